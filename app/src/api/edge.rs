@@ -1,0 +1,63 @@
+//! Server-side helpers shared by every server function: reach the store, map its errors.
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::SessionPage;
+use crate::state::AppState;
+use crate::store::{PageRequest, Store, StoreError};
+
+pub fn store() -> Result<Arc<dyn Store>, AppError> {
+    use_context::<AppState>()
+        .map(|state| state.store)
+        .ok_or_else(|| {
+            tracing::error!("AppState missing from the server function's context");
+            respond_with(AppError::internal())
+        })
+}
+
+pub async fn list_page(
+    store: &dyn Store,
+    after: Option<String>,
+    limit: usize,
+) -> Result<SessionPage, AppError> {
+    store
+        .list_sessions(PageRequest {
+            limit,
+            cursor: after.filter(|c| !c.is_empty()),
+        })
+        .await
+        .map_err(store_error)
+}
+
+/// Maps a store failure to what the visitor sees; the details go to the log only.
+pub fn store_error(err: StoreError) -> AppError {
+    let app = match &err {
+        StoreError::AlreadyExists(_) | StoreError::VersionConflict { .. } => {
+            AppError::conflict(err.to_string())
+        }
+        StoreError::NotFound(_) => AppError::not_found("That session does not exist."),
+        StoreError::InvalidCursor => AppError::bad_request(err.to_string()),
+        StoreError::Unavailable(_) => {
+            tracing::warn!(error = %err, "store unavailable");
+            AppError::unavailable()
+        }
+        StoreError::Internal(_) => {
+            tracing::error!(error = %err, "store failure");
+            AppError::internal()
+        }
+    };
+    respond_with(app)
+}
+
+/// Sets the HTTP status of the current response to the error's, so pages and
+/// server-function calls answer with a real 4xx/5xx rather than 200 or a blanket 500.
+fn respond_with(err: AppError) -> AppError {
+    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(err.status) {
+            options.set_status(status);
+        }
+    }
+    err
+}

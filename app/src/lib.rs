@@ -1,0 +1,16 @@
+//! Seisiún: the product. Shared types, pages and components, server functions and,
+//! behind the `ssr` feature, the ports the server's adapters implement.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+mod shell;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use shell::{shell, App};

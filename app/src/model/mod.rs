@@ -1,0 +1,12 @@
+//! The domain's shared types: compiled for the server and the browser alike.
+mod page;
+mod schedule;
+mod session;
+mod tag;
+mod validate;
+
+pub use page::{CountryCount, SessionPage};
+pub use schedule::{Schedule, WeekOfMonth};
+pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue};
+pub use tag::Tag;
+pub use validate::{FieldError, ValidationErrors};

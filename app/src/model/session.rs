@@ -1,0 +1,97 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Schedule, Tag};
+
+/// A session's stable identifier, used in URLs and as the store's key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SessionId(pub String);
+
+impl SessionId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SessionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A country by its ISO 3166-1 alpha-2 code, with the name we show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Venue {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum SessionStatus {
+    Active,
+    Paused,
+    Closed { reason: String },
+}
+
+/// A recurring (or one-off) gathering of musicians at a venue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: SessionId,
+    pub name: String,
+    pub venue: Venue,
+    pub address: String,
+    pub town: String,
+    pub area: String,
+    pub country: Country,
+    /// Online sessions have no point on the map.
+    pub point: Option<GeoPoint>,
+    /// IANA time zone the schedule's local times are in, e.g. `Europe/Dublin`.
+    pub time_zone: String,
+    pub schedules: Vec<Schedule>,
+    pub tags: Vec<Tag>,
+    pub status: SessionStatus,
+    pub description: String,
+    pub last_confirmed: Option<NaiveDate>,
+    pub added_by: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Optimistic-concurrency version: a store update must name the version it read.
+    pub version: u64,
+}
+
+impl Session {
+    /// "Doolin, Clare, Ireland" — how a place reads in a list.
+    pub fn place_line(&self) -> String {
+        [&self.town, &self.area, &self.country.name]
+            .iter()
+            .filter(|part| !part.is_empty())
+            .map(|part| part.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The schedules in words, joined for a one-line summary.
+    pub fn schedule_line(&self) -> String {
+        self.schedules
+            .iter()
+            .map(Schedule::describe)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}

@@ -1,0 +1,243 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Schedule, Session};
+
+/// One problem with one field, in words a member can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl std::fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+impl ValidationErrors {
+    fn push(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, field: &'static str, label: &str, value: &str, max: usize) {
+        let len = value.trim().chars().count();
+        if len == 0 {
+            self.push(field, format!("{label} is required."));
+        } else if len > max {
+            self.push(
+                field,
+                format!("{label} must be at most {max} characters (it has {len})."),
+            );
+        }
+    }
+}
+
+pub const MAX_NAME: usize = 120;
+pub const MAX_PLACE: usize = 80;
+pub const MAX_DESCRIPTION: usize = 4000;
+pub const MAX_SCHEDULES: usize = 7;
+
+impl Session {
+    /// Checks every field; returns all problems at once so a form can show them together.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        errors.text("name", "The session's name", &self.name, MAX_NAME);
+        errors.text("venue.name", "The venue's name", &self.venue.name, MAX_NAME);
+        errors.text("town", "The town", &self.town, MAX_PLACE);
+        errors.text(
+            "area",
+            "The area (county, state or region)",
+            &self.area,
+            MAX_PLACE,
+        );
+        errors.text("country.name", "The country", &self.country.name, MAX_PLACE);
+        let code = &self.country.code;
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            errors.push(
+                "country.code",
+                format!("The country code must be two capital letters (ISO 3166-1), not '{code}'."),
+            );
+        }
+        if let Some(point) = self.point {
+            let lat_ok = point.lat.is_finite() && (-90.0..=90.0).contains(&point.lat);
+            let lng_ok = point.lng.is_finite() && (-180.0..=180.0).contains(&point.lng);
+            if !lat_ok || !lng_ok {
+                errors.push(
+                    "point",
+                    "The map point must have a latitude between -90 and 90 and a longitude between -180 and 180.",
+                );
+            }
+        }
+        if self.time_zone.trim().is_empty() {
+            errors.push(
+                "time_zone",
+                "The time zone is required, e.g. Europe/Dublin.",
+            );
+        }
+        if self.schedules.is_empty() {
+            errors.push(
+                "schedules",
+                "Add at least one schedule: when does the session happen?",
+            );
+        }
+        if self.schedules.len() > MAX_SCHEDULES {
+            errors.push(
+                "schedules",
+                format!("A session can have at most {MAX_SCHEDULES} schedules."),
+            );
+        }
+        for schedule in &self.schedules {
+            if let Schedule::Weekly {
+                days, every_weeks, ..
+            } = schedule
+            {
+                if days.is_empty() {
+                    errors.push("schedules", "A weekly schedule needs at least one day.");
+                }
+                if !(1..=8).contains(every_weeks) {
+                    errors.push("schedules", "A weekly schedule repeats every 1 to 8 weeks.");
+                }
+            }
+        }
+        let len = self.description.chars().count();
+        if len > MAX_DESCRIPTION {
+            errors.push(
+                "description",
+                format!(
+                    "The description must be at most {MAX_DESCRIPTION} characters (it has {len})."
+                ),
+            );
+        }
+        if errors.0.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+
+    fn valid() -> Session {
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap();
+        Session {
+            id: SessionId("abc".into()),
+            name: "Thursday session".into(),
+            venue: Venue {
+                name: "The Quay".into(),
+                ..Venue::default()
+            },
+            address: "1 Quay St".into(),
+            town: "Galway".into(),
+            area: "Galway".into(),
+            country: Country {
+                code: "IE".into(),
+                name: "Ireland".into(),
+            },
+            point: Some(GeoPoint {
+                lat: 53.27,
+                lng: -9.05,
+            }),
+            time_zone: "Europe/Dublin".into(),
+            schedules: vec![Schedule::Weekly {
+                days: vec![Weekday::Thu],
+                every_weeks: 1,
+                anchor: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                start: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+                end: None,
+            }],
+            tags: vec![Tag::Open],
+            status: SessionStatus::Active,
+            description: String::new(),
+            last_confirmed: None,
+            added_by: "demo".into(),
+            created_at: at,
+            updated_at: at,
+            version: 0,
+        }
+    }
+
+    fn fields(err: ValidationErrors) -> Vec<String> {
+        err.0.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_session_is_valid() {
+        assert_eq!(valid().validate(), Ok(()));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut s = valid();
+        s.name = "   ".into();
+        s.country.code = "irl".into();
+        s.schedules.clear();
+        let err = s.validate().unwrap_err();
+        assert_eq!(
+            fields(err.clone()),
+            vec!["name", "country.code", "schedules"]
+        );
+        assert!(err
+            .to_string()
+            .contains("name: The session's name is required."));
+    }
+
+    #[test]
+    fn overlong_text_says_how_long_it_is() {
+        let mut s = valid();
+        s.name = "x".repeat(MAX_NAME + 5);
+        let err = s.validate().unwrap_err();
+        assert!(err.0[0]
+            .message
+            .contains("at most 120 characters (it has 125)"));
+    }
+
+    #[test]
+    fn points_off_the_globe_are_refused() {
+        let mut s = valid();
+        s.point = Some(GeoPoint {
+            lat: 91.0,
+            lng: 0.0,
+        });
+        assert_eq!(fields(s.validate().unwrap_err()), vec!["point"]);
+        s.point = Some(GeoPoint {
+            lat: f64::NAN,
+            lng: 0.0,
+        });
+        assert_eq!(fields(s.validate().unwrap_err()), vec!["point"]);
+    }
+
+    #[test]
+    fn weekly_schedules_need_days_and_a_sane_interval() {
+        let mut s = valid();
+        if let Schedule::Weekly {
+            days, every_weeks, ..
+        } = &mut s.schedules[0]
+        {
+            days.clear();
+            *every_weeks = 0;
+        }
+        assert_eq!(
+            fields(s.validate().unwrap_err()),
+            vec!["schedules", "schedules"]
+        );
+    }
+}

@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    SsrMode, StaticSegment,
+};
+
+use crate::pages::{HomePage, NotFoundPage};
+
+/// The HTML document around the app. Runs on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1f5132"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options=options.clone()/>
+                <leptos_meta::HashedStylesheet options id="leptos"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Seisiún".to_string() } else { format!("{page} · Seisiún") }
+        }/>
+        <Meta name="description" content="Find Irish traditional music sessions near you tonight."/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Link rel="manifest" href="/manifest.webmanifest"/>
+        <Router>
+            <header class="site-header">
+                <a class="brand" href="/">"Seisiún"</a>
+            </header>
+            <main id="main">
+                // Public pages render with SsrMode::Async: the whole document, data included,
+                // arrives in place so crawlers and no-JS readers see it.
+                <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Seisiún — sessions of Irish traditional music, shared by the people who play them."</p>
+            </footer>
+        </Router>
+    }
+}

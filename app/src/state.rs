@@ -1,0 +1,9 @@
+//! What the server hands to pages and server functions through Leptos context.
+use std::sync::Arc;
+
+use crate::store::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+}

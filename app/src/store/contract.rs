@@ -1,0 +1,430 @@
+//! The store contract: one suite, every adapter. An adapter's test file calls
+//! [`store_contract_tests!`](crate::store_contract_tests) with a function that makes a fresh,
+//! empty store; each check below becomes one `#[tokio::test]`.
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+
+use super::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
+use crate::model::*;
+
+/// A valid session in the given country, for tests.
+pub fn sample_session(id: &str, name: &str, country_code: &str) -> Session {
+    let at = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap();
+    let country_name = match country_code {
+        "IE" => "Ireland",
+        "GB" => "United Kingdom",
+        "US" => "United States",
+        other => other,
+    };
+    Session {
+        id: SessionId(id.to_string()),
+        name: name.to_string(),
+        venue: Venue {
+            name: format!("{name} venue"),
+            phone: Some("+353 1 234 5678".into()),
+            email: None,
+            website: Some("https://example.org/".into()),
+        },
+        address: "1 Main Street".into(),
+        town: "Ennis".into(),
+        area: "Clare".into(),
+        country: Country {
+            code: country_code.to_string(),
+            name: country_name.to_string(),
+        },
+        point: Some(GeoPoint {
+            lat: 52.8436,
+            lng: -8.9864,
+        }),
+        time_zone: "Europe/Dublin".into(),
+        schedules: vec![Schedule::Weekly {
+            days: vec![Weekday::Thu],
+            every_weeks: 1,
+            anchor: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            start: NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
+            end: None,
+        }],
+        tags: vec![Tag::Open, Tag::Singing],
+        status: SessionStatus::Active,
+        description: "Bring a tune.\nAll welcome.".into(),
+        last_confirmed: NaiveDate::from_ymd_opt(2026, 2, 1),
+        added_by: "tester".into(),
+        created_at: at,
+        updated_at: at,
+        version: 0,
+    }
+}
+
+async fn walk_all(store: &dyn Store, limit: usize) -> Vec<SessionId> {
+    let mut ids = Vec::new();
+    let mut cursor = None;
+    for _ in 0..10_000 {
+        let page = store
+            .list_sessions(PageRequest { limit, cursor })
+            .await
+            .expect("list_sessions");
+        assert!(page.sessions.len() <= limit.clamp(1, MAX_PAGE_SIZE));
+        ids.extend(page.sessions.into_iter().map(|s| s.id));
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            return ids;
+        }
+    }
+    panic!("pagination never ended");
+}
+
+pub async fn create_then_get_round_trips(store: Arc<dyn Store>) {
+    let session = sample_session("s1", "Doolin Thursday", "IE");
+    store.create_session(&session).await.unwrap();
+    let read = store.get_session(&session.id).await.unwrap();
+    assert_eq!(read, Some(session));
+}
+
+pub async fn coordinates_come_back_bit_for_bit(store: Arc<dyn Store>) {
+    let mut session = sample_session("geo", "Awkward floats", "ES");
+    session.point = Some(GeoPoint {
+        lat: 40.411_982_850_782_4,
+        lng: -3.703_238_085_897_629_3,
+    });
+    store.create_session(&session).await.unwrap();
+    let read = store.get_session(&session.id).await.unwrap().unwrap();
+    assert_eq!(read.point, session.point);
+}
+
+pub async fn creating_a_taken_id_fails_and_keeps_the_original(store: Arc<dyn Store>) {
+    let original = sample_session("s1", "Original", "IE");
+    store.create_session(&original).await.unwrap();
+    let impostor = sample_session("s1", "Impostor", "GB");
+    let err = store.create_session(&impostor).await.unwrap_err();
+    assert!(
+        matches!(err, StoreError::AlreadyExists(ref id) if id.as_str() == "s1"),
+        "{err:?}"
+    );
+    assert_eq!(
+        store.get_session(&original.id).await.unwrap(),
+        Some(original)
+    );
+    let counts = store.country_counts().await.unwrap();
+    assert_eq!(
+        counts.len(),
+        1,
+        "the failed create must not count: {counts:?}"
+    );
+    assert_eq!(walk_all(store.as_ref(), 10).await.len(), 1);
+}
+
+pub async fn a_missing_session_reads_as_none(store: Arc<dyn Store>) {
+    let got = store.get_session(&SessionId("nope".into())).await.unwrap();
+    assert_eq!(got, None);
+}
+
+pub async fn listing_orders_by_name_ignoring_case_then_id(store: Arc<dyn Store>) {
+    for (id, name) in [
+        ("b", "beta"),
+        ("a2", "Alpha"),
+        ("c", "Gamma"),
+        ("a1", "alpha"),
+    ] {
+        store
+            .create_session(&sample_session(id, name, "IE"))
+            .await
+            .unwrap();
+    }
+    let page = store.list_sessions(PageRequest::first(10)).await.unwrap();
+    let names: Vec<_> = page
+        .sessions
+        .iter()
+        .map(|s| (s.name.as_str(), s.id.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("alpha", "a1"),
+            ("Alpha", "a2"),
+            ("beta", "b"),
+            ("Gamma", "c")
+        ]
+    );
+    assert_eq!(page.next_cursor, None, "a complete page has no next cursor");
+}
+
+pub async fn paging_visits_every_session_exactly_once(store: Arc<dyn Store>) {
+    let mut expected = Vec::new();
+    for i in 0..27 {
+        let s = sample_session(&format!("id{i:02}"), &format!("Session {i:02}"), "IE");
+        store.create_session(&s).await.unwrap();
+        expected.push(s.id);
+    }
+    for limit in [1, 5, 26, 27, 100] {
+        assert_eq!(
+            walk_all(store.as_ref(), limit).await,
+            expected,
+            "limit {limit}"
+        );
+    }
+}
+
+pub async fn paging_is_stable_when_sessions_arrive_mid_walk(store: Arc<dyn Store>) {
+    for i in 0..10 {
+        store
+            .create_session(&sample_session(&format!("m{i}"), &format!("M {i}"), "IE"))
+            .await
+            .unwrap();
+    }
+    let first = store.list_sessions(PageRequest::first(4)).await.unwrap();
+    // One session sorts before the cursor, one after; neither may disturb the walk.
+    store
+        .create_session(&sample_session("a", "A first", "IE"))
+        .await
+        .unwrap();
+    store
+        .create_session(&sample_session("z", "Z last", "IE"))
+        .await
+        .unwrap();
+    let mut seen: Vec<String> = first.sessions.iter().map(|s| s.id.0.clone()).collect();
+    let mut cursor = first.next_cursor;
+    while let Some(c) = cursor {
+        let page = store
+            .list_sessions(PageRequest {
+                limit: 4,
+                cursor: Some(c),
+            })
+            .await
+            .unwrap();
+        seen.extend(page.sessions.iter().map(|s| s.id.0.clone()));
+        cursor = page.next_cursor;
+    }
+    let expected: Vec<String> = (0..10)
+        .map(|i| format!("m{i}"))
+        .chain(["z".to_string()])
+        .collect();
+    assert_eq!(seen, expected);
+}
+
+pub async fn page_sizes_are_clamped(store: Arc<dyn Store>) {
+    for i in 0..(MAX_PAGE_SIZE + 5) {
+        store
+            .create_session(&sample_session(
+                &format!("c{i:03}"),
+                &format!("C {i:03}"),
+                "IE",
+            ))
+            .await
+            .unwrap();
+    }
+    let tiny = store.list_sessions(PageRequest::first(0)).await.unwrap();
+    assert_eq!(tiny.sessions.len(), 1);
+    let huge = store
+        .list_sessions(PageRequest::first(10_000))
+        .await
+        .unwrap();
+    assert_eq!(huge.sessions.len(), MAX_PAGE_SIZE);
+    assert!(huge.next_cursor.is_some());
+}
+
+pub async fn a_forged_cursor_is_refused(store: Arc<dyn Store>) {
+    store
+        .create_session(&sample_session("s1", "One", "IE"))
+        .await
+        .unwrap();
+    for bad in ["", "not a cursor", "%%%", "AAAA"] {
+        let err = store
+            .list_sessions(PageRequest {
+                limit: 5,
+                cursor: Some(bad.to_string()),
+            })
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::InvalidCursor),
+            "{bad:?} gave {err:?}"
+        );
+    }
+}
+
+pub async fn updates_need_the_current_version(store: Arc<dyn Store>) {
+    let session = sample_session("s1", "Before", "IE");
+    store.create_session(&session).await.unwrap();
+
+    let mut edit = session.clone();
+    edit.name = "After".into();
+    let stored = store.update_session(&edit).await.unwrap();
+    assert_eq!(stored.version, 1);
+    assert_eq!(stored.name, "After");
+
+    let mut stale = session.clone();
+    stale.name = "Lost update".into();
+    let err = store.update_session(&stale).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::VersionConflict {
+                expected: 0,
+                found: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(store.get_session(&session.id).await.unwrap(), Some(stored));
+}
+
+pub async fn updating_a_missing_session_is_not_found(store: Arc<dyn Store>) {
+    let err = store
+        .update_session(&sample_session("ghost", "Ghost", "IE"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
+    assert_eq!(walk_all(store.as_ref(), 10).await, Vec::<SessionId>::new());
+}
+
+pub async fn renaming_moves_the_session_in_the_listing(store: Arc<dyn Store>) {
+    for (id, name) in [("a", "Apple"), ("m", "Mango"), ("z", "Zebra")] {
+        store
+            .create_session(&sample_session(id, name, "IE"))
+            .await
+            .unwrap();
+    }
+    let mut mango = store
+        .get_session(&SessionId("m".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    mango.name = "Aardvark".into();
+    store.update_session(&mango).await.unwrap();
+    let ids: Vec<_> = walk_all(store.as_ref(), 2)
+        .await
+        .into_iter()
+        .map(|id| id.0)
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["m", "a", "z"],
+        "no ghost entry under the old name"
+    );
+}
+
+pub async fn country_counts_follow_creates_and_moves(store: Arc<dyn Store>) {
+    for (id, code) in [("1", "IE"), ("2", "IE"), ("3", "GB"), ("4", "US")] {
+        store
+            .create_session(&sample_session(id, &format!("S{id}"), code))
+            .await
+            .unwrap();
+    }
+    let mut moved = store
+        .get_session(&SessionId("4".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    moved.country = Country {
+        code: "GB".into(),
+        name: "United Kingdom".into(),
+    };
+    store.update_session(&moved).await.unwrap();
+    let counts: Vec<_> = store
+        .country_counts()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.code, c.name, c.sessions))
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("IE".to_string(), "Ireland".to_string(), 2),
+            ("GB".to_string(), "United Kingdom".to_string(), 2),
+        ],
+        "ordered by country name; a country with no sessions left disappears"
+    );
+}
+
+pub async fn concurrent_creates_are_all_kept(store: Arc<dyn Store>) {
+    let tasks: Vec<_> = (0..64)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let code = if i % 2 == 0 { "IE" } else { "GB" };
+                store
+                    .create_session(&sample_session(&format!("c{i}"), &format!("C{i}"), code))
+                    .await
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    let ids: HashSet<_> = walk_all(store.as_ref(), 7).await.into_iter().collect();
+    assert_eq!(ids.len(), 64);
+    let total: u64 = store
+        .country_counts()
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.sessions)
+        .sum();
+    assert_eq!(total, 64);
+}
+
+pub async fn concurrent_edits_of_one_version_let_exactly_one_win(store: Arc<dyn Store>) {
+    let session = sample_session("s1", "Contested", "IE");
+    store.create_session(&session).await.unwrap();
+    let tasks: Vec<_> = (0..16)
+        .map(|i| {
+            let store = store.clone();
+            let mut edit = session.clone();
+            edit.description = format!("edit {i}");
+            tokio::spawn(async move { store.update_session(&edit).await })
+        })
+        .collect();
+    let mut wins = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(_) => wins += 1,
+            Err(StoreError::VersionConflict { .. }) => {}
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(wins, 1);
+    let stored = store.get_session(&session.id).await.unwrap().unwrap();
+    assert_eq!(stored.version, 1);
+}
+
+pub async fn ping_answers(store: Arc<dyn Store>) {
+    store.ping().await.unwrap();
+}
+
+/// Expands to one `#[tokio::test]` per contract check, each on a fresh store from `$make`
+/// (an async fn returning `Arc<dyn Store>`).
+#[macro_export]
+macro_rules! store_contract_tests {
+    ($make:path) => {
+        $crate::store_contract_tests!(@each $make;
+            create_then_get_round_trips,
+            coordinates_come_back_bit_for_bit,
+            creating_a_taken_id_fails_and_keeps_the_original,
+            a_missing_session_reads_as_none,
+            listing_orders_by_name_ignoring_case_then_id,
+            paging_visits_every_session_exactly_once,
+            paging_is_stable_when_sessions_arrive_mid_walk,
+            page_sizes_are_clamped,
+            a_forged_cursor_is_refused,
+            updates_need_the_current_version,
+            updating_a_missing_session_is_not_found,
+            renaming_moves_the_session_in_the_listing,
+            country_counts_follow_creates_and_moves,
+            concurrent_creates_are_all_kept,
+            concurrent_edits_of_one_version_let_exactly_one_win,
+            ping_answers,
+        );
+    };
+    (@each $make:path; $($check:ident),* $(,)?) => {
+        $(
+            #[::tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $check() {
+                $crate::store::contract::$check($make().await).await;
+            }
+        )*
+    };
+}

@@ -1,0 +1,87 @@
+//! The Store port: what the domain needs from a database, in the domain's words.
+//!
+//! Adapters live in the `server` crate (the embedded redb store now, DynamoDB later). Every
+//! adapter must pass the contract suite in [`contract`]; anything the domain relies on —
+//! ordering, cursors, conditional writes — is pinned down there.
+#[cfg(feature = "contract-tests")]
+pub mod contract;
+
+use async_trait::async_trait;
+
+use crate::model::{CountryCount, Session, SessionId, SessionPage};
+
+/// The most sessions one page may hold; larger requests are clamped.
+pub const MAX_PAGE_SIZE: usize = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageRequest {
+    pub limit: usize,
+    /// The opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+impl PageRequest {
+    pub fn first(limit: usize) -> Self {
+        Self {
+            limit,
+            cursor: None,
+        }
+    }
+
+    /// The limit the adapter must honour: at least 1, at most [`MAX_PAGE_SIZE`].
+    pub fn clamped_limit(&self) -> usize {
+        self.limit.clamp(1, MAX_PAGE_SIZE)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("a session with id {0} already exists")]
+    AlreadyExists(SessionId),
+    #[error("no session with id {0}")]
+    NotFound(SessionId),
+    /// The caller's copy is out of date: someone else changed it first.
+    #[error(
+        "session {id} was changed by someone else (expected version {expected}, found {found})"
+    )]
+    VersionConflict {
+        id: SessionId,
+        expected: u64,
+        found: u64,
+    },
+    #[error("that page link is not valid any more; start again from the first page")]
+    InvalidCursor,
+    /// The database is there but refuses work for now (throttled, starting, overloaded).
+    #[error("the store is unavailable: {0}")]
+    Unavailable(String),
+    #[error("store failure: {0}")]
+    Internal(String),
+}
+
+/// Sessions, kept consistent with their indexes by the adapter.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Adds a new session; fails with `AlreadyExists` if its id is taken, changing nothing.
+    async fn create_session(&self, session: &Session) -> Result<(), StoreError>;
+
+    /// Replaces a session if the stored version equals `session.version`; returns the stored
+    /// session with its version incremented. A stale version fails with `VersionConflict`.
+    async fn update_session(&self, session: &Session) -> Result<Session, StoreError>;
+
+    async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError>;
+
+    /// Sessions ordered by name (case-insensitive), then id. Walking the cursors visits every
+    /// session that existed for the whole walk exactly once.
+    async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError>;
+
+    /// Every country that has sessions, with its count, ordered by country name.
+    async fn country_counts(&self) -> Result<Vec<CountryCount>, StoreError>;
+
+    /// Cheap round trip proving the store answers; used by `/readyz`.
+    async fn ping(&self) -> Result<(), StoreError>;
+}
+
+/// The key sessions are listed by: case-insensitive name, then id for a total order.
+pub fn name_sort_key(session: &Session) -> String {
+    format!("{}\u{0}{}", session.name.trim().to_lowercase(), session.id)
+}

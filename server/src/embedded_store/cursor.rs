@@ -1,0 +1,43 @@
+//! Opaque page cursors for the embedded store: the last listed key, base64url-encoded
+//! behind a marker so arbitrary strings are refused rather than misread.
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+const MARKER: &str = "name:";
+
+pub fn encode(last_key: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{MARKER}{last_key}"))
+}
+
+/// The key to continue after, or `None` if the cursor was not made by [`encode`].
+pub fn decode(cursor: &str) -> Option<String> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let key = text.strip_prefix(MARKER)?;
+    // Every listing key is "<folded name>\0<id>" with a non-empty id.
+    let (_, id) = key.rsplit_once('\u{0}')?;
+    (!id.is_empty()).then(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_keys_with_accents_and_separators() {
+        let key = "sláinte session\u{0}abc123";
+        assert_eq!(decode(&encode(key)).as_deref(), Some(key));
+    }
+
+    #[test]
+    fn refuses_strings_it_did_not_make() {
+        for bad in [
+            "",
+            "AAAA",
+            "not base64!",
+            &URL_SAFE_NO_PAD.encode("name:no-separator"),
+        ] {
+            assert_eq!(decode(bad), None, "{bad:?}");
+        }
+    }
+}

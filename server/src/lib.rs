@@ -1,0 +1,8 @@
+//! The runtime around the app: configuration, telemetry, the store adapters, the HTTP
+//! router and start-up. `main.rs` is only the command line.
+pub mod config;
+pub mod embedded_store;
+pub mod routes;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,107 @@
+//! Building the application from settings: open the store, seed an empty one, bind, serve.
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::state::AppState;
+use app::store::{PageRequest, Store, StoreError};
+use tokio::net::TcpListener;
+
+use crate::config::{Settings, StoreKind};
+use crate::embedded_store::EmbeddedStore;
+use crate::routes::{router, ServerState};
+use crate::seed;
+
+pub fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, StoreError> {
+    match settings.store {
+        StoreKind::Embedded => Ok(Arc::new(EmbeddedStore::open(&settings.data_dir)?)),
+    }
+}
+
+/// Seeds demo data if the settings ask for it and the store has no sessions yet.
+pub async fn seed_if_empty(store: &dyn Store, settings: &Settings) -> Result<(), StoreError> {
+    if !settings.demo.seed_when_empty {
+        return Ok(());
+    }
+    let empty = store
+        .list_sessions(PageRequest::first(1))
+        .await?
+        .sessions
+        .is_empty();
+    if empty {
+        let report = seed::seed(store, settings.demo.seed, settings.demo.sessions).await?;
+        tracing::info!(
+            created = report.created,
+            seed = settings.demo.seed,
+            "seeded an empty store with demo sessions"
+        );
+    }
+    Ok(())
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+}
+
+impl Application {
+    /// Opens the store, seeds it if empty and binds the listener (port 0 picks a free port).
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let store = open_store(&settings)?;
+        seed_if_empty(store.as_ref(), &settings).await?;
+        let addr = settings.leptos.site_addr;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+        let state = ServerState {
+            leptos_options: settings.leptos,
+            app: AppState { store },
+        };
+        Ok(Self {
+            listener,
+            router: router(state),
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then finishes in-flight requests and closes idle
+    /// connections, so the store is released when this returns.
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(stop)
+            .await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

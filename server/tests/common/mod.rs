@@ -1,0 +1,109 @@
+//! Spawns the real application on 127.0.0.1:0 with a temporary embedded store.
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use server::config::Settings;
+use server::startup::Application;
+use tokio::task::JoinHandle;
+
+/// Demo sessions the test app seeds: enough for two pages of the home list.
+pub const TEST_SESSIONS: usize = 60;
+pub const TEST_SEED: u64 = 42;
+
+pub struct TestApp {
+    pub address: String,
+    pub data_dir: PathBuf,
+    pub client: reqwest::Client,
+    server: JoinHandle<()>,
+    stop: tokio::sync::oneshot::Sender<()>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub fn settings(data_dir: &Path, extra: &[(&str, &str)]) -> Settings {
+    let mut vars: HashMap<String, String> = HashMap::from([
+        ("DATA_DIR".into(), data_dir.display().to_string()),
+        ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
+        ("DEMO_SEED".into(), TEST_SEED.to_string()),
+        ("DEMO_SESSIONS".into(), TEST_SESSIONS.to_string()),
+        ("LEPTOS_OUTPUT_NAME".into(), "seisiun".into()),
+    ]);
+    for (k, v) in extra {
+        vars.insert(k.to_string(), v.to_string());
+    }
+    Settings::from_lookup(|k| vars.get(k).cloned()).expect("test settings are valid")
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    let mut app = spawn_app_in(&path, &[]).await;
+    app._dir = Some(dir);
+    app
+}
+
+pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
+    server::telemetry::init(server::config::LogFormat::Human);
+    let application = Application::build(settings(data_dir, extra))
+        .await
+        .expect("the app builds");
+    let addr: SocketAddr = application.local_addr();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        let stopped = async move {
+            let _ = stopped.await;
+        };
+        application.run_until(stopped).await.expect("server runs");
+    });
+    TestApp {
+        address: format!("http://{addr}"),
+        data_dir: data_dir.to_path_buf(),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        server,
+        stop,
+        _dir: None,
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request succeeds")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    /// Shuts the server down gracefully and waits until it has released the store.
+    pub async fn stop(self) {
+        drop(self.client);
+        let _ = self.stop.send(());
+        self.server.await.expect("server task ends cleanly");
+    }
+}
+
+/// The visible text of every `class="session-name"` heading, in page order.
+pub fn session_names(html: &str) -> Vec<String> {
+    html.split("class=\"session-name\">")
+        .skip(1)
+        .map(|rest| decode_entities(&rest[..rest.find('<').unwrap()]))
+        .collect()
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+}

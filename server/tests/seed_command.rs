@@ -1,0 +1,57 @@
+//! Seeding a real store: idempotent, and the same data for the same seed.
+use app::store::{PageRequest, Store};
+use server::embedded_store::EmbeddedStore;
+use server::seed::{generate, seed, SeedReport};
+
+async fn all_names(store: &dyn Store) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = store
+            .list_sessions(PageRequest { limit: 100, cursor })
+            .await
+            .unwrap();
+        names.extend(page.sessions.into_iter().map(|s| s.name));
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            return names;
+        }
+    }
+}
+
+#[tokio::test]
+async fn seeding_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = EmbeddedStore::open(dir.path()).unwrap();
+    let first = seed(&store, 9, 320).await.unwrap();
+    assert_eq!(
+        first,
+        SeedReport {
+            created: 320,
+            already_present: 0
+        }
+    );
+    let before = all_names(&store).await;
+    let second = seed(&store, 9, 320).await.unwrap();
+    assert_eq!(
+        second,
+        SeedReport {
+            created: 0,
+            already_present: 320
+        }
+    );
+    assert_eq!(all_names(&store).await, before);
+    let countries = store.country_counts().await.unwrap();
+    assert!(countries.len() >= 10, "{countries:?}");
+    assert_eq!(countries.iter().map(|c| c.sessions).sum::<u64>(), 320);
+}
+
+#[tokio::test]
+async fn the_stored_sessions_are_exactly_the_generated_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = EmbeddedStore::open(dir.path()).unwrap();
+    seed(&store, 5, 40).await.unwrap();
+    for session in generate(5, 40) {
+        assert_eq!(store.get_session(&session.id).await.unwrap(), Some(session));
+    }
+}
