@@ -72,6 +72,7 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
     let pending = load_more.pending();
 
     view! {
+        <h2 class="section-title">"All sessions"</h2>
         <p class="directory-size">
             {format!("{total_sessions} sessions in {countries} countries")}
         </p>

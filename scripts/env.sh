@@ -1,0 +1,14 @@
+# Shared by the project's scripts: where builds and tools live. Sourced, not run.
+# Builds and tools are kept outside the clone so a fresh clone on the same machine
+# (CI clones afresh each time) reuses them; a new machine simply builds from scratch.
+SEISIUN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SEISIUN_CACHE="${SEISIUN_CACHE:-$HOME/.cache/seisiun}"
+SEISIUN_TOOLS="$SEISIUN_CACHE/npm-tools"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$SEISIUN_CACHE/target}"
+export PATH="$HOME/.cargo/bin:$SEISIUN_TOOLS/node_modules/.bin:$PATH"
+# Pinned tool versions. cargo-leptos 0.3.10 is the newest that builds on rustc 1.95;
+# npm's binaryen 132 gives a wasm-opt that keeps hydration working (Debian's 108 breaks it).
+CARGO_LEPTOS_VERSION="0.3.10"
+BINARYEN_VERSION="132.0.0"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
