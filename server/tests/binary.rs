@@ -1,0 +1,102 @@
+//! The built `server` binary as an operator meets it: configuration errors, JSON logs with
+//! request ids, and the `seed` subcommand.
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_server");
+
+fn server(data_dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATA_DIR", data_dir)
+        .env("DEMO_SESSIONS", "30");
+    cmd
+}
+
+#[test]
+fn a_bad_variable_stops_start_up_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = server(dir.path())
+        .env("DEMO_SEED", "lots")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        "Configuration error: DEMO_SEED is not valid: 'lots' (invalid digit found in string)"
+    );
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
+    assert!(
+        !dir.path().join("seisiun.redb").exists(),
+        "nothing was created"
+    );
+}
+
+#[test]
+fn the_seed_subcommand_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = server(dir.path())
+            .args(["seed", "--seed", "5"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run().starts_with("Seeded 30 new demo sessions (0 already present) with seed 5"));
+    assert!(run().starts_with("Seeded 0 new demo sessions (30 already present) with seed 5"));
+}
+
+#[test]
+fn json_logs_carry_each_requests_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = server(dir.path())
+        .env("LOG_FORMAT", "json")
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+
+    let mut next_json = || -> serde_json::Value {
+        assert!(Instant::now() < deadline, "timed out reading logs");
+        let line = lines.next().expect("a log line").unwrap();
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+    };
+    let address = loop {
+        let entry = next_json();
+        let message = entry["message"].as_str().unwrap_or_default().to_string();
+        if let Some(addr) = message.strip_prefix("listening on ") {
+            break addr.to_string();
+        }
+    };
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        reqwest::Client::new()
+            .get(format!("{address}/healthz"))
+            .header("x-request-id", "trace-me-42")
+            .send()
+            .await
+            .unwrap();
+    });
+    let logged = loop {
+        let entry = next_json();
+        if entry["span"]["request_id"] == "trace-me-42" {
+            break entry;
+        }
+    };
+    assert_eq!(logged["span"]["path"], "/healthz");
+    assert_eq!(logged["level"], "INFO");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
