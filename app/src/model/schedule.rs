@@ -51,7 +51,8 @@ pub enum Schedule {
     },
 }
 
-fn day_name(day: Weekday) -> &'static str {
+/// The weekday's English name, e.g. "Thursday".
+pub fn day_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "Monday",
         Weekday::Tue => "Tuesday",

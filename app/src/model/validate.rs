@@ -134,45 +134,9 @@ impl Session {
 mod tests {
     use super::*;
     use crate::model::*;
-    use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
     fn valid() -> Session {
-        let at = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap();
-        Session {
-            id: SessionId("abc".into()),
-            name: "Thursday session".into(),
-            venue: Venue {
-                name: "The Quay".into(),
-                ..Venue::default()
-            },
-            address: "1 Quay St".into(),
-            town: "Galway".into(),
-            area: "Galway".into(),
-            country: Country {
-                code: "IE".into(),
-                name: "Ireland".into(),
-            },
-            point: Some(GeoPoint {
-                lat: 53.27,
-                lng: -9.05,
-            }),
-            time_zone: "Europe/Dublin".into(),
-            schedules: vec![Schedule::Weekly {
-                days: vec![Weekday::Thu],
-                every_weeks: 1,
-                anchor: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                start: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
-                end: None,
-            }],
-            tags: vec![Tag::Open],
-            status: SessionStatus::Active,
-            description: String::new(),
-            last_confirmed: None,
-            added_by: "demo".into(),
-            created_at: at,
-            updated_at: at,
-            version: 0,
-        }
+        crate::model::fixtures::sample_session("abc", "Thursday session", "IE")
     }
 
     fn fields(err: ValidationErrors) -> Vec<String> {

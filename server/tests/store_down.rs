@@ -1,0 +1,86 @@
+//! When the store is unavailable the site says so honestly: /readyz fails, pages and server
+//! functions answer 503 with a message a person can act on, and nothing leaks internals.
+mod common;
+
+use std::sync::Arc;
+
+use app::model::{CountryCount, Session, SessionId, SessionPage};
+use app::state::AppState;
+use app::store::{PageRequest, Store, StoreError};
+use async_trait::async_trait;
+use server::routes::{router, ServerState};
+
+/// An adapter whose database is throttling or unreachable.
+struct DownStore;
+
+fn down<T>() -> Result<T, StoreError> {
+    Err(StoreError::Unavailable(
+        "ProvisionedThroughputExceeded at shard 7".into(),
+    ))
+}
+
+#[async_trait]
+impl Store for DownStore {
+    async fn create_session(&self, _: &Session) -> Result<(), StoreError> {
+        down()
+    }
+    async fn update_session(&self, _: &Session) -> Result<Session, StoreError> {
+        down()
+    }
+    async fn get_session(&self, _: &SessionId) -> Result<Option<Session>, StoreError> {
+        down()
+    }
+    async fn list_sessions(&self, _: PageRequest) -> Result<SessionPage, StoreError> {
+        down()
+    }
+    async fn country_counts(&self) -> Result<Vec<CountryCount>, StoreError> {
+        down()
+    }
+    async fn ping(&self) -> Result<(), StoreError> {
+        down()
+    }
+}
+
+async fn spawn_with_down_store() -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let state = ServerState {
+        leptos_options: common::settings(dir.path(), &[]).leptos,
+        app: AppState {
+            store: Arc::new(DownStore),
+        },
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    address
+}
+
+#[tokio::test]
+async fn readiness_fails_while_health_still_passes() {
+    let address = spawn_with_down_store().await;
+    let ready = reqwest::get(format!("{address}/readyz")).await.unwrap();
+    assert_eq!(ready.status(), 503);
+    let health = reqwest::get(format!("{address}/healthz")).await.unwrap();
+    assert_eq!(health.status(), 200);
+}
+
+#[tokio::test]
+async fn pages_and_server_functions_say_try_again_without_internals() {
+    let address = spawn_with_down_store().await;
+    let page = reqwest::get(format!("{address}/")).await.unwrap();
+    assert_eq!(page.status(), 503);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Please try again in a few seconds"), "{html}");
+    assert!(!html.contains("ProvisionedThroughput"));
+
+    let call = reqwest::Client::new()
+        .post(format!("{address}/api/list_sessions"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(call.status(), 503);
+    let err: app::error::AppError = call.json().await.unwrap();
+    assert!(err.message.contains("try again"), "{err:?}");
+}
