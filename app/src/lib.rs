@@ -12,5 +12,7 @@ mod shell;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod text;
 
 pub use shell::{shell, App};

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    path, SsrMode,
 };
 
-use crate::pages::{HomePage, NotFoundPage};
+use crate::pages::{HomePage, NotFoundPage, PlacePage};
 
 /// The HTML document around the app. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -49,12 +49,27 @@ pub fn App() -> impl IntoView {
         <Router>
             <header class="site-header">
                 <a class="brand" href="/">"Seisiún"</a>
+                <nav class="site-nav" aria-label="Main">
+                    <a href="/sessions">"Browse"</a>
+                </nav>
             </header>
             <main id="main">
                 // Public pages render with SsrMode::Async: the whole document, data included,
                 // arrives in place so crawlers and no-JS readers see it.
                 <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessions") view=PlacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessions/:country") view=PlacePage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/sessions/:country/:area")
+                        view=PlacePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/sessions/:country/:area/:town")
+                        view=PlacePage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -41,6 +41,7 @@ pub async fn seed_if_empty(store: &dyn Store, settings: &Settings) -> Result<(),
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    store: Arc<dyn Store>,
 }
 
 impl Application {
@@ -54,12 +55,20 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
         let state = ServerState {
             leptos_options: settings.leptos,
-            app: AppState { store },
+            app: AppState {
+                store: store.clone(),
+            },
         };
         Ok(Self {
             listener,
             router: router(state),
+            store,
         })
+    }
+
+    /// The store the app serves from (tests use it to arrange data).
+    pub fn store(&self) -> Arc<dyn Store> {
+        self.store.clone()
     }
 
     pub fn local_addr(&self) -> SocketAddr {

@@ -32,7 +32,14 @@ async fn data_survives_closing_and_reopening() {
         .await
         .unwrap();
     assert_eq!(page.sessions.len(), 1);
-    assert_eq!(reopened.country_counts().await.unwrap()[0].sessions, 1);
+    assert_eq!(
+        reopened
+            .place_children(&app::model::PlacePath::World)
+            .await
+            .unwrap()[0]
+            .sessions,
+        1
+    );
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use app::api::HOME_PAGE_SIZE;
+use app::api::PAGE_SIZE;
 use app::store::name_sort_key;
 use common::{session_names, spawn_app, spawn_app_in, TEST_SEED, TEST_SESSIONS};
 
@@ -45,7 +45,7 @@ async fn the_home_page_has_its_sessions_in_the_html_body() {
     let html = response.text().await.unwrap();
 
     let names = session_names(&html);
-    assert_eq!(names, expected_names()[..HOME_PAGE_SIZE].to_vec());
+    assert_eq!(names, expected_names()[..PAGE_SIZE].to_vec());
     // In place, not streamed after the document: every name sits inside <main>.
     let main_end = html.find("</main>").expect("a main element");
     let last_name = html.rfind("class=\"session-name\"").unwrap();
@@ -67,7 +67,7 @@ async fn the_home_page_says_how_big_the_directory_is() {
         .collect();
     let line = format!("{TEST_SESSIONS} sessions in {} countries", countries.len());
     assert!(html.contains(&line), "missing {line:?}");
-    assert!(html.contains(&format!("Showing {HOME_PAGE_SIZE} of {TEST_SESSIONS}")));
+    assert!(html.contains(&format!("Showing {PAGE_SIZE} of {TEST_SESSIONS}")));
 }
 
 #[tokio::test]
@@ -79,14 +79,14 @@ async fn the_next_page_works_without_javascript() {
     assert_eq!(status, 200);
     assert_eq!(
         session_names(&second),
-        expected_names()[HOME_PAGE_SIZE..2 * HOME_PAGE_SIZE].to_vec()
+        expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec()
     );
     let (_, third) = app
         .get_text(&format!("/?after={}", next_page_cursor(&second)))
         .await;
     assert_eq!(
         session_names(&third),
-        expected_names()[2 * HOME_PAGE_SIZE..].to_vec()
+        expected_names()[2 * PAGE_SIZE..].to_vec()
     );
     assert!(
         !third.contains("name=\"after\""),
@@ -128,10 +128,7 @@ async fn the_list_server_function_returns_the_next_page_as_json() {
     assert_eq!(response.status(), 200);
     let page: app::model::SessionPage = response.json().await.unwrap();
     let names: Vec<_> = page.sessions.into_iter().map(|s| s.name).collect();
-    assert_eq!(
-        names,
-        expected_names()[HOME_PAGE_SIZE..2 * HOME_PAGE_SIZE].to_vec()
-    );
+    assert_eq!(names, expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec());
     assert!(page.next_cursor.is_some());
 }
 
@@ -207,7 +204,7 @@ async fn a_restart_keeps_what_was_stored() {
     let second = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     let (_, after) = second.get_text("/").await;
     assert_eq!(session_names(&after), session_names(&before));
-    assert_eq!(session_names(&after).len(), HOME_PAGE_SIZE);
+    assert_eq!(session_names(&after).len(), PAGE_SIZE);
     second.stop().await;
 }
 

@@ -4,7 +4,7 @@ mod common;
 
 use std::sync::Arc;
 
-use app::model::{CountryCount, Session, SessionId, SessionPage};
+use app::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
 use app::state::AppState;
 use app::store::{PageRequest, Store, StoreError};
 use async_trait::async_trait;
@@ -33,7 +33,17 @@ impl Store for DownStore {
     async fn list_sessions(&self, _: PageRequest) -> Result<SessionPage, StoreError> {
         down()
     }
-    async fn country_counts(&self) -> Result<Vec<CountryCount>, StoreError> {
+    async fn place_children(&self, _: &PlacePath) -> Result<Vec<PlaceCount>, StoreError> {
+        down()
+    }
+    async fn place_trail(&self, _: &PlacePath) -> Result<Option<Vec<PlaceCount>>, StoreError> {
+        down()
+    }
+    async fn sessions_in_place(
+        &self,
+        _: &PlacePath,
+        _: PageRequest,
+    ) -> Result<SessionPage, StoreError> {
         down()
     }
     async fn ping(&self) -> Result<(), StoreError> {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::SessionPage;
+use crate::model::{PlacePath, SessionPage};
 use crate::state::AppState;
 use crate::store::{PageRequest, Store, StoreError};
 
@@ -17,18 +17,36 @@ pub fn store() -> Result<Arc<dyn Store>, AppError> {
         })
 }
 
+/// One page of sessions: in a place when given, else every session by name.
 pub async fn list_page(
     store: &dyn Store,
+    place: Option<PlacePath>,
     after: Option<String>,
-    limit: usize,
 ) -> Result<SessionPage, AppError> {
-    store
-        .list_sessions(PageRequest {
-            limit,
-            cursor: after.filter(|c| !c.is_empty()),
-        })
-        .await
-        .map_err(store_error)
+    let page = PageRequest {
+        limit: super::PAGE_SIZE,
+        cursor: after.filter(|c| !c.is_empty()),
+    };
+    match place {
+        Some(place) => store.sessions_in_place(&place, page).await,
+        None => store.list_sessions(page).await,
+    }
+    .map_err(store_error)
+}
+
+/// A place key from the browser (`ie/clare`); anything that is not one is a 404.
+pub fn parse_place(key: &str) -> Result<PlacePath, AppError> {
+    let segments: Vec<&str> = if key.is_empty() {
+        vec![]
+    } else {
+        key.split('/').collect()
+    };
+    PlacePath::from_segments(&segments)
+        .ok_or_else(|| not_found("We have no sessions listed there yet."))
+}
+
+pub fn not_found(message: &str) -> AppError {
+    respond_with(AppError::not_found(message))
 }
 
 /// Maps a store failure to what the visitor sees; the details go to the log only.

@@ -8,11 +8,3 @@ pub struct SessionPage {
     pub sessions: Vec<Session>,
     pub next_cursor: Option<String>,
 }
-
-/// How many sessions a country has; the browse-by-place pages start here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountryCount {
-    pub code: String,
-    pub name: String,
-    pub sessions: u64,
-}

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{home_overview, list_sessions, HomeOverview};
-use crate::components::SessionCard;
+use crate::api::{home_overview, HomeOverview};
+use crate::components::PagedSessions;
 
 /// The front door: how big the directory is and the sessions in it, a page at a time.
 #[component]
@@ -36,8 +36,7 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The list with a "More sessions" control. Without JavaScript the control is a plain GET
-/// form to the next page; once hydrated it appends the next page in place.
+/// The directory's size, then every session by name, a page at a time.
 #[component]
 fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
     let HomeOverview {
@@ -45,55 +44,12 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
         countries,
         page,
     } = overview;
-    let sessions = RwSignal::new(page.sessions);
-    let next_cursor = RwSignal::new(page.next_cursor);
-    let load_more = Action::new(|cursor: &String| list_sessions(Some(cursor.clone())));
-    let failure = RwSignal::new(None::<String>);
-
-    Effect::new(move |_| {
-        if let Some(result) = load_more.value().get() {
-            match result {
-                Ok(more) => {
-                    sessions.update(|list| list.extend(more.sessions));
-                    next_cursor.set(more.next_cursor);
-                    failure.set(None);
-                }
-                Err(err) => failure.set(Some(err.message)),
-            }
-        }
-    });
-
-    let on_more = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Some(cursor) = next_cursor.get_untracked() {
-            load_more.dispatch(cursor);
-        }
-    };
-    let pending = load_more.pending();
-
     view! {
         <h2 class="section-title">"All sessions"</h2>
         <p class="directory-size">
             {format!("{total_sessions} sessions in {countries} countries")}
         </p>
-        <ul class="session-list" aria-label="Sessions">
-            <For
-                each=move || sessions.get()
-                key=|session| session.id.clone()
-                children=|session| view! { <SessionCard session/> }
-            />
-        </ul>
-        <p class="shown-count" aria-live="polite">
-            {move || format!("Showing {} of {total_sessions}", sessions.read().len())}
-        </p>
-        {move || failure.get().map(|msg| view! { <p class="error" role="alert">{msg}</p> })}
-        <Show when=move || next_cursor.read().is_some()>
-            <form class="more" method="get" action="/" on:submit=on_more>
-                <input type="hidden" name="after" value=move || next_cursor.get().unwrap_or_default()/>
-                <button type="submit" class="button" disabled=move || pending.get()>
-                    {move || if pending.get() { "Loading…" } else { "More sessions" }}
-                </button>
-            </form>
-        </Show>
+        <p><a href="/sessions">"Browse by country"</a></p>
+        <PagedSessions first=page total=total_sessions place=None action="/".to_string()/>
     }
 }

@@ -1,6 +1,8 @@
 //! One module per page.
 mod home;
 mod not_found;
+mod place;
 
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub use place::PlacePage;

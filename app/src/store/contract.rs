@@ -57,7 +57,7 @@ pub async fn creating_a_taken_id_fails_and_keeps_the_original(store: Arc<dyn Sto
         store.get_session(&original.id).await.unwrap(),
         Some(original)
     );
-    let counts = store.country_counts().await.unwrap();
+    let counts = store.place_children(&PlacePath::World).await.unwrap();
     assert_eq!(
         counts.len(),
         1,
@@ -275,17 +275,17 @@ pub async fn country_counts_follow_creates_and_moves(store: Arc<dyn Store>) {
     };
     store.update_session(&moved).await.unwrap();
     let counts: Vec<_> = store
-        .country_counts()
+        .place_children(&PlacePath::World)
         .await
         .unwrap()
         .into_iter()
-        .map(|c| (c.code, c.name, c.sessions))
+        .map(|c| (c.path.key(), c.name, c.sessions))
         .collect();
     assert_eq!(
         counts,
         vec![
-            ("IE".to_string(), "Ireland".to_string(), 2),
-            ("GB".to_string(), "United Kingdom".to_string(), 2),
+            ("ie".to_string(), "Ireland".to_string(), 2),
+            ("gb".to_string(), "United Kingdom".to_string(), 2),
         ],
         "ordered by country name; a country with no sessions left disappears"
     );
@@ -309,7 +309,7 @@ pub async fn concurrent_creates_are_all_kept(store: Arc<dyn Store>) {
     let ids: HashSet<_> = walk_all(store.as_ref(), 7).await.into_iter().collect();
     assert_eq!(ids.len(), 64);
     let total: u64 = store
-        .country_counts()
+        .place_children(&PlacePath::World)
         .await
         .unwrap()
         .iter()
@@ -342,6 +342,207 @@ pub async fn concurrent_edits_of_one_version_let_exactly_one_win(store: Arc<dyn 
     assert_eq!(stored.version, 1);
 }
 
+fn placed(id: &str, name: &str, area: &str, town: &str) -> Session {
+    let mut session = sample_session(id, name, "IE");
+    session.area = area.to_string();
+    session.town = town.to_string();
+    session
+}
+
+fn path(segments: &[&str]) -> PlacePath {
+    PlacePath::from_segments(segments).expect("valid test path")
+}
+
+async fn seed_places(store: &dyn Store) {
+    for s in [
+        placed("d1", "Doolin Thursday", "Clare", "Doolin"),
+        placed("d2", "Doolin Sunday", "Clare", "Doolin"),
+        placed("e1", "Ennis Friday", "Clare", "Ennis"),
+        placed("s1", "Spiddal Wednesday", "Galway", "An Spidéal"),
+        placed("g1", "Galway city", "Galway", "Galway"),
+    ] {
+        store.create_session(&s).await.unwrap();
+    }
+    store
+        .create_session(&sample_session("u1", "Boston Monday", "US"))
+        .await
+        .unwrap();
+}
+
+pub async fn places_are_counted_and_named_at_every_level(store: Arc<dyn Store>) {
+    seed_places(store.as_ref()).await;
+    let summary = |places: Vec<PlaceCount>| -> Vec<(String, String, u64)> {
+        places
+            .into_iter()
+            .map(|p| (p.path.href(), p.name, p.sessions))
+            .collect()
+    };
+    let world = store.place_children(&PlacePath::World).await.unwrap();
+    assert_eq!(
+        summary(world),
+        vec![
+            ("/sessions/ie".into(), "Ireland".into(), 5),
+            ("/sessions/us".into(), "United States".into(), 1),
+        ]
+    );
+    let ireland = store.place_children(&path(&["ie"])).await.unwrap();
+    assert_eq!(
+        summary(ireland),
+        vec![
+            ("/sessions/ie/clare".into(), "Clare".into(), 3),
+            ("/sessions/ie/galway".into(), "Galway".into(), 2),
+        ]
+    );
+    let galway = store
+        .place_children(&path(&["ie", "galway"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        summary(galway),
+        vec![
+            (
+                "/sessions/ie/galway/an-spideal".into(),
+                "An Spidéal".into(),
+                1
+            ),
+            ("/sessions/ie/galway/galway".into(), "Galway".into(), 1),
+        ],
+        "accents folded in the slug, kept in the name"
+    );
+    let town = store
+        .place_children(&path(&["ie", "clare", "doolin"]))
+        .await
+        .unwrap();
+    assert!(town.is_empty(), "towns have no children");
+    let nowhere = store.place_children(&path(&["fr"])).await.unwrap();
+    assert!(nowhere.is_empty());
+}
+
+pub async fn a_place_trail_names_each_level(store: Arc<dyn Store>) {
+    seed_places(store.as_ref()).await;
+    let trail = store
+        .place_trail(&path(&["ie", "galway", "an-spideal"]))
+        .await
+        .unwrap()
+        .expect("a known place");
+    let names: Vec<_> = trail
+        .iter()
+        .map(|p| (p.name.as_str(), p.sessions))
+        .collect();
+    assert_eq!(
+        names,
+        vec![("Ireland", 5), ("Galway", 2), ("An Spidéal", 1)]
+    );
+    assert_eq!(
+        store.place_trail(&PlacePath::World).await.unwrap(),
+        Some(vec![])
+    );
+    for unknown in [
+        &["ie", "kerry"][..],
+        &["ie", "clare", "ennistymon"],
+        &["zz"],
+    ] {
+        assert_eq!(
+            store.place_trail(&path(unknown)).await.unwrap(),
+            None,
+            "{unknown:?}"
+        );
+    }
+}
+
+pub async fn sessions_in_a_place_are_listed_by_town_then_name(store: Arc<dyn Store>) {
+    seed_places(store.as_ref()).await;
+    let ids =
+        |page: SessionPage| -> Vec<String> { page.sessions.into_iter().map(|s| s.id.0).collect() };
+    let clare = store
+        .sessions_in_place(&path(&["ie", "clare"]), PageRequest::first(10))
+        .await
+        .unwrap();
+    assert_eq!(ids(clare), vec!["d2", "d1", "e1"]);
+    let doolin = store
+        .sessions_in_place(&path(&["ie", "clare", "doolin"]), PageRequest::first(10))
+        .await
+        .unwrap();
+    assert_eq!(ids(doolin), vec!["d2", "d1"]);
+    let ireland_first = store
+        .sessions_in_place(&path(&["ie"]), PageRequest::first(2))
+        .await
+        .unwrap();
+    let cursor = ireland_first.next_cursor.clone().expect("more in Ireland");
+    assert_eq!(ids(ireland_first), vec!["d2", "d1"]);
+    let ireland_rest = store
+        .sessions_in_place(
+            &path(&["ie"]),
+            PageRequest {
+                limit: 10,
+                cursor: Some(cursor),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(ireland_rest),
+        vec!["e1", "s1", "g1"],
+        "Boston stays out"
+    );
+}
+
+pub async fn a_cursor_cannot_cross_into_another_place(store: Arc<dyn Store>) {
+    seed_places(store.as_ref()).await;
+    let clare = store
+        .sessions_in_place(&path(&["ie", "clare"]), PageRequest::first(1))
+        .await
+        .unwrap();
+    let err = store
+        .sessions_in_place(
+            &path(&["ie", "galway"]),
+            PageRequest {
+                limit: 5,
+                cursor: clare.next_cursor,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::InvalidCursor), "{err:?}");
+}
+
+pub async fn moving_a_session_moves_its_listing_and_counts(store: Arc<dyn Store>) {
+    seed_places(store.as_ref()).await;
+    let mut moved = store
+        .get_session(&SessionId("e1".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    moved.area = "Galway".into();
+    moved.town = "Kinvara".into();
+    store.update_session(&moved).await.unwrap();
+    assert_eq!(
+        store
+            .place_trail(&path(&["ie", "clare", "ennis"]))
+            .await
+            .unwrap(),
+        None,
+        "an emptied town disappears"
+    );
+    let clare = store
+        .place_trail(&path(&["ie", "clare"]))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(clare[1].sessions, 2);
+    let kinvara = store
+        .sessions_in_place(&path(&["ie", "galway", "kinvara"]), PageRequest::first(5))
+        .await
+        .unwrap();
+    assert_eq!(kinvara.sessions.len(), 1);
+    assert_eq!(kinvara.sessions[0].version, 1);
+    let ireland = store.place_trail(&path(&["ie"])).await.unwrap().unwrap();
+    assert_eq!(
+        ireland[0].sessions, 5,
+        "moving within a country keeps its count"
+    );
+}
+
 pub async fn ping_answers(store: Arc<dyn Store>) {
     store.ping().await.unwrap();
 }
@@ -367,6 +568,11 @@ macro_rules! store_contract_tests {
             country_counts_follow_creates_and_moves,
             concurrent_creates_are_all_kept,
             concurrent_edits_of_one_version_let_exactly_one_win,
+            places_are_counted_and_named_at_every_level,
+            a_place_trail_names_each_level,
+            sessions_in_a_place_are_listed_by_town_then_name,
+            a_cursor_cannot_cross_into_another_place,
+            moving_a_session_moves_its_listing_and_counts,
             ping_answers,
         );
     };

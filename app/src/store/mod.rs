@@ -8,7 +8,7 @@ pub mod contract;
 
 use async_trait::async_trait;
 
-use crate::model::{CountryCount, Session, SessionId, SessionPage};
+use crate::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
 
 /// The most sessions one page may hold; larger requests are clamped.
 pub const MAX_PAGE_SIZE: usize = 100;
@@ -74,14 +74,42 @@ pub trait Store: Send + Sync + 'static {
     /// session that existed for the whole walk exactly once.
     async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError>;
 
-    /// Every country that has sessions, with its count, ordered by country name.
-    async fn country_counts(&self) -> Result<Vec<CountryCount>, StoreError>;
+    /// The places one level below `parent` that have sessions, with their counts, ordered
+    /// by name: countries under `World`, areas under a country, towns under an area.
+    async fn place_children(&self, parent: &PlacePath) -> Result<Vec<PlaceCount>, StoreError>;
+
+    /// The place and its ancestors, top first (`[Ireland, Clare, Ennis]`); `None` if the
+    /// place has no sessions. `World` gives an empty trail.
+    async fn place_trail(&self, place: &PlacePath) -> Result<Option<Vec<PlaceCount>>, StoreError>;
+
+    /// Sessions in a place (and the places below it), ordered by area, town, then name.
+    /// A cursor from another place's listing is refused as `InvalidCursor`.
+    async fn sessions_in_place(
+        &self,
+        place: &PlacePath,
+        page: PageRequest,
+    ) -> Result<SessionPage, StoreError>;
 
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;
 }
 
-/// The key sessions are listed by: case-insensitive name, then id for a total order.
+/// The key sessions are listed by: folded name (case and accents ignored), then id for a
+/// total order.
 pub fn name_sort_key(session: &Session) -> String {
-    format!("{}\u{0}{}", session.name.trim().to_lowercase(), session.id)
+    format!("{}\u{0}{}", crate::text::fold(&session.name), session.id)
+}
+
+/// The town a session is in, as a place path of slugs.
+pub fn town_of(session: &Session) -> PlacePath {
+    PlacePath::Town {
+        country: session.country.code.to_ascii_lowercase(),
+        area: crate::text::slug(&session.area),
+        town: crate::text::slug(&session.town),
+    }
+}
+
+/// The display names of a session's country, area and town, top first.
+pub fn place_names(session: &Session) -> [&str; 3] {
+    [&session.country.name, &session.area, &session.town]
 }

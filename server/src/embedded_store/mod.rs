@@ -6,22 +6,27 @@
 //! DynamoDB partitions and sort keys the production adapter uses, so both keep the same
 //! ordering and cursor semantics.
 //!
-//! Tables: `sessions` (id → JSON), `sessions_by_name` (name sort key → id) and
-//! `country_counts` (country code → JSON count). Every write updates them in one transaction.
+//! Tables: `sessions` (id → JSON), `sessions_by_name` (folded name + id → id),
+//! `sessions_by_place` (`country/area/town/` + name key → id) and `place_counts`
+//! (`ie`, `ie/clare`, `ie/clare/ennis` → name and count). Every write updates them all in one
+//! transaction, so listings and counts never disagree with the sessions.
 mod cursor;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use app::model::{CountryCount, Session, SessionId, SessionPage};
-use app::store::{name_sort_key, PageRequest, Store, StoreError};
+use app::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::store::{name_sort_key, place_names, town_of, PageRequest, Store, StoreError};
 use async_trait::async_trait;
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
+use redb::{
+    Database, ReadOnlyTable, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction,
+};
 use serde::{Deserialize, Serialize};
 
 const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
 const SESSIONS_BY_NAME: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_name");
-const COUNTRY_COUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("country_counts");
+const SESSIONS_BY_PLACE: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_place");
+const PLACE_COUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("place_counts");
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "seisiun.redb";
@@ -32,7 +37,7 @@ pub struct EmbeddedStore {
 }
 
 #[derive(Serialize, Deserialize)]
-struct CountryRecord {
+struct PlaceRecord {
     name: String,
     sessions: u64,
 }
@@ -61,7 +66,8 @@ impl EmbeddedStore {
         let txn = db.begin_write().map_err(internal)?;
         txn.open_table(SESSIONS).map_err(internal)?;
         txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
-        txn.open_table(COUNTRY_COUNTS).map_err(internal)?;
+        txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
+        txn.open_table(PLACE_COUNTS).map_err(internal)?;
         txn.commit().map_err(internal)?;
         Ok(Self { db: Arc::new(db) })
     }
@@ -92,31 +98,100 @@ fn read_session(txn: &WriteTransaction, id: &str) -> Result<Option<Session>, Sto
     found.map(|v| from_json(v.value())).transpose()
 }
 
-/// Adds `delta` sessions to a country's count, dropping the row when it reaches zero.
-fn adjust_country(
-    txn: &WriteTransaction,
-    code: &str,
-    name: &str,
-    delta: i64,
-) -> Result<(), StoreError> {
-    let mut table = txn.open_table(COUNTRY_COUNTS).map_err(internal)?;
-    let current: u64 = match table.get(code).map_err(internal)? {
-        Some(v) => from_json::<CountryRecord>(v.value())?.sessions,
-        None => 0,
-    };
-    let updated = current.saturating_add_signed(delta);
-    if updated == 0 {
-        table.remove(code).map_err(internal)?;
-    } else {
-        let record = CountryRecord {
-            name: name.to_string(),
-            sessions: updated,
+/// The session's key in the by-place index: its town's key, then its name key.
+fn place_index_key(session: &Session) -> String {
+    format!("{}/{}", town_of(session).key(), name_sort_key(session))
+}
+
+/// Adds `delta` to the count of the session's country, area and town; a place whose count
+/// reaches zero disappears.
+fn adjust_places(txn: &WriteTransaction, session: &Session, delta: i64) -> Result<(), StoreError> {
+    let mut table = txn.open_table(PLACE_COUNTS).map_err(internal)?;
+    let levels = town_of(session).ancestry();
+    for (path, name) in levels.iter().zip(place_names(session)) {
+        let key = path.key();
+        let current: u64 = match table.get(key.as_str()).map_err(internal)? {
+            Some(v) => from_json::<PlaceRecord>(v.value())?.sessions,
+            None => 0,
         };
-        table
-            .insert(code, to_json(&record)?.as_slice())
-            .map_err(internal)?;
+        let updated = current.saturating_add_signed(delta);
+        if updated == 0 {
+            table.remove(key.as_str()).map_err(internal)?;
+        } else {
+            let record = PlaceRecord {
+                name: name.to_string(),
+                sessions: updated,
+            };
+            table
+                .insert(key.as_str(), to_json(&record)?.as_slice())
+                .map_err(internal)?;
+        }
     }
     Ok(())
+}
+
+fn remove_index_entries(txn: &WriteTransaction, session: &Session) -> Result<(), StoreError> {
+    let mut by_name = txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
+    by_name
+        .remove(name_sort_key(session).as_str())
+        .map_err(internal)?;
+    let mut by_place = txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
+    by_place
+        .remove(place_index_key(session).as_str())
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// One page of an index whose keys start with `prefix`, continuing after the cursor's key.
+fn index_page(
+    index: &ReadOnlyTable<&str, &str>,
+    sessions: &ReadOnlyTable<&str, &[u8]>,
+    prefix: &str,
+    cursor: Option<&str>,
+    limit: usize,
+) -> Result<SessionPage, StoreError> {
+    let after = match cursor {
+        None => None,
+        Some(c) => Some(
+            cursor::decode(c)
+                .filter(|key| key.starts_with(prefix))
+                .ok_or(StoreError::InvalidCursor)?,
+        ),
+    };
+    let start = match &after {
+        Some(key) => std::ops::Bound::Excluded(key.as_str()),
+        None => std::ops::Bound::Included(prefix),
+    };
+    let range = index
+        .range::<&str>((start, std::ops::Bound::Unbounded))
+        .map_err(internal)?;
+    let mut listed = Vec::with_capacity(limit);
+    let mut last_key = None;
+    let mut more = false;
+    for entry in range {
+        let (key, id) = entry.map_err(internal)?;
+        if !key.value().starts_with(prefix) {
+            break;
+        }
+        if listed.len() == limit {
+            more = true;
+            break;
+        }
+        let bytes = sessions
+            .get(id.value())
+            .map_err(internal)?
+            .ok_or_else(|| internal(format!("index names missing session {}", id.value())))?;
+        listed.push(from_json::<Session>(bytes.value())?);
+        last_key = Some(key.value().to_string());
+    }
+    Ok(SessionPage {
+        sessions: listed,
+        next_cursor: if more {
+            last_key.map(|k| cursor::encode(&k))
+        } else {
+            None
+        },
+    })
 }
 
 fn write_session(txn: &WriteTransaction, session: &Session) -> Result<(), StoreError> {
@@ -127,6 +202,10 @@ fn write_session(txn: &WriteTransaction, session: &Session) -> Result<(), StoreE
     let mut by_name = txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
     by_name
         .insert(name_sort_key(session).as_str(), session.id.as_str())
+        .map_err(internal)?;
+    let mut by_place = txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
+    by_place
+        .insert(place_index_key(session).as_str(), session.id.as_str())
         .map_err(internal)?;
     Ok(())
 }
@@ -141,7 +220,7 @@ impl Store for EmbeddedStore {
                 return Err(StoreError::AlreadyExists(session.id.clone()));
             }
             write_session(&txn, &session)?;
-            adjust_country(&txn, &session.country.code, &session.country.name, 1)?;
+            adjust_places(&txn, &session, 1)?;
             txn.commit().map_err(internal)
         })
         .await
@@ -162,17 +241,10 @@ impl Store for EmbeddedStore {
             }
             let mut stored = session;
             stored.version = current.version + 1;
-            {
-                let mut by_name = txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
-                by_name
-                    .remove(name_sort_key(&current).as_str())
-                    .map_err(internal)?;
-            }
+            remove_index_entries(&txn, &current)?;
             write_session(&txn, &stored)?;
-            if current.country != stored.country {
-                adjust_country(&txn, &current.country.code, &current.country.name, -1)?;
-                adjust_country(&txn, &stored.country.code, &stored.country.name, 1)?;
-            }
+            adjust_places(&txn, &current, -1)?;
+            adjust_places(&txn, &stored, 1)?;
             txn.commit().map_err(internal)?;
             Ok(stored)
         })
@@ -192,65 +264,85 @@ impl Store for EmbeddedStore {
 
     async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError> {
         let limit = page.clamped_limit();
-        let after = match &page.cursor {
-            None => None,
-            Some(c) => Some(cursor::decode(c).ok_or(StoreError::InvalidCursor)?),
-        };
         self.blocking(move |db| {
             let txn = db.begin_read().map_err(internal)?;
             let by_name = txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
             let sessions = txn.open_table(SESSIONS).map_err(internal)?;
-            let range = match &after {
-                Some(key) => by_name.range::<&str>((
-                    std::ops::Bound::Excluded(key.as_str()),
-                    std::ops::Bound::Unbounded,
-                )),
-                None => by_name.range::<&str>(..),
-            }
-            .map_err(internal)?;
-            let mut listed = Vec::with_capacity(limit);
-            let mut last_key = None;
-            let mut more = false;
-            for entry in range {
-                let (key, id) = entry.map_err(internal)?;
-                if listed.len() == limit {
-                    more = true;
-                    break;
-                }
-                let bytes = sessions.get(id.value()).map_err(internal)?.ok_or_else(|| {
-                    internal(format!("index names missing session {}", id.value()))
-                })?;
-                listed.push(from_json::<Session>(bytes.value())?);
-                last_key = Some(key.value().to_string());
-            }
-            Ok(SessionPage {
-                sessions: listed,
-                next_cursor: if more {
-                    last_key.map(|k| cursor::encode(&k))
-                } else {
-                    None
-                },
-            })
+            index_page(&by_name, &sessions, "", page.cursor.as_deref(), limit)
         })
         .await
     }
 
-    async fn country_counts(&self) -> Result<Vec<CountryCount>, StoreError> {
-        self.blocking(|db| {
+    async fn sessions_in_place(
+        &self,
+        place: &PlacePath,
+        page: PageRequest,
+    ) -> Result<SessionPage, StoreError> {
+        let limit = page.clamped_limit();
+        let prefix = match place {
+            PlacePath::World => String::new(),
+            other => format!("{}/", other.key()),
+        };
+        self.blocking(move |db| {
             let txn = db.begin_read().map_err(internal)?;
-            let table = txn.open_table(COUNTRY_COUNTS).map_err(internal)?;
-            let mut counts = Vec::new();
-            for entry in table.iter().map_err(internal)? {
-                let (code, value) = entry.map_err(internal)?;
-                let record: CountryRecord = from_json(value.value())?;
-                counts.push(CountryCount {
-                    code: code.value().to_string(),
+            let by_place = txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            index_page(&by_place, &sessions, &prefix, page.cursor.as_deref(), limit)
+        })
+        .await
+    }
+
+    async fn place_children(&self, parent: &PlacePath) -> Result<Vec<PlaceCount>, StoreError> {
+        let parent = parent.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let table = txn.open_table(PLACE_COUNTS).map_err(internal)?;
+            let prefix = match &parent {
+                PlacePath::World => String::new(),
+                other => format!("{}/", other.key()),
+            };
+            let mut children = Vec::new();
+            for entry in table.range::<&str>(prefix.as_str()..).map_err(internal)? {
+                let (key, value) = entry.map_err(internal)?;
+                let Some(rest) = key.value().strip_prefix(prefix.as_str()) else {
+                    break;
+                };
+                if rest.contains('/') {
+                    continue; // a grandchild
+                }
+                let path = PlacePath::from_segments(&key.value().split('/').collect::<Vec<_>>())
+                    .ok_or_else(|| internal(format!("bad place key {}", key.value())))?;
+                let record: PlaceRecord = from_json(value.value())?;
+                children.push(PlaceCount {
+                    path,
                     name: record.name,
                     sessions: record.sessions,
                 });
             }
-            counts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code)));
-            Ok(counts)
+            children.sort_by_cached_key(|c| (app::text::fold(&c.name), c.path.key()));
+            Ok(children)
+        })
+        .await
+    }
+
+    async fn place_trail(&self, place: &PlacePath) -> Result<Option<Vec<PlaceCount>>, StoreError> {
+        let place = place.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let table = txn.open_table(PLACE_COUNTS).map_err(internal)?;
+            let mut trail = Vec::new();
+            for path in place.ancestry() {
+                let Some(value) = table.get(path.key().as_str()).map_err(internal)? else {
+                    return Ok(None);
+                };
+                let record: PlaceRecord = from_json(value.value())?;
+                trail.push(PlaceCount {
+                    path,
+                    name: record.name,
+                    sessions: record.sessions,
+                });
+            }
+            Ok(Some(trail))
         })
         .await
     }

@@ -15,6 +15,7 @@ pub const TEST_SEED: u64 = 42;
 
 pub struct TestApp {
     pub address: String,
+    pub store: std::sync::Arc<dyn app::store::Store>,
     pub data_dir: PathBuf,
     pub client: reqwest::Client,
     server: JoinHandle<()>,
@@ -50,6 +51,7 @@ pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
         .await
         .expect("the app builds");
     let addr: SocketAddr = application.local_addr();
+    let store = application.store();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         let stopped = async move {
@@ -59,6 +61,7 @@ pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
     });
     TestApp {
         address: format!("http://{addr}"),
+        store,
         data_dir: data_dir.to_path_buf(),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -88,6 +91,7 @@ impl TestApp {
     /// Shuts the server down gracefully and waits until it has released the store.
     pub async fn stop(self) {
         drop(self.client);
+        drop(self.store);
         let _ = self.stop.send(());
         self.server.await.expect("server task ends cleanly");
     }

@@ -1,0 +1,135 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::{place_overview, PlaceOverview};
+use crate::components::PagedSessions;
+use crate::model::{PlaceCount, PlacePath};
+
+/// `/sessions`, `/sessions/{country}`, `/sessions/{country}/{area}` and
+/// `/sessions/{country}/{area}/{town}`: the places inside, and the sessions there.
+#[component]
+pub fn PlacePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let params = params.read();
+        ["country", "area", "town"]
+            .iter()
+            .filter_map(|name| params.get(name))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let overview = Resource::new(
+        move || (key(), query.read().get("after")),
+        |(key, after)| place_overview(key, after),
+    );
+
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(data) => view! { <PlaceView overview=data/> }.into_any(),
+                    Err(err) => view! {
+                        <Title text="Place not found"/>
+                        <Meta name="robots" content="noindex"/>
+                        <section class="not-found">
+                            <h1>"No sessions here"</h1>
+                            <p role="alert">{err.message}</p>
+                            <p><a href="/sessions">"Browse all countries"</a></p>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn place_line(trail: &[PlaceCount]) -> String {
+    trail
+        .iter()
+        .rev()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn children_heading(level: &PlacePath) -> &'static str {
+    match level {
+        PlacePath::World => "Countries",
+        PlacePath::Country { .. } => "Areas",
+        PlacePath::Area { .. } => "Towns",
+        PlacePath::Town { .. } => "Places",
+    }
+}
+
+#[component]
+fn PlaceView(overview: PlaceOverview) -> impl IntoView {
+    let PlaceOverview {
+        trail,
+        children,
+        page,
+    } = overview;
+    let here = trail
+        .last()
+        .map(|p| p.path.clone())
+        .unwrap_or(PlacePath::World);
+    let total = trail.last().map(|p| p.sessions).unwrap_or_default();
+    let (title, heading) = match trail.last() {
+        None => (
+            "Sessions by country".to_string(),
+            "Sessions by country".to_string(),
+        ),
+        Some(last) => (
+            format!("Sessions in {}", place_line(&trail)),
+            format!("Sessions in {}", last.name),
+        ),
+    };
+    let description = match trail.last() {
+        None => "Irish traditional music sessions around the world, by country.".to_string(),
+        Some(_) => format!(
+            "{total} Irish traditional music sessions in {}: where and when they happen.",
+            place_line(&trail)
+        ),
+    };
+    let children_title = children_heading(&here);
+    let place_key = here.key();
+    let action = here.href();
+
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=description/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><a href="/sessions">"All countries"</a></li>
+                {trail
+                    .iter()
+                    .map(|p| view! { <li><a href=p.path.href()>{p.name.clone()}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
+        <h1>{heading}</h1>
+        {(!children.is_empty()).then(|| view! {
+            <section class="places">
+                <h2 class="section-title">{children_title}</h2>
+                <ul class="place-list">
+                    {children
+                        .into_iter()
+                        .map(|c| view! {
+                            <li>
+                                <a class="place-link" href=c.path.href()>
+                                    <span class="place-name">{c.name}</span>
+                                    <span class="place-count">{format!("{} sessions", c.sessions)}</span>
+                                </a>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        })}
+        {(here != PlacePath::World).then(|| view! {
+            <h2 class="section-title">"Sessions"</h2>
+            <PagedSessions first=page total place=Some(place_key) action/>
+        })}
+    }
+}
