@@ -6,4 +6,6 @@ use crate::store::Store;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    /// The public origin, e.g. `https://seisiun.example` (no trailing slash).
+    pub site_url: Arc<str>,
 }

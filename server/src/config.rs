@@ -37,6 +37,8 @@ pub struct DemoSettings {
 
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// The public origin pages are reached at, for canonical links, sitemaps and feeds.
+    pub site_url: String,
     pub store: StoreKind,
     pub data_dir: PathBuf,
     pub demo: DemoSettings,
@@ -88,12 +90,31 @@ impl Settings {
             seed: parse_or(&var, "DEMO_SEED", 2026)?,
             sessions,
         };
+        let leptos = leptos_options(&var)?;
+        let site_url = match var("SITE_URL") {
+            None => format!("http://{}", leptos.site_addr),
+            Some(url) => {
+                let url = url.trim().trim_end_matches('/').to_string();
+                let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+                let host_ok = url.split("://").nth(1).is_some_and(|rest| {
+                    !rest.is_empty() && !rest.contains('/') && !rest.contains(' ')
+                });
+                if !scheme_ok || !host_ok {
+                    return Err(invalid(
+                        "SITE_URL",
+                        format!("expected an origin such as https://seisiun.example, got '{url}'"),
+                    ));
+                }
+                url
+            }
+        };
         Ok(Settings {
+            site_url,
             store,
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
             demo,
             log_format,
-            leptos: leptos_options(&var)?,
+            leptos,
         })
     }
 }
@@ -185,6 +206,13 @@ mod tests {
         assert!(s.demo.sessions >= 300);
         assert_eq!(s.log_format, LogFormat::Human);
         assert_eq!(s.leptos.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(s.site_url, "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn the_site_url_is_an_origin_without_a_trailing_slash() {
+        let s = settings(&[("SITE_URL", "https://seisiun.example/")]).unwrap();
+        assert_eq!(s.site_url, "https://seisiun.example");
     }
 
     #[test]
@@ -215,6 +243,12 @@ mod tests {
             ("DEMO_SESSIONS", "0", "expected 1 to 200000"),
             ("LEPTOS_SITE_ADDR", "localhost", "'localhost'"),
             ("LEPTOS_ENV", "staging", "expected 'DEV' or 'PROD'"),
+            ("SITE_URL", "seisiun.example", "expected an origin"),
+            (
+                "SITE_URL",
+                "https://seisiun.example/path",
+                "expected an origin",
+            ),
         ] {
             let err = settings(&[(name, value)]).unwrap_err();
             assert_eq!(err.variable, name);

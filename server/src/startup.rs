@@ -57,6 +57,7 @@ impl Application {
             leptos_options: settings.leptos,
             app: AppState {
                 store: store.clone(),
+                site_url: settings.site_url.into(),
             },
         };
         Ok(Self {

@@ -57,6 +57,7 @@ async fn spawn_with_down_store() -> String {
         leptos_options: common::settings(dir.path(), &[]).leptos,
         app: AppState {
             store: Arc::new(DownStore),
+            site_url: "http://127.0.0.1".into(),
         },
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
