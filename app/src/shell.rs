@@ -5,7 +5,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{HomePage, NotFoundPage, PlacePage};
+use crate::pages::{HomePage, NotFoundPage, PlacePage, SessionPage};
 
 /// The HTML document around the app. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions") view=PlacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/session/:id") view=SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:country") view=PlacePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/sessions/:country/:area")

@@ -1,7 +1,9 @@
 //! The runtime around the app: configuration, telemetry, the store adapters, the HTTP
 //! router and start-up. `main.rs` is only the command line.
+pub mod calendar;
 pub mod config;
 pub mod embedded_store;
+pub mod feeds;
 pub mod routes;
 pub mod seed;
 pub mod startup;

@@ -40,6 +40,11 @@ pub fn router(state: ServerState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route(
+            "/session/{id}/calendar.ics",
+            get(crate::calendar::session_ics),
+        )
+        .merge(crate::feeds::routes())
         .leptos_routes_with_context(&state, routes, provide_app.clone(), render_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,

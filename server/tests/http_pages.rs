@@ -32,188 +32,212 @@ fn next_page_cursor(html: &str) -> String {
     html[start..start + html[start..].find('"').unwrap()].to_string()
 }
 
-#[tokio::test]
-async fn the_home_page_has_its_sessions_in_the_html_body() {
-    let app = spawn_app().await;
-    let response = app.get("/").await;
-    assert_eq!(response.status(), 200);
-    let content_type = response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    assert!(content_type.starts_with("text/html"), "{content_type}");
-    let html = response.text().await.unwrap();
+#[test]
+fn the_home_page_has_its_sessions_in_the_html_body() {
+    common::run(async {
+        let app = spawn_app().await;
+        let response = app.get("/").await;
+        assert_eq!(response.status(), 200);
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(content_type.starts_with("text/html"), "{content_type}");
+        let html = response.text().await.unwrap();
 
-    let names = session_names(&html);
-    assert_eq!(names, expected_names()[..PAGE_SIZE].to_vec());
-    // In place, not streamed after the document: every name sits inside <main>.
-    let main_end = html.find("</main>").expect("a main element");
-    let last_name = html.rfind("class=\"session-name\"").unwrap();
-    assert!(last_name < main_end);
-    // Leptos appends the resources' serialized data for hydration as <script>s after
-    // </html>; browsers and crawlers read the content above. Nothing visible may follow.
-    let tail = &html[html.find("</html>").unwrap() + "</html>".len()..];
-    assert_eq!(strip_scripts(tail).trim(), "", "only scripts after </html>");
-    assert!(html.contains("<title>Seisiún</title>"), "page title");
+        let names = session_names(&html);
+        assert_eq!(names, expected_names()[..PAGE_SIZE].to_vec());
+        // In place, not streamed after the document: every name sits inside <main>.
+        let main_end = html.find("</main>").expect("a main element");
+        let last_name = html.rfind("class=\"session-name\"").unwrap();
+        assert!(last_name < main_end);
+        // Leptos appends the resources' serialized data for hydration as <script>s after
+        // </html>; browsers and crawlers read the content above. Nothing visible may follow.
+        let tail = &html[html.find("</html>").unwrap() + "</html>".len()..];
+        assert_eq!(strip_scripts(tail).trim(), "", "only scripts after </html>");
+        assert!(html.contains("<title>Seisiún</title>"), "page title");
+    })
 }
 
-#[tokio::test]
-async fn the_home_page_says_how_big_the_directory_is() {
-    let app = spawn_app().await;
-    let (_, html) = app.get_text("/").await;
-    let countries: HashSet<_> = server::seed::generate(TEST_SEED, TEST_SESSIONS)
-        .into_iter()
-        .map(|s| s.country.code)
-        .collect();
-    let line = format!("{TEST_SESSIONS} sessions in {} countries", countries.len());
-    assert!(html.contains(&line), "missing {line:?}");
-    assert!(html.contains(&format!("Showing {PAGE_SIZE} of {TEST_SESSIONS}")));
+#[test]
+fn the_home_page_says_how_big_the_directory_is() {
+    common::run(async {
+        let app = spawn_app().await;
+        let (_, html) = app.get_text("/").await;
+        let countries: HashSet<_> = server::seed::generate(TEST_SEED, TEST_SESSIONS)
+            .into_iter()
+            .map(|s| s.country.code)
+            .collect();
+        let line = format!("{TEST_SESSIONS} sessions in {} countries", countries.len());
+        assert!(html.contains(&line), "missing {line:?}");
+        assert!(html.contains(&format!("Showing {PAGE_SIZE} of {TEST_SESSIONS}")));
+    })
 }
 
-#[tokio::test]
-async fn the_next_page_works_without_javascript() {
-    let app = spawn_app().await;
-    let (_, first) = app.get_text("/").await;
-    let cursor = next_page_cursor(&first);
-    let (status, second) = app.get_text(&format!("/?after={cursor}")).await;
-    assert_eq!(status, 200);
-    assert_eq!(
-        session_names(&second),
-        expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec()
-    );
-    let (_, third) = app
-        .get_text(&format!("/?after={}", next_page_cursor(&second)))
-        .await;
-    assert_eq!(
-        session_names(&third),
-        expected_names()[2 * PAGE_SIZE..].to_vec()
-    );
-    assert!(
-        !third.contains("name=\"after\""),
-        "the last page offers no next page"
-    );
+#[test]
+fn the_next_page_works_without_javascript() {
+    common::run(async {
+        let app = spawn_app().await;
+        let (_, first) = app.get_text("/").await;
+        let cursor = next_page_cursor(&first);
+        let (status, second) = app.get_text(&format!("/?after={cursor}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            session_names(&second),
+            expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec()
+        );
+        let (_, third) = app
+            .get_text(&format!("/?after={}", next_page_cursor(&second)))
+            .await;
+        assert_eq!(
+            session_names(&third),
+            expected_names()[2 * PAGE_SIZE..].to_vec()
+        );
+        assert!(
+            !third.contains("name=\"after\""),
+            "the last page offers no next page"
+        );
+    })
 }
 
-#[tokio::test]
-async fn a_forged_page_link_is_a_400_with_a_way_back() {
-    let app = spawn_app().await;
-    let (status, html) = app.get_text("/?after=not-a-cursor").await;
-    assert_eq!(status, 400);
-    assert!(html.contains("not valid any more"), "{html}");
-    assert!(html.contains("Start again from the first page"));
+#[test]
+fn a_forged_page_link_is_a_400_with_a_way_back() {
+    common::run(async {
+        let app = spawn_app().await;
+        let (status, html) = app.get_text("/?after=not-a-cursor").await;
+        assert_eq!(status, 400);
+        assert!(html.contains("not valid any more"), "{html}");
+        assert!(html.contains("Start again from the first page"));
+    })
 }
 
-#[tokio::test]
-async fn an_unknown_page_is_a_real_404() {
-    let app = spawn_app().await;
-    let (status, html) = app.get_text("/no/such/page").await;
-    assert_eq!(status, 404);
-    assert!(html.contains("We could not find that page"));
-    assert!(html.contains("href=\"/\""));
+#[test]
+fn an_unknown_page_is_a_real_404() {
+    common::run(async {
+        let app = spawn_app().await;
+        let (status, html) = app.get_text("/no/such/page").await;
+        assert_eq!(status, 404);
+        assert!(html.contains("We could not find that page"));
+        assert!(html.contains("href=\"/\""));
+    })
 }
 
-#[tokio::test]
-async fn the_list_server_function_returns_the_next_page_as_json() {
-    let app = spawn_app().await;
-    let (_, html) = app.get_text("/").await;
-    let cursor = next_page_cursor(&html);
-    let response = app
-        .client
-        .post(format!("{}/api/list_sessions", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("after={cursor}"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let page: app::model::SessionPage = response.json().await.unwrap();
-    let names: Vec<_> = page.sessions.into_iter().map(|s| s.name).collect();
-    assert_eq!(names, expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec());
-    assert!(page.next_cursor.is_some());
-}
-
-#[tokio::test]
-async fn a_server_function_error_has_its_status_and_a_readable_message() {
-    let app = spawn_app().await;
-    let response = app
-        .client
-        .post(format!("{}/api/list_sessions", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("after=forged")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 400);
-    let err: app::error::AppError = response.json().await.unwrap();
-    assert_eq!(err.status, 400);
-    assert!(err.message.contains("not valid any more"), "{err:?}");
-}
-
-#[tokio::test]
-async fn responses_are_compressed_when_the_client_accepts_it() {
-    let app = spawn_app().await;
-    for encoding in ["br", "gzip"] {
+#[test]
+fn the_list_server_function_returns_the_next_page_as_json() {
+    common::run(async {
+        let app = spawn_app().await;
+        let (_, html) = app.get_text("/").await;
+        let cursor = next_page_cursor(&html);
         let response = app
             .client
-            .get(format!("{}/", app.address))
-            .header("accept-encoding", encoding)
+            .post(format!("{}/api/list_sessions", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("after={cursor}"))
             .send()
             .await
             .unwrap();
         assert_eq!(response.status(), 200);
-        assert_eq!(response.headers()["content-encoding"], encoding);
-    }
-    let plain = app.get("/").await;
-    assert!(plain.headers().get("content-encoding").is_none());
+        let page: app::model::SessionPage = response.json().await.unwrap();
+        let names: Vec<_> = page.sessions.into_iter().map(|s| s.name).collect();
+        assert_eq!(names, expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec());
+        assert!(page.next_cursor.is_some());
+    })
 }
 
-#[tokio::test]
-async fn health_and_readiness_answer() {
-    let app = spawn_app().await;
-    assert_eq!(app.get_text("/healthz").await, (200, "ok".to_string()));
-    assert_eq!(app.get_text("/readyz").await, (200, "ready".to_string()));
+#[test]
+fn a_server_function_error_has_its_status_and_a_readable_message() {
+    common::run(async {
+        let app = spawn_app().await;
+        let response = app
+            .client
+            .post(format!("{}/api/list_sessions", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("after=forged")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400);
+        let err: app::error::AppError = response.json().await.unwrap();
+        assert_eq!(err.status, 400);
+        assert!(err.message.contains("not valid any more"), "{err:?}");
+    })
 }
 
-#[tokio::test]
-async fn every_response_carries_a_request_id() {
-    let app = spawn_app().await;
-    let generated = app.get("/healthz").await;
-    let id = generated.headers()["x-request-id"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    assert_eq!(id.len(), 36, "a UUID: {id}");
-    let given = app
-        .client
-        .get(format!("{}/healthz", app.address))
-        .header("x-request-id", "from-cloudfront-123")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(given.headers()["x-request-id"], "from-cloudfront-123");
+#[test]
+fn responses_are_compressed_when_the_client_accepts_it() {
+    common::run(async {
+        let app = spawn_app().await;
+        for encoding in ["br", "gzip"] {
+            let response = app
+                .client
+                .get(format!("{}/", app.address))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            assert_eq!(response.headers()["content-encoding"], encoding);
+        }
+        let plain = app.get("/").await;
+        assert!(plain.headers().get("content-encoding").is_none());
+    })
 }
 
-#[tokio::test]
-async fn a_restart_keeps_what_was_stored() {
-    let dir = tempfile::tempdir().unwrap();
-    let first = spawn_app_in(dir.path(), &[]).await;
-    let (_, before) = first.get_text("/").await;
-    first.stop().await;
-
-    // Seeding is off the second time: whatever is listed was read back from the file.
-    let second = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
-    let (_, after) = second.get_text("/").await;
-    assert_eq!(session_names(&after), session_names(&before));
-    assert_eq!(session_names(&after).len(), PAGE_SIZE);
-    second.stop().await;
+#[test]
+fn health_and_readiness_answer() {
+    common::run(async {
+        let app = spawn_app().await;
+        assert_eq!(app.get_text("/healthz").await, (200, "ok".to_string()));
+        assert_eq!(app.get_text("/readyz").await, (200, "ready".to_string()));
+    })
 }
 
-#[tokio::test]
-async fn an_empty_store_without_seeding_shows_an_empty_directory() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
-    let (status, html) = app.get_text("/").await;
-    assert_eq!(status, 200);
-    assert!(html.contains("0 sessions in 0 countries"));
-    assert!(session_names(&html).is_empty());
+#[test]
+fn every_response_carries_a_request_id() {
+    common::run(async {
+        let app = spawn_app().await;
+        let generated = app.get("/healthz").await;
+        let id = generated.headers()["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(id.len(), 36, "a UUID: {id}");
+        let given = app
+            .client
+            .get(format!("{}/healthz", app.address))
+            .header("x-request-id", "from-cloudfront-123")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(given.headers()["x-request-id"], "from-cloudfront-123");
+    })
+}
+
+#[test]
+fn a_restart_keeps_what_was_stored() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let first = spawn_app_in(dir.path(), &[]).await;
+        let (_, before) = first.get_text("/").await;
+        first.stop().await;
+
+        // Seeding is off the second time: whatever is listed was read back from the file.
+        let second = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let (_, after) = second.get_text("/").await;
+        assert_eq!(session_names(&after), session_names(&before));
+        assert_eq!(session_names(&after).len(), PAGE_SIZE);
+        second.stop().await;
+    })
+}
+
+#[test]
+fn an_empty_store_without_seeding_shows_an_empty_directory() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let (status, html) = app.get_text("/").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("0 sessions in 0 countries"));
+        assert!(session_names(&html).is_empty());
+    })
 }

@@ -46,6 +46,9 @@ impl Store for DownStore {
     ) -> Result<SessionPage, StoreError> {
         down()
     }
+    async fn newest_sessions(&self, _: usize) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
     async fn ping(&self) -> Result<(), StoreError> {
         down()
     }
@@ -66,32 +69,36 @@ async fn spawn_with_down_store() -> String {
     address
 }
 
-#[tokio::test]
-async fn readiness_fails_while_health_still_passes() {
-    let address = spawn_with_down_store().await;
-    let ready = reqwest::get(format!("{address}/readyz")).await.unwrap();
-    assert_eq!(ready.status(), 503);
-    let health = reqwest::get(format!("{address}/healthz")).await.unwrap();
-    assert_eq!(health.status(), 200);
+#[test]
+fn readiness_fails_while_health_still_passes() {
+    common::run(async {
+        let address = spawn_with_down_store().await;
+        let ready = reqwest::get(format!("{address}/readyz")).await.unwrap();
+        assert_eq!(ready.status(), 503);
+        let health = reqwest::get(format!("{address}/healthz")).await.unwrap();
+        assert_eq!(health.status(), 200);
+    })
 }
 
-#[tokio::test]
-async fn pages_and_server_functions_say_try_again_without_internals() {
-    let address = spawn_with_down_store().await;
-    let page = reqwest::get(format!("{address}/")).await.unwrap();
-    assert_eq!(page.status(), 503);
-    let html = page.text().await.unwrap();
-    assert!(html.contains("Please try again in a few seconds"), "{html}");
-    assert!(!html.contains("ProvisionedThroughput"));
+#[test]
+fn pages_and_server_functions_say_try_again_without_internals() {
+    common::run(async {
+        let address = spawn_with_down_store().await;
+        let page = reqwest::get(format!("{address}/")).await.unwrap();
+        assert_eq!(page.status(), 503);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Please try again in a few seconds"), "{html}");
+        assert!(!html.contains("ProvisionedThroughput"));
 
-    let call = reqwest::Client::new()
-        .post(format!("{address}/api/list_sessions"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(call.status(), 503);
-    let err: app::error::AppError = call.json().await.unwrap();
-    assert!(err.message.contains("try again"), "{err:?}");
+        let call = reqwest::Client::new()
+            .post(format!("{address}/api/list_sessions"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(call.status(), 503);
+        let err: app::error::AppError = call.json().await.unwrap();
+        assert!(err.message.contains("try again"), "{err:?}");
+    })
 }

@@ -8,13 +8,15 @@ use crate::model::{PlacePath, SessionPage};
 use crate::state::AppState;
 use crate::store::{PageRequest, Store, StoreError};
 
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function's context");
+        respond_with(AppError::internal())
+    })
+}
+
 pub fn store() -> Result<Arc<dyn Store>, AppError> {
-    use_context::<AppState>()
-        .map(|state| state.store)
-        .ok_or_else(|| {
-            tracing::error!("AppState missing from the server function's context");
-            respond_with(AppError::internal())
-        })
+    state().map(|state| state.store)
 }
 
 /// One page of sessions: in a place when given, else every session by name.

@@ -1,6 +1,9 @@
 //! Server functions: thin calls from the browser into the store, with stable endpoint names.
 #[cfg(feature = "ssr")]
 mod edge;
+mod session;
+
+pub use session::{session_detail, session_href, SessionDetail, UpcomingDate, UPCOMING_DATES};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

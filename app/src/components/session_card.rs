@@ -15,7 +15,9 @@ pub fn SessionCard(session: Session) -> impl IntoView {
     let tags = session.tags.clone();
     view! {
         <li class="session-card">
-            <h3 class="session-name">{session.name.clone()}</h3>
+            <h3 class="session-title">
+                <a class="session-name" href=crate::api::session_href(&session)>{session.name.clone()}</a>
+            </h3>
             {status.map(|s| view! { <p class="session-status">{s}</p> })}
             <p class="session-venue">{session.venue.name.clone()}</p>
             <p class="session-place">{place}</p>

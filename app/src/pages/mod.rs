@@ -2,7 +2,9 @@
 mod home;
 mod not_found;
 mod place;
+mod session;
 
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use place::PlacePage;
+pub use session::SessionPage;

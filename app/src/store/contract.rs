@@ -543,6 +543,106 @@ pub async fn moving_a_session_moves_its_listing_and_counts(store: Arc<dyn Store>
     );
 }
 
+fn created(id: &str, at: chrono::DateTime<chrono::Utc>) -> Session {
+    let mut session = sample_session(id, &format!("Session {id}"), "IE");
+    session.created_at = at;
+    session.updated_at = at;
+    session
+}
+
+fn at(rfc3339: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .expect("valid test time")
+        .to_utc()
+}
+
+async fn newest_ids(store: &dyn Store, limit: usize) -> Vec<String> {
+    store
+        .newest_sessions(limit)
+        .await
+        .expect("newest_sessions")
+        .into_iter()
+        .map(|s| s.id.0)
+        .collect()
+}
+
+pub async fn newest_sessions_come_first_with_id_as_tiebreak(store: Arc<dyn Store>) {
+    assert_eq!(newest_ids(store.as_ref(), 10).await, Vec::<String>::new());
+    // Created out of order; a pre-1970 time and sub-second differences must still sort.
+    for s in [
+        created("mid-a", at("2026-03-01T12:00:00.25Z")),
+        created("ancient", at("1969-07-20T20:17:40Z")),
+        created("new", at("2026-03-01T12:00:00.5Z")),
+        created("old", at("2025-12-31T23:59:59Z")),
+        created("mid-b", at("2026-03-01T12:00:00.25Z")),
+    ] {
+        store.create_session(&s).await.unwrap();
+    }
+    assert_eq!(
+        newest_ids(store.as_ref(), 10).await,
+        vec!["new", "mid-b", "mid-a", "old", "ancient"],
+        "created_at descending, then id descending"
+    );
+    assert_eq!(newest_ids(store.as_ref(), 2).await, vec!["new", "mid-b"]);
+}
+
+pub async fn newest_sessions_limit_is_clamped(store: Arc<dyn Store>) {
+    let base = at("2026-01-01T00:00:00Z");
+    for i in 0..(MAX_PAGE_SIZE + 5) {
+        let minutes = chrono::Duration::minutes(i as i64);
+        store
+            .create_session(&created(&format!("n{i:03}"), base + minutes))
+            .await
+            .unwrap();
+    }
+    let newest = format!("n{:03}", MAX_PAGE_SIZE + 4);
+    assert_eq!(newest_ids(store.as_ref(), 0).await, vec![newest.clone()]);
+    let huge = newest_ids(store.as_ref(), 10_000).await;
+    assert_eq!(huge.len(), MAX_PAGE_SIZE);
+    assert_eq!(huge[0], newest);
+    assert_eq!(huge[MAX_PAGE_SIZE - 1], "n005", "the oldest five fall off");
+}
+
+pub async fn changing_created_at_moves_a_session_among_the_newest(store: Arc<dyn Store>) {
+    for s in [
+        created("a", at("2026-01-01T00:00:00Z")),
+        created("b", at("2026-01-02T00:00:00Z")),
+        created("c", at("2026-01-03T00:00:00Z")),
+    ] {
+        store.create_session(&s).await.unwrap();
+    }
+    let mut a = store
+        .get_session(&SessionId("a".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    a.created_at = at("2026-02-01T00:00:00Z");
+    let a = store.update_session(&a).await.unwrap();
+    assert_eq!(
+        newest_ids(store.as_ref(), 10).await,
+        vec!["a", "c", "b"],
+        "moved to the front, and no ghost entry at its old time"
+    );
+
+    // An edit that keeps created_at keeps the place and shows the stored copy.
+    let mut renamed = a.clone();
+    renamed.name = "Renamed".into();
+    store.update_session(&renamed).await.unwrap();
+    let newest = store.newest_sessions(10).await.unwrap();
+    let summary: Vec<_> = newest
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str(), s.version))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("a", "Renamed", 2),
+            ("c", "Session c", 0),
+            ("b", "Session b", 0)
+        ]
+    );
+}
+
 pub async fn ping_answers(store: Arc<dyn Store>) {
     store.ping().await.unwrap();
 }
@@ -573,6 +673,9 @@ macro_rules! store_contract_tests {
             sessions_in_a_place_are_listed_by_town_then_name,
             a_cursor_cannot_cross_into_another_place,
             moving_a_session_moves_its_listing_and_counts,
+            newest_sessions_come_first_with_id_as_tiebreak,
+            newest_sessions_limit_is_clamped,
+            changing_created_at_moves_a_session_among_the_newest,
             ping_answers,
         );
     };

@@ -90,6 +90,11 @@ pub trait Store: Send + Sync + 'static {
         page: PageRequest,
     ) -> Result<SessionPage, StoreError>;
 
+    /// The most recently added sessions: `created_at` descending, then id descending, at most
+    /// `limit.clamp(1, MAX_PAGE_SIZE)`. Read from an index, so its cost does not grow with the
+    /// number of sessions; feeds use it.
+    async fn newest_sessions(&self, limit: usize) -> Result<Vec<Session>, StoreError>;
+
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;
 }

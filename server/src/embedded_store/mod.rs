@@ -7,7 +7,8 @@
 //! ordering and cursor semantics.
 //!
 //! Tables: `sessions` (id → JSON), `sessions_by_name` (folded name + id → id),
-//! `sessions_by_place` (`country/area/town/` + name key → id) and `place_counts`
+//! `sessions_by_place` (`country/area/town/` + name key → id), `sessions_by_created`
+//! (sortable created_at + id → id, read backwards for the newest) and `place_counts`
 //! (`ie`, `ie/clare`, `ie/clare/ennis` → name and count). Every write updates them all in one
 //! transaction, so listings and counts never disagree with the sessions.
 mod cursor;
@@ -16,16 +17,21 @@ use std::path::Path;
 use std::sync::Arc;
 
 use app::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
-use app::store::{name_sort_key, place_names, town_of, PageRequest, Store, StoreError};
+use app::store::{
+    name_sort_key, place_names, town_of, PageRequest, Store, StoreError, MAX_PAGE_SIZE,
+};
 use async_trait::async_trait;
 use redb::{
-    Database, ReadOnlyTable, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction,
+    Database, ReadOnlyTable, ReadableDatabase, ReadableTable, ReadableTableMetadata,
+    TableDefinition, WriteTransaction,
 };
 use serde::{Deserialize, Serialize};
 
 const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
 const SESSIONS_BY_NAME: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_name");
 const SESSIONS_BY_PLACE: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_place");
+const SESSIONS_BY_CREATED: TableDefinition<&str, &str> =
+    TableDefinition::new("sessions_by_created");
 const PLACE_COUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("place_counts");
 
 /// The database file's name inside the data directory.
@@ -68,6 +74,7 @@ impl EmbeddedStore {
         txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
         txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
         txn.open_table(PLACE_COUNTS).map_err(internal)?;
+        backfill_created_index(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(Self { db: Arc::new(db) })
     }
@@ -101,6 +108,38 @@ fn read_session(txn: &WriteTransaction, id: &str) -> Result<Option<Session>, Sto
 /// The session's key in the by-place index: its town's key, then its name key.
 fn place_index_key(session: &Session) -> String {
     format!("{}/{}", town_of(session).key(), name_sort_key(session))
+}
+
+/// The session's key in the by-created index. Seconds since the epoch with the sign bit
+/// flipped (so instants before 1970 still sort first) as 16 hex digits, then nanoseconds as
+/// 10 digits (a leap second can reach 1_999_999_999): fixed width, so string order is time
+/// order, and the id after `\0` breaks ties.
+fn created_index_key(session: &Session) -> String {
+    let at = session.created_at;
+    let seconds = (at.timestamp() as u64) ^ (1 << 63);
+    format!(
+        "{seconds:016x}{:010}\u{0}{}",
+        at.timestamp_subsec_nanos(),
+        session.id
+    )
+}
+
+/// Files written before `sessions_by_created` existed have sessions but an empty index:
+/// build it once from the sessions, in the opening transaction.
+fn backfill_created_index(txn: &WriteTransaction) -> Result<(), StoreError> {
+    let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+    let mut by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
+    if !by_created.is_empty().map_err(internal)? {
+        return Ok(());
+    }
+    for entry in sessions.iter().map_err(internal)? {
+        let (_, value) = entry.map_err(internal)?;
+        let session: Session = from_json(value.value())?;
+        by_created
+            .insert(created_index_key(&session).as_str(), session.id.as_str())
+            .map_err(internal)?;
+    }
+    Ok(())
 }
 
 /// Adds `delta` to the count of the session's country, area and town; a place whose count
@@ -139,7 +178,20 @@ fn remove_index_entries(txn: &WriteTransaction, session: &Session) -> Result<(),
     by_place
         .remove(place_index_key(session).as_str())
         .map_err(internal)?;
+    let mut by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
+    by_created
+        .remove(created_index_key(session).as_str())
+        .map_err(internal)?;
     Ok(())
+}
+
+/// The session an index entry names; a dangling entry is an internal error, not a gap.
+fn load_indexed(sessions: &ReadOnlyTable<&str, &[u8]>, id: &str) -> Result<Session, StoreError> {
+    let bytes = sessions
+        .get(id)
+        .map_err(internal)?
+        .ok_or_else(|| internal(format!("index names missing session {id}")))?;
+    from_json(bytes.value())
 }
 
 /// One page of an index whose keys start with `prefix`, continuing after the cursor's key.
@@ -177,11 +229,7 @@ fn index_page(
             more = true;
             break;
         }
-        let bytes = sessions
-            .get(id.value())
-            .map_err(internal)?
-            .ok_or_else(|| internal(format!("index names missing session {}", id.value())))?;
-        listed.push(from_json::<Session>(bytes.value())?);
+        listed.push(load_indexed(sessions, id.value())?);
         last_key = Some(key.value().to_string());
     }
     Ok(SessionPage {
@@ -206,6 +254,10 @@ fn write_session(txn: &WriteTransaction, session: &Session) -> Result<(), StoreE
     let mut by_place = txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
     by_place
         .insert(place_index_key(session).as_str(), session.id.as_str())
+        .map_err(internal)?;
+    let mut by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
+    by_created
+        .insert(created_index_key(session).as_str(), session.id.as_str())
         .map_err(internal)?;
     Ok(())
 }
@@ -343,6 +395,23 @@ impl Store for EmbeddedStore {
                 });
             }
             Ok(Some(trail))
+        })
+        .await
+    }
+
+    async fn newest_sessions(&self, limit: usize) -> Result<Vec<Session>, StoreError> {
+        let limit = limit.clamp(1, MAX_PAGE_SIZE);
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            // The index ascends by time then id; reading it backwards gives newest first.
+            let mut newest = Vec::with_capacity(limit);
+            for entry in by_created.iter().map_err(internal)?.rev().take(limit) {
+                let (_, id) = entry.map_err(internal)?;
+                newest.push(load_indexed(&sessions, id.value())?);
+            }
+            Ok(newest)
         })
         .await
     }

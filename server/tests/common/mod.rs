@@ -9,6 +9,22 @@ use server::config::Settings;
 use server::startup::Application;
 use tokio::task::JoinHandle;
 
+/// One multi-thread runtime for every test in a test binary, as in production. Several app
+/// instances rendering side by side in one process still hang SSR now and then, so
+/// `scripts/test` runs these binaries with `--test-threads=1` (see docs/ARCHITECTURE.md).
+static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .enable_all()
+        .build()
+        .expect("a test runtime")
+});
+
+/// Runs an async test body on the shared runtime.
+pub fn run<F: std::future::Future>(test: F) -> F::Output {
+    RUNTIME.block_on(test)
+}
+
 /// Demo sessions the test app seeds: enough for two pages of the home list.
 pub const TEST_SESSIONS: usize = 60;
 pub const TEST_SEED: u64 = 42;
@@ -94,6 +110,15 @@ impl TestApp {
         drop(self.store);
         let _ = self.stop.send(());
         self.server.await.expect("server task ends cleanly");
+        // The last store handle can outlive shutdown by a moment (a blocking-pool closure
+        // finishing); wait until the file is free, as a restarted process would.
+        for _ in 0..250 {
+            if server::embedded_store::EmbeddedStore::open(&self.data_dir).is_ok() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("the store was not released within 5 s of shutdown");
     }
 }
 

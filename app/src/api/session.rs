@@ -1,0 +1,70 @@
+//! The session page's data, prepared on the server: next dates need the time-zone database,
+//! which stays out of the WASM bundle.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::model::{PlaceCount, Session};
+
+/// One upcoming date, in words for people and ISO 8601 for machines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpcomingDate {
+    /// "tonight 21:30", "Wed 4 Dec" — in the session's own time zone.
+    pub when: String,
+    /// e.g. `2026-12-04T21:30:00+00:00`, for `<time datetime>`.
+    pub iso: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionDetail {
+    pub session: Session,
+    /// Country, area and town, top first, linking to their place pages.
+    pub trail: Vec<PlaceCount>,
+    pub upcoming: Vec<UpcomingDate>,
+    /// The page's absolute URL.
+    pub canonical_url: String,
+}
+
+/// How many upcoming dates a session page lists.
+pub const UPCOMING_DATES: usize = 5;
+
+#[server(name = SessionDetailCall, prefix = "/api", endpoint = "session_detail")]
+pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
+    use super::edge;
+    use crate::model::occurrence::{describe_when, next_occurrences};
+    use crate::model::SessionId;
+
+    let state = edge::state()?;
+    let session = state
+        .store
+        .get_session(&SessionId(id))
+        .await
+        .map_err(edge::store_error)?
+        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+    let trail = state
+        .store
+        .place_trail(&crate::store::town_of(&session))
+        .await
+        .map_err(edge::store_error)?
+        .unwrap_or_default();
+    let now = chrono::Utc::now();
+    let upcoming = next_occurrences(&session, now, UPCOMING_DATES)
+        .iter()
+        .map(|occ| UpcomingDate {
+            when: describe_when(occ, now),
+            iso: occ.start.to_rfc3339(),
+        })
+        .collect();
+    let canonical_url = format!("{}{}", state.site_url, session_href(&session));
+    Ok(SessionDetail {
+        session,
+        trail,
+        upcoming,
+        canonical_url,
+    })
+}
+
+/// A session page's path.
+pub fn session_href(session: &Session) -> String {
+    format!("/session/{}", session.id)
+}

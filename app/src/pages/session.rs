@@ -1,0 +1,165 @@
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{session_detail, SessionDetail};
+use crate::components::ShareButton;
+use crate::model::SessionStatus;
+
+/// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let params = use_params_map();
+    let detail = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        session_detail,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(detail) => view! { <SessionView detail/> }.into_any(),
+                    Err(err) => view! {
+                        <Title text="Session not found"/>
+                        <Meta name="robots" content="noindex"/>
+                        <section class="not-found">
+                            <h1>"Session not found"</h1>
+                            <p role="alert">{err.message}</p>
+                            <p><a href="/sessions">"Browse sessions by place"</a></p>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SessionView(detail: SessionDetail) -> impl IntoView {
+    let SessionDetail {
+        session,
+        trail,
+        upcoming,
+        canonical_url,
+    } = detail;
+    let description = format!(
+        "{} at {}, {}. {}",
+        session.name,
+        session.venue.name,
+        session.place_line(),
+        session.schedule_line()
+    );
+    let status = match &session.status {
+        SessionStatus::Active => None,
+        SessionStatus::Paused => Some("This session is paused for now.".to_string()),
+        SessionStatus::Closed { reason } => Some(format!("This session has closed: {reason}")),
+    };
+    let address = [
+        session.address.as_str(),
+        &session.town,
+        &session.area,
+        &session.country.name,
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let directions = session.point.map(|p| {
+        (
+            format!(
+                "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}",
+                p.lat, p.lng
+            ),
+            format!(
+                "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lng:.5}#map=17/{lat:.5}/{lng:.5}",
+                lat = p.lat,
+                lng = p.lng
+            ),
+        )
+    });
+    let calendar_href = format!("/session/{}/calendar.ics", session.id);
+    let venue = session.venue.clone();
+    let tags = session.tags.clone();
+    let schedules: Vec<String> = session.schedules.iter().map(|s| s.describe()).collect();
+    let confirmed = session
+        .last_confirmed
+        .map(|d| format!("Last confirmed running on {}.", d.format("%-d %B %Y")));
+    let title = session.name.clone();
+
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=canonical_url.clone()/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:title" content=title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta property="og:url" content=canonical_url.clone()/>
+        <Meta name="twitter:card" content="summary"/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><a href="/sessions">"All countries"</a></li>
+                {trail
+                    .iter()
+                    .map(|p| view! { <li><a href=p.path.href()>{p.name.clone()}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
+        <article class="session-detail">
+            <h1>{title.clone()}</h1>
+            {status.map(|s| view! { <p class="session-status" role="status">{s}</p> })}
+            <section aria-labelledby="where">
+                <h2 id="where" class="section-title">"Where"</h2>
+                <p class="session-venue">{venue.name.clone()}</p>
+                <p class="session-address">{address}</p>
+                {venue.phone.clone().map(|phone| view! {
+                    <p><a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>
+                })}
+                {venue.email.clone().map(|email| view! {
+                    <p><a href=format!("mailto:{email}")>{email.clone()}</a></p>
+                })}
+                {venue.website.clone().map(|site| view! {
+                    <p><a href=site.clone() rel="nofollow noopener">"Venue website"</a></p>
+                })}
+                {directions.map(|(route, map)| view! {
+                    <p class="actions">
+                        <a class="button secondary" href=route>"Directions"</a>
+                        <a class="button secondary" href=map>"Open map"</a>
+                    </p>
+                })}
+            </section>
+            <section aria-labelledby="when">
+                <h2 id="when" class="section-title">"When"</h2>
+                <ul class="schedules">
+                    {schedules.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                </ul>
+                <p class="time-zone">{format!("Times are local ({}).", session.time_zone)}</p>
+                {(!upcoming.is_empty()).then(|| view! {
+                    <h3>"Next dates"</h3>
+                    <ul class="upcoming">
+                        {upcoming
+                            .into_iter()
+                            .map(|d| view! { <li><time datetime=d.iso>{d.when}</time></li> })
+                            .collect_view()}
+                    </ul>
+                })}
+                <p class="actions">
+                    <a class="button" href=calendar_href download>"Add to calendar"</a>
+                    <ShareButton url=canonical_url.clone() title=title.clone()/>
+                </p>
+            </section>
+            {(!tags.is_empty()).then(|| view! {
+                <ul class="tags" aria-label="Tags">
+                    {tags.into_iter().map(|t| view! { <li class="tag">{t.label()}</li> }).collect_view()}
+                </ul>
+            })}
+            {(!session.description.is_empty()).then(|| view! {
+                <section aria-labelledby="about">
+                    <h2 id="about" class="section-title">"About"</h2>
+                    // Plain text; pre-line keeps the member's line breaks. Never parsed as HTML.
+                    <p class="description">{session.description.clone()}</p>
+                </section>
+            })}
+            {confirmed.map(|c| view! { <p class="confirmed">{c}</p> })}
+        </article>
+    }
+}
