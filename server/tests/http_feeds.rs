@@ -5,11 +5,10 @@ mod common;
 
 use std::sync::Arc;
 
-use app::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::model::Session;
 use app::state::AppState;
 use app::store::contract::sample_session;
-use app::store::{PageRequest, Store, StoreError};
-use async_trait::async_trait;
+use app::store::Store;
 use chrono::{DateTime, Utc};
 use common::{spawn_app_in, TestApp};
 use quick_xml::events::{BytesStart, Event};
@@ -549,83 +548,5 @@ fn a_store_file_from_before_the_newest_index_still_feeds() {
             ],
             "the index is rebuilt when the file is opened"
         );
-    })
-}
-
-/// A store whose database refuses all work.
-struct DownStore;
-
-fn down<T>() -> Result<T, StoreError> {
-    Err(StoreError::Unavailable(
-        "ThrottlingException on table".into(),
-    ))
-}
-
-#[async_trait]
-impl Store for DownStore {
-    async fn create_session(&self, _: &Session) -> Result<(), StoreError> {
-        down()
-    }
-    async fn update_session(&self, _: &Session) -> Result<Session, StoreError> {
-        down()
-    }
-    async fn get_session(&self, _: &SessionId) -> Result<Option<Session>, StoreError> {
-        down()
-    }
-    async fn list_sessions(&self, _: PageRequest) -> Result<SessionPage, StoreError> {
-        down()
-    }
-    async fn place_children(&self, _: &PlacePath) -> Result<Vec<PlaceCount>, StoreError> {
-        down()
-    }
-    async fn place_trail(&self, _: &PlacePath) -> Result<Option<Vec<PlaceCount>>, StoreError> {
-        down()
-    }
-    async fn sessions_in_place(
-        &self,
-        _: &PlacePath,
-        _: PageRequest,
-    ) -> Result<SessionPage, StoreError> {
-        down()
-    }
-    async fn newest_sessions(&self, _: usize) -> Result<Vec<Session>, StoreError> {
-        down()
-    }
-    async fn ping(&self) -> Result<(), StoreError> {
-        down()
-    }
-}
-
-#[test]
-fn a_down_store_gives_503_without_internals_and_nothing_cached() {
-    common::run(async {
-        let dir = tempfile::tempdir().unwrap();
-        let state = ServerState {
-            leptos_options: common::settings(dir.path(), &[]).leptos,
-            app: AppState {
-                store: Arc::new(DownStore),
-                site_url: SITE.into(),
-            },
-        };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        let router = server::routes::router(state);
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-
-        for path in ["/sitemap.xml", "/sitemap-1.xml", "/feed.atom"] {
-            let response = reqwest::get(format!("{address}{path}")).await.unwrap();
-            assert_eq!(response.status(), 503, "{path}");
-            assert_eq!(header(&response, "cache-control"), "no-store", "{path}");
-            assert_eq!(
-                header(&response, "content-type"),
-                "text/plain; charset=utf-8"
-            );
-            let body = response.text().await.unwrap();
-            assert!(body.contains("try again"), "{path}: {body}");
-            assert!(!body.contains("Throttling"), "{path}: {body}");
-        }
-        // robots.txt needs no store.
-        let robots = reqwest::get(format!("{address}/robots.txt")).await.unwrap();
-        assert_eq!(robots.status(), 200);
     })
 }

@@ -102,3 +102,25 @@ fn pages_and_server_functions_say_try_again_without_internals() {
         assert!(err.message.contains("try again"), "{err:?}");
     })
 }
+
+#[test]
+fn sitemaps_and_the_feed_give_503_without_internals_and_nothing_cached() {
+    common::run(async {
+        let address = spawn_with_down_store().await;
+        for path in ["/sitemap.xml", "/sitemap-1.xml", "/feed.atom"] {
+            let response = reqwest::get(format!("{address}{path}")).await.unwrap();
+            assert_eq!(response.status(), 503, "{path}");
+            assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+            assert_eq!(
+                response.headers()["content-type"],
+                "text/plain; charset=utf-8"
+            );
+            let body = response.text().await.unwrap();
+            assert!(body.contains("try again"), "{path}: {body}");
+            assert!(!body.contains("ProvisionedThroughput"), "{path}: {body}");
+        }
+        // robots.txt needs no store.
+        let robots = reqwest::get(format!("{address}/robots.txt")).await.unwrap();
+        assert_eq!(robots.status(), 200);
+    })
+}

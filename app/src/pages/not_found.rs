@@ -1,5 +1,5 @@
+use crate::components::MissingNotice;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// A real 404: the status code for crawlers, a way back for people.
 #[component]
@@ -9,12 +9,12 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found"/>
-        <Meta name="robots" content="noindex"/>
-        <section class="not-found">
-            <h1>"We could not find that page"</h1>
-            <p>"The session may have moved, or the link may be mistyped."</p>
-            <p><a href="/">"Back to all sessions"</a></p>
-        </section>
+        <MissingNotice
+            title="Page not found"
+            heading="We could not find that page"
+            message="The session may have moved, or the link may be mistyped.".to_string()
+            back_href="/"
+            back_label="Back to all sessions"
+        />
     }
 }

@@ -3,7 +3,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{place_overview, PlaceOverview};
-use crate::components::PagedSessions;
+use crate::components::{MissingNotice, PagedSessions};
 use crate::model::{PlaceCount, PlacePath};
 
 /// `/sessions`, `/sessions/{country}`, `/sessions/{country}/{area}` and
@@ -31,13 +31,13 @@ pub fn PlacePage() -> impl IntoView {
                 match overview.await {
                     Ok(data) => view! { <PlaceView overview=data/> }.into_any(),
                     Err(err) => view! {
-                        <Title text="Place not found"/>
-                        <Meta name="robots" content="noindex"/>
-                        <section class="not-found">
-                            <h1>"No sessions here"</h1>
-                            <p role="alert">{err.message}</p>
-                            <p><a href="/sessions">"Browse all countries"</a></p>
-                        </section>
+                        <MissingNotice
+                            title="Place not found"
+                            heading="No sessions here"
+                            message=err.message
+                            back_href="/sessions"
+                            back_label="Browse all countries"
+                        />
                     }.into_any(),
                 }
             })}

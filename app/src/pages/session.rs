@@ -3,7 +3,7 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{session_detail, SessionDetail};
-use crate::components::ShareButton;
+use crate::components::{MissingNotice, ShareButton};
 use crate::model::SessionStatus;
 
 /// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
@@ -20,13 +20,13 @@ pub fn SessionPage() -> impl IntoView {
                 match detail.await {
                     Ok(detail) => view! { <SessionView detail/> }.into_any(),
                     Err(err) => view! {
-                        <Title text="Session not found"/>
-                        <Meta name="robots" content="noindex"/>
-                        <section class="not-found">
-                            <h1>"Session not found"</h1>
-                            <p role="alert">{err.message}</p>
-                            <p><a href="/sessions">"Browse sessions by place"</a></p>
-                        </section>
+                        <MissingNotice
+                            title="Session not found"
+                            heading="Session not found"
+                            message=err.message
+                            back_href="/sessions"
+                            back_label="Browse sessions by place"
+                        />
                     }.into_any(),
                 }
             })}
