@@ -45,6 +45,20 @@ fn the_session_page_has_where_when_and_what_in_the_html() {
         // The member's text is shown as text, never as markup.
         assert!(html.contains("&lt;b&gt;Bring&lt;/b&gt; a tune.\nAll welcome."));
         assert!(!html.contains("<b>Bring</b>"));
+        // Structured data for search engines: an Event with its schedule and place.
+        let marker = "<script type=\"application/ld+json\">";
+        let start = html.find(marker).expect("JSON-LD") + marker.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(doc["@type"], "Event");
+        assert_eq!(doc["url"], "https://seisiun.example/session/doolin1");
+        assert_eq!(
+            doc["eventSchedule"][0]["byDay"][0],
+            "https://schema.org/Thursday"
+        );
+        assert_eq!(doc["location"]["address"]["addressLocality"], "Doolin");
+        assert_eq!(doc["location"]["geo"]["@type"], "GeoCoordinates");
+        assert!(doc["startDate"].as_str().unwrap().contains("T21:30:00"));
         // Five upcoming Thursdays, each with a machine-readable instant.
         assert_eq!(
             html.matches("<time datetime=\"").count(),

@@ -1,6 +1,8 @@
 //! Server functions: thin calls from the browser into the store, with stable endpoint names.
 #[cfg(feature = "ssr")]
 mod edge;
+#[cfg(feature = "ssr")]
+mod json_ld;
 mod session;
 
 pub use session::{session_detail, session_href, SessionDetail, UpcomingDate, UPCOMING_DATES};

@@ -23,6 +23,8 @@ pub struct SessionDetail {
     pub upcoming: Vec<UpcomingDate>,
     /// The page's absolute URL.
     pub canonical_url: String,
+    /// schema.org Event as JSON-LD, escaped for a `<script>` element.
+    pub json_ld: String,
 }
 
 /// How many upcoming dates a session page lists.
@@ -48,7 +50,8 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         .map_err(edge::store_error)?
         .unwrap_or_default();
     let now = chrono::Utc::now();
-    let upcoming = next_occurrences(&session, now, UPCOMING_DATES)
+    let occurrences = next_occurrences(&session, now, UPCOMING_DATES);
+    let upcoming: Vec<UpcomingDate> = occurrences
         .iter()
         .map(|occ| UpcomingDate {
             when: describe_when(occ, now),
@@ -56,11 +59,17 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         })
         .collect();
     let canonical_url = format!("{}{}", state.site_url, session_href(&session));
+    let json_ld = super::json_ld::session_json_ld(
+        &session,
+        &canonical_url,
+        upcoming.first().map(|d| d.iso.as_str()),
+    );
     Ok(SessionDetail {
         session,
         trail,
         upcoming,
         canonical_url,
+        json_ld,
     })
 }
 

@@ -41,6 +41,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         trail,
         upcoming,
         canonical_url,
+        json_ld,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -95,6 +96,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         <Meta property="og:description" content=description.clone()/>
         <Meta property="og:url" content=canonical_url.clone()/>
         <Meta name="twitter:card" content="summary"/>
+        <script type="application/ld+json" inner_html=json_ld></script>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
                 <li><a href="/sessions">"All countries"</a></li>

@@ -1,0 +1,201 @@
+//! schema.org structured data for a session page: an Event with its recurring schedules
+//! and its place, so search engines can show when and where a session happens.
+use chrono::Weekday;
+use serde_json::{json, Value};
+
+use crate::model::{Schedule, Session, SessionStatus, Tag, WeekOfMonth};
+
+fn day_url(day: Weekday) -> String {
+    format!("https://schema.org/{}", crate::model::day_name(day))
+}
+
+fn hms(time: chrono::NaiveTime) -> String {
+    time.format("%H:%M:%S").to_string()
+}
+
+fn schedule(schedule: &Schedule, time_zone: &str) -> Value {
+    match schedule {
+        Schedule::Weekly {
+            days,
+            every_weeks,
+            anchor,
+            start,
+            end,
+        } => json!({
+            "@type": "Schedule",
+            "repeatFrequency": format!("P{}W", (*every_weeks).max(1)),
+            "byDay": days.iter().map(|d| day_url(*d)).collect::<Vec<_>>(),
+            "startDate": anchor.to_string(),
+            "startTime": hms(*start),
+            "endTime": end.map(hms),
+            "scheduleTimezone": time_zone,
+        }),
+        Schedule::Monthly {
+            week,
+            day,
+            start,
+            end,
+        } => {
+            let mut value = json!({
+                "@type": "Schedule",
+                "repeatFrequency": "P1M",
+                "byDay": day_url(*day),
+                "startTime": hms(*start),
+                "endTime": end.map(hms),
+                "scheduleTimezone": time_zone,
+            });
+            // schema.org counts weeks 1–5 and has no "last"; the description carries that.
+            let nth = match week {
+                WeekOfMonth::First => Some(1),
+                WeekOfMonth::Second => Some(2),
+                WeekOfMonth::Third => Some(3),
+                WeekOfMonth::Fourth => Some(4),
+                WeekOfMonth::Last => None,
+            };
+            if let Some(nth) = nth {
+                value["byMonthWeek"] = json!(nth);
+            }
+            value
+        }
+        Schedule::Once { date, start, end } => json!({
+            "@type": "Schedule",
+            "startDate": date.to_string(),
+            "endDate": date.to_string(),
+            "startTime": hms(*start),
+            "endTime": end.map(hms),
+            "scheduleTimezone": time_zone,
+        }),
+    }
+}
+
+/// The JSON-LD document, ready to sit inside `<script type="application/ld+json">`.
+pub fn session_json_ld(session: &Session, url: &str, next_start: Option<&str>) -> String {
+    let online = session.tags.contains(&Tag::Online) || session.point.is_none();
+    let location = if online {
+        json!({ "@type": "VirtualLocation", "url": url })
+    } else {
+        let mut place = json!({
+            "@type": "Place",
+            "name": session.venue.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": session.address,
+                "addressLocality": session.town,
+                "addressRegion": session.area,
+                "addressCountry": session.country.code,
+            },
+        });
+        if let Some(point) = session.point {
+            place["geo"] = json!({
+                "@type": "GeoCoordinates",
+                "latitude": point.lat,
+                "longitude": point.lng,
+            });
+        }
+        place
+    };
+    let status = match session.status {
+        SessionStatus::Active => "https://schema.org/EventScheduled",
+        SessionStatus::Paused => "https://schema.org/EventPostponed",
+        SessionStatus::Closed { .. } => "https://schema.org/EventCancelled",
+    };
+    let mode = if online {
+        "https://schema.org/OnlineEventAttendanceMode"
+    } else {
+        "https://schema.org/OfflineEventAttendanceMode"
+    };
+    let mut event = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.name,
+        "description": format!("{} {}", session.schedule_line(), session.description).trim(),
+        "url": url,
+        "eventStatus": status,
+        "eventAttendanceMode": mode,
+        "isAccessibleForFree": true,
+        "location": location,
+        "eventSchedule": session
+            .schedules
+            .iter()
+            .map(|s| schedule(s, &session.time_zone))
+            .collect::<Vec<_>>(),
+    });
+    if let Some(start) = next_start {
+        event["startDate"] = json!(start);
+    }
+    // "</" could close the script element early; JSON allows "<\/" for the same text.
+    event.to_string().replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::sample_session;
+
+    #[test]
+    fn an_event_with_its_schedule_and_place() {
+        let session = sample_session("s1", "Doolin Thursday", "IE");
+        let doc: Value = serde_json::from_str(&session_json_ld(
+            &session,
+            "https://x.example/session/s1",
+            None,
+        ))
+        .unwrap();
+        assert_eq!(doc["@type"], "Event");
+        assert_eq!(doc["eventSchedule"][0]["repeatFrequency"], "P1W");
+        assert_eq!(
+            doc["eventSchedule"][0]["byDay"][0],
+            "https://schema.org/Thursday"
+        );
+        assert_eq!(doc["eventSchedule"][0]["startTime"], "21:30:00");
+        assert_eq!(doc["eventSchedule"][0]["scheduleTimezone"], "Europe/Dublin");
+        assert_eq!(doc["location"]["@type"], "Place");
+        assert_eq!(doc["location"]["geo"]["latitude"], 52.8436);
+        assert_eq!(doc["location"]["address"]["addressCountry"], "IE");
+    }
+
+    #[test]
+    fn monthly_schedules_name_the_week_unless_it_is_the_last() {
+        let mut session = sample_session("s1", "Monthly", "IE");
+        session.schedules = vec![
+            Schedule::Monthly {
+                week: WeekOfMonth::Second,
+                day: Weekday::Tue,
+                start: chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+                end: None,
+            },
+            Schedule::Monthly {
+                week: WeekOfMonth::Last,
+                day: Weekday::Fri,
+                start: chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+                end: None,
+            },
+        ];
+        let doc: Value = serde_json::from_str(&session_json_ld(&session, "u", None)).unwrap();
+        assert_eq!(doc["eventSchedule"][0]["byMonthWeek"], 2);
+        assert_eq!(doc["eventSchedule"][1]["byMonthWeek"], Value::Null);
+        assert_eq!(doc["eventSchedule"][1]["repeatFrequency"], "P1M");
+    }
+
+    #[test]
+    fn text_cannot_break_out_of_the_script_element() {
+        let session = sample_session("s1", "</script><script>alert(1)</script>", "IE");
+        let text = session_json_ld(&session, "u", None);
+        assert!(!text.contains("</script"));
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc["name"], "</script><script>alert(1)</script>");
+    }
+
+    #[test]
+    fn online_sessions_have_a_virtual_location() {
+        let mut session = sample_session("s1", "Online", "IE");
+        session.point = None;
+        session.tags.push(Tag::Online);
+        let doc: Value = serde_json::from_str(&session_json_ld(&session, "u", None)).unwrap();
+        assert_eq!(doc["location"]["@type"], "VirtualLocation");
+        assert_eq!(
+            doc["eventAttendanceMode"],
+            "https://schema.org/OnlineEventAttendanceMode"
+        );
+    }
+}
