@@ -50,3 +50,13 @@ pub fn sample_session(id: &str, name: &str, country_code: &str) -> Session {
         version: 0,
     }
 }
+
+/// A local time, for tests: `t(21, 30)`.
+pub fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("a valid time")
+}
+
+/// A date, for tests: `d(2026, 3, 29)`.
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("a valid date")
+}
