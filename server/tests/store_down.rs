@@ -4,9 +4,9 @@ mod common;
 
 use std::sync::Arc;
 
-use app::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
 use app::state::AppState;
-use app::store::{PageRequest, Store, StoreError};
+use app::store::{NearbySession, PageRequest, Store, StoreError};
 use async_trait::async_trait;
 use server::routes::{router, ServerState};
 
@@ -47,6 +47,12 @@ impl Store for DownStore {
         down()
     }
     async fn newest_sessions(&self, _: usize) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
+    async fn search_sessions(&self, _: &[String]) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
+    async fn sessions_near(&self, _: GeoPoint, _: f64) -> Result<Vec<NearbySession>, StoreError> {
         down()
     }
     async fn ping(&self) -> Result<(), StoreError> {

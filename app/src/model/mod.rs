@@ -1,17 +1,25 @@
 //! The domain's shared types: compiled for the server and the browser alike.
+mod filter;
 #[cfg(any(test, feature = "contract-tests"))]
 pub mod fixtures;
 #[cfg(feature = "ssr")]
+pub mod geo;
+#[cfg(feature = "ssr")]
 pub mod ics;
+mod listed;
 #[cfg(feature = "ssr")]
 pub mod occurrence;
 mod page;
 mod place;
 mod schedule;
+#[cfg(feature = "ssr")]
+pub mod search;
 mod session;
 mod tag;
 mod validate;
 
+pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
+pub use listed::{ListedPage, ListedSession};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlacePath};
 pub use schedule::{day_name, Schedule, WeekOfMonth};

@@ -28,6 +28,21 @@ impl Tag {
         Tag::Online,
     ];
 
+    /// The URL and JSON form, e.g. `beginner-friendly`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tag::Open => "open",
+            Tag::Slow => "slow",
+            Tag::BeginnerFriendly => "beginner-friendly",
+            Tag::Advanced => "advanced",
+            Tag::Singing => "singing",
+            Tag::SetDancing => "set-dancing",
+            Tag::WheelchairAccessible => "wheelchair-accessible",
+            Tag::FamilyFriendly => "family-friendly",
+            Tag::Online => "online",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Tag::Open => "Open",
@@ -39,6 +54,19 @@ impl Tag {
             Tag::WheelchairAccessible => "Wheelchair accessible",
             Tag::FamilyFriendly => "Family-friendly",
             Tag::Online => "Online",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_the_serialised_names() {
+        for tag in Tag::ALL {
+            let json = serde_json::to_string(&tag).unwrap();
+            assert_eq!(json, format!("\"{}\"", tag.slug()));
         }
     }
 }

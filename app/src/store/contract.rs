@@ -643,6 +643,138 @@ pub async fn changing_created_at_moves_a_session_among_the_newest(store: Arc<dyn
     );
 }
 
+fn search_terms(query: &str) -> Vec<String> {
+    crate::model::search::query_terms(query).expect("a valid query")
+}
+
+async fn search_names(store: &dyn Store, query: &str) -> Vec<String> {
+    store
+        .search_sessions(&search_terms(query))
+        .await
+        .expect("search_sessions")
+        .into_iter()
+        .map(|s| s.name)
+        .collect()
+}
+
+pub async fn search_folds_accents_and_case_and_matches_prefixes(store: Arc<dyn Store>) {
+    let mut slainte = sample_session("s1", "Sláinte Sessiún", "IE");
+    slainte.venue.name = "Ó Briain's".into();
+    store.create_session(&slainte).await.unwrap();
+    store
+        .create_session(&sample_session("s2", "Friday Tunes", "IE"))
+        .await
+        .unwrap();
+    for query in [
+        "slainte",
+        "SLÁINTE",
+        "slá",
+        "o briain",
+        "Ó BRIAIN",
+        "sessiun",
+    ] {
+        assert_eq!(
+            search_names(store.as_ref(), query).await,
+            ["Sláinte Sessiún"],
+            "{query}"
+        );
+    }
+    assert!(search_names(store.as_ref(), "ainte").await.is_empty());
+    assert!(search_names(store.as_ref(), "slainte galway")
+        .await
+        .is_empty());
+}
+
+pub async fn search_covers_venue_town_and_area_and_ranks_names_first(store: Arc<dyn Store>) {
+    let mut by_name = sample_session("a", "Kilfenora Céilí", "IE");
+    by_name.town = "Lisdoonvarna".into();
+    let mut by_venue = sample_session("b", "Thursday Tunes", "IE");
+    by_venue.venue.name = "Kilfenora Hall".into();
+    by_venue.town = "Ennistymon".into();
+    let mut by_town = sample_session("c", "Wednesday Music", "IE");
+    by_town.venue.name = "Linnane's".into();
+    by_town.town = "Kilfenora".into();
+    let mut elsewhere = sample_session("d", "Galway Sunday", "IE");
+    elsewhere.area = "Galway".into();
+    elsewhere.town = "Galway".into();
+    elsewhere.venue.name = "Tigh Neachtain".into();
+    for s in [&by_town, &elsewhere, &by_venue, &by_name] {
+        store.create_session(s).await.unwrap();
+    }
+    assert_eq!(
+        search_names(store.as_ref(), "kilfenora").await,
+        ["Kilfenora Céilí", "Thursday Tunes", "Wednesday Music"]
+    );
+    assert_eq!(
+        search_names(store.as_ref(), "galway").await,
+        ["Galway Sunday"]
+    );
+    assert_eq!(
+        search_names(store.as_ref(), "neachtain").await,
+        ["Galway Sunday"]
+    );
+}
+
+pub async fn search_follows_renames(store: Arc<dyn Store>) {
+    let mut session = sample_session("s1", "Old Name", "IE");
+    session.venue.name = "The Corner".into();
+    store.create_session(&session).await.unwrap();
+    let mut renamed = session.clone();
+    renamed.name = "Brand New".into();
+    store.update_session(&renamed).await.unwrap();
+    assert!(search_names(store.as_ref(), "old").await.is_empty());
+    assert_eq!(search_names(store.as_ref(), "brand").await, ["Brand New"]);
+}
+
+fn point(lat: f64, lng: f64) -> GeoPoint {
+    GeoPoint { lat, lng }
+}
+
+pub async fn near_lists_sessions_within_the_radius_nearest_first(store: Arc<dyn Store>) {
+    let ennis = point(52.8436, -8.9864);
+    let places = [
+        ("ennis", "In Ennis", ennis),
+        ("doolin", "In Doolin", point(53.0170, -9.4030)),
+        ("limerick", "In Limerick", point(52.6638, -8.6267)),
+        ("dublin", "In Dublin", point(53.3498, -6.2603)),
+    ];
+    for (id, name, point) in places {
+        let mut s = sample_session(id, name, "IE");
+        s.point = Some(point);
+        store.create_session(&s).await.unwrap();
+    }
+    let mut online = sample_session("online", "Online", "IE");
+    online.point = None;
+    store.create_session(&online).await.unwrap();
+
+    let near = store.sessions_near(ennis, 40.0).await.unwrap();
+    let names: Vec<_> = near.iter().map(|n| n.session.name.as_str()).collect();
+    assert_eq!(names, ["In Ennis", "In Limerick", "In Doolin"]);
+    assert!(near[0].distance_km < 0.01);
+    assert!((near[2].distance_km - 33.0).abs() < 2.0, "{near:?}");
+    let far = store.sessions_near(ennis, 200.0).await.unwrap();
+    assert_eq!(far.len(), 4, "Dublin is ~190 km away");
+    assert_eq!(far[3].session.name, "In Dublin");
+}
+
+pub async fn near_follows_moves(store: Arc<dyn Store>) {
+    let mut session = sample_session("s1", "Moving", "IE");
+    session.point = Some(point(52.8436, -8.9864));
+    store.create_session(&session).await.unwrap();
+    session.point = Some(point(51.8985, -8.4756));
+    store.update_session(&session).await.unwrap();
+    assert!(store
+        .sessions_near(point(52.8436, -8.9864), 10.0)
+        .await
+        .unwrap()
+        .is_empty());
+    let cork = store
+        .sessions_near(point(51.8985, -8.4756), 10.0)
+        .await
+        .unwrap();
+    assert_eq!(cork.len(), 1);
+}
+
 pub async fn ping_answers(store: Arc<dyn Store>) {
     store.ping().await.unwrap();
 }
@@ -676,6 +808,11 @@ macro_rules! store_contract_tests {
             newest_sessions_come_first_with_id_as_tiebreak,
             newest_sessions_limit_is_clamped,
             changing_created_at_moves_a_session_among_the_newest,
+            search_folds_accents_and_case_and_matches_prefixes,
+            search_covers_venue_town_and_area_and_ranks_names_first,
+            search_follows_renames,
+            near_lists_sessions_within_the_radius_nearest_first,
+            near_follows_moves,
             ping_answers,
         );
     };

@@ -8,7 +8,7 @@ pub mod contract;
 
 use async_trait::async_trait;
 
-use crate::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use crate::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
 
 /// The most sessions one page may hold; larger requests are clamped.
 pub const MAX_PAGE_SIZE: usize = 100;
@@ -95,8 +95,91 @@ pub trait Store: Send + Sync + 'static {
     /// number of sessions; feeds use it.
     async fn newest_sessions(&self, limit: usize) -> Result<Vec<Session>, StoreError>;
 
+    /// Sessions matching every term of a search (folded words from
+    /// [`crate::model::search::query_terms`], each matched as a word prefix), ranked by
+    /// [`crate::model::search::rank`], at most [`crate::model::search::MAX_RESULTS`].
+    /// Reads only the index entries of the terms — never every session — and at most
+    /// [`SEARCH_CANDIDATES_PER_TERM`] of them per term.
+    async fn search_sessions(&self, terms: &[String]) -> Result<Vec<Session>, StoreError>;
+
+    /// Sessions with a point within `radius_km` of `centre` (clamped to the bounds in
+    /// [`crate::model::geo`]), nearest first, then by name; at most [`MAX_NEAR_RESULTS`].
+    /// Reads only the geohash cells from [`crate::model::geo::covering_cells`].
+    async fn sessions_near(
+        &self,
+        centre: GeoPoint,
+        radius_km: f64,
+    ) -> Result<Vec<NearbySession>, StoreError>;
+
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;
+}
+
+/// The most index entries a search reads for one term. A term that has more (a very
+/// short prefix) is still answered from another term's entries when the query has one.
+pub const SEARCH_CANDIDATES_PER_TERM: usize = 2_000;
+
+/// The most sessions one "near me" answer holds.
+pub const MAX_NEAR_RESULTS: usize = 100;
+
+/// A session and how far it is from the point asked about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearbySession {
+    pub session: Session,
+    pub distance_km: f64,
+}
+
+/// For adapters: ranks the sessions read from the terms' index entries. `per_term` holds
+/// each term's candidates and whether the read stopped at [`SEARCH_CANDIDATES_PER_TERM`];
+/// the smallest complete set is enough, as [`crate::model::search::rank`] checks every term.
+pub fn rank_search_candidates(
+    per_term: Vec<(Vec<Session>, bool)>,
+    terms: &[String],
+) -> Vec<Session> {
+    let chosen = per_term
+        .into_iter()
+        .min_by_key(|(sessions, truncated)| (*truncated, sessions.len()))
+        .map(|(sessions, _)| sessions)
+        .unwrap_or_default();
+    let mut ranked = crate::model::search::rank(chosen, terms);
+    ranked.truncate(crate::model::search::MAX_RESULTS);
+    ranked
+}
+
+/// For adapters: keeps the candidates within the radius, nearest first then by name.
+pub fn nearest_first(
+    candidates: impl IntoIterator<Item = Session>,
+    centre: GeoPoint,
+    radius_km: f64,
+) -> Vec<NearbySession> {
+    let radius_km = radius_km.clamp(
+        crate::model::geo::MIN_RADIUS_KM,
+        crate::model::geo::MAX_RADIUS_KM,
+    );
+    let mut near: Vec<(NearbySession, String)> = candidates
+        .into_iter()
+        .filter_map(|session| {
+            let distance_km = crate::model::geo::distance_km(centre, session.point?);
+            (distance_km <= radius_km).then(|| {
+                let key = name_sort_key(&session);
+                (
+                    NearbySession {
+                        session,
+                        distance_km,
+                    },
+                    key,
+                )
+            })
+        })
+        .collect();
+    near.sort_by(|a, b| {
+        a.0.distance_km
+            .total_cmp(&b.0.distance_km)
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    near.dedup_by(|later, kept| later.0.session.id == kept.0.session.id);
+    near.truncate(MAX_NEAR_RESULTS);
+    near.into_iter().map(|(n, _)| n).collect()
 }
 
 /// The key sessions are listed by: folded name (case and accents ignored), then id for a

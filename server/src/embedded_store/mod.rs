@@ -8,17 +8,20 @@
 //!
 //! Tables: `sessions` (id → JSON), `sessions_by_name` (folded name + id → id),
 //! `sessions_by_place` (`country/area/town/` + name key → id), `sessions_by_created`
-//! (sortable created_at + id → id, read backwards for the newest) and `place_counts`
-//! (`ie`, `ie/clare`, `ie/clare/ennis` → name and count). Every write updates them all in one
-//! transaction, so listings and counts never disagree with the sessions.
+//! (sortable created_at + id → id, read backwards for the newest), `search_terms` (each
+//! folded word + id → id, read by prefix), `sessions_by_cell` (geohash + id → id, read by
+//! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
+//! Every write updates them all in one transaction, so listings, searches and counts never
+//! disagree with the sessions.
 mod cursor;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use app::model::{PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::model::{geo, search, GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
 use app::store::{
-    name_sort_key, place_names, town_of, PageRequest, Store, StoreError, MAX_PAGE_SIZE,
+    name_sort_key, nearest_first, place_names, rank_search_candidates, town_of, NearbySession,
+    PageRequest, Store, StoreError, MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
 };
 use async_trait::async_trait;
 use redb::{
@@ -32,7 +35,38 @@ const SESSIONS_BY_NAME: TableDefinition<&str, &str> = TableDefinition::new("sess
 const SESSIONS_BY_PLACE: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_place");
 const SESSIONS_BY_CREATED: TableDefinition<&str, &str> =
     TableDefinition::new("sessions_by_created");
+const SEARCH_TERMS: TableDefinition<&str, &str> = TableDefinition::new("search_terms");
+const SESSIONS_BY_CELL: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_cell");
 const PLACE_COUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("place_counts");
+
+/// A secondary index: a table of key → session id, and the keys a session has in it.
+struct Index {
+    table: TableDefinition<'static, &'static str, &'static str>,
+    keys: fn(&Session) -> Vec<String>,
+}
+
+const INDEXES: [Index; 5] = [
+    Index {
+        table: SESSIONS_BY_NAME,
+        keys: |s| vec![name_sort_key(s)],
+    },
+    Index {
+        table: SESSIONS_BY_PLACE,
+        keys: |s| vec![place_index_key(s)],
+    },
+    Index {
+        table: SESSIONS_BY_CREATED,
+        keys: |s| vec![created_index_key(s)],
+    },
+    Index {
+        table: SEARCH_TERMS,
+        keys: search_index_keys,
+    },
+    Index {
+        table: SESSIONS_BY_CELL,
+        keys: cell_index_keys,
+    },
+];
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "seisiun.redb";
@@ -71,10 +105,8 @@ impl EmbeddedStore {
         })?;
         let txn = db.begin_write().map_err(internal)?;
         txn.open_table(SESSIONS).map_err(internal)?;
-        txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
-        txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
         txn.open_table(PLACE_COUNTS).map_err(internal)?;
-        backfill_created_index(&txn)?;
+        backfill_indexes(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(Self { db: Arc::new(db) })
     }
@@ -124,20 +156,48 @@ fn created_index_key(session: &Session) -> String {
     )
 }
 
-/// Files written before `sessions_by_created` existed have sessions but an empty index:
-/// build it once from the sessions, in the opening transaction.
-fn backfill_created_index(txn: &WriteTransaction) -> Result<(), StoreError> {
+/// The keys of the session's words in `search_terms`: each word, then the id.
+fn search_index_keys(session: &Session) -> Vec<String> {
+    search::index_terms(session)
+        .into_iter()
+        .map(|term| format!("{term}\u{0}{}", session.id))
+        .collect()
+}
+
+/// The key of the session's cell in `sessions_by_cell`; online sessions have none.
+fn cell_index_keys(session: &Session) -> Vec<String> {
+    session
+        .point
+        .and_then(geo::cell_of)
+        .map(|cell| format!("{cell}\u{0}{}", session.id))
+        .into_iter()
+        .collect()
+}
+
+/// Files written before an index existed have sessions but an empty index: build each
+/// such index once from the sessions, in the opening transaction.
+fn backfill_indexes(txn: &WriteTransaction) -> Result<(), StoreError> {
     let sessions = txn.open_table(SESSIONS).map_err(internal)?;
-    let mut by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
-    if !by_created.is_empty().map_err(internal)? {
+    if sessions.is_empty().map_err(internal)? {
+        for index in &INDEXES {
+            txn.open_table(index.table).map_err(internal)?;
+        }
         return Ok(());
     }
-    for entry in sessions.iter().map_err(internal)? {
-        let (_, value) = entry.map_err(internal)?;
-        let session: Session = from_json(value.value())?;
-        by_created
-            .insert(created_index_key(&session).as_str(), session.id.as_str())
-            .map_err(internal)?;
+    for index in &INDEXES {
+        let mut table = txn.open_table(index.table).map_err(internal)?;
+        if !table.is_empty().map_err(internal)? {
+            continue;
+        }
+        for entry in sessions.iter().map_err(internal)? {
+            let (_, value) = entry.map_err(internal)?;
+            let session: Session = from_json(value.value())?;
+            for key in (index.keys)(&session) {
+                table
+                    .insert(key.as_str(), session.id.as_str())
+                    .map_err(internal)?;
+            }
+        }
     }
     Ok(())
 }
@@ -170,18 +230,12 @@ fn adjust_places(txn: &WriteTransaction, session: &Session, delta: i64) -> Resul
 }
 
 fn remove_index_entries(txn: &WriteTransaction, session: &Session) -> Result<(), StoreError> {
-    let mut by_name = txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
-    by_name
-        .remove(name_sort_key(session).as_str())
-        .map_err(internal)?;
-    let mut by_place = txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
-    by_place
-        .remove(place_index_key(session).as_str())
-        .map_err(internal)?;
-    let mut by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
-    by_created
-        .remove(created_index_key(session).as_str())
-        .map_err(internal)?;
+    for index in &INDEXES {
+        let mut table = txn.open_table(index.table).map_err(internal)?;
+        for key in (index.keys)(session) {
+            table.remove(key.as_str()).map_err(internal)?;
+        }
+    }
     Ok(())
 }
 
@@ -247,19 +301,37 @@ fn write_session(txn: &WriteTransaction, session: &Session) -> Result<(), StoreE
     sessions
         .insert(session.id.as_str(), to_json(session)?.as_slice())
         .map_err(internal)?;
-    let mut by_name = txn.open_table(SESSIONS_BY_NAME).map_err(internal)?;
-    by_name
-        .insert(name_sort_key(session).as_str(), session.id.as_str())
-        .map_err(internal)?;
-    let mut by_place = txn.open_table(SESSIONS_BY_PLACE).map_err(internal)?;
-    by_place
-        .insert(place_index_key(session).as_str(), session.id.as_str())
-        .map_err(internal)?;
-    let mut by_created = txn.open_table(SESSIONS_BY_CREATED).map_err(internal)?;
-    by_created
-        .insert(created_index_key(session).as_str(), session.id.as_str())
-        .map_err(internal)?;
+    for index in &INDEXES {
+        let mut table = txn.open_table(index.table).map_err(internal)?;
+        for key in (index.keys)(session) {
+            table
+                .insert(key.as_str(), session.id.as_str())
+                .map_err(internal)?;
+        }
+    }
     Ok(())
+}
+
+/// The sessions whose index keys start with `prefix`, reading at most `cap` entries;
+/// the flag says whether the cap cut the read short.
+fn sessions_with_prefix(
+    index: &ReadOnlyTable<&str, &str>,
+    sessions: &ReadOnlyTable<&str, &[u8]>,
+    prefix: &str,
+    cap: usize,
+) -> Result<(Vec<Session>, bool), StoreError> {
+    let mut found = Vec::new();
+    for entry in index.range::<&str>(prefix..).map_err(internal)? {
+        let (key, id) = entry.map_err(internal)?;
+        if !key.value().starts_with(prefix) {
+            break;
+        }
+        if found.len() == cap {
+            return Ok((found, true));
+        }
+        found.push(load_indexed(sessions, id.value())?);
+    }
+    Ok((found, false))
 }
 
 #[async_trait]
@@ -412,6 +484,42 @@ impl Store for EmbeddedStore {
                 newest.push(load_indexed(&sessions, id.value())?);
             }
             Ok(newest)
+        })
+        .await
+    }
+
+    async fn search_sessions(&self, terms: &[String]) -> Result<Vec<Session>, StoreError> {
+        let terms = terms.to_vec();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let index = txn.open_table(SEARCH_TERMS).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            let per_term = terms
+                .iter()
+                .map(|term| {
+                    sessions_with_prefix(&index, &sessions, term, SEARCH_CANDIDATES_PER_TERM)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rank_search_candidates(per_term, &terms))
+        })
+        .await
+    }
+
+    async fn sessions_near(
+        &self,
+        centre: GeoPoint,
+        radius_km: f64,
+    ) -> Result<Vec<NearbySession>, StoreError> {
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let index = txn.open_table(SESSIONS_BY_CELL).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            let mut candidates = Vec::new();
+            for cell in geo::covering_cells(centre, radius_km) {
+                let (found, _) = sessions_with_prefix(&index, &sessions, &cell, usize::MAX)?;
+                candidates.extend(found);
+            }
+            Ok(nearest_first(candidates, centre, radius_km))
         })
         .await
     }

@@ -1,0 +1,180 @@
+//! Distances and the geohash cells that let a store find nearby sessions by key ranges
+//! rather than by reading every session.
+use geohash::Coord;
+
+use super::GeoPoint;
+
+/// Mean Earth radius (IUGG), in km.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// The geohash length stored for each session: cells about 1.2 km × 0.6 km, so any
+/// search cell (at most this long) is a key prefix of it.
+pub const CELL_PRECISION: usize = 6;
+
+/// "Near me" radius bounds, in km: small enough that the 3 × 3 block of cells stays
+/// small, large enough for rural Ireland.
+pub const MIN_RADIUS_KM: f64 = 1.0;
+pub const MAX_RADIUS_KM: f64 = 200.0;
+pub const DEFAULT_RADIUS_KM: f64 = 25.0;
+
+/// Great-circle distance by the haversine formula: within 0.5 % of the ellipsoid, which is
+/// plenty for "3.2 km away". (The `geo` crate would bring a large dependency tree for one
+/// formula.)
+pub fn distance_km(a: GeoPoint, b: GeoPoint) -> f64 {
+    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
+    let d_lat = lat2 - lat1;
+    let d_lng = (b.lng - a.lng).to_radians();
+    let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lng / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+fn coord(point: GeoPoint) -> Coord<f64> {
+    Coord {
+        x: point.lng,
+        y: point.lat,
+    }
+}
+
+/// Whether the point is a real latitude and longitude.
+pub fn is_valid_point(point: GeoPoint) -> bool {
+    point.lat.is_finite()
+        && point.lng.is_finite()
+        && (-90.0..=90.0).contains(&point.lat)
+        && (-180.0..=180.0).contains(&point.lng)
+}
+
+/// The session's cell in the store's index: a geohash of [`CELL_PRECISION`] characters.
+pub fn cell_of(point: GeoPoint) -> Option<String> {
+    geohash::encode(coord(point), CELL_PRECISION).ok()
+}
+
+/// A cell's size in degrees of (longitude, latitude) for a geohash of `len` characters:
+/// the bits alternate, longitude first.
+fn cell_degrees(len: usize) -> (f64, f64) {
+    let bits = 5 * len as i32;
+    let lng_bits = (bits + 1) / 2;
+    let lat_bits = bits / 2;
+    (360.0 / 2f64.powi(lng_bits), 180.0 / 2f64.powi(lat_bits))
+}
+
+/// The geohash prefixes whose cells together cover every point within `radius_km` of
+/// `centre`: the centre's cell and its eight neighbours, at the finest length whose cells
+/// are at least `radius_km` across (measured at the circle's edge nearest a pole, where
+/// cells are narrowest). Each prefix is one key range for the store to read.
+pub fn covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
+    let radius_km = radius_km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM);
+    let km_per_degree = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
+    let poleward_lat = (centre.lat.abs() + radius_km / km_per_degree).min(89.9);
+    let fits = |len: usize| {
+        let (width, height) = cell_degrees(len);
+        height * km_per_degree >= radius_km
+            && width * km_per_degree * poleward_lat.to_radians().cos() >= radius_km
+    };
+    let len = (1..=CELL_PRECISION)
+        .rev()
+        .find(|&len| fits(len))
+        .unwrap_or(1);
+    let Ok(centre_cell) = geohash::encode(coord(centre), len) else {
+        return Vec::new();
+    };
+    let mut cells = vec![centre_cell.clone()];
+    if let Ok(n) = geohash::neighbors(&centre_cell) {
+        cells.extend([n.n, n.ne, n.e, n.se, n.s, n.sw, n.w, n.nw]);
+    }
+    cells.sort();
+    cells.dedup();
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(lat: f64, lng: f64) -> GeoPoint {
+        GeoPoint { lat, lng }
+    }
+
+    const ENNIS: GeoPoint = GeoPoint {
+        lat: 52.8436,
+        lng: -8.9864,
+    };
+    const DOOLIN: GeoPoint = GeoPoint {
+        lat: 53.0170,
+        lng: -9.4030,
+    };
+
+    #[test]
+    fn distances_match_known_pairs() {
+        // Dublin to London is about 464 km; Ennis to Doolin about 33 km.
+        let dublin = p(53.3498, -6.2603);
+        let london = p(51.5074, -0.1278);
+        assert!((distance_km(dublin, london) - 464.0).abs() < 5.0);
+        assert!((distance_km(ENNIS, DOOLIN) - 33.0).abs() < 2.0);
+        assert_eq!(distance_km(ENNIS, ENNIS), 0.0);
+        // Symmetric, and sane across the date line.
+        assert_eq!(distance_km(ENNIS, DOOLIN), distance_km(DOOLIN, ENNIS));
+        assert!(distance_km(p(0.0, 179.9), p(0.0, -179.9)) < 23.0);
+    }
+
+    #[test]
+    fn cells_are_prefixes_of_the_stored_cell() {
+        let stored = cell_of(DOOLIN).unwrap();
+        assert_eq!(stored.len(), CELL_PRECISION);
+        for radius in [1.0, 5.0, 40.0, 200.0] {
+            let cells = covering_cells(DOOLIN, radius);
+            assert!(
+                cells.iter().any(|c| stored.starts_with(c.as_str())),
+                "{radius} km: {cells:?} should include Doolin's own cell {stored}"
+            );
+            assert!(cells.len() <= 9);
+        }
+    }
+
+    /// Every point within the radius lies in one of the covering cells: checked on a ring
+    /// of points just inside the circle, at several latitudes and radii.
+    #[test]
+    fn covering_cells_contain_the_whole_circle() {
+        for centre in [
+            ENNIS,
+            p(0.0, 0.0),
+            p(64.1, -21.9),
+            p(-33.9, 151.2),
+            p(40.7, -74.0),
+        ] {
+            for radius in [1.0, 3.0, 25.0, 80.0, 200.0] {
+                let cells = covering_cells(centre, radius);
+                for step in 0..72 {
+                    let bearing = (step as f64 * 5.0).to_radians();
+                    let reach = radius * 0.999 / (EARTH_RADIUS_KM * std::f64::consts::PI / 180.0);
+                    let point = p(
+                        centre.lat + reach * bearing.cos(),
+                        centre.lng + reach * bearing.sin() / centre.lat.to_radians().cos(),
+                    );
+                    if distance_km(centre, point) > radius {
+                        continue;
+                    }
+                    let cell = cell_of(point).unwrap();
+                    assert!(
+                        cells.iter().any(|c| cell.starts_with(c.as_str())),
+                        "{point:?} ({radius} km from {centre:?}) is outside {cells:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn smaller_radius_means_finer_cells() {
+        let fine = covering_cells(ENNIS, 2.0)[0].len();
+        let coarse = covering_cells(ENNIS, 150.0)[0].len();
+        assert!(fine > coarse, "{fine} vs {coarse}");
+    }
+
+    #[test]
+    fn only_real_coordinates_are_valid() {
+        assert!(is_valid_point(ENNIS));
+        assert!(!is_valid_point(p(91.0, 0.0)));
+        assert!(!is_valid_point(p(0.0, -181.0)));
+        assert!(!is_valid_point(p(f64::NAN, 0.0)));
+    }
+}

@@ -1,0 +1,107 @@
+//! A session as a list shows it: enough for a card, worked out on the server (where the
+//! time-zone database lives), so the browser bundle needs neither the zones nor the
+//! whole session.
+use serde::{Deserialize, Serialize};
+
+use super::{Session, SessionId, SessionStatus, Tag};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListedSession {
+    pub id: SessionId,
+    pub href: String,
+    pub name: String,
+    pub venue: String,
+    pub place: String,
+    pub schedule: String,
+    pub tags: Vec<Tag>,
+    /// "Paused" or "Closed: the pub shut"; `None` while it runs.
+    pub status_note: Option<String>,
+    /// When it next happens, in the session's local terms: "tonight 21:30", "Wed 4 Dec".
+    pub next: Option<String>,
+    /// How far away it is, for "near me" lists.
+    pub distance_km: Option<f64>,
+}
+
+/// One page of a list and the opaque cursor for the next, if there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ListedPage {
+    pub sessions: Vec<ListedSession>,
+    pub next_cursor: Option<String>,
+}
+
+impl ListedSession {
+    pub fn status_note(status: &SessionStatus) -> Option<String> {
+        match status {
+            SessionStatus::Active => None,
+            SessionStatus::Paused => Some("Paused".to_string()),
+            SessionStatus::Closed { reason } => Some(format!("Closed: {reason}")),
+        }
+    }
+
+    /// "3.2 km" under 10 km, whole kilometres beyond.
+    pub fn distance_text(&self) -> Option<String> {
+        self.distance_km.map(|km| {
+            if km < 10.0 {
+                format!("{km:.1} km")
+            } else {
+                format!("{km:.0} km")
+            }
+        })
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl ListedSession {
+    /// The card for `session` as of `now`; paused and closed sessions show no next date.
+    pub fn new(
+        session: &Session,
+        now: chrono::DateTime<chrono::Utc>,
+        distance_km: Option<f64>,
+    ) -> Self {
+        use super::occurrence::{describe_when, next_occurrences};
+        let next = match session.status {
+            SessionStatus::Active => next_occurrences(session, now, 1)
+                .first()
+                .map(|o| describe_when(o, now)),
+            _ => None,
+        };
+        Self {
+            id: session.id.clone(),
+            href: crate::api::session_href(session),
+            name: session.name.clone(),
+            venue: session.venue.name.clone(),
+            place: session.place_line(),
+            schedule: session.schedule_line(),
+            tags: session.tags.clone(),
+            status_note: Self::status_note(&session.status),
+            next,
+            distance_km,
+        }
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::sample_session;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn cards_say_when_next_in_local_terms() {
+        let session = sample_session("s1", "Thursday Trad", "IE");
+        // Thursday 26 Nov 2026 at 12:00 UTC = 12:00 in Dublin; the session is at 21:30.
+        let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        let card = ListedSession::new(&session, now, Some(3.14159));
+        assert_eq!(card.next.as_deref(), Some("tonight 21:30"));
+        assert_eq!(card.distance_text().as_deref(), Some("3.1 km"));
+        assert_eq!(card.place, "Ennis, Clare, Ireland");
+        let mut closed = session.clone();
+        closed.status = SessionStatus::Closed {
+            reason: "the pub shut".into(),
+        };
+        let card = ListedSession::new(&closed, now, Some(42.4));
+        assert_eq!(card.next, None);
+        assert_eq!(card.status_note.as_deref(), Some("Closed: the pub shut"));
+        assert_eq!(card.distance_text().as_deref(), Some("42 km"));
+    }
+}
