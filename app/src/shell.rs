@@ -5,7 +5,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{HomePage, NotFoundPage, PlacePage, SessionPage};
+use crate::pages::{HomePage, NearPage, NotFoundPage, PlacePage, SearchPage, SessionPage};
 
 /// The HTML document around the app. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
                 <a class="brand" href="/">"Seisiún"</a>
                 <nav class="site-nav" aria-label="Main">
                     <a href="/sessions">"Browse"</a>
+                    <a href="/search">"Search"</a>
+                    <a href="/near">"Near me"</a>
                 </nav>
             </header>
             <main id="main">
@@ -59,6 +61,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions") view=PlacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/near") view=NearPage ssr=SsrMode::Async/>
                     <Route path=path!("/session/:id") view=SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:country") view=PlacePage ssr=SsrMode::Async/>
                     <Route

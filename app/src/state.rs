@@ -8,4 +8,6 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// The public origin, e.g. `https://seisiun.example` (no trailing slash).
     pub site_url: Arc<str>,
+    /// Map tile URL template (`…/{z}/{x}/{y}.png`); empty for no tiles.
+    pub map_tiles: Arc<str>,
 }

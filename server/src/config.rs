@@ -39,12 +39,18 @@ pub struct DemoSettings {
 pub struct Settings {
     /// The public origin pages are reached at, for canonical links, sitemaps and feeds.
     pub site_url: String,
+    /// Map tiles for session pages, `{z}/{x}/{y}` filled in; empty shows no map tiles.
+    pub map_tiles: String,
     pub store: StoreKind,
     pub data_dir: PathBuf,
     pub demo: DemoSettings,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
 }
+
+/// OpenStreetMap's standard tiles (their usage policy asks for attribution, which the
+/// map shows, and light use).
+pub const DEFAULT_MAP_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
 pub const MAX_DEMO_SESSIONS: usize = 200_000;
 
@@ -108,8 +114,23 @@ impl Settings {
                 url
             }
         };
+        let map_tiles = match var("MAP_TILE_URL").map(|v| v.trim().to_string()) {
+            None => DEFAULT_MAP_TILES.to_string(),
+            Some(off) if off.eq_ignore_ascii_case("off") => String::new(),
+            Some(url) => {
+                let placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p));
+                if !(url.starts_with("https://") || url.starts_with("http://")) || !placeholders {
+                    return Err(invalid(
+                        "MAP_TILE_URL",
+                        format!("expected an http(s) URL with {{z}}, {{x}} and {{y}}, or 'off'; got '{url}'"),
+                    ));
+                }
+                url
+            }
+        };
         Ok(Settings {
             site_url,
+            map_tiles,
             store,
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
             demo,
@@ -213,6 +234,16 @@ mod tests {
     fn the_site_url_is_an_origin_without_a_trailing_slash() {
         let s = settings(&[("SITE_URL", "https://seisiun.example/")]).unwrap();
         assert_eq!(s.site_url, "https://seisiun.example");
+    }
+
+    #[test]
+    fn map_tiles_default_to_openstreetmap_and_can_be_turned_off() {
+        assert_eq!(settings(&[]).unwrap().map_tiles, DEFAULT_MAP_TILES);
+        assert_eq!(settings(&[("MAP_TILE_URL", "off")]).unwrap().map_tiles, "");
+        let own = "https://tiles.example/{z}/{x}/{y}.png";
+        assert_eq!(settings(&[("MAP_TILE_URL", own)]).unwrap().map_tiles, own);
+        let err = settings(&[("MAP_TILE_URL", "https://tiles.example/map.png")]).unwrap_err();
+        assert_eq!(err.variable, "MAP_TILE_URL");
     }
 
     #[test]

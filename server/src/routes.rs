@@ -45,6 +45,7 @@ pub fn router(state: ServerState) -> Router {
             get(crate::calendar::session_ics),
         )
         .merge(crate::feeds::routes())
+        .merge(crate::api_v1::routes())
         .leptos_routes_with_context(&state, routes, provide_app.clone(), render_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,

@@ -58,6 +58,7 @@ impl Application {
             app: AppState {
                 store: store.clone(),
                 site_url: settings.site_url.into(),
+                map_tiles: settings.map_tiles.into(),
             },
         };
         Ok(Self {

@@ -317,6 +317,7 @@ async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tem
         app: AppState {
             store: store.clone(),
             site_url: SITE.into(),
+            map_tiles: "".into(),
         },
     };
     let router = axum::Router::new()

@@ -137,7 +137,7 @@ fn the_list_server_function_returns_the_next_page_as_json() {
             .await
             .unwrap();
         assert_eq!(response.status(), 200);
-        let page: app::model::SessionPage = response.json().await.unwrap();
+        let page: app::model::ListedPage = response.json().await.unwrap();
         let names: Vec<_> = page.sessions.into_iter().map(|s| s.name).collect();
         assert_eq!(names, expected_names()[PAGE_SIZE..2 * PAGE_SIZE].to_vec());
         assert!(page.next_cursor.is_some());

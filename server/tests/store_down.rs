@@ -67,6 +67,7 @@ async fn spawn_with_down_store() -> String {
         app: AppState {
             store: Arc::new(DownStore),
             site_url: "http://127.0.0.1".into(),
+            map_tiles: "".into(),
         },
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -4,9 +4,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{PlacePath, SessionPage};
+use crate::model::PlacePath;
 use crate::state::AppState;
-use crate::store::{PageRequest, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
@@ -17,23 +17,6 @@ pub fn state() -> Result<AppState, AppError> {
 
 pub fn store() -> Result<Arc<dyn Store>, AppError> {
     state().map(|state| state.store)
-}
-
-/// One page of sessions: in a place when given, else every session by name.
-pub async fn list_page(
-    store: &dyn Store,
-    place: Option<PlacePath>,
-    after: Option<String>,
-) -> Result<SessionPage, AppError> {
-    let page = PageRequest {
-        limit: super::PAGE_SIZE,
-        cursor: after.filter(|c| !c.is_empty()),
-    };
-    match place {
-        Some(place) => store.sessions_in_place(&place, page).await,
-        None => store.list_sessions(page).await,
-    }
-    .map_err(store_error)
 }
 
 /// A place key from the browser (`ie/clare`); anything that is not one is a 404.
@@ -73,7 +56,7 @@ pub fn store_error(err: StoreError) -> AppError {
 
 /// Sets the HTTP status of the current response to the error's, so pages and
 /// server-function calls answer with a real 4xx/5xx rather than 200 or a blanket 500.
-fn respond_with(err: AppError) -> AppError {
+pub fn respond_with(err: AppError) -> AppError {
     if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(err.status) {
             options.set_status(status);

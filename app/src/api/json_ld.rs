@@ -123,13 +123,68 @@ pub fn session_json_ld(session: &Session, url: &str, next_start: Option<&str>) -
     if let Some(start) = next_start {
         event["startDate"] = json!(start);
     }
-    // "</" could close the script element early; JSON allows "<\/" for the same text.
-    event.to_string().replace("</", "<\\/")
+    for_script(event)
+}
+
+/// A list page's JSON-LD: an ItemList of the sessions shown, each linking to its page.
+pub fn item_list_json_ld(
+    name: &str,
+    url: &str,
+    site_url: &str,
+    sessions: &[crate::model::ListedSession],
+) -> String {
+    let items: Vec<Value> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "url": format!("{site_url}{}", s.href),
+                "name": s.name,
+            })
+        })
+        .collect();
+    for_script(json!({
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "numberOfItems": items.len(),
+        "itemListElement": items,
+    }))
+}
+
+/// The document as text for a `<script>` element: "</" could close the element early,
+/// and JSON allows "<\/" for the same text.
+fn for_script(value: Value) -> String {
+    value.to_string().replace("</", "<\\/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_names_each_session_with_an_absolute_url() {
+        let mut session = sample_session("s1", "Sessions </script> here", "IE");
+        session.name = "Sessions </script> here".into();
+        let card = crate::model::ListedSession::new(&session, chrono::Utc::now(), None);
+        let text = item_list_json_ld(
+            "In Ennis",
+            "https://x.example/sessions/ie",
+            "https://x.example",
+            &[card],
+        );
+        assert!(!text.contains("</script"), "{text}");
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc["@type"], "ItemList");
+        assert_eq!(
+            doc["itemListElement"][0]["url"],
+            "https://x.example/session/s1"
+        );
+        assert_eq!(doc["itemListElement"][0]["position"], 1);
+    }
     use crate::model::fixtures::sample_session;
 
     #[test]

@@ -1,11 +1,17 @@
 //! Server functions: thin calls from the browser into the store, with stable endpoint names.
 #[cfg(feature = "ssr")]
-mod edge;
+pub mod edge;
 #[cfg(feature = "ssr")]
 mod json_ld;
+pub mod listing;
 mod session;
 
-pub use session::{session_detail, session_href, SessionDetail, UpcomingDate, UPCOMING_DATES};
+pub use listing::{list_sessions, ListQuery};
+#[cfg(feature = "ssr")]
+pub use session::session_detail_for;
+pub use session::{
+    session_detail, session_href, ApiSession, SessionDetail, UpcomingDate, UPCOMING_DATES,
+};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,17 +19,26 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::model::PlacePath;
-use crate::model::{PlaceCount, SessionPage};
+use crate::model::{ListedPage, PlaceCount};
 
 /// How many sessions one page of a list shows.
 pub const PAGE_SIZE: usize = 24;
+
+/// What every listing page carries for crawlers: its canonical URL and JSON-LD.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageLinks {
+    pub canonical_url: String,
+    /// schema.org ItemList of the sessions shown, escaped for a `<script>` element.
+    pub json_ld: String,
+}
 
 /// What the home page needs in one call: the directory's size and the first page of sessions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HomeOverview {
     pub total_sessions: u64,
     pub countries: usize,
-    pub page: SessionPage,
+    pub page: ListedPage,
+    pub links: PageLinks,
 }
 
 /// A place page: where it is (top first), the places inside it, and a page of its sessions.
@@ -31,44 +46,58 @@ pub struct HomeOverview {
 pub struct PlaceOverview {
     pub trail: Vec<PlaceCount>,
     pub children: Vec<PlaceCount>,
-    pub page: SessionPage,
+    pub page: ListedPage,
+    pub links: PageLinks,
+}
+
+/// Search results or sessions near a point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FoundOverview {
+    pub page: ListedPage,
+    pub links: PageLinks,
+}
+
+#[cfg(feature = "ssr")]
+fn page_links(path_and_query: &str, name: &str, page: &ListedPage) -> Result<PageLinks, AppError> {
+    let site_url = edge::state()?.site_url;
+    let canonical_url = format!("{site_url}{path_and_query}");
+    let json_ld = json_ld::item_list_json_ld(name, &canonical_url, &site_url, &page.sessions);
+    Ok(PageLinks {
+        canonical_url,
+        json_ld,
+    })
 }
 
 #[server(name = HomeOverviewCall, prefix = "/api", endpoint = "home_overview")]
-pub async fn home_overview(after: Option<String>) -> Result<HomeOverview, AppError> {
+pub async fn home_overview(
+    #[server(default)] query: ListQuery,
+    after: Option<String>,
+) -> Result<HomeOverview, AppError> {
     let store = edge::store()?;
     let countries = store
         .place_children(&PlacePath::World)
         .await
         .map_err(edge::store_error)?;
-    let page = edge::list_page(store.as_ref(), None, after).await?;
+    let query = ListQuery {
+        place: None,
+        ..query
+    };
+    let page =
+        listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now()).await?;
+    let links = page_links("/", "Irish traditional music sessions", &page)?;
     Ok(HomeOverview {
         total_sessions: countries.iter().map(|c| c.sessions).sum(),
         countries: countries.len(),
         page,
+        links,
     })
-}
-
-/// `place` is a place key (`ie/clare`), empty for every session by name.
-#[server(name = ListSessionsCall, prefix = "/api", endpoint = "list_sessions")]
-pub async fn list_sessions(
-    place: Option<String>,
-    after: Option<String>,
-) -> Result<SessionPage, AppError> {
-    let store = edge::store()?;
-    let place = edge::parse_place(place.as_deref().unwrap_or_default())?;
-    edge::list_page(
-        store.as_ref(),
-        Some(place).filter(|p| *p != PlacePath::World),
-        after,
-    )
-    .await
 }
 
 /// `place` is a place key (`ie/clare/ennis`), empty for the list of countries.
 #[server(name = PlaceOverviewCall, prefix = "/api", endpoint = "place_overview")]
 pub async fn place_overview(
     place: String,
+    #[server(default)] query: ListQuery,
     after: Option<String>,
 ) -> Result<PlaceOverview, AppError> {
     let store = edge::store()?;
@@ -83,15 +112,63 @@ pub async fn place_overview(
         .await
         .map_err(edge::store_error)?;
     let page = match path {
-        PlacePath::World => SessionPage {
-            sessions: vec![],
-            next_cursor: None,
-        },
-        _ => edge::list_page(store.as_ref(), Some(path), after).await?,
+        PlacePath::World => ListedPage::default(),
+        _ => {
+            let query = ListQuery {
+                place: Some(place),
+                q: None,
+                lat: None,
+                lng: None,
+                km: None,
+                ..query
+            };
+            listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now()).await?
+        }
     };
+    let name = match trail.last() {
+        Some(here) => format!("Sessions in {}", here.name),
+        None => "Sessions by country".to_string(),
+    };
+    let links = page_links(&path.href(), &name, &page)?;
     Ok(PlaceOverview {
         trail,
         children,
         page,
+        links,
     })
+}
+
+/// Search results (`q`) or sessions near a point (`lat`, `lng`, `km`), with the filters.
+#[server(name = FoundOverviewCall, prefix = "/api", endpoint = "found_overview")]
+pub async fn found_overview(
+    #[server(default)] query: ListQuery,
+    after: Option<String>,
+) -> Result<FoundOverview, AppError> {
+    let store = edge::store()?;
+    let query = ListQuery {
+        place: None,
+        ..query
+    };
+    let page =
+        listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now()).await?;
+    // Canonical: the search or place itself, without filters or paging.
+    let (path, name) = match &query.q {
+        Some(q) => (
+            format!("/search?{}", encode_pairs(&[("q", q.clone())])),
+            format!("Sessions matching {q}"),
+        ),
+        None => (
+            format!("/near?{}", encode_pairs(&query.scope_pairs())),
+            "Sessions nearby".to_string(),
+        ),
+    };
+    let links = page_links(&path, &name, &page)?;
+    Ok(FoundOverview { page, links })
+}
+
+/// `a=1&b=two%20words`: a URL query string from pairs.
+pub fn encode_pairs(pairs: &[(&str, String)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        .finish()
 }

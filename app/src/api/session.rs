@@ -8,6 +8,7 @@ use crate::model::{PlaceCount, Session};
 
 /// One upcoming date, in words for people and ISO 8601 for machines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UpcomingDate {
     /// "tonight 21:30", "Wed 4 Dec" — in the session's own time zone.
     pub when: String,
@@ -25,6 +26,8 @@ pub struct SessionDetail {
     pub canonical_url: String,
     /// schema.org Event as JSON-LD, escaped for a `<script>` element.
     pub json_ld: String,
+    /// Map tile URL template; empty for no tiles.
+    pub map_tiles: String,
 }
 
 /// How many upcoming dates a session page lists.
@@ -33,43 +36,70 @@ pub const UPCOMING_DATES: usize = 5;
 #[server(name = SessionDetailCall, prefix = "/api", endpoint = "session_detail")]
 pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     use super::edge;
-    use crate::model::occurrence::{describe_when, next_occurrences};
-    use crate::model::SessionId;
 
     let state = edge::state()?;
-    let session = state
-        .store
-        .get_session(&SessionId(id))
-        .await
-        .map_err(edge::store_error)?
-        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+    let ApiSession {
+        session,
+        upcoming,
+        url,
+    } = session_detail_for(&state, id).await?;
     let trail = state
         .store
         .place_trail(&crate::store::town_of(&session))
         .await
         .map_err(edge::store_error)?
         .unwrap_or_default();
+    let json_ld =
+        super::json_ld::session_json_ld(&session, &url, upcoming.first().map(|d| d.iso.as_str()));
+    Ok(SessionDetail {
+        session,
+        trail,
+        upcoming,
+        canonical_url: url,
+        json_ld,
+        map_tiles: state.map_tiles.to_string(),
+    })
+}
+
+/// A session as the public API gives it: the session, its next dates and its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ApiSession {
+    pub session: Session,
+    pub upcoming: Vec<UpcomingDate>,
+    /// The session's page on the site.
+    pub url: String,
+}
+
+/// Loads a session and works out its next dates; a missing one is a 404.
+#[cfg(feature = "ssr")]
+pub async fn session_detail_for(
+    state: &crate::state::AppState,
+    id: String,
+) -> Result<ApiSession, AppError> {
+    use super::edge;
+    use crate::model::occurrence::{describe_when, next_occurrences};
+    use crate::model::SessionId;
+
+    let session = state
+        .store
+        .get_session(&SessionId(id))
+        .await
+        .map_err(edge::store_error)?
+        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
     let now = chrono::Utc::now();
-    let occurrences = next_occurrences(&session, now, UPCOMING_DATES);
-    let upcoming: Vec<UpcomingDate> = occurrences
+    let upcoming = next_occurrences(&session, now, UPCOMING_DATES)
         .iter()
         .map(|occ| UpcomingDate {
             when: describe_when(occ, now),
             iso: occ.start.to_rfc3339(),
         })
         .collect();
-    let canonical_url = format!("{}{}", state.site_url, session_href(&session));
-    let json_ld = super::json_ld::session_json_ld(
-        &session,
-        &canonical_url,
-        upcoming.first().map(|d| d.iso.as_str()),
-    );
-    Ok(SessionDetail {
+    let url = format!("{}{}", state.site_url, session_href(&session));
+    Ok(ApiSession {
         session,
-        trail,
         upcoming,
-        canonical_url,
-        json_ld,
+        url,
     })
 }
 

@@ -1,10 +1,22 @@
 //! Reusable pieces of the interface.
+mod breadcrumbs;
+mod filter_bar;
 mod missing_notice;
+mod near_me_button;
+mod page_meta;
 mod paged_sessions;
+mod search_form;
 mod session_card;
+mod session_map;
 mod share_button;
 
+pub use breadcrumbs::Breadcrumbs;
+pub use filter_bar::FilterBar;
 pub use missing_notice::MissingNotice;
+pub use near_me_button::{near_href, NearMeButton};
+pub use page_meta::PageMeta;
 pub use paged_sessions::PagedSessions;
+pub use search_form::SearchForm;
 pub use session_card::SessionCard;
+pub use session_map::SessionMap;
 pub use share_button::ShareButton;

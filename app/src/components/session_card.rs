@@ -1,27 +1,33 @@
 use leptos::prelude::*;
 
-use crate::model::{Session, SessionStatus};
+use crate::model::ListedSession;
 
-/// One session in a list: what, where, when, and what kind.
+/// One session in a list: what, when next, where, how far, and what kind.
 #[component]
-pub fn SessionCard(session: Session) -> impl IntoView {
-    let status = match &session.status {
-        SessionStatus::Active => None,
-        SessionStatus::Paused => Some("Paused".to_string()),
-        SessionStatus::Closed { reason } => Some(format!("Closed: {reason}")),
-    };
-    let place = session.place_line();
-    let when = session.schedule_line();
-    let tags = session.tags.clone();
+pub fn SessionCard(session: ListedSession) -> impl IntoView {
+    let distance = session.distance_text();
+    let ListedSession {
+        href,
+        name,
+        venue,
+        place,
+        schedule,
+        tags,
+        status_note,
+        next,
+        ..
+    } = session;
     view! {
         <li class="session-card">
             <h3 class="session-title">
-                <a class="session-name" href=crate::api::session_href(&session)>{session.name.clone()}</a>
+                <a class="session-name" href=href>{name}</a>
             </h3>
-            {status.map(|s| view! { <p class="session-status">{s}</p> })}
-            <p class="session-venue">{session.venue.name.clone()}</p>
+            {status_note.map(|s| view! { <p class="session-status">{s}</p> })}
+            {next.map(|when| view! { <p class="session-next">"Next: " <strong>{when}</strong></p> })}
+            {distance.map(|d| view! { <p class="session-distance">{format!("{d} away")}</p> })}
+            <p class="session-venue">{venue}</p>
             <p class="session-place">{place}</p>
-            <p class="session-when">{when}</p>
+            <p class="session-when">{schedule}</p>
             <ul class="tags" aria-label="Tags">
                 {tags.into_iter().map(|t| view! { <li class="tag">{t.label()}</li> }).collect_view()}
             </ul>

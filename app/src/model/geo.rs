@@ -11,11 +11,7 @@ const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// search cell (at most this long) is a key prefix of it.
 pub const CELL_PRECISION: usize = 6;
 
-/// "Near me" radius bounds, in km: small enough that the 3 × 3 block of cells stays
-/// small, large enough for rural Ireland.
-pub const MIN_RADIUS_KM: f64 = 1.0;
-pub const MAX_RADIUS_KM: f64 = 200.0;
-pub const DEFAULT_RADIUS_KM: f64 = 25.0;
+pub use super::near_radius::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
 
 /// Great-circle distance by the haversine formula: within 0.5 % of the ellipsoid, which is
 /// plenty for "3.2 km away". (The `geo` crate would bring a large dependency tree for one

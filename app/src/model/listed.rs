@@ -3,9 +3,10 @@
 //! whole session.
 use serde::{Deserialize, Serialize};
 
-use super::{Session, SessionId, SessionStatus, Tag};
+use super::{SessionId, SessionStatus, Tag};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ListedSession {
     pub id: SessionId,
     pub href: String,
@@ -24,6 +25,7 @@ pub struct ListedSession {
 
 /// One page of a list and the opaque cursor for the next, if there is one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ListedPage {
     pub sessions: Vec<ListedSession>,
     pub next_cursor: Option<String>,
@@ -54,7 +56,7 @@ impl ListedSession {
 impl ListedSession {
     /// The card for `session` as of `now`; paused and closed sessions show no next date.
     pub fn new(
-        session: &Session,
+        session: &super::Session,
         now: chrono::DateTime<chrono::Utc>,
         distance_km: Option<f64>,
     ) -> Self {

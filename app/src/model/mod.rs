@@ -7,6 +7,7 @@ pub mod geo;
 #[cfg(feature = "ssr")]
 pub mod ics;
 mod listed;
+pub mod near_radius;
 #[cfg(feature = "ssr")]
 pub mod occurrence;
 mod page;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 /// Which week of the month a monthly session falls in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum WeekOfMonth {
     First,
     Second,
@@ -27,9 +28,11 @@ impl WeekOfMonth {
 /// When a session happens, in the session's own local time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Schedule {
     /// On the given days every `every_weeks` weeks, counted from the week of `anchor`.
     Weekly {
+        #[cfg_attr(feature = "ssr", schema(value_type = Vec<String>, example = json!(["Thu"])))]
         days: Vec<Weekday>,
         every_weeks: u8,
         anchor: NaiveDate,
@@ -39,6 +42,7 @@ pub enum Schedule {
     /// On the nth (or last) given weekday of each month.
     Monthly {
         week: WeekOfMonth,
+        #[cfg_attr(feature = "ssr", schema(value_type = String, example = "Sun"))]
         day: Weekday,
         start: NaiveTime,
         end: Option<NaiveTime>,

@@ -6,6 +6,7 @@ use super::{Schedule, Tag};
 /// A session's stable identifier, used in URLs and as the store's key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SessionId(pub String);
 
 impl SessionId {
@@ -22,18 +23,21 @@ impl std::fmt::Display for SessionId {
 
 /// A country by its ISO 3166-1 alpha-2 code, with the name we show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Country {
     pub code: String,
     pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GeoPoint {
     pub lat: f64,
     pub lng: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Venue {
     pub name: String,
     pub phone: Option<String>,
@@ -43,6 +47,7 @@ pub struct Venue {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum SessionStatus {
     Active,
     Paused,
@@ -51,6 +56,7 @@ pub enum SessionStatus {
 
 /// A recurring (or one-off) gathering of musicians at a venue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Session {
     pub id: SessionId,
     pub name: String,

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 /// What kind of session it is, as musicians describe them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Tag {
     Open,
     Slow,

@@ -1,26 +1,33 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{home_overview, HomeOverview};
-use crate::components::PagedSessions;
+use crate::api::{home_overview, HomeOverview, ListQuery};
+use crate::components::{FilterBar, NearMeButton, PageMeta, PagedSessions, SearchForm};
+use crate::model::near_radius::DEFAULT_RADIUS_KM;
 
-/// The front door: how big the directory is and the sessions in it, a page at a time.
+/// The front door: search, near me, and every session (filterable), a page at a time.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
-    let after = move || query.read().get("after");
-    let overview = Resource::new(after, home_overview);
+    let overview = Resource::new(
+        move || {
+            let query = query.read();
+            (
+                ListQuery::from_params(|n| query.get(n), None),
+                query.get("after"),
+            )
+        },
+        |(list, after)| home_overview(list, after),
+    );
 
     view! {
-        <Title text=""/>
-        <Meta
-            name="description"
-            content="Seisiún lists Irish traditional music sessions around the world: find one near you tonight."
-        />
         <section class="hero">
             <h1>"Find a session tonight"</h1>
             <p>"Irish traditional music sessions, shared by the people who play them."</p>
+            <SearchForm/>
+            <div class="near-me-box">
+                <NearMeButton km=DEFAULT_RADIUS_KM.to_string()/>
+            </div>
         </section>
         <Suspense fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
             {move || Suspend::new(async move {
@@ -43,13 +50,31 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
         total_sessions,
         countries,
         page,
+        links,
     } = overview;
+    let query = use_query_map();
+    let list = ListQuery::from_params(|n| query.read_untracked().get(n), None);
+    let filtered = list.has_filters();
+    let total = (!filtered).then_some(total_sessions);
     view! {
+        <PageMeta
+            title=""
+            description="Seisiún lists Irish traditional music sessions around the world: find one near you tonight."
+            canonical_url=links.canonical_url
+            json_ld=links.json_ld
+        />
         <h2 class="section-title">"All sessions"</h2>
         <p class="directory-size">
-            {format!("{total_sessions} sessions in {countries} countries")}
+            {format!("{total_sessions} sessions in {countries} countries · ")}
+            <a href="/sessions">"Browse by country"</a>
         </p>
-        <p><a href="/sessions">"Browse by country"</a></p>
-        <PagedSessions first=page total=total_sessions place=None action="/".to_string()/>
+        <FilterBar query=list.clone() action="/".to_string()/>
+        <PagedSessions
+            first=page
+            total
+            query=list
+            action="/".to_string()
+            empty_message="No sessions match those filters. Try fewer."
+        />
     }
 }

@@ -1,9 +1,11 @@
 //! One module per page.
+mod found;
 mod home;
 mod not_found;
 mod place;
 mod session;
 
+pub use found::{NearPage, SearchPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use place::PlacePage;

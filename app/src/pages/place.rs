@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{place_overview, PlaceOverview};
-use crate::components::{MissingNotice, PagedSessions};
+use crate::api::{place_overview, ListQuery, PlaceOverview};
+use crate::components::{Breadcrumbs, FilterBar, MissingNotice, PageMeta, PagedSessions};
 use crate::model::{PlaceCount, PlacePath};
 
 /// `/sessions`, `/sessions/{country}`, `/sessions/{country}/{area}` and
@@ -21,8 +20,15 @@ pub fn PlacePage() -> impl IntoView {
             .join("/")
     };
     let overview = Resource::new(
-        move || (key(), query.read().get("after")),
-        |(key, after)| place_overview(key, after),
+        move || {
+            let query = query.read();
+            (
+                key(),
+                ListQuery::from_params(|n| query.get(n), None),
+                query.get("after"),
+            )
+        },
+        |(key, list, after)| place_overview(key, list, after),
     );
 
     view! {
@@ -69,6 +75,7 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
         trail,
         children,
         page,
+        links,
     } = overview;
     let here = trail
         .last()
@@ -93,21 +100,14 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
         ),
     };
     let children_title = children_heading(&here);
-    let place_key = here.key();
+    let query = use_query_map();
+    let list = ListQuery::from_params(|n| query.read_untracked().get(n), Some(here.key()));
+    let total = (!list.has_filters()).then_some(total);
     let action = here.href();
 
     view! {
-        <Title text=title/>
-        <Meta name="description" content=description/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-                <li><a href="/sessions">"All countries"</a></li>
-                {trail
-                    .iter()
-                    .map(|p| view! { <li><a href=p.path.href()>{p.name.clone()}</a></li> })
-                    .collect_view()}
-            </ol>
-        </nav>
+        <PageMeta title description canonical_url=links.canonical_url json_ld=links.json_ld/>
+        <Breadcrumbs trail=trail.clone()/>
         <h1>{heading}</h1>
         {(!children.is_empty()).then(|| view! {
             <section class="places">
@@ -129,7 +129,14 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
         })}
         {(here != PlacePath::World).then(|| view! {
             <h2 class="section-title">"Sessions"</h2>
-            <PagedSessions first=page total place=Some(place_key) action/>
+            <FilterBar query=list.clone() action=action.clone()/>
+            <PagedSessions
+                first=page
+                total
+                query=list
+                action
+                empty_message="No sessions here match those filters. Try fewer."
+            />
         })}
     }
 }

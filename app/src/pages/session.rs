@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{session_detail, SessionDetail};
-use crate::components::{MissingNotice, ShareButton};
+use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
 /// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
@@ -42,6 +41,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         upcoming,
         canonical_url,
         json_ld,
+        map_tiles,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -66,16 +66,16 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(", ");
     let directions = session.point.map(|p| {
-        (
-            format!(
-                "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}",
-                p.lat, p.lng
-            ),
-            format!(
-                "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lng:.5}#map=17/{lat:.5}/{lng:.5}",
-                lat = p.lat,
-                lng = p.lng
-            ),
+        format!(
+            "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}",
+            p.lat, p.lng
+        )
+    });
+    let map_href = session.point.map(|p| {
+        format!(
+            "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lng:.5}#map=17/{lat:.5}/{lng:.5}",
+            lat = p.lat,
+            lng = p.lng
         )
     });
     let calendar_href = format!("/session/{}/calendar.ics", session.id);
@@ -88,27 +88,13 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     let title = session.name.clone();
 
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <Link rel="canonical" href=canonical_url.clone()/>
-        <Meta property="og:type" content="website"/>
-        <Meta property="og:title" content=title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
-        <Meta property="og:url" content=canonical_url.clone()/>
-        <Meta name="twitter:card" content="summary"/>
-        <script type="application/ld+json" inner_html=json_ld></script>
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-                <li><a href="/sessions">"All countries"</a></li>
-                {trail
-                    .iter()
-                    .map(|p| view! { <li><a href=p.path.href()>{p.name.clone()}</a></li> })
-                    .collect_view()}
-            </ol>
-        </nav>
+        <PageMeta title=title.clone() description canonical_url=canonical_url.clone() json_ld/>
+
+        <Breadcrumbs trail=trail.clone()/>
         <article class="session-detail">
             <h1>{title.clone()}</h1>
             {status.map(|s| view! { <p class="session-status" role="status">{s}</p> })}
+            {view! {
             <section aria-labelledby="where">
                 <h2 id="where" class="section-title">"Where"</h2>
                 <p class="session-venue">{venue.name.clone()}</p>
@@ -122,13 +108,17 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 {venue.website.clone().map(|site| view! {
                     <p><a href=site.clone() rel="nofollow noopener">"Venue website"</a></p>
                 })}
-                {directions.map(|(route, map)| view! {
+                {directions.map(|route| view! {
                     <p class="actions">
                         <a class="button secondary" href=route>"Directions"</a>
-                        <a class="button secondary" href=map>"Open map"</a>
                     </p>
                 })}
+                {session.point.zip(map_href).map(|(point, map_href)| view! {
+                    <SessionMap point tiles=map_tiles map_href/>
+                })}
             </section>
+            }.into_any()}
+            {view! {
             <section aria-labelledby="when">
                 <h2 id="when" class="section-title">"When"</h2>
                 <ul class="schedules">
@@ -149,6 +139,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                     <ShareButton url=canonical_url.clone() title=title.clone()/>
                 </p>
             </section>
+            }.into_any()}
             {(!tags.is_empty()).then(|| view! {
                 <ul class="tags" aria-label="Tags">
                     {tags.into_iter().map(|t| view! { <li class="tag">{t.label()}</li> }).collect_view()}

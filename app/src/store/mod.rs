@@ -141,6 +141,12 @@ pub fn rank_search_candidates(
         .min_by_key(|(sessions, truncated)| (*truncated, sessions.len()))
         .map(|(sessions, _)| sessions)
         .unwrap_or_default();
+    // A session has one index entry per word, so a prefix can reach it more than once.
+    let mut seen = std::collections::HashSet::new();
+    let chosen: Vec<Session> = chosen
+        .into_iter()
+        .filter(|s| seen.insert(s.id.clone()))
+        .collect();
     let mut ranked = crate::model::search::rank(chosen, terms);
     ranked.truncate(crate::model::search::MAX_RESULTS);
     ranked

@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+use crate::api::ListQuery;
+use crate::model::{day_name, weekday_slug, Tag, When, WEEKDAYS};
+
+/// "On tonight / this week", a weekday and a tag, as a GET form: without JavaScript it
+/// loads the filtered page; hydrated, the router navigates without a full reload. The
+/// search or location the list is of rides along in hidden fields.
+#[component]
+pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
+    let chosen = |value: &Option<String>, slug: &str| value.as_deref() == Some(slug);
+    let when_options = When::ALL
+        .iter()
+        .map(|w| view! { <option value=w.slug() selected=chosen(&query.when, w.slug())>{w.label()}</option> })
+        .collect_view();
+    let day_options = WEEKDAYS
+        .iter()
+        .map(|d| {
+            let slug = weekday_slug(*d);
+            view! { <option value=slug selected=chosen(&query.day, slug)>{day_name(*d)}</option> }
+        })
+        .collect_view();
+    let tag_options = Tag::ALL
+        .iter()
+        .map(|t| view! { <option value=t.slug() selected=chosen(&query.tag, t.slug())>{t.label()}</option> })
+        .collect_view();
+    let hidden = query
+        .scope_pairs()
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view();
+    let clear_href = match crate::api::encode_pairs(&query.scope_pairs()) {
+        pairs if pairs.is_empty() => action.clone(),
+        pairs => format!("{action}?{pairs}"),
+    };
+    let filtered = query.has_filters();
+    view! {
+        <Form method="GET" action=action attr:class="filters" attr:aria-label="Filter sessions">
+            {hidden}
+            <label>
+                <span>"When"</span>
+                <select name="when">
+                    <option value="">"Any time"</option>
+                    {when_options}
+                </select>
+            </label>
+            <label>
+                <span>"Day"</span>
+                <select name="day">
+                    <option value="">"Any day"</option>
+                    {day_options}
+                </select>
+            </label>
+            <label>
+                <span>"Kind"</span>
+                <select name="tag">
+                    <option value="">"Any kind"</option>
+                    {tag_options}
+                </select>
+            </label>
+            <button type="submit" class="button">"Filter"</button>
+            {filtered.then(|| view! { <a class="clear-filters" href=clear_href>"Clear filters"</a> })}
+        </Form>
+    }
+}

@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+
+/// Asks the browser where the visitor is — only when they press the button, never on page
+/// load — then opens `/near?lat=…&lng=…&km=…`. The position is rounded to about 100 m
+/// before it goes into the URL: enough to find a pub, no more than that.
+#[component]
+pub fn NearMeButton(#[prop(into)] km: String) -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let status = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_click = move |_| {
+        busy.set(true);
+        status.set(Some("Finding your location…".to_string()));
+        let navigate = navigate.clone();
+        let km = km.clone();
+        locate(
+            move |lat, lng| navigate(&near_href(lat, lng, &km), Default::default()),
+            move |problem| {
+                busy.set(false);
+                status.set(Some(problem));
+            },
+        );
+    };
+    view! {
+        <button
+            type="button"
+            class="button near-me"
+            disabled=move || !hydrated.get() || busy.get()
+            on:click=on_click
+        >
+            "Use my location"
+        </button>
+        <noscript>
+            <p class="hint">"Finding your location needs JavaScript. You can search by town instead."</p>
+        </noscript>
+        <p class="near-status" role="status">{move || status.get()}</p>
+    }
+}
+
+/// The URL for sessions near a point, rounded to three decimals (about 100 m).
+pub fn near_href(lat: f64, lng: f64, km: &str) -> String {
+    format!("/near?lat={lat:.3}&lng={lng:.3}&km={km}")
+}
+
+#[cfg(feature = "hydrate")]
+fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(String) + 'static) {
+    use leptos::wasm_bindgen::{closure::Closure, JsCast};
+
+    let Ok(geolocation) = window().navigator().geolocation() else {
+        on_problem("This browser cannot share your location. Search by town instead.".into());
+        return;
+    };
+    let found = Closure::once_into_js(move |position: web_sys::Position| {
+        let coords = position.coords();
+        on_found(coords.latitude(), coords.longitude());
+    });
+    let failed = Closure::once_into_js(move |error: web_sys::PositionError| {
+        on_problem(match error.code() {
+            web_sys::PositionError::PERMISSION_DENIED => {
+                "Location is turned off for this site. Allow it, or search by town instead.".into()
+            }
+            _ => "We could not find your location just now. Try again, or search by town.".into(),
+        });
+    });
+    let options = web_sys::PositionOptions::new();
+    options.set_timeout(15_000);
+    options.set_maximum_age(300_000);
+    if geolocation
+        .get_current_position_with_error_callback_and_options(
+            found.unchecked_ref(),
+            Some(failed.unchecked_ref()),
+            &options,
+        )
+        .is_err()
+    {
+        leptos::logging::warn!("getCurrentPosition was refused");
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn locate(_on_found: impl FnOnce(f64, f64) + 'static, _on_problem: impl Fn(String) + 'static) {}

@@ -1,0 +1,101 @@
+use leptos::prelude::*;
+
+use crate::model::GeoPoint;
+
+/// Zoom 16 shows the streets around a venue.
+const ZOOM: u32 = 16;
+const TILE: f64 = 256.0;
+
+/// Where the point falls on the Web Mercator tile grid at `zoom`: the tile's column and
+/// row, and the pixel offset inside that tile.
+pub fn tile_position(point: GeoPoint, zoom: u32) -> ((u32, u32), (f64, f64)) {
+    let scale = f64::from(1u32 << zoom);
+    let lat = point.lat.clamp(-85.0511, 85.0511).to_radians();
+    let x = (point.lng + 180.0) / 360.0 * scale;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * scale;
+    let (col, row) = (x.floor(), y.floor());
+    (
+        (col as u32, row as u32),
+        ((x - col) * TILE, (y - row) * TILE),
+    )
+}
+
+/// A small street map around the venue, made of plain tile images: no script, no map
+/// library. The marker, the coordinates and the attribution are ours, so when tiles cannot
+/// load (offline, blocked, no tile server configured) the box still says where the session is.
+#[component]
+pub fn SessionMap(
+    point: GeoPoint,
+    /// The tile URL template, `{z}/{x}/{y}` filled in; empty for no tiles.
+    tiles: String,
+    /// A link to a full, interactive map.
+    map_href: String,
+) -> impl IntoView {
+    let ((col, row), (dx, dy)) = tile_position(point, ZOOM);
+    // A 3 × 3 block of tiles around the venue's tile, shifted so the venue sits in the
+    // middle of the box whatever its width.
+    let shift = format!(
+        "transform: translate({:.0}px, {:.0}px)",
+        -(TILE + dx),
+        -(TILE + dy)
+    );
+    let max = (1u32 << ZOOM) - 1;
+    let images = (!tiles.is_empty()).then(|| {
+        (0..3u32)
+            .flat_map(|r| (0..3u32).map(move |c| (r, c)))
+            .map(|(r, c)| {
+                let x = (col + c).wrapping_sub(1).min(max);
+                let y = (row + r).wrapping_sub(1).min(max);
+                let src = tiles
+                    .replace("{z}", &ZOOM.to_string())
+                    .replace("{x}", &x.to_string())
+                    .replace("{y}", &y.to_string());
+                view! { <img src=src alt="" width="256" height="256" loading="lazy" decoding="async"/> }
+            })
+            .collect_view()
+    });
+    let coordinates = format!("{:.5}, {:.5}", point.lat, point.lng);
+    view! {
+        <figure class="session-map">
+            <div class="map-frame" role="img" aria-label=format!("Map of the venue at {coordinates}")>
+                <p class="map-fallback">{format!("Map at {coordinates}")}</p>
+                <div class="map-tiles" style=shift>{images}</div>
+                <span class="map-marker" aria-hidden="true"></span>
+            </div>
+            <figcaption>
+                <a href=map_href>"Open a larger map"</a>
+                " · Map data © "
+                <a href="https://www.openstreetmap.org/copyright" rel="noopener">"OpenStreetMap contributors"</a>
+            </figcaption>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_points_land_on_known_tiles() {
+        // Greenwich at zoom 1 is the left edge of the right-hand tiles.
+        let ((col, row), (dx, _)) = tile_position(
+            GeoPoint {
+                lat: 51.4779,
+                lng: 0.0,
+            },
+            1,
+        );
+        assert_eq!((col, row), (1, 0));
+        assert!(dx.abs() < 1e-6);
+        // Ennis at zoom 16, worked out separately with the OSM wiki's slippy-map formula.
+        let ((col, row), (dx, dy)) = tile_position(
+            GeoPoint {
+                lat: 52.8436,
+                lng: -8.9864,
+            },
+            16,
+        );
+        assert_eq!((col, row), (31132, 21395));
+        assert!((0.0..256.0).contains(&dx) && (0.0..256.0).contains(&dy));
+    }
+}

@@ -1,0 +1,154 @@
+//! The search and near-me pages: both list what `found_overview` finds for the URL's query.
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{found_overview, FoundOverview, ListQuery};
+use crate::components::{FilterBar, NearMeButton, PageMeta, PagedSessions, SearchForm};
+use crate::model::near_radius::{DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM};
+
+fn list_query() -> Memo<ListQuery> {
+    let query = use_query_map();
+    Memo::new(move |_| ListQuery::from_params(|n| query.read().get(n), None))
+}
+
+/// `/search?q=…`: sessions by name, venue, town or area, best matches first.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let list = list_query();
+    let q = move || list.read().q.clone();
+    view! {
+        <h1>"Search sessions"</h1>
+        {move || view! { <SearchForm value=q().unwrap_or_default()/> }}
+        <Show
+            when=move || q().is_some()
+            fallback=|| view! {
+                <Title text="Search sessions"/>
+                <Meta name="description" content="Search Irish traditional music sessions by name, venue, town or area."/>
+                <p class="hint">"Type part of a session's name, its venue, town or area: accents and capitals don't matter."</p>
+            }
+        >
+            <FoundList list action="/search"/>
+        </Show>
+    }
+}
+
+/// `/near?lat=…&lng=…&km=…`: sessions within a distance, nearest first.
+#[component]
+pub fn NearPage() -> impl IntoView {
+    let list = list_query();
+    let located = move || list.read().lat.is_some() || list.read().lng.is_some();
+    view! {
+        <h1>"Sessions near you"</h1>
+        <Show
+            when=located
+            fallback=|| view! {
+                <Title text="Sessions near you"/>
+                <Meta name="description" content="Find Irish traditional music sessions near where you are."/>
+                <p>"Share your location to see the sessions around you, nearest first. We only ask when you press the button."</p>
+                <NearMeButton km=DEFAULT_RADIUS_KM.to_string()/>
+            }
+        >
+            <RadiusChoices list/>
+            <FoundList list action="/near"/>
+        </Show>
+    }
+}
+
+/// Links to the same place at other distances.
+#[component]
+fn RadiusChoices(list: Memo<ListQuery>) -> impl IntoView {
+    move || {
+        let current = list.read().clone();
+        let chosen = current
+            .km
+            .clone()
+            .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string());
+        let choices = RADIUS_CHOICES_KM
+            .iter()
+            .map(|km| {
+                let km = km.to_string();
+                let here = ListQuery {
+                    km: Some(km.clone()),
+                    ..current.clone()
+                };
+                let href = format!("/near?{}", crate::api::encode_pairs(&here.url_pairs()));
+                let is_current = km == chosen;
+                view! {
+                    <li>
+                        <a href=href aria-current=is_current.then_some("true")>{format!("{km} km")}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="radius-choices" aria-label="Distance">
+                <span>"Within "</span>
+                <ul>{choices}</ul>
+            </nav>
+        }
+    }
+}
+
+#[component]
+fn FoundList(list: Memo<ListQuery>, action: &'static str) -> impl IntoView {
+    let query = use_query_map();
+    let found = Resource::new(
+        move || (list.get(), query.read().get("after")),
+        |(list, after)| found_overview(list, after),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Looking…"</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(data) => view! { <FoundView found=data list=list.get_untracked() action/> }.into_any(),
+                    Err(err) => view! {
+                        <Title text="Search problem"/>
+                        <p class="error" role="alert">{err.message}</p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FoundView(found: FoundOverview, list: ListQuery, action: &'static str) -> impl IntoView {
+    let FoundOverview { page, links } = found;
+    let (title, description, empty) = match &list.q {
+        Some(q) => (
+            format!("Sessions matching “{q}”"),
+            format!("Irish traditional music sessions matching “{q}”: where and when they happen."),
+            format!("No sessions match “{q}”. Try fewer letters, or browse by country."),
+        ),
+        None => (
+            format!(
+                "Sessions within {} km",
+                list.km
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string())
+            ),
+            "Irish traditional music sessions near you, nearest first.".to_string(),
+            "No sessions that close. Try a larger distance, or browse by country.".to_string(),
+        ),
+    };
+    let filters = crate::model::SessionFilter::parse(
+        list.when.as_deref(),
+        list.day.as_deref(),
+        list.tag.as_deref(),
+    )
+    .map(|f| f.describe())
+    .unwrap_or_default();
+    let empty = if filters.is_empty() {
+        empty
+    } else {
+        format!("Nothing {filters} here. Clear the filters to see every match.")
+    };
+    view! {
+        <PageMeta title=title.clone() description canonical_url=links.canonical_url json_ld=links.json_ld/>
+        <h2 class="section-title">{title}</h2>
+        <FilterBar query=list.clone() action=action.to_string()/>
+        <PagedSessions first=page total=None query=list action=action.to_string() empty_message=empty/>
+        <p><a href="/sessions">"Browse by country"</a></p>
+    }
+}

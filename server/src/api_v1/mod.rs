@@ -1,0 +1,319 @@
+//! The public read API, `/api/v1`: JSON for other sites and apps, described by an OpenAPI 3
+//! document generated from the same types (`/api/v1/openapi.json`). Read-only, so any
+//! origin may call it (CORS for GET); every error is JSON with a status and a message.
+mod openapi;
+
+use app::api::listing::{find::find_sessions, ListQuery};
+use app::api::{session_detail_for, ApiSession};
+use app::error::AppError;
+use app::model::{ListedPage, PlaceCount, PlacePath};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use crate::routes::ServerState;
+
+/// Responses may be cached briefly by browsers and the CDN.
+const CACHE_CONTROL: &str = "public, max-age=60";
+
+pub fn routes() -> Router<ServerState> {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD]);
+    Router::new()
+        .route("/api/v1/sessions", get(list_sessions))
+        .route("/api/v1/sessions/{id}", get(session))
+        .route("/api/v1/search", get(search))
+        .route("/api/v1/near", get(near))
+        .route("/api/v1/places", get(places))
+        .route("/api/v1/openapi.json", get(openapi_document))
+        .route("/api/v1", get(openapi_document))
+        .route("/api/v1/{*rest}", get(unknown))
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_CONTROL),
+        ))
+        .layer(cors)
+}
+
+/// Every error the API gives: `{"error": {"status": 404, "message": "…"}}`.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ErrorDetail {
+    pub status: u16,
+    pub message: String,
+}
+
+pub struct ApiError(AppError);
+
+impl From<AppError> for ApiError {
+    fn from(err: AppError) -> Self {
+        Self(err)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = ErrorBody {
+            error: ErrorDetail {
+                status: status.as_u16(),
+                message: self.0.message,
+            },
+        };
+        let mut response = (status, Json(body)).into_response();
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
+    }
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+/// Narrowing and paging, shared by every list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FilterParams {
+    /// `tonight` or `week`.
+    when: Option<String>,
+    /// `mon` … `sun`.
+    day: Option<String>,
+    /// A tag, e.g. `slow` or `set-dancing`.
+    tag: Option<String>,
+    /// `next_cursor` from the previous page.
+    cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlaceParams {
+    /// A place key: `ie`, `ie/clare` or `ie/clare/ennis`. Absent: every session by name.
+    place: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words of a session's name, venue, town or area; case and accents are ignored and
+    /// each word matches as a prefix.
+    q: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NearParams {
+    /// Latitude in degrees, -90 to 90.
+    lat: Option<String>,
+    /// Longitude in degrees, -180 to 180.
+    lng: Option<String>,
+    /// Radius in km, 1 to 200 (default 25).
+    km: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ParentParams {
+    /// The place whose children to list (`ie`, `ie/clare`); absent for countries.
+    parent: Option<String>,
+}
+
+/// One place and how many sessions it has.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ApiPlace {
+    /// Use as `place=` in `/api/v1/sessions`.
+    pub key: String,
+    pub name: String,
+    pub sessions: u64,
+    /// The place's page on the site.
+    pub url: String,
+}
+
+fn list_query(filters: FilterParams) -> (ListQuery, Option<String>) {
+    let query = ListQuery {
+        when: filters.when,
+        day: filters.day,
+        tag: filters.tag,
+        ..ListQuery::default()
+    };
+    (query, filters.cursor)
+}
+
+async fn run(
+    state: &ServerState,
+    query: ListQuery,
+    cursor: Option<String>,
+) -> ApiResult<ListedPage> {
+    let page = find_sessions(state.app.store.as_ref(), &query, cursor, chrono::Utc::now()).await?;
+    Ok(Json(page))
+}
+
+/// Query strings that cannot be read at all (e.g. repeated keys of the wrong shape).
+fn bad_query(err: axum::extract::rejection::QueryRejection) -> ApiError {
+    ApiError(AppError::bad_request(format!(
+        "The query string could not be read: {}",
+        err.body_text()
+    )))
+}
+
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions",
+    params(PlaceParams, FilterParams),
+    responses(
+        (status = 200, description = "A page of sessions: by name, or in a place by area, town and name", body = ListedPage),
+        (status = 400, description = "A bad filter or cursor", body = ErrorBody),
+        (status = 404, description = "No such place", body = ErrorBody),
+    ))]
+async fn list_sessions(
+    State(state): State<ServerState>,
+    place: Result<Query<PlaceParams>, axum::extract::rejection::QueryRejection>,
+    filters: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<ListedPage> {
+    let place = place.map_err(bad_query)?.0.place;
+    let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
+    if let Some(key) = &place {
+        // A listing of a place nobody has sessions in is a 404, as on the site.
+        let path = app::api::edge::parse_place(key)?;
+        let known = state
+            .app
+            .store
+            .place_trail(&path)
+            .await
+            .map_err(app::api::edge::store_error)?;
+        if known.is_none() {
+            return Err(AppError::not_found("We have no sessions listed there yet.").into());
+        }
+    }
+    run(&state, ListQuery { place, ..query }, cursor).await
+}
+
+#[utoipa::path(get, path = "/api/v1/search", tag = "sessions",
+    params(SearchParams, FilterParams),
+    responses(
+        (status = 200, description = "Matching sessions, best first", body = ListedPage),
+        (status = 400, description = "A missing or too short query, or a bad filter", body = ErrorBody),
+    ))]
+async fn search(
+    State(state): State<ServerState>,
+    search: Result<Query<SearchParams>, axum::extract::rejection::QueryRejection>,
+    filters: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<ListedPage> {
+    let q = search.map_err(bad_query)?.0.q.unwrap_or_default();
+    let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
+    // An empty `q` is still a search: it fails with a message rather than listing all.
+    run(
+        &state,
+        ListQuery {
+            q: Some(q),
+            ..query
+        },
+        cursor,
+    )
+    .await
+}
+
+#[utoipa::path(get, path = "/api/v1/near", tag = "sessions",
+    params(NearParams, FilterParams),
+    responses(
+        (status = 200, description = "Sessions within the radius, nearest first, with distance_km", body = ListedPage),
+        (status = 400, description = "A missing or bad position or radius, or a bad filter", body = ErrorBody),
+    ))]
+async fn near(
+    State(state): State<ServerState>,
+    near: Result<Query<NearParams>, axum::extract::rejection::QueryRejection>,
+    filters: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<ListedPage> {
+    let NearParams { lat, lng, km } = near.map_err(bad_query)?.0;
+    if lat.is_none() && lng.is_none() {
+        return Err(AppError::bad_request("Give a latitude (lat) and a longitude (lng).").into());
+    }
+    let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
+    run(
+        &state,
+        ListQuery {
+            lat,
+            lng,
+            km,
+            ..query
+        },
+        cursor,
+    )
+    .await
+}
+
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions",
+    params(("id" = String, Path, description = "The session's id")),
+    responses(
+        (status = 200, description = "The session, its next dates and its page", body = ApiSession),
+        (status = 404, description = "No such session", body = ErrorBody),
+    ))]
+async fn session(
+    State(state): State<ServerState>,
+    Path(id): Path<String>,
+) -> ApiResult<ApiSession> {
+    Ok(Json(session_detail_for(&state.app, id).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/places", tag = "places",
+    params(ParentParams),
+    responses(
+        (status = 200, description = "The places one level down, with counts, by name", body = Vec<ApiPlace>),
+        (status = 404, description = "No such place", body = ErrorBody),
+    ))]
+async fn places(
+    State(state): State<ServerState>,
+    params: Result<Query<ParentParams>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Vec<ApiPlace>> {
+    let parent = params.map_err(bad_query)?.0.parent.unwrap_or_default();
+    let path = app::api::edge::parse_place(&parent)?;
+    let store = state.app.store.as_ref();
+    if path != PlacePath::World
+        && store
+            .place_trail(&path)
+            .await
+            .map_err(app::api::edge::store_error)?
+            .is_none()
+    {
+        return Err(AppError::not_found("We have no sessions listed there yet.").into());
+    }
+    let children: Vec<PlaceCount> = store
+        .place_children(&path)
+        .await
+        .map_err(app::api::edge::store_error)?;
+    Ok(Json(
+        children
+            .into_iter()
+            .map(|c| ApiPlace {
+                key: c.path.key(),
+                url: format!("{}{}", state.app.site_url, c.path.href()),
+                name: c.name,
+                sessions: c.sessions,
+            })
+            .collect(),
+    ))
+}
+
+async fn openapi_document() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi::ApiDoc::openapi())
+}
+
+async fn unknown() -> ApiError {
+    ApiError(AppError::not_found(
+        "There is no such API endpoint. The list is at /api/v1/openapi.json.",
+    ))
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError(AppError::new(405, "The public API is read-only: use GET."))
+}
