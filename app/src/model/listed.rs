@@ -93,7 +93,7 @@ mod tests {
         let session = sample_session("s1", "Thursday Trad", "IE");
         // Thursday 26 Nov 2026 at 12:00 UTC = 12:00 in Dublin; the session is at 21:30.
         let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
-        let card = ListedSession::new(&session, now, Some(3.14159));
+        let card = ListedSession::new(&session, now, Some(3.1234));
         assert_eq!(card.next.as_deref(), Some("tonight 21:30"));
         assert_eq!(card.distance_text().as_deref(), Some("3.1 km"));
         assert_eq!(card.place, "Ennis, Clare, Ireland");
