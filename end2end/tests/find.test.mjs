@@ -16,7 +16,7 @@ test('searching without accents finds the accented names, and the query stays in
   await waitForHydration(page);
   await page.getByLabel('Search sessions, venues and towns').fill('o suilleabhain');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await page.waitForURL(/\/search\?q=o\+suilleabhain$/);
+  await page.waitForURL(/\/search\?q=o(\+|%20)suilleabhain$/);
   await page.locator('.session-card').first().waitFor();
   const cards = await cardText(page);
   assert.ok(cards.length > 0);
@@ -82,5 +82,26 @@ test('when the location is refused, the page says what to do instead', async () 
   await page.getByRole('button', { name: 'Use my location' }).click();
   await page.getByText(/search by town/i).first().waitFor();
   assert.match(page.url(), /\/near$/);
+  await context.close();
+});
+
+test('at 360 px nothing scrolls sideways, and the keyboard reaches the search first', async () => {
+  const { context, page } = await phonePage(browser);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const session = await (async () => {
+    await page.goto('/');
+    return page.locator('.session-card .session-name').first().getAttribute('href');
+  })();
+  for (const path of ['/', '/sessions/ie', '/search?q=harp', '/near?lat=52.844&lng=-8.986', session]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${path} is ${width}px wide`);
+  }
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  assert.match(page.url(), /#main$/);
   await context.close();
 });

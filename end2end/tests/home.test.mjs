@@ -18,7 +18,7 @@ test('the home page is readable without JavaScript, and paging works as plain li
   const first = await cardNames(page);
   assert.equal(first.length, 24);
   assert.ok(first.every((name) => name.trim().length > 0));
-  assert.match(await page.locator('.directory-size').innerText(), /^\d+ sessions in \d+ countries$/);
+  assert.match(await page.locator('.directory-size').innerText(), /^\d+ sessions in \d+ countries · Browse by country$/);
 
   await page.getByRole('button', { name: 'More sessions' }).click();
   await page.waitForURL(/\?after=/);

@@ -1,12 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 use crate::api::ListQuery;
 use crate::model::{day_name, weekday_slug, Tag, When, WEEKDAYS};
 
-/// "On tonight / this week", a weekday and a tag, as a GET form: without JavaScript it
-/// loads the filtered page; hydrated, the router navigates without a full reload. The
-/// search or location the list is of rides along in hidden fields.
+/// "On tonight / this week", a weekday and a tag, as a plain GET form, so a filtered list is
+/// a link and works without JavaScript. The search or location the list is of rides along
+/// in hidden fields.
 #[component]
 pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
     let chosen = |value: &Option<String>, slug: &str| value.as_deref() == Some(slug);
@@ -36,7 +35,7 @@ pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
     };
     let filtered = query.has_filters();
     view! {
-        <Form method="GET" action=action attr:class="filters" attr:aria-label="Filter sessions">
+        <form method="get" action=action class="filters" aria-label="Filter sessions">
             {hidden}
             <label>
                 <span>"When"</span>
@@ -61,6 +60,7 @@ pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
             </label>
             <button type="submit" class="button">"Filter"</button>
             {filtered.then(|| view! { <a class="clear-filters" href=clear_href>"Clear filters"</a> })}
-        </Form>
+        </form>
     }
+    .into_any()
 }

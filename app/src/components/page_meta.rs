@@ -26,4 +26,5 @@ pub fn PageMeta(
         <Meta name="twitter:description" content=description/>
         <script type="application/ld+json" inner_html=json_ld></script>
     }
+    .into_any()
 }

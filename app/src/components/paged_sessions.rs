@@ -82,4 +82,5 @@ pub fn PagedSessions(
             </form>
         </Show>
     }
+    .into_any()
 }

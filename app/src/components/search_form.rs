@@ -1,12 +1,12 @@
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
-/// Search by session, venue, town or area. A GET form to `/search?q=…`, so results are a
-/// link and work without JavaScript; hydrated, the router navigates in place.
+/// Search by session, venue, town or area. A plain GET form to `/search?q=…`, so results
+/// are a link and work without JavaScript. (The router's `<Form>` would navigate in place
+/// but adds an empty `&=` for the unnamed submit button to the URL people share.)
 #[component]
 pub fn SearchForm(#[prop(into, optional)] value: String) -> impl IntoView {
     view! {
-        <Form method="GET" action="/search" attr:class="search-form" attr:role="search">
+        <form method="get" action="/search" class="search-form" role="search">
             <label for="search-q">"Search sessions, venues and towns"</label>
             <div class="search-row">
                 <input
@@ -22,6 +22,6 @@ pub fn SearchForm(#[prop(into, optional)] value: String) -> impl IntoView {
                 />
                 <button type="submit" class="button">"Search"</button>
             </div>
-        </Form>
+        </form>
     }
 }

@@ -33,4 +33,5 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
             </ul>
         </li>
     }
+    .into_any()
 }

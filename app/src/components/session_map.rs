@@ -69,6 +69,7 @@ pub fn SessionMap(
             </figcaption>
         </figure>
     }
+    .into_any()
 }
 
 #[cfg(test)]
