@@ -167,9 +167,6 @@ mod matching {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fixtures::{d, sample_session, t};
-    use crate::model::{Schedule, SessionStatus, WeekOfMonth};
-    use chrono::{TimeZone, Utc};
 
     #[test]
     fn parses_url_values_and_names_the_choices_on_error() {
@@ -192,6 +189,14 @@ mod tests {
         let f = SessionFilter::parse(Some("tonight"), Some("fri"), Some("slow")).unwrap();
         assert_eq!(f.describe(), "on tonight, on Fridays, slow");
     }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod matching_tests {
+    use super::*;
+    use crate::model::fixtures::{d, sample_session, t};
+    use crate::model::{Schedule, SessionStatus, WeekOfMonth};
+    use chrono::{TimeZone, Utc};
 
     /// The sample session is weekly on Thursdays at 21:30 in Dublin.
     #[test]
