@@ -10,5 +10,7 @@ export PATH="$HOME/.cargo/bin:$SEISIUN_TOOLS/node_modules/.bin:$PATH"
 # npm's binaryen 132 gives a wasm-opt that keeps hydration working (Debian's 108 breaks it).
 CARGO_LEPTOS_VERSION="0.3.10"
 BINARYEN_VERSION="132.0.0"
+# moto stands in for DynamoDB (and later Cognito) on loopback in tests.
+MOTO_VERSION="5.2.5"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }

@@ -25,6 +25,11 @@ pub enum LogFormat {
 pub enum StoreKind {
     /// redb file under `data_dir`: no AWS account needed.
     Embedded,
+    /// A DynamoDB table (in AWS, or moto / DynamoDB Local at `endpoint`).
+    DynamoDb {
+        table: String,
+        endpoint: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,10 +70,27 @@ impl Settings {
         let var = |name: &str| get(name).filter(|v| !v.trim().is_empty());
         let store = match var("STORE").as_deref().map(str::trim) {
             None | Some("embedded") => StoreKind::Embedded,
+            Some("dynamodb") => StoreKind::DynamoDb {
+                table: var("DYNAMODB_TABLE").unwrap_or_else(|| "seisiun".to_string()),
+                endpoint: match var("DYNAMODB_ENDPOINT") {
+                    None => None,
+                    Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                        Some(url.trim().to_string())
+                    }
+                    Some(url) => {
+                        return Err(invalid(
+                            "DYNAMODB_ENDPOINT",
+                            format!(
+                            "expected an http(s) URL such as http://127.0.0.1:5000, got '{url}'"
+                        ),
+                        ))
+                    }
+                },
+            },
             Some(other) => {
                 return Err(invalid(
                     "STORE",
-                    format!("expected 'embedded', got '{other}'"),
+                    format!("expected 'embedded' or 'dynamodb', got '{other}'"),
                 ))
             }
         };
@@ -247,6 +269,28 @@ mod tests {
     }
 
     #[test]
+    fn dynamodb_mode_names_its_table_and_endpoint() {
+        let s = settings(&[
+            ("STORE", "dynamodb"),
+            ("DYNAMODB_ENDPOINT", "http://127.0.0.1:5000"),
+        ])
+        .unwrap();
+        assert_eq!(
+            s.store,
+            StoreKind::DynamoDb {
+                table: "seisiun".into(),
+                endpoint: Some("http://127.0.0.1:5000".into())
+            }
+        );
+        let err = settings(&[
+            ("STORE", "dynamodb"),
+            ("DYNAMODB_ENDPOINT", "localhost:5000"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.variable, "DYNAMODB_ENDPOINT");
+    }
+
+    #[test]
     fn lambda_logs_json_unless_told_otherwise() {
         let s = settings(&[("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap();
         assert_eq!(s.log_format, LogFormat::Json);
@@ -268,7 +312,7 @@ mod tests {
     #[test]
     fn each_bad_value_is_refused_with_a_hint() {
         for (name, value, hint) in [
-            ("STORE", "postgres", "expected 'embedded'"),
+            ("STORE", "postgres", "expected 'embedded' or 'dynamodb'"),
             ("LOG_FORMAT", "xml", "expected 'human' or 'json'"),
             ("SEED_DEMO_DATA", "maybe", "expected true or false"),
             ("DEMO_SESSIONS", "0", "expected 1 to 200000"),

@@ -3,9 +3,12 @@
 pub mod api_v1;
 pub mod calendar;
 pub mod config;
+pub mod dynamo_store;
 pub mod embedded_store;
 pub mod feeds;
+pub mod index_keys;
 pub mod routes;
 pub mod seed;
 pub mod startup;
+pub mod store_cursor;
 pub mod telemetry;

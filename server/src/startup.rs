@@ -7,13 +7,22 @@ use app::store::{PageRequest, Store, StoreError};
 use tokio::net::TcpListener;
 
 use crate::config::{Settings, StoreKind};
+use crate::dynamo_store::{self, DynamoStore};
 use crate::embedded_store::EmbeddedStore;
 use crate::routes::{router, ServerState};
 use crate::seed;
 
-pub fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, StoreError> {
-    match settings.store {
+pub async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, StoreError> {
+    match &settings.store {
         StoreKind::Embedded => Ok(Arc::new(EmbeddedStore::open(&settings.data_dir)?)),
+        StoreKind::DynamoDb { table, endpoint } => {
+            let client = dynamo_store::client(&dynamo_store::ClientSettings {
+                endpoint: endpoint.clone(),
+                ..Default::default()
+            })
+            .await;
+            Ok(Arc::new(DynamoStore::new(client, table.clone())))
+        }
     }
 }
 
@@ -47,7 +56,7 @@ pub struct Application {
 impl Application {
     /// Opens the store, seeds it if empty and binds the listener (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let store = open_store(&settings)?;
+        let store = open_store(&settings).await?;
         seed_if_empty(store.as_ref(), &settings).await?;
         let addr = settings.leptos.site_addr;
         let listener = TcpListener::bind(addr)

@@ -83,7 +83,8 @@ pub trait Store: Send + Sync + 'static {
     async fn place_trail(&self, place: &PlacePath) -> Result<Option<Vec<PlaceCount>>, StoreError>;
 
     /// Sessions in a place (and the places below it), ordered by area, town, then name.
-    /// A cursor from another place's listing is refused as `InvalidCursor`.
+    /// A cursor from another place's listing is refused as `InvalidCursor`. `World` is
+    /// answered like [`Store::list_sessions`].
     async fn sessions_in_place(
         &self,
         place: &PlacePath,

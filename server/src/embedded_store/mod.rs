@@ -13,8 +13,6 @@
 //! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
-mod cursor;
-
 use std::path::Path;
 use std::sync::Arc;
 
@@ -29,6 +27,9 @@ use redb::{
     TableDefinition, WriteTransaction,
 };
 use serde::{Deserialize, Serialize};
+
+use crate::index_keys::{created_index_key, place_index_key};
+use crate::store_cursor as cursor;
 
 const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
 const SESSIONS_BY_NAME: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_name");
@@ -135,25 +136,6 @@ fn read_session(txn: &WriteTransaction, id: &str) -> Result<Option<Session>, Sto
     let table = txn.open_table(SESSIONS).map_err(internal)?;
     let found = table.get(id).map_err(internal)?;
     found.map(|v| from_json(v.value())).transpose()
-}
-
-/// The session's key in the by-place index: its town's key, then its name key.
-fn place_index_key(session: &Session) -> String {
-    format!("{}/{}", town_of(session).key(), name_sort_key(session))
-}
-
-/// The session's key in the by-created index. Seconds since the epoch with the sign bit
-/// flipped (so instants before 1970 still sort first) as 16 hex digits, then nanoseconds as
-/// 10 digits (a leap second can reach 1_999_999_999): fixed width, so string order is time
-/// order, and the id after `\0` breaks ties.
-fn created_index_key(session: &Session) -> String {
-    let at = session.created_at;
-    let seconds = (at.timestamp() as u64) ^ (1 << 63);
-    format!(
-        "{seconds:016x}{:010}\u{0}{}",
-        at.timestamp_subsec_nanos(),
-        session.id
-    )
 }
 
 /// The keys of the session's words in `search_terms`: each word, then the id.
@@ -404,7 +386,7 @@ impl Store for EmbeddedStore {
     ) -> Result<SessionPage, StoreError> {
         let limit = page.clamped_limit();
         let prefix = match place {
-            PlacePath::World => String::new(),
+            PlacePath::World => return self.list_sessions(page).await,
             other => format!("{}/", other.key()),
         };
         self.blocking(move |db| {

@@ -1,5 +1,6 @@
-//! Opaque page cursors for the embedded store: the last listed key, base64url-encoded
-//! behind a marker so arbitrary strings are refused rather than misread.
+//! Opaque page cursors, shared by the store adapters: the last listed index key,
+//! base64url-encoded behind a marker so arbitrary strings are refused rather than misread.
+//! Both adapters use the same index keys, so a cursor means the same in either.
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 

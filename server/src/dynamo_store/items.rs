@@ -1,0 +1,187 @@
+//! How sessions and their index items look in the single table. See docs/data-model.md.
+use std::collections::{BTreeMap, HashMap};
+
+use app::model::{geo, search, PlacePath, Session};
+use app::store::{name_sort_key, place_names, town_of, StoreError};
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use super::table::{BY_CREATED, BY_NAME, BY_PLACE};
+use crate::index_keys::{created_index_key, place_index_key};
+
+pub type Item = HashMap<String, AttributeValue>;
+
+/// The one partition of the by-name and by-created indexes.
+pub const ALL: &str = "ALL";
+/// The item holding the session itself.
+pub const SESSION_SK: &str = "S";
+
+pub fn s(value: impl Into<String>) -> AttributeValue {
+    AttributeValue::S(value.into())
+}
+
+pub fn session_pk(id: &str) -> String {
+    format!("S#{id}")
+}
+
+/// The id at the end of an index key (`…\0{id}`).
+pub fn id_of_key(key: &str) -> Option<&str> {
+    key.rsplit_once('\u{0}').map(|(_, id)| id)
+}
+
+/// The by-place partition: the country code, the first segment of the place key.
+pub fn place_partition(place_key: &str) -> &str {
+    place_key.split('/').next().unwrap_or_default()
+}
+
+/// The session item: its fields (via serde_dynamo) plus the table and index keys.
+pub fn session_item(session: &Session) -> Result<Item, StoreError> {
+    let mut item: Item =
+        serde_dynamo::to_item(session).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let by_place = place_index_key(session);
+    item.insert("pk".into(), s(session_pk(session.id.as_str())));
+    item.insert("sk".into(), s(SESSION_SK));
+    item.insert(BY_NAME.partition_key.into(), s(ALL));
+    item.insert(BY_NAME.sort_key.into(), s(name_sort_key(session)));
+    item.insert(BY_PLACE.partition_key.into(), s(place_partition(&by_place)));
+    item.insert(BY_PLACE.sort_key.into(), s(by_place));
+    item.insert(BY_CREATED.partition_key.into(), s(ALL));
+    item.insert(BY_CREATED.sort_key.into(), s(created_index_key(session)));
+    Ok(item)
+}
+
+pub fn session_from_item(item: Item) -> Result<Session, StoreError> {
+    serde_dynamo::from_item(item).map_err(|e| StoreError::Internal(e.to_string()))
+}
+
+/// A search-term partition: the term's first two letters, so a prefix query of two or
+/// more letters reads one partition.
+pub fn term_pk(term: &str) -> String {
+    let head: String = term.chars().take(search::MIN_QUERY_CHARS).collect();
+    format!("T#{head}")
+}
+
+/// Geohash cell partitions at two lengths: 4 (~39 × 20 km) for "near me" at street to town
+/// scale, 2 (~1250 × 625 km) for wide radii. Sort key: the 6-character cell, then the id.
+pub const CELL_PARTITION_LENGTHS: [usize; 2] = [4, 2];
+
+pub fn cell_pk(cell: &str, length: usize) -> String {
+    format!("C{length}#{}", &cell[..length.min(cell.len())])
+}
+
+/// Keys (pk, sk) of the session's search-term and cell items, which carry a copy of the
+/// session (`doc`) so searches and "near me" need no second read.
+pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
+    let id = session.id.as_str();
+    let mut keys: Vec<(String, String)> = search::index_terms(session)
+        .into_iter()
+        .map(|term| (term_pk(&term), format!("{term}\u{0}{id}")))
+        .collect();
+    if let Some(cell) = session.point.and_then(geo::cell_of) {
+        for length in CELL_PARTITION_LENGTHS {
+            keys.push((cell_pk(&cell, length), format!("{cell}\u{0}{id}")));
+        }
+    }
+    keys
+}
+
+pub fn index_items(session: &Session) -> Result<Vec<Item>, StoreError> {
+    let doc = serde_json::to_string(session).map_err(|e| StoreError::Internal(e.to_string()))?;
+    Ok(index_item_keys(session)
+        .into_iter()
+        .map(|(pk, sk)| {
+            HashMap::from([
+                ("pk".to_string(), s(pk)),
+                ("sk".to_string(), s(sk)),
+                ("doc".to_string(), s(doc.clone())),
+            ])
+        })
+        .collect())
+}
+
+pub fn session_from_doc(item: &Item) -> Result<Session, StoreError> {
+    let doc = item
+        .get("doc")
+        .and_then(|v| v.as_s().ok())
+        .ok_or_else(|| StoreError::Internal("index item without doc".into()))?;
+    serde_json::from_str(doc).map_err(|e| StoreError::Internal(e.to_string()))
+}
+
+/// A place-count item's keys: partition = the parent's key (`P#` for countries),
+/// sort key = the place's own key.
+pub fn place_keys(place: &PlacePath) -> (String, String) {
+    let key = place.key();
+    let parent = key.rsplit_once('/').map(|(p, _)| p).unwrap_or_default();
+    (format!("P#{parent}"), key)
+}
+
+/// How each place's count changes when `old` becomes `new` (either may be absent): net
+/// deltas, zeros dropped, since one transaction may touch an item only once.
+pub fn place_deltas(
+    old: Option<&Session>,
+    new: Option<&Session>,
+) -> BTreeMap<(String, String), (String, i64)> {
+    let mut deltas: BTreeMap<(String, String), (String, i64)> = BTreeMap::new();
+    for (session, delta) in [(old, -1), (new, 1)] {
+        let Some(session) = session else { continue };
+        for (path, name) in town_of(session).ancestry().iter().zip(place_names(session)) {
+            let entry = deltas
+                .entry(place_keys(path))
+                .or_insert_with(|| (name.to_string(), 0));
+            entry.1 += delta;
+            if delta > 0 {
+                entry.0 = name.to_string();
+            }
+        }
+    }
+    deltas.retain(|_, (_, delta)| *delta != 0);
+    deltas
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::store::contract::sample_session;
+
+    #[test]
+    fn a_session_item_round_trips_and_carries_its_index_keys() {
+        let session = sample_session("s1", "Sláinte Night", "IE");
+        let item = session_item(&session).unwrap();
+        assert_eq!(item["pk"], s("S#s1"));
+        assert_eq!(item["gsi2pk"], s("ie"));
+        assert!(item["gsi2sk"]
+            .as_s()
+            .unwrap()
+            .starts_with("ie/clare/ennis/"));
+        assert_eq!(session_from_item(item).unwrap(), session);
+    }
+
+    #[test]
+    fn moving_town_changes_only_the_places_that_differ() {
+        let before = sample_session("s1", "A", "IE");
+        let mut after = before.clone();
+        after.town = "Doolin".into();
+        let deltas = place_deltas(Some(&before), Some(&after));
+        let changed: Vec<_> = deltas
+            .iter()
+            .map(|((_, k), (_, d))| (k.as_str(), *d))
+            .collect();
+        assert_eq!(changed, [("ie/clare/doolin", 1), ("ie/clare/ennis", -1)]);
+        assert!(place_deltas(Some(&before), Some(&before)).is_empty());
+    }
+
+    #[test]
+    fn terms_and_cells_have_their_partitions() {
+        let session = sample_session("s1", "Sláinte Night", "IE");
+        let keys = index_item_keys(&session);
+        assert!(keys.contains(&("T#sl".into(), "slainte\u{0}s1".into())));
+        assert!(keys
+            .iter()
+            .any(|(pk, sk)| pk.starts_with("C4#") && sk.len() == 6 + 1 + 2));
+        assert_eq!(
+            place_keys(&PlacePath::Country {
+                country: "ie".into()
+            }),
+            ("P#".into(), "ie".into())
+        );
+    }
+}
