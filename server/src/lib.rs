@@ -12,3 +12,4 @@ pub mod seed;
 pub mod startup;
 pub mod store_cursor;
 pub mod telemetry;
+pub mod transfer;

@@ -32,6 +32,14 @@ enum Command {
     /// Create the DynamoDB table (STORE=dynamodb) if it does not exist: for moto or
     /// DynamoDB Local. In AWS the CloudFormation template creates it.
     CreateTable,
+    /// Write every session as JSON lines (to FILE, or standard output).
+    Export {
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Add the sessions from an export (FILE, or standard input) that are not in the store
+    /// yet. Checks every line before writing anything; safe to run again.
+    Import { file: Option<std::path::PathBuf> },
 }
 
 #[tokio::main]
@@ -49,6 +57,8 @@ async fn main() -> ExitCode {
         Command::Serve => serve(settings).await,
         Command::Seed { seed, sessions } => run_seed(settings, seed, sessions).await,
         Command::CreateTable => create_table(settings).await,
+        Command::Export { output } => run_export(settings, output).await,
+        Command::Import { file } => run_import(settings, file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -101,6 +111,60 @@ async fn create_table(settings: Settings) -> anyhow::Result<()> {
     println!(
         "Table {table} {}",
         if created { "created" } else { "already exists" }
+    );
+    Ok(())
+}
+
+/// A progress bar on standard error, hidden when that is not a terminal.
+fn progress(length: Option<u64>) -> indicatif::ProgressBar {
+    let bar =
+        indicatif::ProgressBar::with_draw_target(length, indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} sessions ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+async fn run_export(settings: Settings, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let store = open_store(&settings).await?;
+    let total: u64 = store
+        .place_children(&app::model::PlacePath::World)
+        .await?
+        .iter()
+        .map(|c| c.sessions)
+        .sum();
+    let bar = progress(Some(total));
+    let written = match output {
+        Some(path) => {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            server::transfer::export(store.as_ref(), &mut file, &bar).await?
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            server::transfer::export(store.as_ref(), &mut out, &bar).await?
+        }
+    };
+    bar.finish_and_clear();
+    eprintln!("Exported {written} sessions");
+    Ok(())
+}
+
+async fn run_import(settings: Settings, file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let store = open_store(&settings).await?;
+    let bar = progress(None);
+    let report = match file {
+        Some(path) => {
+            let input = std::io::BufReader::new(std::fs::File::open(&path)?);
+            server::transfer::import(store.as_ref(), input, &bar).await?
+        }
+        None => server::transfer::import(store.as_ref(), std::io::stdin().lock(), &bar).await?,
+    };
+    bar.finish_and_clear();
+    eprintln!(
+        "Imported {} sessions; {} were already there unchanged, {} already there with other contents (kept)",
+        report.created, report.unchanged, report.kept_different
     );
     Ok(())
 }

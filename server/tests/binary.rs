@@ -100,3 +100,32 @@ fn json_logs_carry_each_requests_id() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn export_then_import_moves_every_session_to_another_store() {
+    let source = tempfile::tempdir().unwrap();
+    let seeded = server(source.path()).arg("seed").output().unwrap();
+    assert!(seeded.status.success());
+    let file = source.path().join("sessions.jsonl");
+    let exported = server(source.path())
+        .args(["export", "--output"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(exported.status.success(), "{exported:?}");
+    assert_eq!(
+        String::from_utf8(exported.stderr).unwrap().trim(),
+        "Exported 30 sessions"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 30);
+
+    let target = tempfile::tempdir().unwrap();
+    for expected in [
+        "Imported 30 sessions; 0 were already there unchanged, 0 already there with other contents (kept)",
+        "Imported 0 sessions; 30 were already there unchanged, 0 already there with other contents (kept)",
+    ] {
+        let imported = server(target.path()).arg("import").arg(&file).output().unwrap();
+        assert!(imported.status.success(), "{imported:?}");
+        assert_eq!(String::from_utf8(imported.stderr).unwrap().trim(), expected);
+    }
+}

@@ -1,0 +1,107 @@
+//! `server export` and `server import`: every entity as JSON lines, so data moves between
+//! stores (embedded ↔ DynamoDB) and into backups. One line per entity, tagged by kind, so
+//! reviews and accounts can join later without changing the format.
+use std::io::{BufRead, Write};
+
+use app::model::Session;
+use app::store::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
+use indicatif::ProgressBar;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+pub enum Entity {
+    Session(Session),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write the export: {0}")]
+    Write(std::io::Error),
+    #[error("cannot read the import: {0}")]
+    Read(std::io::Error),
+    #[error("line {line} is not a Seisiún export line ({message}); nothing was imported")]
+    BadLine { line: usize, message: String },
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub created: usize,
+    /// Already in the store exactly as in the file.
+    pub unchanged: usize,
+    /// In the store with other contents: kept as they are (the store's copy may be newer).
+    pub kept_different: usize,
+}
+
+/// Writes every session, by name, one JSON line each; returns how many.
+pub async fn export(
+    store: &dyn Store,
+    out: &mut impl Write,
+    progress: &ProgressBar,
+) -> Result<usize, TransferError> {
+    let mut written = 0;
+    let mut cursor = None;
+    loop {
+        let page = store
+            .list_sessions(PageRequest {
+                limit: MAX_PAGE_SIZE,
+                cursor,
+            })
+            .await?;
+        for session in page.sessions {
+            let line = serde_json::to_string(&Entity::Session(session))
+                .map_err(|e| TransferError::Write(e.into()))?;
+            writeln!(out, "{line}").map_err(TransferError::Write)?;
+            written += 1;
+            progress.inc(1);
+        }
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            out.flush().map_err(TransferError::Write)?;
+            return Ok(written);
+        }
+    }
+}
+
+/// Reads every line first — a bad one stops the import before anything is written — then
+/// adds each entity that is not in the store yet. Running it twice adds nothing the
+/// second time.
+pub async fn import(
+    store: &dyn Store,
+    input: impl BufRead,
+    progress: &ProgressBar,
+) -> Result<ImportReport, TransferError> {
+    let mut entities = Vec::new();
+    for (index, line) in input.lines().enumerate() {
+        let line = line.map_err(TransferError::Read)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entity: Entity = serde_json::from_str(&line).map_err(|e| TransferError::BadLine {
+            line: index + 1,
+            message: e.to_string(),
+        })?;
+        entities.push(entity);
+    }
+    progress.set_length(entities.len() as u64);
+    let mut report = ImportReport::default();
+    for entity in entities {
+        match entity {
+            Entity::Session(session) => match store.create_session(&session).await {
+                Ok(()) => report.created += 1,
+                Err(StoreError::AlreadyExists(id)) => {
+                    if store.get_session(&id).await?.as_ref() == Some(&session) {
+                        report.unchanged += 1;
+                    } else {
+                        report.kept_different += 1;
+                    }
+                }
+                Err(other) => return Err(other.into()),
+            },
+        }
+        progress.inc(1);
+    }
+    Ok(report)
+}
