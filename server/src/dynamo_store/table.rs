@@ -101,3 +101,31 @@ pub async fn create_table(client: &Client, table: &str) -> Result<bool, String> 
         }
     }
 }
+
+/// The table's keys and indexes in CloudFormation's shape (`AWS::DynamoDB::Table`
+/// properties), from the same constants `create_table` uses: the template must match it.
+pub fn cloudformation_properties() -> serde_json::Value {
+    use serde_json::json;
+    let key_schema = |hash: &str, range: &str| {
+        json!([
+            { "AttributeName": hash, "KeyType": "HASH" },
+            { "AttributeName": range, "KeyType": "RANGE" },
+        ])
+    };
+    json!({
+        "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": key_schema("pk", "sk"),
+        "AttributeDefinitions": attribute_names()
+            .iter()
+            .map(|name| json!({ "AttributeName": name, "AttributeType": "S" }))
+            .collect::<Vec<_>>(),
+        "GlobalSecondaryIndexes": INDEXES
+            .iter()
+            .map(|index| json!({
+                "IndexName": index.name,
+                "KeySchema": key_schema(index.partition_key, index.sort_key),
+                "Projection": { "ProjectionType": "ALL" },
+            }))
+            .collect::<Vec<_>>(),
+    })
+}
