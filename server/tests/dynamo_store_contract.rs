@@ -16,6 +16,7 @@ async fn fresh_store() -> Arc<dyn Store> {
     let client = client(&ClientSettings {
         endpoint: Some(moto::endpoint().to_string()),
         attempt_timeout: std::time::Duration::from_secs(20),
+        ..Default::default()
     })
     .await;
     let name = format!(

@@ -49,6 +49,7 @@ async fn embedded_to_dynamodb_and_back_loses_and_changes_nothing() {
         client(&ClientSettings {
             endpoint: Some(moto::endpoint().to_string()),
             attempt_timeout: std::time::Duration::from_secs(20),
+            ..Default::default()
         })
         .await,
         format!("transfer-{}", std::process::id()),

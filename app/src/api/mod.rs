@@ -74,16 +74,17 @@ pub async fn home_overview(
     after: Option<String>,
 ) -> Result<HomeOverview, AppError> {
     let store = edge::store()?;
-    let countries = store
-        .place_children(&PlacePath::World)
-        .await
-        .map_err(edge::store_error)?;
     let query = ListQuery {
         place: None,
         ..query
     };
-    let page =
-        listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now()).await?;
+    // Both reads at once: one round trip's wait.
+    let (countries, page) = tokio::join!(
+        store.place_children(&PlacePath::World),
+        listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now())
+    );
+    let countries = countries.map_err(edge::store_error)?;
+    let page = page?;
     let links = page_links("/", "Irish traditional music sessions", &page)?;
     Ok(HomeOverview {
         total_sessions: countries.iter().map(|c| c.sessions).sum(),
@@ -102,29 +103,31 @@ pub async fn place_overview(
 ) -> Result<PlaceOverview, AppError> {
     let store = edge::store()?;
     let path = edge::parse_place(&place)?;
-    let trail = store
-        .place_trail(&path)
-        .await
-        .map_err(edge::store_error)?
-        .ok_or_else(|| edge::not_found("We have no sessions listed there yet."))?;
-    let children = store
-        .place_children(&path)
-        .await
-        .map_err(edge::store_error)?;
-    let page = match path {
-        PlacePath::World => ListedPage::default(),
-        _ => {
-            let query = ListQuery {
-                place: Some(place),
-                q: None,
-                lat: None,
-                lng: None,
-                km: None,
-                ..query
-            };
-            listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now()).await?
+    let list = async {
+        match path {
+            PlacePath::World => Ok(ListedPage::default()),
+            _ => {
+                let query = ListQuery {
+                    place: Some(place.clone()),
+                    q: None,
+                    lat: None,
+                    lng: None,
+                    km: None,
+                    ..query
+                };
+                listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now())
+                    .await
+            }
         }
     };
+    // The three reads at once: one round trip's wait.
+    let (trail, children, page) =
+        tokio::join!(store.place_trail(&path), store.place_children(&path), list);
+    let trail = trail
+        .map_err(edge::store_error)?
+        .ok_or_else(|| edge::not_found("We have no sessions listed there yet."))?;
+    let children = children.map_err(edge::store_error)?;
+    let page = page?;
     let name = match trail.last() {
         Some(here) => format!("Sessions in {}", here.name),
         None => "Sessions by country".to_string(),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::model::{PlaceCount, Session};
+use crate::model::{PlaceName, Session};
 
 /// One upcoming date, in words for people and ISO 8601 for machines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub struct UpcomingDate {
 pub struct SessionDetail {
     pub session: Session,
     /// Country, area and town, top first, linking to their place pages.
-    pub trail: Vec<PlaceCount>,
+    pub trail: Vec<PlaceName>,
     pub upcoming: Vec<UpcomingDate>,
     /// The page's absolute URL.
     pub canonical_url: String,
@@ -43,12 +43,8 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         upcoming,
         url,
     } = session_detail_for(&state, id).await?;
-    let trail = state
-        .store
-        .place_trail(&crate::store::town_of(&session))
-        .await
-        .map_err(edge::store_error)?
-        .unwrap_or_default();
+    // From the session itself: the page needs one store read, not two.
+    let trail = crate::store::trail_of(&session);
     let json_ld =
         super::json_ld::session_json_ld(&session, &url, upcoming.first().map(|d| d.iso.as_str()));
     Ok(SessionDetail {

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::model::PlaceCount;
+use crate::model::PlaceName;
 
 /// "All countries › Ireland › Clare › Ennis": where a page sits, each step a link.
 #[component]
-pub fn Breadcrumbs(trail: Vec<PlaceCount>) -> impl IntoView {
+pub fn Breadcrumbs(trail: Vec<PlaceName>) -> impl IntoView {
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>

@@ -22,7 +22,7 @@ mod validate;
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use listed::{ListedPage, ListedSession};
 pub use page::SessionPage;
-pub use place::{PlaceCount, PlacePath};
+pub use place::{PlaceCount, PlaceName, PlacePath};
 pub use schedule::{day_name, Schedule, WeekOfMonth};
 pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue};
 pub use tag::Tag;

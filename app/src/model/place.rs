@@ -95,6 +95,22 @@ pub struct PlaceCount {
     pub sessions: u64,
 }
 
+/// A place and its display name: one step of a breadcrumb trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceName {
+    pub path: PlacePath,
+    pub name: String,
+}
+
+impl From<PlaceCount> for PlaceName {
+    fn from(place: PlaceCount) -> Self {
+        Self {
+            path: place.path,
+            name: place.name,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{place_overview, ListQuery, PlaceOverview};
 use crate::components::{Breadcrumbs, FilterBar, MissingNotice, PageMeta, PagedSessions};
-use crate::model::{PlaceCount, PlacePath};
+use crate::model::{PlaceCount, PlaceName, PlacePath};
 
 /// `/sessions`, `/sessions/{country}`, `/sessions/{country}/{area}` and
 /// `/sessions/{country}/{area}/{town}`: the places inside, and the sessions there.
@@ -107,7 +107,7 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
 
     view! {
         <PageMeta title description canonical_url=links.canonical_url json_ld=links.json_ld/>
-        <Breadcrumbs trail=trail.clone()/>
+        <Breadcrumbs trail=trail.iter().cloned().map(PlaceName::from).collect()/>
         <h1>{heading}</h1>
         {(!children.is_empty()).then(|| view! {
             <section class="places">

@@ -204,6 +204,20 @@ pub fn town_of(session: &Session) -> PlacePath {
     }
 }
 
+/// The session's country, area and town with their names, top first: its breadcrumb
+/// trail, known without asking the store.
+pub fn trail_of(session: &Session) -> Vec<crate::model::PlaceName> {
+    town_of(session)
+        .ancestry()
+        .into_iter()
+        .zip(place_names(session))
+        .map(|(path, name)| crate::model::PlaceName {
+            path,
+            name: name.to_string(),
+        })
+        .collect()
+}
+
 /// The display names of a session's country, area and town, top first.
 pub fn place_names(session: &Session) -> [&str; 3] {
     [&session.country.name, &session.area, &session.town]

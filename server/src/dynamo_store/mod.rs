@@ -5,6 +5,7 @@
 //! sessions.
 mod errors;
 mod items;
+pub mod round_trips;
 pub mod table;
 
 use std::collections::HashMap;
@@ -37,12 +38,14 @@ pub struct DynamoStore {
 }
 
 /// How the adapter reaches DynamoDB.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ClientSettings {
     /// Another endpoint than AWS's (moto or DynamoDB Local on loopback).
     pub endpoint: Option<String>,
     /// Each try of a call; a whole call with retries gets three times this.
     pub attempt_timeout: Duration,
+    /// Counts calls and round trips (tests only).
+    pub round_trips: Option<round_trips::RoundTrips>,
 }
 
 impl Default for ClientSettings {
@@ -53,6 +56,7 @@ impl Default for ClientSettings {
         Self {
             endpoint: None,
             attempt_timeout: Duration::from_secs(2),
+            round_trips: None,
         }
     }
 }
@@ -69,7 +73,11 @@ pub async fn client(settings: &ClientSettings) -> Client {
     if let Some(endpoint) = &settings.endpoint {
         loader = loader.endpoint_url(endpoint);
     }
-    Client::new(&loader.load().await)
+    let mut config = aws_sdk_dynamodb::config::Builder::from(&loader.load().await);
+    if let Some(counter) = &settings.round_trips {
+        config = config.interceptor(counter.clone());
+    }
+    Client::from_conf(config.build())
 }
 
 fn page_size(page: &PageRequest) -> i32 {
