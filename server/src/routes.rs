@@ -51,6 +51,7 @@ pub fn router(state: ServerState) -> Router {
             ServerState,
             _,
         >(provide_app, shell))
+        .layer(axum::middleware::map_response(retry_after_when_unavailable))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -91,4 +92,21 @@ async fn readyz(State(app): State<AppState>) -> impl IntoResponse {
             (StatusCode::SERVICE_UNAVAILABLE, "store unavailable")
         }
     }
+}
+
+/// How long a client should wait before trying again when the store is busy or down.
+pub const RETRY_AFTER_SECONDS: &str = "5";
+
+/// Every 503 — a page, a server function, the API, a feed, `/readyz` — tells clients and
+/// crawlers when to come back, so they retry later instead of at once.
+async fn retry_after_when_unavailable(
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .entry(http::header::RETRY_AFTER)
+            .or_insert(http::HeaderValue::from_static(RETRY_AFTER_SECONDS));
+    }
+    response
 }

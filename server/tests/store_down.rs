@@ -82,6 +82,7 @@ fn readiness_fails_while_health_still_passes() {
         let address = spawn_with_down_store().await;
         let ready = reqwest::get(format!("{address}/readyz")).await.unwrap();
         assert_eq!(ready.status(), 503);
+        assert_eq!(ready.headers()["retry-after"], "5");
         let health = reqwest::get(format!("{address}/healthz")).await.unwrap();
         assert_eq!(health.status(), 200);
     })
@@ -93,6 +94,7 @@ fn pages_and_server_functions_say_try_again_without_internals() {
         let address = spawn_with_down_store().await;
         let page = reqwest::get(format!("{address}/")).await.unwrap();
         assert_eq!(page.status(), 503);
+        assert_eq!(page.headers()["retry-after"], "5");
         let html = page.text().await.unwrap();
         assert!(html.contains("Please try again in a few seconds"), "{html}");
         assert!(!html.contains("ProvisionedThroughput"));
@@ -105,6 +107,7 @@ fn pages_and_server_functions_say_try_again_without_internals() {
             .await
             .unwrap();
         assert_eq!(call.status(), 503);
+        assert_eq!(call.headers()["retry-after"], "5");
         let err: app::error::AppError = call.json().await.unwrap();
         assert!(err.message.contains("try again"), "{err:?}");
     })
@@ -118,6 +121,7 @@ fn sitemaps_and_the_feed_give_503_without_internals_and_nothing_cached() {
             let response = reqwest::get(format!("{address}{path}")).await.unwrap();
             assert_eq!(response.status(), 503, "{path}");
             assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+            assert_eq!(response.headers()["retry-after"], "5", "{path}");
             assert_eq!(
                 response.headers()["content-type"],
                 "text/plain; charset=utf-8"
@@ -129,5 +133,20 @@ fn sitemaps_and_the_feed_give_503_without_internals_and_nothing_cached() {
         // robots.txt needs no store.
         let robots = reqwest::get(format!("{address}/robots.txt")).await.unwrap();
         assert_eq!(robots.status(), 200);
+    })
+}
+
+#[test]
+fn the_public_api_answers_503_in_json_with_retry_after() {
+    common::run(async {
+        let address = spawn_with_down_store().await;
+        let response = reqwest::get(format!("{address}/api/v1/sessions"))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 503);
+        assert_eq!(response.headers()["retry-after"], "5");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["status"], 503);
+        assert!(!body.to_string().contains("ProvisionedThroughput"));
     })
 }
