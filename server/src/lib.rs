@@ -1,6 +1,7 @@
 //! The runtime around the app: configuration, telemetry, the store adapters, the HTTP
 //! router and start-up. `main.rs` is only the command line.
 pub mod api_v1;
+pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod dynamo_store;
