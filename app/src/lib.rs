@@ -5,6 +5,8 @@
 pub mod api;
 pub mod components;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod identity;
 pub mod model;
 pub mod pages;
 mod shell;

@@ -1,0 +1,159 @@
+//! The identity port: what the site needs from an identity provider, in its own words.
+//! Adapters live in `server`: Amazon Cognito in AWS, and a local provider (accounts in the
+//! data directory) for the embedded default. Both issue RS256 JWTs that the one verifier
+//! (`server::auth::verifier`) checks.
+use async_trait::async_trait;
+
+/// What a successful sign-in (or refresh) hands back. Tokens stay on the server: the
+/// browser only ever holds them in HttpOnly cookies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tokens {
+    pub id_token: String,
+    pub access_token: String,
+    /// Absent on refresh when the provider keeps the old one valid.
+    pub refresh_token: Option<String>,
+    pub expires_in_seconds: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub subject: String,
+    pub email: String,
+    pub display_name: String,
+    pub groups: Vec<String>,
+}
+
+/// Every failure a member can meet, each with a message that says what to do. Sign-in
+/// failures never say whether the email or the password was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdentityError {
+    #[error("An account with that email already exists. Sign in, or reset your password.")]
+    UserExists,
+    #[error("{0}")]
+    WeakPassword(String),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("That code is not right. Check the latest email we sent, or ask for a new code.")]
+    WrongCode,
+    #[error("That code has expired. Ask for a new one.")]
+    ExpiredCode,
+    #[error("Please confirm your email first: enter the code we sent you.")]
+    NotConfirmed,
+    #[error("That email and password do not match an account.")]
+    WrongCredentials,
+    #[error("Too many attempts. Please wait a few minutes and try again.")]
+    TooManyAttempts,
+    #[error("Your session has ended. Please sign in again.")]
+    SessionEnded,
+    #[error("Signing in is not available right now. Please try again in a moment.")]
+    Unavailable(String),
+}
+
+/// The smallest password we accept, as Cognito's default policy does.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+/// Checks a new password against the policy both providers apply: at least 8 characters
+/// with a lower-case letter, an upper-case letter and a digit.
+pub fn check_password(password: &str) -> Result<(), IdentityError> {
+    let mut missing = Vec::new();
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        missing.push(format!("at least {MIN_PASSWORD_CHARS} characters"));
+    }
+    if !password.chars().any(|c| c.is_lowercase()) {
+        missing.push("a lower-case letter".to_string());
+    }
+    if !password.chars().any(|c| c.is_uppercase()) {
+        missing.push("an upper-case letter".to_string());
+    }
+    if !password.chars().any(|c| c.is_ascii_digit()) {
+        missing.push("a digit".to_string());
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(IdentityError::WeakPassword(format!(
+            "Choose a password with {}.",
+            missing.join(", ")
+        )))
+    }
+}
+
+/// A plausible email address: one `@`, something either side, a dot in the domain.
+pub fn check_email(email: &str) -> Result<String, IdentityError> {
+    let email = email.trim().to_lowercase();
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+    }) && !email.contains(char::is_whitespace)
+        && email.matches('@').count() == 1;
+    if valid {
+        Ok(email)
+    } else {
+        Err(IdentityError::InvalidInput(
+            "Enter an email address like name@example.org.".into(),
+        ))
+    }
+}
+
+#[async_trait]
+pub trait IdentityProvider: Send + Sync + 'static {
+    /// Creates an unconfirmed account and sends a confirmation code.
+    async fn sign_up(
+        &self,
+        email: &str,
+        password: &str,
+        display_name: &str,
+    ) -> Result<(), IdentityError>;
+    async fn confirm_sign_up(&self, email: &str, code: &str) -> Result<(), IdentityError>;
+    async fn resend_code(&self, email: &str) -> Result<(), IdentityError>;
+    async fn sign_in(&self, email: &str, password: &str) -> Result<Tokens, IdentityError>;
+    async fn refresh(&self, refresh_token: &str) -> Result<Tokens, IdentityError>;
+    /// Sends a reset code; says nothing about whether the account exists.
+    async fn forgot_password(&self, email: &str) -> Result<(), IdentityError>;
+    async fn confirm_forgot_password(
+        &self,
+        email: &str,
+        code: &str,
+        new_password: &str,
+    ) -> Result<(), IdentityError>;
+    /// Revokes every refresh token of the account the access token belongs to.
+    async fn sign_out_everywhere(&self, access_token: &str) -> Result<(), IdentityError>;
+    async fn profile(&self, access_token: &str) -> Result<Profile, IdentityError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_passwords_are_told_what_they_lack() {
+        assert!(check_password("Fiddle2026").is_ok());
+        let err = check_password("fiddle").unwrap_err().to_string();
+        assert!(err.contains("at least 8 characters"), "{err}");
+        assert!(
+            err.contains("an upper-case letter") && err.contains("a digit"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn emails_are_trimmed_lower_cased_and_checked() {
+        assert_eq!(
+            check_email("  Máire@Example.ORG ").unwrap(),
+            "máire@example.org"
+        );
+        for bad in [
+            "",
+            "no-at.example",
+            "a@b",
+            "a@@b.org",
+            "a b@c.org",
+            "@x.org",
+            "a@.org",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+}

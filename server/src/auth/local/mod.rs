@@ -1,0 +1,432 @@
+//! The local identity provider: what Cognito does, for a machine with no AWS account.
+//! Accounts live in `DATA_DIR/accounts.redb` with argon2id password hashes; confirmation
+//! and reset codes go to the server log and an in-memory outbox (for a local-only page);
+//! tokens are RS256 JWTs from a key pair kept in the data directory, whose JWKS the site
+//! serves, so the same verifier checks these tokens and Cognito's.
+mod signing_key;
+mod store;
+
+use std::collections::VecDeque;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use app::identity::{
+    check_email, check_password, IdentityError, IdentityProvider, Profile, Tokens,
+};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use async_trait::async_trait;
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{Algorithm, Header};
+use redb::Database;
+use serde_json::json;
+
+use store::{Account, CodePurpose, OneTimeCode, RefreshGrant, ACCOUNTS, CODES, REFRESH};
+
+/// How long ID and access tokens last; refresh tokens last 30 days.
+pub const TOKEN_SECONDS: i64 = 3600;
+const REFRESH_SECONDS: i64 = 30 * 24 * 3600;
+const CODE_SECONDS: i64 = 24 * 3600;
+/// Wrong guesses before a code stops working.
+const CODE_ATTEMPTS: u32 = 5;
+/// The app client id the local provider issues tokens for.
+pub const CLIENT_ID: &str = "seisiun-local";
+/// How many sent messages the outbox keeps.
+const OUTBOX_SIZE: usize = 50;
+
+/// A message the local provider "sent": shown in the log and on the local outbox page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentCode {
+    pub email: String,
+    pub purpose: &'static str,
+    pub code: String,
+}
+
+#[derive(Clone)]
+pub struct LocalIdentity {
+    db: Arc<Database>,
+    key: Arc<signing_key::SigningKey>,
+    issuer: String,
+    outbox: Arc<Mutex<VecDeque<SentCode>>>,
+}
+
+fn unavailable(err: impl std::fmt::Display) -> IdentityError {
+    tracing::error!(error = %err, "local identity provider failure");
+    IdentityError::Unavailable(err.to_string())
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+fn random_code() -> String {
+    let mut bytes = [0u8; 4];
+    aws_lc_rs::rand::fill(&mut bytes).expect("the system RNG works");
+    format!("{:06}", u32::from_le_bytes(bytes) % 1_000_000)
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    aws_lc_rs::rand::fill(&mut bytes).expect("the system RNG works");
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Refresh tokens are stored by their SHA-256, so a copy of the file cannot sign anyone in.
+fn token_key(token: &str) -> String {
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, token.as_bytes());
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hash_password(password: &str) -> Result<String, IdentityError> {
+    let mut bytes = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut bytes).map_err(unavailable)?;
+    let salt = SaltString::encode_b64(&bytes).map_err(unavailable)?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(unavailable)
+}
+
+fn password_matches(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A hash to verify against when the account does not exist, so a wrong email takes as
+/// long as a wrong password and the timing does not tell them apart.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy-password-1A").unwrap_or_default())
+}
+
+impl LocalIdentity {
+    /// Opens (or creates) the accounts file and key pair in `data_dir`. `site_url` is the
+    /// issuer: the site serves the JWKS at `/.well-known/jwks.json`.
+    pub fn open(data_dir: &Path, site_url: &str) -> Result<Self, String> {
+        Ok(Self {
+            db: Arc::new(store::open(data_dir)?),
+            key: Arc::new(signing_key::SigningKey::load_or_create(data_dir)?),
+            issuer: site_url.trim_end_matches('/').to_string(),
+            outbox: Arc::new(Mutex::new(VecDeque::new())),
+        })
+    }
+
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
+    pub fn jwks(&self) -> JwkSet {
+        self.key.jwks.clone()
+    }
+
+    /// The codes "sent" lately, newest first (for the local-only outbox page).
+    pub fn outbox(&self) -> Vec<SentCode> {
+        self.outbox
+            .lock()
+            .expect("outbox")
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Makes an account a moderator (the CLI's `grant-moderator`).
+    pub async fn grant_group(&self, email: &str, group: &str) -> Result<(), IdentityError> {
+        let email = check_email(email)?;
+        let group = group.to_string();
+        self.blocking(move |me| {
+            let mut account: Account = store::get(&me.db, ACCOUNTS, &email)
+                .map_err(unavailable)?
+                .ok_or(IdentityError::WrongCredentials)?;
+            if !account.groups.contains(&group) {
+                account.groups.push(group);
+            }
+            store::put(&me.db, ACCOUNTS, &email, &account).map_err(unavailable)
+        })
+        .await
+    }
+
+    /// redb and argon2 are blocking (argon2 on purpose): keep them off the async workers.
+    async fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Self) -> Result<T, IdentityError> + Send + 'static,
+    ) -> Result<T, IdentityError> {
+        let me = self.clone();
+        tokio::task::spawn_blocking(move || work(&me))
+            .await
+            .map_err(unavailable)?
+    }
+
+    fn send_code(&self, email: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
+        let code = OneTimeCode {
+            code: random_code(),
+            purpose,
+            expires_at: now() + CODE_SECONDS,
+            wrong_attempts: 0,
+        };
+        store::put(&self.db, CODES, email, &code).map_err(unavailable)?;
+        let purpose = match purpose {
+            CodePurpose::ConfirmEmail => "confirm your email",
+            CodePurpose::ResetPassword => "reset your password",
+        };
+        // Local only: there is no mail server, so the code goes to the log and the outbox.
+        tracing::info!(email, purpose, code = %code.code, "local identity provider code");
+        let mut outbox = self.outbox.lock().expect("outbox");
+        outbox.push_front(SentCode {
+            email: email.to_string(),
+            purpose,
+            code: code.code,
+        });
+        outbox.truncate(OUTBOX_SIZE);
+        Ok(())
+    }
+
+    /// Checks a code, counting wrong guesses; a right one is used up.
+    fn use_code(&self, email: &str, code: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
+        let mut stored: OneTimeCode = store::get(&self.db, CODES, email)
+            .map_err(unavailable)?
+            .filter(|c: &OneTimeCode| c.purpose == purpose)
+            .ok_or(IdentityError::WrongCode)?;
+        if stored.expires_at < now() {
+            return Err(IdentityError::ExpiredCode);
+        }
+        if stored.wrong_attempts >= CODE_ATTEMPTS {
+            return Err(IdentityError::TooManyAttempts);
+        }
+        if stored.code != code.trim() {
+            stored.wrong_attempts += 1;
+            store::put(&self.db, CODES, email, &stored).map_err(unavailable)?;
+            return Err(IdentityError::WrongCode);
+        }
+        store::remove(&self.db, CODES, email).map_err(unavailable)
+    }
+
+    fn issue_tokens(&self, account: &Account, with_refresh: bool) -> Result<Tokens, IdentityError> {
+        let issued = now();
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(self.key.kid.clone());
+        let sign = |claims: serde_json::Value| {
+            jsonwebtoken::encode(&header, &claims, &self.key.encoding).map_err(unavailable)
+        };
+        let id_token = sign(json!({
+            "sub": account.subject, "iss": self.issuer, "aud": CLIENT_ID, "token_use": "id",
+            "email": account.email, "name": account.display_name,
+            "cognito:groups": account.groups, "iat": issued, "exp": issued + TOKEN_SECONDS,
+        }))?;
+        let access_token = sign(json!({
+            "sub": account.subject, "iss": self.issuer, "client_id": CLIENT_ID,
+            "token_use": "access", "username": account.email,
+            "cognito:groups": account.groups, "iat": issued, "exp": issued + TOKEN_SECONDS,
+        }))?;
+        let refresh_token = if with_refresh {
+            let token = random_token();
+            let grant = RefreshGrant {
+                email: account.email.clone(),
+                generation: account.token_generation,
+                expires_at: issued + REFRESH_SECONDS,
+            };
+            store::put(&self.db, REFRESH, &token_key(&token), &grant).map_err(unavailable)?;
+            Some(token)
+        } else {
+            None
+        };
+        Ok(Tokens {
+            id_token,
+            access_token,
+            refresh_token,
+            expires_in_seconds: TOKEN_SECONDS as u64,
+        })
+    }
+
+    /// The account an access token names (signature and expiry checked).
+    fn account_for_access(&self, access_token: &str) -> Result<Account, IdentityError> {
+        let mut validation = jsonwebtoken::Validation::new(Algorithm::RS256);
+        validation.set_issuer(&[&self.issuer]);
+        validation.validate_aud = false;
+        let key =
+            jsonwebtoken::DecodingKey::from_jwk(&self.key.jwks.keys[0]).map_err(unavailable)?;
+        let data = jsonwebtoken::decode::<serde_json::Value>(access_token, &key, &validation)
+            .map_err(|_| IdentityError::SessionEnded)?;
+        let email = data.claims["username"]
+            .as_str()
+            .ok_or(IdentityError::SessionEnded)?
+            .to_string();
+        store::get(&self.db, ACCOUNTS, &email)
+            .map_err(unavailable)?
+            .ok_or(IdentityError::SessionEnded)
+    }
+}
+
+#[async_trait]
+impl IdentityProvider for LocalIdentity {
+    async fn sign_up(
+        &self,
+        email: &str,
+        password: &str,
+        display_name: &str,
+    ) -> Result<(), IdentityError> {
+        let email = check_email(email)?;
+        check_password(password)?;
+        let display_name = display_name.trim().to_string();
+        if display_name.is_empty() || display_name.chars().count() > 60 {
+            return Err(IdentityError::InvalidInput(
+                "Enter the name to show on your reviews (up to 60 characters).".into(),
+            ));
+        }
+        let password = password.to_string();
+        self.blocking(move |me| {
+            let account = Account {
+                subject: uuid::Uuid::new_v4().to_string(),
+                email: email.clone(),
+                display_name,
+                password_hash: hash_password(&password)?,
+                confirmed: false,
+                groups: vec![],
+                token_generation: 0,
+            };
+            if !store::insert_new_account(&me.db, &account).map_err(unavailable)? {
+                return Err(IdentityError::UserExists);
+            }
+            me.send_code(&email, CodePurpose::ConfirmEmail)
+        })
+        .await
+    }
+
+    async fn confirm_sign_up(&self, email: &str, code: &str) -> Result<(), IdentityError> {
+        let email = check_email(email)?;
+        let code = code.to_string();
+        self.blocking(move |me| {
+            let mut account: Account = store::get(&me.db, ACCOUNTS, &email)
+                .map_err(unavailable)?
+                .ok_or(IdentityError::WrongCode)?;
+            if account.confirmed {
+                return Ok(());
+            }
+            me.use_code(&email, &code, CodePurpose::ConfirmEmail)?;
+            account.confirmed = true;
+            store::put(&me.db, ACCOUNTS, &email, &account).map_err(unavailable)
+        })
+        .await
+    }
+
+    async fn resend_code(&self, email: &str) -> Result<(), IdentityError> {
+        let email = check_email(email)?;
+        self.blocking(move |me| {
+            match store::get::<Account>(&me.db, ACCOUNTS, &email).map_err(unavailable)? {
+                Some(account) if !account.confirmed => {
+                    me.send_code(&email, CodePurpose::ConfirmEmail)
+                }
+                // Confirmed or unknown: nothing to send, and nothing said about which.
+                _ => Ok(()),
+            }
+        })
+        .await
+    }
+
+    async fn sign_in(&self, email: &str, password: &str) -> Result<Tokens, IdentityError> {
+        let Ok(email) = check_email(email) else {
+            return Err(IdentityError::WrongCredentials);
+        };
+        let password = password.to_string();
+        self.blocking(move |me| {
+            let account: Option<Account> =
+                store::get(&me.db, ACCOUNTS, &email).map_err(unavailable)?;
+            let Some(account) = account else {
+                password_matches(&password, decoy_hash());
+                return Err(IdentityError::WrongCredentials);
+            };
+            if !password_matches(&password, &account.password_hash) {
+                return Err(IdentityError::WrongCredentials);
+            }
+            if !account.confirmed {
+                return Err(IdentityError::NotConfirmed);
+            }
+            me.issue_tokens(&account, true)
+        })
+        .await
+    }
+
+    async fn refresh(&self, refresh_token: &str) -> Result<Tokens, IdentityError> {
+        let key = token_key(refresh_token);
+        self.blocking(move |me| {
+            let grant: RefreshGrant = store::get(&me.db, REFRESH, &key)
+                .map_err(unavailable)?
+                .ok_or(IdentityError::SessionEnded)?;
+            let account: Account = store::get(&me.db, ACCOUNTS, &grant.email)
+                .map_err(unavailable)?
+                .ok_or(IdentityError::SessionEnded)?;
+            if grant.expires_at < now() || grant.generation != account.token_generation {
+                store::remove(&me.db, REFRESH, &key).map_err(unavailable)?;
+                return Err(IdentityError::SessionEnded);
+            }
+            me.issue_tokens(&account, false)
+        })
+        .await
+    }
+
+    async fn forgot_password(&self, email: &str) -> Result<(), IdentityError> {
+        let email = check_email(email)?;
+        self.blocking(move |me| {
+            if store::get::<Account>(&me.db, ACCOUNTS, &email)
+                .map_err(unavailable)?
+                .is_some()
+            {
+                me.send_code(&email, CodePurpose::ResetPassword)?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn confirm_forgot_password(
+        &self,
+        email: &str,
+        code: &str,
+        new_password: &str,
+    ) -> Result<(), IdentityError> {
+        let email = check_email(email)?;
+        check_password(new_password)?;
+        let (code, new_password) = (code.to_string(), new_password.to_string());
+        self.blocking(move |me| {
+            let mut account: Account = store::get(&me.db, ACCOUNTS, &email)
+                .map_err(unavailable)?
+                .ok_or(IdentityError::WrongCode)?;
+            me.use_code(&email, &code, CodePurpose::ResetPassword)?;
+            account.password_hash = hash_password(&new_password)?;
+            // Resetting proves the email, and ends every other signed-in device.
+            account.confirmed = true;
+            account.token_generation += 1;
+            store::put(&me.db, ACCOUNTS, &email, &account).map_err(unavailable)
+        })
+        .await
+    }
+
+    async fn sign_out_everywhere(&self, access_token: &str) -> Result<(), IdentityError> {
+        let access_token = access_token.to_string();
+        self.blocking(move |me| {
+            let mut account = me.account_for_access(&access_token)?;
+            account.token_generation += 1;
+            store::put(&me.db, ACCOUNTS, &account.email.clone(), &account).map_err(unavailable)
+        })
+        .await
+    }
+
+    async fn profile(&self, access_token: &str) -> Result<Profile, IdentityError> {
+        let access_token = access_token.to_string();
+        self.blocking(move |me| {
+            let account = me.account_for_access(&access_token)?;
+            Ok(Profile {
+                subject: account.subject,
+                email: account.email,
+                display_name: account.display_name,
+                groups: account.groups,
+            })
+        })
+        .await
+    }
+}
