@@ -1,6 +1,7 @@
 //! What the server hands to pages and server functions through Leptos context.
 use std::sync::Arc;
 
+use crate::identity::{IdentityProvider, TokenCheck};
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -10,4 +11,6 @@ pub struct AppState {
     pub site_url: Arc<str>,
     /// Map tile URL template (`…/{z}/{x}/{y}.png`); empty for no tiles.
     pub map_tiles: Arc<str>,
+    pub identity: Arc<dyn IdentityProvider>,
+    pub tokens: Arc<dyn TokenCheck>,
 }

@@ -1,5 +1,7 @@
 //! The one axum Router: pages, server functions, health checks, static files, and the
 //! layers every response passes through (request ids, tracing, compression).
+use std::sync::Arc;
+
 use app::state::AppState;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
@@ -23,6 +25,9 @@ pub const REQUEST_ID: &str = "x-request-id";
 pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
+    /// The local identity provider's public keys, served at `/.well-known/jwks.json`;
+    /// `None` when accounts are elsewhere (Cognito publishes its own).
+    pub jwks: Option<Arc<jsonwebtoken::jwk::JwkSet>>,
 }
 
 pub fn router(state: ServerState) -> Router {
@@ -40,6 +45,7 @@ pub fn router(state: ServerState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/.well-known/jwks.json", get(jwks))
         .route(
             "/session/{id}/calendar.ics",
             get(crate::calendar::session_ics),
@@ -109,4 +115,16 @@ async fn retry_after_when_unavailable(
             .or_insert(http::HeaderValue::from_static(RETRY_AFTER_SECONDS));
     }
     response
+}
+
+/// The local identity provider's signing keys, for anyone verifying its tokens.
+async fn jwks(State(state): State<ServerState>) -> axum::response::Response {
+    match state.jwks {
+        Some(keys) => (
+            [(http::header::CACHE_CONTROL, "public, max-age=3600")],
+            axum::Json(keys.as_ref().clone()),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }

@@ -47,10 +47,27 @@ pub async fn seed_if_empty(store: &dyn Store, settings: &Settings) -> Result<(),
     Ok(())
 }
 
+/// What pages and server functions get: the store, the site's addresses and accounts.
+pub fn app_state(
+    store: Arc<dyn Store>,
+    site_url: &str,
+    map_tiles: &str,
+    accounts: &crate::auth::LocalAccounts,
+) -> AppState {
+    AppState {
+        store,
+        site_url: site_url.into(),
+        map_tiles: map_tiles.into(),
+        identity: Arc::new(accounts.identity.clone()),
+        tokens: accounts.verifier.clone(),
+    }
+}
+
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     store: Arc<dyn Store>,
+    identity: crate::auth::local::LocalIdentity,
 }
 
 impl Application {
@@ -62,24 +79,35 @@ impl Application {
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+        let accounts = crate::auth::local_accounts(&settings.data_dir, &settings.site_url)
+            .map_err(|e| anyhow::anyhow!("cannot open the local accounts: {e}"))?;
+        let jwks = Arc::new(accounts.identity.jwks());
         let state = ServerState {
             leptos_options: settings.leptos,
-            app: AppState {
-                store: store.clone(),
-                site_url: settings.site_url.into(),
-                map_tiles: settings.map_tiles.into(),
-            },
+            app: app_state(
+                store.clone(),
+                &settings.site_url,
+                &settings.map_tiles,
+                &accounts,
+            ),
+            jwks: Some(jwks),
         };
         Ok(Self {
             listener,
             router: router(state),
             store,
+            identity: accounts.identity,
         })
     }
 
     /// The store the app serves from (tests use it to arrange data).
     pub fn store(&self) -> Arc<dyn Store> {
         self.store.clone()
+    }
+
+    /// The local identity provider (tests read its outbox of codes).
+    pub fn local_identity(&self) -> crate::auth::local::LocalIdentity {
+        self.identity.clone()
     }
 
     pub fn local_addr(&self) -> SocketAddr {

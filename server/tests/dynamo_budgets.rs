@@ -6,7 +6,6 @@ mod moto;
 
 use std::sync::Arc;
 
-use app::state::AppState;
 use app::store::Store;
 use server::dynamo_store::round_trips::{RoundTrips, Tally};
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
@@ -35,11 +34,13 @@ fn every_page_stays_within_its_round_trip_budget() {
         let dir = tempfile::tempdir().unwrap();
         let state = ServerState {
             leptos_options: common::settings(dir.path(), &[]).leptos,
-            app: AppState {
-                store: store.clone(),
-                site_url: "http://127.0.0.1".into(),
-                map_tiles: "".into(),
-            },
+            app: server::startup::app_state(
+                store.clone(),
+                "http://127.0.0.1",
+                "",
+                &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
+            ),
+            jwks: None,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());

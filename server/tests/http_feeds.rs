@@ -6,7 +6,6 @@ mod common;
 use std::sync::Arc;
 
 use app::model::Session;
-use app::state::AppState;
 use app::store::contract::sample_session;
 use app::store::Store;
 use chrono::{DateTime, Utc};
@@ -314,11 +313,13 @@ async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tem
     let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(dir.path()).unwrap());
     let state = ServerState {
         leptos_options: common::settings(dir.path(), &[]).leptos,
-        app: AppState {
-            store: store.clone(),
-            site_url: SITE.into(),
-            map_tiles: "".into(),
-        },
+        app: server::startup::app_state(
+            store.clone(),
+            SITE,
+            "",
+            &server::auth::local_accounts(dir.path(), SITE).unwrap(),
+        ),
+        jwks: None,
     };
     let router = axum::Router::new()
         .merge(server::feeds::routes_with_sitemap_limit(per_file))

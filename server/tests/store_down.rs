@@ -5,7 +5,6 @@ mod common;
 use std::sync::Arc;
 
 use app::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
-use app::state::AppState;
 use app::store::{NearbySession, PageRequest, Store, StoreError};
 use async_trait::async_trait;
 use server::routes::{router, ServerState};
@@ -64,11 +63,13 @@ async fn spawn_with_down_store() -> String {
     let dir = tempfile::tempdir().unwrap();
     let state = ServerState {
         leptos_options: common::settings(dir.path(), &[]).leptos,
-        app: AppState {
-            store: Arc::new(DownStore),
-            site_url: "http://127.0.0.1".into(),
-            map_tiles: "".into(),
-        },
+        app: server::startup::app_state(
+            Arc::new(DownStore),
+            "http://127.0.0.1",
+            "",
+            &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
+        ),
+        jwks: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());

@@ -1,4 +1,5 @@
 //! Server functions: thin calls from the browser into the store, with stable endpoint names.
+pub mod account;
 #[cfg(feature = "ssr")]
 pub mod edge;
 #[cfg(feature = "ssr")]

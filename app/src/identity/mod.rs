@@ -118,9 +118,26 @@ pub trait IdentityProvider: Send + Sync + 'static {
         code: &str,
         new_password: &str,
     ) -> Result<(), IdentityError>;
+    /// Revokes one refresh token (signing out on this device).
+    async fn revoke_refresh_token(&self, refresh_token: &str) -> Result<(), IdentityError>;
     /// Revokes every refresh token of the account the access token belongs to.
     async fn sign_out_everywhere(&self, access_token: &str) -> Result<(), IdentityError>;
     async fn profile(&self, access_token: &str) -> Result<Profile, IdentityError>;
+}
+
+/// Why an ID token was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenProblem {
+    /// Genuine but past its time: a refresh may renew it.
+    Expired,
+    /// Anything else: forged, for another client, unknown key. Sign in again.
+    Invalid,
+}
+
+/// Turns an ID token into the member it names (implemented by the server's JWT verifier).
+#[async_trait]
+pub trait TokenCheck: Send + Sync + 'static {
+    async fn member(&self, id_token: &str) -> Result<crate::model::Member, TokenProblem>;
 }
 
 #[cfg(test)]

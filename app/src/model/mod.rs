@@ -7,6 +7,7 @@ pub mod geo;
 #[cfg(feature = "ssr")]
 pub mod ics;
 mod listed;
+mod member;
 pub mod near_radius;
 #[cfg(feature = "ssr")]
 pub mod occurrence;
@@ -21,6 +22,7 @@ mod validate;
 
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use listed::{ListedPage, ListedSession};
+pub use member::{Member, MODERATORS};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlaceName, PlacePath};
 pub use schedule::{day_name, Schedule, WeekOfMonth};

@@ -40,6 +40,8 @@ pub enum TokenUse {
 pub struct Identity {
     pub subject: String,
     pub email: Option<String>,
+    /// The member's display name (`name`), on ID tokens.
+    pub name: Option<String>,
     pub groups: Vec<String>,
 }
 
@@ -98,6 +100,7 @@ struct Claims {
     token_use: Option<TokenUse>,
     client_id: Option<String>,
     email: Option<String>,
+    name: Option<String>,
     #[serde(rename = "cognito:groups", default)]
     groups: Vec<String>,
 }
@@ -206,7 +209,32 @@ impl JwtVerifier {
         Ok(Identity {
             subject: claims.sub,
             email: claims.email,
+            name: claims.name,
             groups: claims.groups,
+        })
+    }
+}
+
+#[async_trait]
+impl app::identity::TokenCheck for JwtVerifier {
+    async fn member(
+        &self,
+        id_token: &str,
+    ) -> Result<app::model::Member, app::identity::TokenProblem> {
+        use app::identity::TokenProblem;
+        let identity = self
+            .verify(id_token, TokenUse::Id)
+            .await
+            .map_err(|e| match e {
+                VerifyError::Expired => TokenProblem::Expired,
+                _ => TokenProblem::Invalid,
+            })?;
+        let email = identity.email.unwrap_or_default();
+        Ok(app::model::Member {
+            name: identity.name.unwrap_or_else(|| email.clone()),
+            subject: identity.subject,
+            email,
+            groups: identity.groups,
         })
     }
 }

@@ -32,6 +32,8 @@ pub const TEST_SEED: u64 = 42;
 pub struct TestApp {
     pub address: String,
     pub store: std::sync::Arc<dyn app::store::Store>,
+    /// The local identity provider, for reading the codes it "sent".
+    pub identity: server::auth::local::LocalIdentity,
     pub data_dir: PathBuf,
     pub client: reqwest::Client,
     server: JoinHandle<()>,
@@ -68,6 +70,7 @@ pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
         .expect("the app builds");
     let addr: SocketAddr = application.local_addr();
     let store = application.store();
+    let identity = application.local_identity();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         let stopped = async move {
@@ -78,6 +81,7 @@ pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
     TestApp {
         address: format!("http://{addr}"),
         store,
+        identity,
         data_dir: data_dir.to_path_buf(),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -108,17 +112,22 @@ impl TestApp {
     pub async fn stop(self) {
         drop(self.client);
         drop(self.store);
+        drop(self.identity);
         let _ = self.stop.send(());
         self.server.await.expect("server task ends cleanly");
         // The last store handle can outlive shutdown by a moment (a blocking-pool closure
         // finishing); wait until the file is free, as a restarted process would.
         for _ in 0..250 {
-            if server::embedded_store::EmbeddedStore::open(&self.data_dir).is_ok() {
+            let store_free = server::embedded_store::EmbeddedStore::open(&self.data_dir).is_ok();
+            let accounts_free =
+                server::auth::local::LocalIdentity::open(&self.data_dir, "http://127.0.0.1")
+                    .is_ok();
+            if store_free && accounts_free {
                 return;
             }
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
-        panic!("the store was not released within 5 s of shutdown");
+        panic!("the store or accounts were not released within 5 s of shutdown");
     }
 }
 

@@ -406,6 +406,12 @@ impl IdentityProvider for LocalIdentity {
         .await
     }
 
+    async fn revoke_refresh_token(&self, refresh_token: &str) -> Result<(), IdentityError> {
+        let key = token_key(refresh_token);
+        self.blocking(move |me| store::remove(&me.db, REFRESH, &key).map_err(unavailable))
+            .await
+    }
+
     async fn sign_out_everywhere(&self, access_token: &str) -> Result<(), IdentityError> {
         let access_token = access_token.to_string();
         self.blocking(move |me| {

@@ -1,0 +1,309 @@
+//! Members signing up, in and out. Tokens live only in HttpOnly cookies set here; the
+//! browser's code never sees them. Every state-changing call must come from our own pages
+//! (an Origin or Referer check on top of SameSite=Lax cookies).
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::Member;
+
+#[server(name = SignUpCall, prefix = "/api", endpoint = "sign_up")]
+pub async fn sign_up(name: String, email: String, password: String) -> Result<(), AppError> {
+    let state = cookies::guarded()?;
+    state
+        .identity
+        .sign_up(&email, &password, &name)
+        .await
+        .map_err(cookies::identity_error)
+}
+
+#[server(name = ConfirmAccountCall, prefix = "/api", endpoint = "confirm_account")]
+pub async fn confirm_account(email: String, code: String) -> Result<(), AppError> {
+    let state = cookies::guarded()?;
+    state
+        .identity
+        .confirm_sign_up(&email, &code)
+        .await
+        .map_err(cookies::identity_error)
+}
+
+#[server(name = ResendCodeCall, prefix = "/api", endpoint = "resend_code")]
+pub async fn resend_code(email: String) -> Result<(), AppError> {
+    let state = cookies::guarded()?;
+    state
+        .identity
+        .resend_code(&email)
+        .await
+        .map_err(cookies::identity_error)
+}
+
+/// Signs in and sets the session cookies; answers the member and where to go next (only
+/// ever a path on this site).
+#[server(name = SignInCall, prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(Member, String), AppError> {
+    let state = cookies::guarded()?;
+    let tokens = state
+        .identity
+        .sign_in(&email, &password)
+        .await
+        .map_err(cookies::identity_error)?;
+    let member = state
+        .tokens
+        .member(&tokens.id_token)
+        .await
+        .map_err(|_| super::edge::respond_with(AppError::internal()))?;
+    cookies::set_session(&state, &tokens);
+    Ok((member, safe_next(next.as_deref())))
+}
+
+/// Signs out here (revoking this device's refresh token) or, with `everywhere`, on
+/// every device.
+#[server(name = SignOutCall, prefix = "/api", endpoint = "sign_out")]
+pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppError> {
+    let state = cookies::guarded()?;
+    let jar = cookies::request_cookies();
+    if everywhere {
+        if let Some(access) = jar.get(cookies::ACCESS) {
+            let _ = state.identity.sign_out_everywhere(access).await;
+        }
+    }
+    if let Some(refresh) = jar.get(cookies::REFRESH) {
+        let _ = state.identity.revoke_refresh_token(refresh).await;
+    }
+    cookies::clear_session(&state);
+    Ok(())
+}
+
+#[server(name = RequestPasswordResetCall, prefix = "/api", endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    let state = cookies::guarded()?;
+    state
+        .identity
+        .forgot_password(&email)
+        .await
+        .map_err(cookies::identity_error)
+}
+
+#[server(name = ResetPasswordCall, prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(email: String, code: String, password: String) -> Result<(), AppError> {
+    let state = cookies::guarded()?;
+    state
+        .identity
+        .confirm_forgot_password(&email, &code, &password)
+        .await
+        .map_err(cookies::identity_error)
+}
+
+/// The member the request's cookies name, renewing expired tokens with the refresh
+/// token; `None` when nobody is signed in (bad cookies are cleared).
+#[server(name = CurrentMemberCall, prefix = "/api", endpoint = "current_member")]
+pub async fn current_member() -> Result<Option<Member>, AppError> {
+    cookies::member_of_request().await
+}
+
+/// Where to go after signing in: a path on this site, never another site (`//evil`,
+/// `https://…`, `/\evil` are all refused for `/`).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod cookies {
+    //! The session cookies and the checks around them.
+    use std::collections::HashMap;
+
+    use cookie::{Cookie, SameSite};
+    use leptos::prelude::*;
+
+    use crate::api::edge;
+    use crate::error::AppError;
+    use crate::identity::{IdentityError, TokenProblem, Tokens};
+    use crate::model::Member;
+    use crate::state::AppState;
+
+    pub const ID: &str = "seisiun_id";
+    pub const ACCESS: &str = "seisiun_access";
+    pub const REFRESH: &str = "seisiun_refresh";
+    /// The cookies outlive the tokens in them: an expired token is renewed on the server.
+    const COOKIE_DAYS: i64 = 30;
+
+    /// The app state, after checking the request came from one of our own pages.
+    pub fn guarded() -> Result<AppState, AppError> {
+        let state = edge::state()?;
+        let parts = use_context::<http::request::Parts>();
+        let headers = parts.as_ref().map(|p| &p.headers);
+        let origin = headers.and_then(|h| {
+            h.get(http::header::ORIGIN)
+                .or_else(|| h.get(http::header::REFERER))
+                .and_then(|v| v.to_str().ok())
+        });
+        // Ours: the public origin, or the origin this request was sent to (the Host
+        // header; a browser on another site sends its own Origin, which differs).
+        let host = headers
+            .and_then(|h| h.get(http::header::HOST))
+            .and_then(|v| v.to_str().ok());
+        let same_origin = |o: &str, base: &str| o == base || o.starts_with(&format!("{base}/"));
+        let ours = origin.is_some_and(|o| {
+            same_origin(o, &state.site_url)
+                || host.is_some_and(|host| {
+                    same_origin(o, &format!("http://{host}"))
+                        || same_origin(o, &format!("https://{host}"))
+                })
+        });
+        if !ours {
+            tracing::warn!(origin = ?origin, "refused a cross-site account request");
+            return Err(edge::respond_with(AppError::new(
+                403,
+                "This request did not come from a Seisiún page. Please use the site's own forms.",
+            )));
+        }
+        Ok(state)
+    }
+
+    pub fn identity_error(err: IdentityError) -> AppError {
+        let status = match &err {
+            IdentityError::UserExists => 409,
+            IdentityError::WeakPassword(_)
+            | IdentityError::InvalidInput(_)
+            | IdentityError::WrongCode
+            | IdentityError::ExpiredCode => 400,
+            IdentityError::NotConfirmed => 403,
+            IdentityError::WrongCredentials | IdentityError::SessionEnded => 401,
+            IdentityError::TooManyAttempts => 429,
+            IdentityError::Unavailable(_) => 503,
+        };
+        edge::respond_with(AppError::new(status, err.to_string()))
+    }
+
+    /// The request's cookies by name.
+    pub fn request_cookies() -> HashMap<String, String> {
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return HashMap::new();
+        };
+        parts
+            .headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(Cookie::split_parse)
+            .filter_map(Result::ok)
+            .map(|c| (c.name().to_string(), c.value().to_string()))
+            .collect()
+    }
+
+    /// Plain http is only allowed on a developer's own machine.
+    fn secure(state: &AppState) -> bool {
+        !(state.site_url.starts_with("http://127.0.0.1")
+            || state.site_url.starts_with("http://localhost"))
+    }
+
+    fn session_cookie(state: &AppState, name: &'static str, value: String, days: i64) -> String {
+        Cookie::build((name, value))
+            .http_only(true)
+            .secure(secure(state))
+            .same_site(SameSite::Lax)
+            .path("/")
+            .max_age(cookie::time::Duration::days(days))
+            .build()
+            .to_string()
+    }
+
+    fn add_set_cookie(value: String) {
+        if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(header) = http::HeaderValue::from_str(&value) {
+                options.append_header(http::header::SET_COOKIE, header);
+            }
+        }
+    }
+
+    pub fn set_session(state: &AppState, tokens: &Tokens) {
+        add_set_cookie(session_cookie(
+            state,
+            ID,
+            tokens.id_token.clone(),
+            COOKIE_DAYS,
+        ));
+        add_set_cookie(session_cookie(
+            state,
+            ACCESS,
+            tokens.access_token.clone(),
+            COOKIE_DAYS,
+        ));
+        if let Some(refresh) = &tokens.refresh_token {
+            add_set_cookie(session_cookie(state, REFRESH, refresh.clone(), COOKIE_DAYS));
+        }
+    }
+
+    pub fn clear_session(state: &AppState) {
+        for name in [ID, ACCESS, REFRESH] {
+            add_set_cookie(session_cookie(state, name, String::new(), 0));
+        }
+    }
+
+    pub async fn member_of_request() -> Result<Option<Member>, AppError> {
+        let state = edge::state()?;
+        let jar = request_cookies();
+        let Some(id_token) = jar.get(ID) else {
+            return Ok(None);
+        };
+        match state.tokens.member(id_token).await {
+            Ok(member) => Ok(Some(member)),
+            Err(TokenProblem::Expired) => {
+                let renewed = match jar.get(REFRESH) {
+                    Some(refresh) => state.identity.refresh(refresh).await.ok(),
+                    None => None,
+                };
+                match renewed {
+                    Some(tokens) => {
+                        let member = state.tokens.member(&tokens.id_token).await.ok();
+                        if member.is_some() {
+                            set_session(&state, &tokens);
+                        }
+                        Ok(member)
+                    }
+                    None => {
+                        clear_session(&state);
+                        Ok(None)
+                    }
+                }
+            }
+            Err(TokenProblem::Invalid) => {
+                clear_session(&state);
+                Ok(None)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_on_this_site_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/session/abc?x=1")), "/session/abc?x=1");
+        for evil in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "evil",
+            "/\n/x",
+        ] {
+            assert_eq!(safe_next(Some(evil)), "/", "{evil:?}");
+        }
+        assert_eq!(safe_next(None), "/");
+    }
+}
