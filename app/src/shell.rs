@@ -5,7 +5,10 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{HomePage, NearPage, NotFoundPage, PlacePage, SearchPage, SessionPage};
+use crate::pages::{
+    AccountPage, ConfirmPage, ForgotPage, HomePage, NearPage, NotFoundPage, PlacePage, ResetPage,
+    SearchPage, SessionPage, SignInPage, SignUpPage,
+};
 
 /// The HTML document around the app. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -54,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <a href="/sessions">"Browse"</a>
                     <a href="/search">"Search"</a>
                     <a href="/near">"Near me"</a>
+                    <MemberLink/>
                 </nav>
             </header>
             <main id="main">
@@ -64,6 +68,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sessions") view=PlacePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/near") view=NearPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/sign-up") view=SignUpPage/>
+                    <Route path=path!("/account/confirm") view=ConfirmPage/>
+                    <Route path=path!("/account/sign-in") view=SignInPage/>
+                    <Route path=path!("/account/forgot") view=ForgotPage/>
+                    <Route path=path!("/account/reset") view=ResetPage/>
                     <Route path=path!("/session/:id") view=SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:country") view=PlacePage ssr=SsrMode::Async/>
                     <Route
@@ -82,5 +92,26 @@ pub fn App() -> impl IntoView {
                 <p>"Seisiún — sessions of Irish traditional music, shared by the people who play them."</p>
             </footer>
         </Router>
+    }
+}
+
+/// "Sign in", or the member's name linking to their account; re-read on every navigation
+/// so it follows signing in and out.
+#[component]
+fn MemberLink() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let member = Resource::new(
+        move || location.pathname.get(),
+        |_| crate::api::account::current_member(),
+    );
+    view! {
+        <Transition fallback=|| view! { <a href="/account/sign-in">"Sign in"</a> }>
+            {move || Suspend::new(async move {
+                match member.await {
+                    Ok(Some(m)) => view! { <a href="/account" class="member-link">{m.name}</a> }.into_any(),
+                    _ => view! { <a href="/account/sign-in">"Sign in"</a> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }

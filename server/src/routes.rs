@@ -1,6 +1,5 @@
 //! The one axum Router: pages, server functions, health checks, static files, and the
 //! layers every response passes through (request ids, tracing, compression).
-use std::sync::Arc;
 
 use app::state::AppState;
 use app::{shell, App};
@@ -25,9 +24,10 @@ pub const REQUEST_ID: &str = "x-request-id";
 pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
-    /// The local identity provider's public keys, served at `/.well-known/jwks.json`;
-    /// `None` when accounts are elsewhere (Cognito publishes its own).
-    pub jwks: Option<Arc<jsonwebtoken::jwk::JwkSet>>,
+    /// The local identity provider, whose public keys are served at
+    /// `/.well-known/jwks.json` and, on a developer's machine, its outbox of codes at
+    /// `/account/outbox`; `None` when accounts are elsewhere (Cognito).
+    pub local_identity: Option<crate::auth::local::LocalIdentity>,
 }
 
 pub fn router(state: ServerState) -> Router {
@@ -46,6 +46,7 @@ pub fn router(state: ServerState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/.well-known/jwks.json", get(jwks))
+        .route("/account/outbox", get(outbox))
         .route(
             "/session/{id}/calendar.ics",
             get(crate::calendar::session_ics),
@@ -119,12 +120,36 @@ async fn retry_after_when_unavailable(
 
 /// The local identity provider's signing keys, for anyone verifying its tokens.
 async fn jwks(State(state): State<ServerState>) -> axum::response::Response {
-    match state.jwks {
-        Some(keys) => (
+    match state.local_identity {
+        Some(identity) => (
             [(http::header::CACHE_CONTROL, "public, max-age=3600")],
-            axum::Json(keys.as_ref().clone()),
+            axum::Json(identity.jwks()),
         )
             .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// The codes the local provider "emailed", for a developer (there is no mail server on a
+/// laptop). Served only when the site itself is on this machine.
+async fn outbox(State(state): State<ServerState>) -> axum::response::Response {
+    let local_site = state.app.site_url.starts_with("http://127.0.0.1")
+        || state.app.site_url.starts_with("http://localhost");
+    let Some(identity) = state.local_identity.filter(|_| local_site) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut rows = String::new();
+    for sent in identity.outbox() {
+        let escape = |t: &str| quick_xml::escape::escape(t).to_string();
+        rows.push_str(&format!(
+            "<li><span class=\"outbox-email\">{}</span>: <strong class=\"outbox-code\">{}</strong> to {}</li>",
+            escape(&sent.email),
+            escape(&sent.code),
+            escape(sent.purpose)
+        ));
+    }
+    axum::response::Html(format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\"><title>Local outbox · Seisiún</title></head><body><main><h1>Local outbox</h1><p>Codes the local identity provider would have emailed, newest first.</p><ul>{rows}</ul></main></body></html>"
+    ))
+    .into_response()
 }

@@ -81,7 +81,6 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
         let accounts = crate::auth::local_accounts(&settings.data_dir, &settings.site_url)
             .map_err(|e| anyhow::anyhow!("cannot open the local accounts: {e}"))?;
-        let jwks = Arc::new(accounts.identity.jwks());
         let state = ServerState {
             leptos_options: settings.leptos,
             app: app_state(
@@ -90,7 +89,7 @@ impl Application {
                 &settings.map_tiles,
                 &accounts,
             ),
-            jwks: Some(jwks),
+            local_identity: Some(accounts.identity.clone()),
         };
         Ok(Self {
             listener,

@@ -292,3 +292,47 @@ fn the_local_provider_publishes_its_keys() {
         assert!(jwks["keys"][0].get("d").is_none(), "only the public half");
     })
 }
+
+#[test]
+fn account_pages_render_and_the_local_outbox_shows_codes() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        for (path, action) in [
+            ("/account/sign-up", "/api/sign_up"),
+            ("/account/sign-in", "/api/sign_in"),
+            (
+                "/account/confirm?email=a%40example.org",
+                "/api/confirm_account",
+            ),
+            ("/account/forgot", "/api/request_password_reset"),
+            ("/account/reset", "/api/reset_password"),
+        ] {
+            let (status, html) = app.get_text(path).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(
+                html.contains(&format!("action=\"{action}\"")),
+                "{path} posts to {action}"
+            );
+            assert!(html.contains("noindex"), "{path} is not for search engines");
+        }
+        call(
+            &app,
+            "sign_up",
+            &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
+            "",
+        )
+        .await;
+        let (status, outbox) = app.get_text("/account/outbox").await;
+        assert_eq!(status, 200);
+        let code = &app.identity.outbox()[0].code;
+        assert!(
+            outbox.contains(&format!("<strong class=\"outbox-code\">{code}</strong>")),
+            "{outbox}"
+        );
+        let (_, header) = app.get_text("/").await;
+        assert!(
+            header.contains("href=\"/account/sign-in\""),
+            "signed out: a sign-in link"
+        );
+    })
+}

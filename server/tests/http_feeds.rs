@@ -319,7 +319,7 @@ async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tem
             "",
             &server::auth::local_accounts(dir.path(), SITE).unwrap(),
         ),
-        jwks: None,
+        local_identity: None,
     };
     let router = axum::Router::new()
         .merge(server::feeds::routes_with_sitemap_limit(per_file))

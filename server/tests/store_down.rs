@@ -69,7 +69,7 @@ async fn spawn_with_down_store() -> String {
             "",
             &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
         ),
-        jwks: None,
+        local_identity: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());

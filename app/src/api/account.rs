@@ -13,7 +13,10 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<()
         .identity
         .sign_up(&email, &password, &name)
         .await
-        .map_err(cookies::identity_error)
+        .map_err(cookies::identity_error)?;
+    let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
+    leptos_axum::redirect(&format!("/account/confirm?{query}"));
+    Ok(())
 }
 
 #[server(name = ConfirmAccountCall, prefix = "/api", endpoint = "confirm_account")]
@@ -23,7 +26,9 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
         .identity
         .confirm_sign_up(&email, &code)
         .await
-        .map_err(cookies::identity_error)
+        .map_err(cookies::identity_error)?;
+    leptos_axum::redirect("/account/sign-in?confirmed=1");
+    Ok(())
 }
 
 #[server(name = ResendCodeCall, prefix = "/api", endpoint = "resend_code")]
@@ -56,7 +61,9 @@ pub async fn sign_in(
         .await
         .map_err(|_| super::edge::respond_with(AppError::internal()))?;
     cookies::set_session(&state, &tokens);
-    Ok((member, safe_next(next.as_deref())))
+    let next = safe_next(next.as_deref());
+    leptos_axum::redirect(&next);
+    Ok((member, next))
 }
 
 /// Signs out here (revoking this device's refresh token) or, with `everywhere`, on
@@ -74,6 +81,7 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
         let _ = state.identity.revoke_refresh_token(refresh).await;
     }
     cookies::clear_session(&state);
+    leptos_axum::redirect("/");
     Ok(())
 }
 
@@ -84,7 +92,10 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         .identity
         .forgot_password(&email)
         .await
-        .map_err(cookies::identity_error)
+        .map_err(cookies::identity_error)?;
+    let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
+    leptos_axum::redirect(&format!("/account/reset?{query}"));
+    Ok(())
 }
 
 #[server(name = ResetPasswordCall, prefix = "/api", endpoint = "reset_password")]
@@ -94,7 +105,9 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
         .identity
         .confirm_forgot_password(&email, &code, &password)
         .await
-        .map_err(cookies::identity_error)
+        .map_err(cookies::identity_error)?;
+    leptos_axum::redirect("/account/sign-in?reset=1");
+    Ok(())
 }
 
 /// The member the request's cookies name, renewing expired tokens with the refresh

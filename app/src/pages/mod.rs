@@ -1,10 +1,12 @@
 //! One module per page.
+mod account;
 mod found;
 mod home;
 mod not_found;
 mod place;
 mod session;
 
+pub use account::{AccountPage, ConfirmPage, ForgotPage, ResetPage, SignInPage, SignUpPage};
 pub use found::{NearPage, SearchPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
