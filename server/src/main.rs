@@ -40,6 +40,9 @@ enum Command {
     /// Add the sessions from an export (FILE, or standard input) that are not in the store
     /// yet. Checks every line before writing anything; safe to run again.
     Import { file: Option<std::path::PathBuf> },
+    /// Make a local account a moderator (the local identity provider; in AWS, add the user
+    /// to the Cognito group `moderators`). They get the role at their next sign-in.
+    GrantModerator { email: String },
 }
 
 #[tokio::main]
@@ -59,6 +62,7 @@ async fn main() -> ExitCode {
         Command::CreateTable => create_table(settings).await,
         Command::Export { output } => run_export(settings, output).await,
         Command::Import { file } => run_import(settings, file).await,
+        Command::GrantModerator { email } => grant_moderator(settings, &email).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -166,5 +170,21 @@ async fn run_import(settings: Settings, file: Option<std::path::PathBuf>) -> any
         "Imported {} sessions; {} were already there unchanged, {} already there with other contents (kept)",
         report.created, report.unchanged, report.kept_different
     );
+    Ok(())
+}
+
+async fn grant_moderator(settings: Settings, email: &str) -> anyhow::Result<()> {
+    let identity = server::auth::local::LocalIdentity::open(&settings.data_dir, &settings.site_url)
+        .map_err(anyhow::Error::msg)?;
+    identity
+        .grant_group(email, app::model::MODERATORS)
+        .await
+        .map_err(|e| match e {
+            app::identity::IdentityError::WrongCredentials => {
+                anyhow::anyhow!("there is no local account for {email}")
+            }
+            other => anyhow::Error::new(other),
+        })?;
+    eprintln!("{email} is now a moderator (from their next sign-in)");
     Ok(())
 }

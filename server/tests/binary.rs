@@ -129,3 +129,40 @@ fn export_then_import_moves_every_session_to_another_store() {
         assert_eq!(String::from_utf8(imported.stderr).unwrap().trim(), expected);
     }
 }
+
+#[test]
+fn grant_moderator_gives_a_local_account_the_role() {
+    use app::identity::IdentityProvider;
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let idp =
+            server::auth::local::LocalIdentity::open(dir.path(), "http://127.0.0.1:3000").unwrap();
+        idp.sign_up("mod@example.org", "Reels4Ever", "Mod")
+            .await
+            .unwrap();
+        let code = idp.outbox()[0].code.clone();
+        idp.confirm_sign_up("mod@example.org", &code).await.unwrap();
+    });
+    // The accounts file is free again once the provider above is dropped.
+    let granted = server(dir.path())
+        .args(["grant-moderator", "mod@example.org"])
+        .output()
+        .unwrap();
+    assert!(granted.status.success(), "{granted:?}");
+    let missing = server(dir.path())
+        .args(["grant-moderator", "nobody@example.org"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8(missing.stderr)
+        .unwrap()
+        .contains("no local account for nobody@example.org"));
+    runtime.block_on(async {
+        let idp =
+            server::auth::local::LocalIdentity::open(dir.path(), "http://127.0.0.1:3000").unwrap();
+        let tokens = idp.sign_in("mod@example.org", "Reels4Ever").await.unwrap();
+        let profile = idp.profile(&tokens.access_token).await.unwrap();
+        assert_eq!(profile.groups, ["moderators"]);
+    });
+}
