@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 
 use app::model::Session;
-use app::store::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
+use app::store::{Store, StoreError};
 use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize};
 
@@ -42,27 +42,19 @@ pub async fn export(
     progress: &ProgressBar,
 ) -> Result<usize, TransferError> {
     let mut written = 0;
-    let mut cursor = None;
-    loop {
-        let page = store
-            .list_sessions(PageRequest {
-                limit: MAX_PAGE_SIZE,
-                cursor,
-            })
-            .await?;
-        for session in page.sessions {
+    app::store::for_each_page(store, |sessions| {
+        for session in sessions {
             let line = serde_json::to_string(&Entity::Session(session))
                 .map_err(|e| TransferError::Write(e.into()))?;
             writeln!(out, "{line}").map_err(TransferError::Write)?;
             written += 1;
             progress.inc(1);
         }
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            out.flush().map_err(TransferError::Write)?;
-            return Ok(written);
-        }
-    }
+        Ok::<_, TransferError>(())
+    })
+    .await?;
+    out.flush().map_err(TransferError::Write)?;
+    Ok(written)
 }
 
 /// Reads every line first — a bad one stops the import before anything is written — then

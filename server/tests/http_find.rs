@@ -113,6 +113,13 @@ fn a_too_short_search_explains_itself_with_a_400() {
         let (status, html) = app.get_text("/search").await;
         assert_eq!(status, 200, "an empty search page is just the form");
         assert!(html.contains("name=\"q\""));
+        // Even before a search, crawlers get the full set of tags, and the site's search box.
+        assert!(
+            html.contains(&format!("href=\"{SITE}/search\"")),
+            "canonical"
+        );
+        assert!(html.contains("property=\"og:title\""));
+        assert!(html.contains("SearchAction"), "schema.org SearchAction");
     })
 }
 
@@ -143,6 +150,8 @@ fn near_without_a_location_asks_and_bad_locations_are_refused() {
         let (status, html) = app.get_text("/near").await;
         assert_eq!(status, 200);
         assert!(html.contains("Use my location"));
+        assert!(html.contains(&format!("href=\"{SITE}/near\"")), "canonical");
+        assert!(html.contains("application/ld+json") && html.contains("name=\"twitter:card\""));
         assert!(
             session_names(&html).is_empty(),
             "nothing listed before asking"

@@ -1,23 +1,18 @@
 //! Seeding a real store: idempotent, and the same data for the same seed.
 use app::model::PlacePath;
-use app::store::{PageRequest, Store};
+use app::store::Store;
 use server::embedded_store::EmbeddedStore;
 use server::seed::{generate, seed, SeedReport};
 
 async fn all_names(store: &dyn Store) -> Vec<String> {
     let mut names = Vec::new();
-    let mut cursor = None;
-    loop {
-        let page = store
-            .list_sessions(PageRequest { limit: 100, cursor })
-            .await
-            .unwrap();
-        names.extend(page.sessions.into_iter().map(|s| s.name));
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            return names;
-        }
-    }
+    app::store::for_each_page(store, |page| {
+        names.extend(page.into_iter().map(|s| s.name));
+        Ok::<_, app::store::StoreError>(())
+    })
+    .await
+    .unwrap();
+    names
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ mod moto;
 use std::sync::Arc;
 
 use app::model::Session;
-use app::store::{PageRequest, Store};
+use app::store::Store;
 use indicatif::ProgressBar;
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
 use server::embedded_store::EmbeddedStore;
@@ -14,18 +14,13 @@ use server::transfer::{export, import, ImportReport, TransferError};
 
 async fn all_sessions(store: &dyn Store) -> Vec<Session> {
     let mut all = Vec::new();
-    let mut cursor = None;
-    loop {
-        let page = store
-            .list_sessions(PageRequest { limit: 100, cursor })
-            .await
-            .unwrap();
-        all.extend(page.sessions);
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            return all;
-        }
-    }
+    app::store::for_each_page(store, |page| {
+        all.extend(page);
+        Ok::<_, app::store::StoreError>(())
+    })
+    .await
+    .unwrap();
+    all
 }
 
 async fn exported(store: &dyn Store) -> Vec<u8> {

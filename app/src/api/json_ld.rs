@@ -155,6 +155,25 @@ pub fn item_list_json_ld(
     }))
 }
 
+/// A page with no list yet (the search and near-me forms): a WebPage, and for search the
+/// site's SearchAction, so search engines can offer a search box for the site.
+pub fn form_page_json_ld(name: &str, url: &str, site_url: &str, search: bool) -> String {
+    let mut page = json!({
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": name,
+        "url": url,
+    });
+    if search {
+        page["potentialAction"] = json!({
+            "@type": "SearchAction",
+            "target": format!("{site_url}/search?q={{search_term_string}}"),
+            "query-input": "required name=search_term_string",
+        });
+    }
+    for_script(page)
+}
+
 /// The document as text for a `<script>` element: "</" could close the element early,
 /// and JSON allows "<\/" for the same text.
 fn for_script(value: Value) -> String {

@@ -170,6 +170,24 @@ pub async fn found_overview(
     Ok(FoundOverview { page, links })
 }
 
+/// Canonical URL and JSON-LD for the search and near-me pages before anything is asked:
+/// `page` is `search` or `near` (nothing else, so no URL can be made up).
+#[server(name = FormPageLinksCall, prefix = "/api", endpoint = "form_page_links")]
+pub async fn form_page_links(page: String) -> Result<PageLinks, AppError> {
+    let (path, name, search) = match page.as_str() {
+        "search" => ("/search", "Search sessions", true),
+        "near" => ("/near", "Sessions near you", false),
+        _ => return Err(edge::not_found("There is no such page.")),
+    };
+    let site_url = edge::state()?.site_url;
+    let canonical_url = format!("{site_url}{path}");
+    let json_ld = json_ld::form_page_json_ld(name, &canonical_url, &site_url, search);
+    Ok(PageLinks {
+        canonical_url,
+        json_ld,
+    })
+}
+
 /// `a=1&b=two%20words`: a URL query string from pairs.
 pub fn encode_pairs(pairs: &[(&str, String)]) -> String {
     form_urlencoded::Serializer::new(String::new())

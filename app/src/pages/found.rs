@@ -23,8 +23,11 @@ pub fn SearchPage() -> impl IntoView {
         <Show
             when=move || q().is_some()
             fallback=|| view! {
-                <Title text="Search sessions"/>
-                <Meta name="description" content="Search Irish traditional music sessions by name, venue, town or area."/>
+                <FormPageMeta
+                    page="search"
+                    title="Search sessions"
+                    description="Search Irish traditional music sessions by name, venue, town or area."
+                />
                 <p class="hint">"Type part of a session's name, its venue, town or area: accents and capitals don't matter."</p>
             }
         >
@@ -43,8 +46,11 @@ pub fn NearPage() -> impl IntoView {
         <Show
             when=located
             fallback=|| view! {
-                <Title text="Sessions near you"/>
-                <Meta name="description" content="Find Irish traditional music sessions near where you are."/>
+                <FormPageMeta
+                    page="near"
+                    title="Sessions near you"
+                    description="Find Irish traditional music sessions near where you are."
+                />
                 <p>"Share your location to see the sessions around you, nearest first. We only ask when you press the button."</p>
                 <NearMeButton km=DEFAULT_RADIUS_KM.to_string()/>
             }
@@ -52,6 +58,31 @@ pub fn NearPage() -> impl IntoView {
             <RadiusChoices list/>
             <FoundList list action="/near"/>
         </Show>
+    }
+}
+
+/// The crawler tags of a form page with nothing listed yet (see `form_page_links`).
+#[component]
+fn FormPageMeta(
+    page: &'static str,
+    title: &'static str,
+    description: &'static str,
+) -> impl IntoView {
+    let links = Resource::new(
+        || (),
+        move |_| crate::api::form_page_links(page.to_string()),
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match links.await {
+                    Ok(links) => view! {
+                        <PageMeta title description canonical_url=links.canonical_url json_ld=links.json_ld/>
+                    }.into_any(),
+                    Err(_) => view! { <Title text=title/><Meta name="description" content=description/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

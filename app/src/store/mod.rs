@@ -189,6 +189,28 @@ pub fn nearest_first(
     near.into_iter().map(|(n, _)| n).collect()
 }
 
+/// Walks every session by name, a full page at a time, handing each page to `visit`:
+/// what exports, sitemaps and tests that need "all of them" share.
+pub async fn for_each_page<E: From<StoreError>>(
+    store: &dyn Store,
+    mut visit: impl FnMut(Vec<Session>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut cursor = None;
+    loop {
+        let page = store
+            .list_sessions(PageRequest {
+                limit: MAX_PAGE_SIZE,
+                cursor,
+            })
+            .await?;
+        visit(page.sessions)?;
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            return Ok(());
+        }
+    }
+}
+
 /// The key sessions are listed by: folded name (case and accents ignored), then id for a
 /// total order.
 pub fn name_sort_key(session: &Session) -> String {

@@ -3,7 +3,7 @@
 //! `/sitemap.xml` becomes an index of `/sitemap-1.xml`, `/sitemap-2.xml`, …
 use app::model::{PlaceCount, PlacePath};
 use app::state::AppState;
-use app::store::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
+use app::store::{Store, StoreError};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -58,23 +58,15 @@ pub async fn collect_urls(
         }
     }
 
-    let mut cursor = None;
-    loop {
-        let page = store
-            .list_sessions(PageRequest {
-                limit: MAX_PAGE_SIZE,
-                cursor,
-            })
-            .await?;
-        urls.extend(page.sessions.iter().map(|session| SitemapUrl {
+    app::store::for_each_page(store, |sessions| {
+        urls.extend(sessions.iter().map(|session| SitemapUrl {
             loc: session_url(site_url, &session.id),
             lastmod: Some(session.updated_at.date_naive()),
         }));
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            return Ok(urls);
-        }
-    }
+        Ok::<_, StoreError>(())
+    })
+    .await?;
+    Ok(urls)
 }
 
 /// What `/sitemap.xml` serves: the urlset itself when it fits in `per_file` URLs, otherwise

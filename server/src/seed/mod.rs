@@ -61,16 +61,6 @@ fn stable_id(seed: u64, index: u64) -> SessionId {
     SessionId(format!("{:012x}", z & 0xFFFF_FFFF_FFFF))
 }
 
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("valid time")
 }
