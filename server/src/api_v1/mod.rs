@@ -160,6 +160,22 @@ async fn run(
     Ok(Json(page))
 }
 
+/// The place a key names, if it has sessions (the world always does); else a 404, as on
+/// the site.
+async fn known_place(state: &ServerState, key: &str) -> Result<PlacePath, ApiError> {
+    let path = app::api::edge::parse_place(key)?;
+    let trail = state
+        .app
+        .store
+        .place_trail(&path)
+        .await
+        .map_err(app::api::edge::store_error)?;
+    match trail {
+        Some(_) => Ok(path),
+        None => Err(AppError::not_found("We have no sessions listed there yet.").into()),
+    }
+}
+
 /// Query strings that cannot be read at all (e.g. repeated keys of the wrong shape).
 fn bad_query(err: axum::extract::rejection::QueryRejection) -> ApiError {
     ApiError(AppError::bad_request(format!(
@@ -183,17 +199,7 @@ async fn list_sessions(
     let place = place.map_err(bad_query)?.0.place;
     let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
     if let Some(key) = &place {
-        // A listing of a place nobody has sessions in is a 404, as on the site.
-        let path = app::api::edge::parse_place(key)?;
-        let known = state
-            .app
-            .store
-            .place_trail(&path)
-            .await
-            .map_err(app::api::edge::store_error)?;
-        if known.is_none() {
-            return Err(AppError::not_found("We have no sessions listed there yet.").into());
-        }
+        known_place(&state, key).await?;
     }
     run(&state, ListQuery { place, ..query }, cursor).await
 }
@@ -276,17 +282,8 @@ async fn places(
     params: Result<Query<ParentParams>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Vec<ApiPlace>> {
     let parent = params.map_err(bad_query)?.0.parent.unwrap_or_default();
-    let path = app::api::edge::parse_place(&parent)?;
+    let path = known_place(&state, &parent).await?;
     let store = state.app.store.as_ref();
-    if path != PlacePath::World
-        && store
-            .place_trail(&path)
-            .await
-            .map_err(app::api::edge::store_error)?
-            .is_none()
-    {
-        return Err(AppError::not_found("We have no sessions listed there yet.").into());
-    }
     let children: Vec<PlaceCount> = store
         .place_children(&path)
         .await
