@@ -2,6 +2,7 @@
 //! router and start-up. `main.rs` is only the command line.
 pub mod api_v1;
 pub mod auth;
+pub mod aws;
 pub mod calendar;
 pub mod config;
 pub mod dynamo_store;

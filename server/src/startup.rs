@@ -52,14 +52,17 @@ pub fn app_state(
     store: Arc<dyn Store>,
     site_url: &str,
     map_tiles: &str,
-    accounts: &crate::auth::LocalAccounts,
+    accounts: &crate::auth::Accounts,
+    client_ip_header: Option<&str>,
 ) -> AppState {
     AppState {
         store,
         site_url: site_url.into(),
         map_tiles: map_tiles.into(),
-        identity: Arc::new(accounts.identity.clone()),
+        identity: accounts.identity.clone(),
         tokens: accounts.verifier.clone(),
+        throttle: Default::default(),
+        client_ip_header: client_ip_header.map(Into::into),
     }
 }
 
@@ -67,7 +70,7 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     store: Arc<dyn Store>,
-    identity: crate::auth::local::LocalIdentity,
+    local_identity: Option<crate::auth::local::LocalIdentity>,
 }
 
 impl Application {
@@ -79,8 +82,9 @@ impl Application {
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-        let accounts = crate::auth::local_accounts(&settings.data_dir, &settings.site_url)
-            .map_err(|e| anyhow::anyhow!("cannot open the local accounts: {e}"))?;
+        let accounts = crate::auth::accounts(&settings)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot open the accounts: {e}"))?;
         let state = ServerState {
             leptos_options: settings.leptos,
             app: app_state(
@@ -88,14 +92,15 @@ impl Application {
                 &settings.site_url,
                 &settings.map_tiles,
                 &accounts,
+                settings.client_ip_header.as_deref(),
             ),
-            local_identity: Some(accounts.identity.clone()),
+            local_identity: accounts.local.clone(),
         };
         Ok(Self {
             listener,
             router: router(state),
             store,
-            identity: accounts.identity,
+            local_identity: accounts.local,
         })
     }
 
@@ -104,9 +109,9 @@ impl Application {
         self.store.clone()
     }
 
-    /// The local identity provider (tests read its outbox of codes).
-    pub fn local_identity(&self) -> crate::auth::local::LocalIdentity {
-        self.identity.clone()
+    /// The local identity provider when it is in use (tests read its outbox of codes).
+    pub fn local_identity(&self) -> Option<crate::auth::local::LocalIdentity> {
+        self.local_identity.clone()
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -126,7 +131,11 @@ impl Application {
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        // The peer address feeds the sign-in limits (unless CLIENT_IP_HEADER names a proxy's).
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(stop)
             .await
     }

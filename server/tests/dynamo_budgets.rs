@@ -39,6 +39,7 @@ fn every_page_stays_within_its_round_trip_budget() {
                 "http://127.0.0.1",
                 "",
                 &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
+            None,
             ),
             local_identity: None,
         };

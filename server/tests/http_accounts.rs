@@ -1,10 +1,12 @@
 //! Accounts over real HTTP with the local provider: sign up, confirm, sign in (HttpOnly
 //! cookies), stay signed in across requests, renew, sign out; cross-site calls refused;
 //! the JWKS published.
+mod accounts;
 mod common;
 
+use accounts::{call, cookies_of};
 use common::spawn_app_in;
-use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
+use reqwest::header::ORIGIN;
 
 const EMAIL: &str = "maire@example.org";
 const PASSWORD: &str = "Reels4Ever";
@@ -13,39 +15,6 @@ async fn app() -> (common::TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     (app, dir)
-}
-
-/// Calls a server function as our own pages do (same Origin), with any cookies.
-async fn call(
-    app: &common::TestApp,
-    endpoint: &str,
-    form: &[(&str, &str)],
-    cookies: &str,
-) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/{endpoint}", app.address))
-        .header(ORIGIN, &app.address)
-        .header(COOKIE, cookies)
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// `name=value; name=value` from a response's Set-Cookie headers, and the raw headers.
-fn cookies_of(response: &reqwest::Response) -> (String, Vec<String>) {
-    let raw: Vec<String> = response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .collect();
-    let pairs = raw
-        .iter()
-        .map(|c| c.split(';').next().unwrap().to_string())
-        .collect::<Vec<_>>()
-        .join("; ");
-    (pairs, raw)
 }
 
 async fn signed_in(app: &common::TestApp) -> String {
@@ -57,7 +26,7 @@ async fn signed_in(app: &common::TestApp) -> String {
     )
     .await;
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
-    let code = app.identity.outbox()[0].code.clone();
+    let code = app.local().outbox()[0].code.clone();
     let response = call(
         app,
         "confirm_account",
@@ -93,7 +62,7 @@ fn sign_up_confirm_sign_in_and_stay_signed_in() {
         )
         .await;
         assert_eq!(response.status(), 200);
-        let code = app.identity.outbox()[0].code.clone();
+        let code = app.local().outbox()[0].code.clone();
         call(
             &app,
             "confirm_account",
@@ -167,7 +136,7 @@ fn signing_out_clears_the_cookies_and_revokes_the_refresh_token() {
         assert!(raw.iter().all(|c| c.contains("Max-Age=0")), "{raw:?}");
         use app::identity::IdentityProvider;
         assert!(
-            app.identity.refresh(&refresh).await.is_err(),
+            app.local().refresh(&refresh).await.is_err(),
             "revoked at the provider"
         );
     })
@@ -276,7 +245,7 @@ fn cross_site_account_calls_are_refused() {
             let response = request.send().await.unwrap();
             assert_eq!(response.status(), 403, "{origin:?}");
         }
-        assert!(app.identity.outbox().is_empty(), "nothing was created");
+        assert!(app.local().outbox().is_empty(), "nothing was created");
     })
 }
 
@@ -324,7 +293,7 @@ fn account_pages_render_and_the_local_outbox_shows_codes() {
         .await;
         let (status, outbox) = app.get_text("/account/outbox").await;
         assert_eq!(status, 200);
-        let code = &app.identity.outbox()[0].code;
+        let code = &app.local().outbox()[0].code;
         assert!(
             outbox.contains(&format!("<strong class=\"outbox-code\">{code}</strong>")),
             "{outbox}"
@@ -333,6 +302,122 @@ fn account_pages_render_and_the_local_outbox_shows_codes() {
         assert!(
             header.contains("href=\"/account/sign-in\""),
             "signed out: a sign-in link"
+        );
+    })
+}
+
+#[test]
+fn sign_in_is_throttled_per_account_with_a_wait_to_show() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        signed_in(&app).await; // one attempt used
+        for _ in 0..4 {
+            let response = call(
+                &app,
+                "sign_in",
+                &[("email", EMAIL), ("password", "Wrong1234")],
+                "",
+            )
+            .await;
+            assert_eq!(response.status(), 401);
+        }
+        // The sixth try, even with the right password, waits.
+        let response = call(
+            &app,
+            "sign_in",
+            &[("email", EMAIL), ("password", PASSWORD)],
+            "",
+        )
+        .await;
+        assert_eq!(response.status(), 429);
+        let retry_after: u64 = response.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=60).contains(&retry_after), "{retry_after}");
+        let err: app::error::AppError = response.json().await.unwrap();
+        assert!(err.message.contains("wait 1 minute"), "{}", err.message);
+        assert!(cookies_of(&call(&app, "current_member", &[], "").await).1.is_empty());
+    })
+}
+
+#[test]
+fn sign_ups_from_one_address_are_throttled() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        // Ten sign-ups (each emails a code) from one address, then a wait.
+        for n in 0..10 {
+            let email = format!("player{n}@example.org");
+            let response = call(
+                &app,
+                "sign_up",
+                &[("name", "P"), ("email", &email), ("password", PASSWORD)],
+                "",
+            )
+            .await;
+            assert_eq!(response.status(), 200, "{n}");
+        }
+        let response = call(
+            &app,
+            "sign_up",
+            &[("name", "P"), ("email", "late@example.org"), ("password", PASSWORD)],
+            "",
+        )
+        .await;
+        assert_eq!(response.status(), 429);
+        assert_eq!(app.local().outbox().len(), 10, "no eleventh email was sent");
+    })
+}
+
+#[test]
+fn members_change_the_name_shown_on_their_reviews() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let cookies = signed_in(&app).await;
+        let response = call(&app, "update_profile", &[("name", "Máire Ní Bhriain")], &cookies).await;
+        assert_eq!(response.status(), 200);
+        let (renewed, _) = cookies_of(&response);
+        let member = accounts::current_member(&app, &renewed).await;
+        assert_eq!(member["name"], "Máire Ní Bhriain", "the new name shows at once");
+        let long = "x".repeat(61);
+        for bad in ["", "   ", long.as_str()] {
+            let response = call(&app, "update_profile", &[("name", bad)], &renewed).await;
+            assert_eq!(response.status(), 400, "{bad:?}");
+        }
+        let member = accounts::current_member(&app, &renewed).await;
+        assert_eq!(member["name"], "Máire Ní Bhriain", "a refused name changes nothing");
+        let response = call(&app, "update_profile", &[("name", "Anon")], "").await;
+        assert_eq!(response.status(), 401, "signed out: nothing to change");
+    })
+}
+
+#[test]
+fn without_javascript_a_refused_form_comes_back_with_its_message() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        signed_in(&app).await;
+        let form_page = format!("{}/account/sign-in", app.address);
+        // What a browser without JS sends: a form post that accepts HTML, from the form.
+        let response = app
+            .client
+            .post(format!("{}/api/sign_in", app.address))
+            .header(ORIGIN, &app.address)
+            .header(reqwest::header::REFERER, &form_page)
+            .header(reqwest::header::ACCEPT, "text/html,*/*;q=0.8")
+            .form(&[("email", EMAIL), ("password", "Wrong1234")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 302, "back to the form, not a bare error body");
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        assert!(location.starts_with(&form_page), "{location}");
+        let back = location.strip_prefix(&app.address).unwrap();
+        let (status, html) = app.get_text(back).await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains("role=\"alert\">That email and password do not match an account."),
+            "the form shows why: {html}"
         );
     })
 }

@@ -318,6 +318,7 @@ async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tem
             SITE,
             "",
             &server::auth::local_accounts(dir.path(), SITE).unwrap(),
+            None,
         ),
         local_identity: None,
     };

@@ -68,6 +68,7 @@ async fn spawn_with_down_store() -> String {
             "http://127.0.0.1",
             "",
             &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
+            None,
         ),
         local_identity: None,
     };

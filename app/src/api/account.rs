@@ -3,12 +3,17 @@
 //! (an Origin or Referer check on top of SameSite=Lax cookies).
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::api::throttle::Attempt;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::identity::IdentityError;
 use crate::model::Member;
 
 #[server(name = SignUpCall, prefix = "/api", endpoint = "sign_up")]
 pub async fn sign_up(name: String, email: String, password: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    cookies::throttled(&state, Attempt::SendsEmail, &email)?;
     state
         .identity
         .sign_up(&email, &password, &name)
@@ -22,6 +27,8 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<()
 #[server(name = ConfirmAccountCall, prefix = "/api", endpoint = "confirm_account")]
 pub async fn confirm_account(email: String, code: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    // Guessing a code is guessing a password.
+    cookies::throttled(&state, Attempt::SignIn, &email)?;
     state
         .identity
         .confirm_sign_up(&email, &code)
@@ -34,6 +41,7 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
 #[server(name = ResendCodeCall, prefix = "/api", endpoint = "resend_code")]
 pub async fn resend_code(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    cookies::throttled(&state, Attempt::SendsEmail, &email)?;
     state
         .identity
         .resend_code(&email)
@@ -50,6 +58,7 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(Member, String), AppError> {
     let state = cookies::guarded()?;
+    cookies::throttled(&state, Attempt::SignIn, &email)?;
     let tokens = state
         .identity
         .sign_in(&email, &password)
@@ -88,6 +97,7 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
 #[server(name = RequestPasswordResetCall, prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    cookies::throttled(&state, Attempt::SendsEmail, &email)?;
     state
         .identity
         .forgot_password(&email)
@@ -101,6 +111,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 #[server(name = ResetPasswordCall, prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(email: String, code: String, password: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    cookies::throttled(&state, Attempt::SignIn, &email)?;
     state
         .identity
         .confirm_forgot_password(&email, &code, &password)
@@ -108,6 +119,36 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
         .map_err(cookies::identity_error)?;
     leptos_axum::redirect("/account/sign-in?reset=1");
     Ok(())
+}
+
+/// Changes the name shown on the member's reviews, and renews the session so the new
+/// name shows at once.
+#[server(name = UpdateProfileCall, prefix = "/api", endpoint = "update_profile")]
+pub async fn update_profile(name: String) -> Result<Member, AppError> {
+    let state = cookies::guarded()?;
+    let jar = cookies::request_cookies();
+    let (Some(access), Some(refresh)) = (jar.get(cookies::ACCESS), jar.get(cookies::REFRESH))
+    else {
+        return Err(cookies::identity_error(IdentityError::SessionEnded));
+    };
+    state
+        .identity
+        .update_display_name(access, &name)
+        .await
+        .map_err(cookies::identity_error)?;
+    let tokens = state
+        .identity
+        .refresh(refresh)
+        .await
+        .map_err(cookies::identity_error)?;
+    let member = state
+        .tokens
+        .member(&tokens.id_token)
+        .await
+        .map_err(|_| super::edge::respond_with(AppError::internal()))?;
+    cookies::set_session(&state, &tokens);
+    leptos_axum::redirect("/account?saved=1");
+    Ok(member)
 }
 
 /// The member the request's cookies name, renewing expired tokens with the refresh
@@ -137,11 +178,13 @@ pub fn safe_next(next: Option<&str>) -> String {
 pub mod cookies {
     //! The session cookies and the checks around them.
     use std::collections::HashMap;
+    use std::net::{IpAddr, SocketAddr};
 
     use cookie::{Cookie, SameSite};
     use leptos::prelude::*;
 
     use crate::api::edge;
+    use crate::api::throttle::{wait_in_words, Attempt};
     use crate::error::AppError;
     use crate::identity::{IdentityError, TokenProblem, Tokens};
     use crate::model::Member;
@@ -184,6 +227,64 @@ pub mod cookies {
             )));
         }
         Ok(state)
+    }
+
+    /// The visitor's address: from the proxy's header when one is configured, else the
+    /// TCP peer. Unknown addresses share one allowance (they can only be ours or a test's).
+    fn client_address(state: &AppState) -> IpAddr {
+        let parts = use_context::<http::request::Parts>();
+        let from_header = state.client_ip_header.as_deref().and_then(|name| {
+            let value = parts.as_ref()?.headers.get(name)?.to_str().ok()?;
+            parse_address(value)
+        });
+        from_header
+            .or_else(|| {
+                parts
+                    .as_ref()?
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                    .map(|info| info.0.ip())
+            })
+            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+    }
+
+    /// `203.0.113.7`, `203.0.113.7:4431`, `2001:db8::1`, `[2001:db8::1]:443`, or the first
+    /// of a comma-separated list.
+    pub fn parse_address(value: &str) -> Option<IpAddr> {
+        let first = value.split(',').next()?.trim();
+        if let Ok(ip) = first.parse::<IpAddr>() {
+            return Some(ip);
+        }
+        if let Ok(socket) = first.parse::<SocketAddr>() {
+            return Some(socket.ip());
+        }
+        // CloudFront-Viewer-Address writes IPv6 with a port and no brackets.
+        let (ip, _port) = first.rsplit_once(':')?;
+        ip.trim_matches(['[', ']']).parse().ok()
+    }
+
+    /// Counts an attempt against the account's and the address's allowance; a 429 with
+    /// `Retry-After` saying how long to wait when either is used up.
+    pub fn throttled(state: &AppState, attempt: Attempt, account: &str) -> Result<(), AppError> {
+        let address = client_address(state);
+        state
+            .throttle
+            .check(attempt, account, address)
+            .map_err(|wait| {
+                tracing::warn!(?attempt, %address, "throttled an account attempt");
+                if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+                    if let Ok(value) = http::HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+                        options.insert_header(http::header::RETRY_AFTER, value);
+                    }
+                }
+                edge::respond_with(AppError::new(
+                    429,
+                    format!(
+                        "Too many attempts. Please wait {} and try again.",
+                        wait_in_words(wait)
+                    ),
+                ))
+            })
     }
 
     pub fn identity_error(err: IdentityError) -> AppError {
@@ -304,6 +405,26 @@ pub mod cookies {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn visitor_addresses_are_read_from_proxy_headers() {
+        use cookies::parse_address;
+        for (header, expected) in [
+            ("203.0.113.7", "203.0.113.7"),
+            ("203.0.113.7:4431", "203.0.113.7"),
+            ("203.0.113.7, 10.0.0.1", "203.0.113.7"),
+            ("2001:db8::1", "2001:db8::1"),
+            ("[2001:db8::1]:443", "2001:db8::1"),
+        ] {
+            assert_eq!(
+                parse_address(header).map(|ip| ip.to_string()).as_deref(),
+                Some(expected),
+                "{header}"
+            );
+        }
+        assert_eq!(parse_address("not an address"), None);
+    }
 
     #[test]
     fn only_paths_on_this_site_are_followed_after_sign_in() {

@@ -54,9 +54,26 @@ pub fn store_error(err: StoreError) -> AppError {
     respond_with(app)
 }
 
+/// A form posted by a browser without JavaScript: the server-function layer answers it
+/// with a redirect back to the form, the error carried in the URL for the page to show.
+fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    })
+}
+
 /// Sets the HTTP status of the current response to the error's, so pages and
-/// server-function calls answer with a real 4xx/5xx rather than 200 or a blanket 500.
+/// server-function calls answer with a real 4xx/5xx rather than 200 or a blanket 500 —
+/// except for a plain form post, whose redirect back to the form must stay a redirect.
 pub fn respond_with(err: AppError) -> AppError {
+    if is_plain_form_post() {
+        return err;
+    }
     if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(err.status) {
             options.set_status(status);

@@ -6,6 +6,8 @@ pub mod edge;
 mod json_ld;
 pub mod listing;
 mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 pub use listing::{list_sessions, ListQuery};
 #[cfg(feature = "ssr")]

@@ -78,6 +78,23 @@ pub fn check_password(password: &str) -> Result<(), IdentityError> {
     }
 }
 
+/// The longest display name, in characters.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 60;
+
+/// A display name as shown on reviews: trimmed, 1 to 60 characters, no control characters.
+pub fn check_display_name(name: &str) -> Result<String, IdentityError> {
+    let name = name.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_DISPLAY_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(IdentityError::InvalidInput(format!(
+            "Enter the name to show on your reviews (1 to {MAX_DISPLAY_NAME_CHARS} characters)."
+        )));
+    }
+    Ok(name.to_string())
+}
+
 /// A plausible email address: one `@`, something either side, a dot in the domain.
 pub fn check_email(email: &str) -> Result<String, IdentityError> {
     let email = email.trim().to_lowercase();
@@ -123,6 +140,13 @@ pub trait IdentityProvider: Send + Sync + 'static {
     /// Revokes every refresh token of the account the access token belongs to.
     async fn sign_out_everywhere(&self, access_token: &str) -> Result<(), IdentityError>;
     async fn profile(&self, access_token: &str) -> Result<Profile, IdentityError>;
+    /// Changes the name shown on the member's reviews. New ID tokens (from `refresh`)
+    /// carry it; ones already issued keep the old name until they are renewed.
+    async fn update_display_name(
+        &self,
+        access_token: &str,
+        display_name: &str,
+    ) -> Result<(), IdentityError>;
 }
 
 /// Why an ID token was not accepted.
@@ -153,6 +177,16 @@ mod tests {
             err.contains("an upper-case letter") && err.contains("a digit"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn display_names_are_trimmed_and_bounded() {
+        assert_eq!(check_display_name("  Máire Ní Bhriain ").unwrap(), "Máire Ní Bhriain");
+        assert_eq!(check_display_name(&"é".repeat(60)).unwrap().chars().count(), 60);
+        for bad in ["", "   ", "a\u{7}b"] {
+            assert!(check_display_name(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_display_name(&"é".repeat(61)).is_err());
     }
 
     #[test]

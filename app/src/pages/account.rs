@@ -8,8 +8,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::account::{
     current_member, ConfirmAccountCall, RequestPasswordResetCall, ResendCodeCall,
-    ResetPasswordCall, SignInCall, SignOutCall, SignUpCall,
+    ResetPasswordCall, SignInCall, SignOutCall, SignUpCall, UpdateProfileCall,
 };
+use crate::error::AppError;
 
 fn query(name: &'static str) -> impl Fn() -> String + Copy {
     let query = use_query_map();
@@ -29,6 +30,16 @@ fn FormPage(title: &'static str, description: &'static str, children: Children) 
     }
 }
 
+/// What went wrong with the action's last call, in the member's words. Without
+/// JavaScript the error arrives in the URL after the form posts, and reads the same.
+fn error_of<S>(action: ServerAction<S>) -> Signal<Option<String>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err).map(|e| e.message))
+}
+
 #[component]
 fn Alert(message: Signal<Option<String>>) -> impl IntoView {
     move || {
@@ -41,13 +52,7 @@ fn Alert(message: Signal<Option<String>>) -> impl IntoView {
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUpCall>::new();
-    let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.message)
-    });
+    let error = error_of(action);
     view! {
         <FormPage title="Join Seisiún" description="Make an account to add sessions and write reviews.">
             <ActionForm action>
@@ -71,13 +76,7 @@ pub fn ConfirmPage() -> impl IntoView {
     let email = query("email");
     let confirm = ServerAction::<ConfirmAccountCall>::new();
     let resend = ServerAction::<ResendCodeCall>::new();
-    let error = Signal::derive(move || {
-        confirm
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.message)
-    });
+    let error = error_of(confirm);
     let resent =
         move || matches!(resend.value().get(), Some(Ok(()))).then_some("We sent a new code.");
     view! {
@@ -116,13 +115,7 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     let action = ServerAction::<SignInCall>::new();
-    let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.message)
-    });
+    let error = error_of(action);
     view! {
         <FormPage title="Sign in" description="Sign in to add sessions and write reviews.">
             <p role="status">{notice}</p>
@@ -144,13 +137,7 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn ForgotPage() -> impl IntoView {
     let action = ServerAction::<RequestPasswordResetCall>::new();
-    let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.message)
-    });
+    let error = error_of(action);
     view! {
         <FormPage title="Reset your password" description="We email you a code to choose a new password.">
             <ActionForm action>
@@ -167,13 +154,7 @@ pub fn ForgotPage() -> impl IntoView {
 pub fn ResetPage() -> impl IntoView {
     let email = query("email");
     let action = ServerAction::<ResetPasswordCall>::new();
-    let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.message)
-    });
+    let error = error_of(action);
     view! {
         <FormPage title="Choose a new password" description="Enter the code we emailed you and a new password.">
             <p>"If that email has an account, we have sent it a code."</p>
@@ -191,11 +172,18 @@ pub fn ResetPage() -> impl IntoView {
     }
 }
 
-/// `/account`: who you are signed in as, and signing out.
+/// `/account`: who you are signed in as, the name on your reviews, and signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let member = Resource::new(|| (), |_| current_member());
+    let update = ServerAction::<UpdateProfileCall>::new();
+    let member = Resource::new(move || update.version().get(), |_| current_member());
     let sign_out = ServerAction::<SignOutCall>::new();
+    let update_error = error_of(update);
+    let saved = query("saved");
+    let saved = move || {
+        (!saved().is_empty() || matches!(update.value().get(), Some(Ok(_))))
+            .then_some("Your name is saved.")
+    };
     view! {
         <Title text="Your account"/>
         <Meta name="robots" content="noindex"/>
@@ -207,6 +195,13 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="member-name">{format!("Signed in as {}", m.name)}</p>
                         <p>{m.email.clone()}</p>
                         {m.is_moderator().then(|| view! { <p class="tag">"Moderator"</p> })}
+                        <ActionForm action=update>
+                            <label for="name">"Name shown on your reviews"</label>
+                            <input id="name" name="name" autocomplete="nickname" required maxlength="60" prop:value=m.name.clone()/>
+                            <Alert message=update_error/>
+                            <p role="status">{saved}</p>
+                            <button type="submit" class="button">"Save name"</button>
+                        </ActionForm>
                         <ActionForm action=sign_out>
                             <button type="submit" class="button">"Sign out"</button>
                         </ActionForm>

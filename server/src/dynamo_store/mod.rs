@@ -49,9 +49,7 @@ pub struct ClientSettings {
 }
 
 impl Default for ClientSettings {
-    /// Each attempt gets 2 s, a whole call 6 s, and the standard retry mode tries 3 times
-    /// with jittered backoff. A page needs a few calls; this keeps a slow DynamoDB from
-    /// holding a Lambda (30 s timeout) for long, and lets the site say "busy" instead.
+    /// 2 s an attempt (see `crate::aws::sdk_config` for the retry policy).
     fn default() -> Self {
         Self {
             endpoint: None,
@@ -62,18 +60,9 @@ impl Default for ClientSettings {
 }
 
 pub async fn client(settings: &ClientSettings) -> Client {
-    let timeouts = aws_config::timeout::TimeoutConfig::builder()
-        .connect_timeout(Duration::from_secs(1))
-        .operation_attempt_timeout(settings.attempt_timeout)
-        .operation_timeout(settings.attempt_timeout * 3)
-        .build();
-    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .timeout_config(timeouts)
-        .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(3));
-    if let Some(endpoint) = &settings.endpoint {
-        loader = loader.endpoint_url(endpoint);
-    }
-    let mut config = aws_sdk_dynamodb::config::Builder::from(&loader.load().await);
+    let shared =
+        crate::aws::sdk_config(settings.endpoint.as_deref(), None, settings.attempt_timeout).await;
+    let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
     if let Some(counter) = &settings.round_trips {
         config = config.interceptor(counter.clone());
     }

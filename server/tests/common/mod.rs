@@ -32,8 +32,8 @@ pub const TEST_SEED: u64 = 42;
 pub struct TestApp {
     pub address: String,
     pub store: std::sync::Arc<dyn app::store::Store>,
-    /// The local identity provider, for reading the codes it "sent".
-    pub identity: server::auth::local::LocalIdentity,
+    /// The local identity provider when in use, for reading the codes it "sent".
+    pub identity: Option<server::auth::local::LocalIdentity>,
     pub data_dir: PathBuf,
     pub client: reqwest::Client,
     server: JoinHandle<()>,
@@ -94,6 +94,13 @@ pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
 }
 
 impl TestApp {
+    /// The local identity provider (the default); panics if the app uses Cognito.
+    pub fn local(&self) -> &server::auth::local::LocalIdentity {
+        self.identity
+            .as_ref()
+            .expect("this app signs in with the local provider")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use app::identity::{
-    check_email, check_password, IdentityError, IdentityProvider, Profile, Tokens,
+    check_display_name, check_email, check_password, IdentityError, IdentityProvider, Profile, Tokens,
 };
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -272,12 +272,7 @@ impl IdentityProvider for LocalIdentity {
     ) -> Result<(), IdentityError> {
         let email = check_email(email)?;
         check_password(password)?;
-        let display_name = display_name.trim().to_string();
-        if display_name.is_empty() || display_name.chars().count() > 60 {
-            return Err(IdentityError::InvalidInput(
-                "Enter the name to show on your reviews (up to 60 characters).".into(),
-            ));
-        }
+        let display_name = check_display_name(display_name)?;
         let password = password.to_string();
         self.blocking(move |me| {
             let account = Account {
@@ -432,6 +427,21 @@ impl IdentityProvider for LocalIdentity {
                 display_name: account.display_name,
                 groups: account.groups,
             })
+        })
+        .await
+    }
+
+    async fn update_display_name(
+        &self,
+        access_token: &str,
+        display_name: &str,
+    ) -> Result<(), IdentityError> {
+        let display_name = check_display_name(display_name)?;
+        let access_token = access_token.to_string();
+        self.blocking(move |me| {
+            let mut account = me.account_for_access(&access_token)?;
+            account.display_name = display_name;
+            store::put(&me.db, ACCOUNTS, &account.email.clone(), &account).map_err(unavailable)
         })
         .await
     }

@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use leptos::config::{Env, LeptosOptions};
 
+mod identity;
+pub use identity::{CognitoSettings, IdentityKind};
+
 /// A bad setting, naming the variable and what it should look like.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{variable} is not valid: {message}")]
@@ -47,6 +50,10 @@ pub struct Settings {
     /// Map tiles for session pages, `{z}/{x}/{y}` filled in; empty shows no map tiles.
     pub map_tiles: String,
     pub store: StoreKind,
+    pub identity: IdentityKind,
+    /// A request header naming the visitor's address (e.g. `CloudFront-Viewer-Address`
+    /// behind CloudFront); without it, the TCP peer's address is used.
+    pub client_ip_header: Option<String>,
     pub data_dir: PathBuf,
     pub demo: DemoSettings,
     pub log_format: LogFormat,
@@ -154,6 +161,8 @@ impl Settings {
             site_url,
             map_tiles,
             store,
+            identity: identity::identity_from(&var)?,
+            client_ip_header: var("CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase()),
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
             demo,
             log_format,

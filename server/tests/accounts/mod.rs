@@ -1,0 +1,74 @@
+//! Calling the account server functions as our own pages do, for every identity provider.
+#![allow(dead_code)] // each test binary uses a different part
+
+use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
+
+use crate::common::TestApp;
+
+/// Calls a server function as our own pages do (same Origin), with any cookies.
+pub async fn call(
+    app: &TestApp,
+    endpoint: &str,
+    form: &[(&str, &str)],
+    cookies: &str,
+) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/{endpoint}", app.address))
+        .header(ORIGIN, &app.address)
+        .header(COOKIE, cookies)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// `name=value; name=value` from a response's Set-Cookie headers, and the raw headers.
+pub fn cookies_of(response: &reqwest::Response) -> (String, Vec<String>) {
+    let raw: Vec<String> = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let pairs = raw
+        .iter()
+        .map(|c| c.split(';').next().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("; ");
+    (pairs, raw)
+}
+
+/// One cookie's value from `name=value; …`.
+pub fn cookie_value(cookies: &str, name: &str) -> Option<String> {
+    cookies
+        .split("; ")
+        .find_map(|c| c.strip_prefix(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+/// The member `current_member` answers for these cookies (JSON null for nobody).
+pub async fn current_member(app: &TestApp, cookies: &str) -> serde_json::Value {
+    call(app, "current_member", &[], cookies)
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+/// Asserts an account call failed with `status` and a message containing `fragment`.
+pub async fn assert_refused(
+    app: &TestApp,
+    endpoint: &str,
+    form: &[(&str, &str)],
+    status: u16,
+    fragment: &str,
+) {
+    let response = call(app, endpoint, form, "").await;
+    assert_eq!(response.status(), status, "{endpoint} {form:?}");
+    let err: app::error::AppError = response.json().await.unwrap();
+    assert!(
+        err.message.contains(fragment),
+        "{endpoint}: {}",
+        err.message
+    );
+}
