@@ -307,11 +307,22 @@ fn account_pages_render_and_the_local_outbox_shows_codes() {
 }
 
 #[test]
-fn sign_in_is_throttled_per_account_with_a_wait_to_show() {
+fn failed_sign_ins_are_throttled_per_account_with_a_wait_to_show() {
     common::run(async {
         let (app, _dir) = app().await;
-        signed_in(&app).await; // one attempt used
-        for _ in 0..4 {
+        signed_in(&app).await;
+        for _ in 0..3 {
+            // Signing in right, however often, never counts.
+            let response = call(
+                &app,
+                "sign_in",
+                &[("email", EMAIL), ("password", PASSWORD)],
+                "",
+            )
+            .await;
+            assert_eq!(response.status(), 200);
+        }
+        for _ in 0..5 {
             let response = call(
                 &app,
                 "sign_in",
@@ -321,7 +332,15 @@ fn sign_in_is_throttled_per_account_with_a_wait_to_show() {
             .await;
             assert_eq!(response.status(), 401);
         }
-        // The sixth try, even with the right password, waits.
+        let response = call(
+            &app,
+            "sign_in",
+            &[("email", EMAIL), ("password", "Wrong1234")],
+            "",
+        )
+        .await;
+        assert_eq!(response.status(), 429, "the sixth failure");
+        // Now even the right password waits.
         let response = call(
             &app,
             "sign_in",
@@ -338,7 +357,9 @@ fn sign_in_is_throttled_per_account_with_a_wait_to_show() {
         assert!((1..=60).contains(&retry_after), "{retry_after}");
         let err: app::error::AppError = response.json().await.unwrap();
         assert!(err.message.contains("wait 1 minute"), "{}", err.message);
-        assert!(cookies_of(&call(&app, "current_member", &[], "").await).1.is_empty());
+        assert!(cookies_of(&call(&app, "current_member", &[], "").await)
+            .1
+            .is_empty());
     })
 }
 
@@ -361,7 +382,11 @@ fn sign_ups_from_one_address_are_throttled() {
         let response = call(
             &app,
             "sign_up",
-            &[("name", "P"), ("email", "late@example.org"), ("password", PASSWORD)],
+            &[
+                ("name", "P"),
+                ("email", "late@example.org"),
+                ("password", PASSWORD),
+            ],
             "",
         )
         .await;
@@ -375,18 +400,30 @@ fn members_change_the_name_shown_on_their_reviews() {
     common::run(async {
         let (app, _dir) = app().await;
         let cookies = signed_in(&app).await;
-        let response = call(&app, "update_profile", &[("name", "Máire Ní Bhriain")], &cookies).await;
+        let response = call(
+            &app,
+            "update_profile",
+            &[("name", "Máire Ní Bhriain")],
+            &cookies,
+        )
+        .await;
         assert_eq!(response.status(), 200);
-        let (renewed, _) = cookies_of(&response);
+        let renewed = accounts::merge_cookies(&cookies, &cookies_of(&response).0);
         let member = accounts::current_member(&app, &renewed).await;
-        assert_eq!(member["name"], "Máire Ní Bhriain", "the new name shows at once");
+        assert_eq!(
+            member["name"], "Máire Ní Bhriain",
+            "the new name shows at once"
+        );
         let long = "x".repeat(61);
         for bad in ["", "   ", long.as_str()] {
             let response = call(&app, "update_profile", &[("name", bad)], &renewed).await;
             assert_eq!(response.status(), 400, "{bad:?}");
         }
         let member = accounts::current_member(&app, &renewed).await;
-        assert_eq!(member["name"], "Máire Ní Bhriain", "a refused name changes nothing");
+        assert_eq!(
+            member["name"], "Máire Ní Bhriain",
+            "a refused name changes nothing"
+        );
         let response = call(&app, "update_profile", &[("name", "Anon")], "").await;
         assert_eq!(response.status(), 401, "signed out: nothing to change");
     })
@@ -409,15 +446,20 @@ fn without_javascript_a_refused_form_comes_back_with_its_message() {
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status(), 302, "back to the form, not a bare error body");
+        assert_eq!(
+            response.status(),
+            302,
+            "back to the form, not a bare error body"
+        );
         let location = response.headers()["location"].to_str().unwrap().to_string();
         assert!(location.starts_with(&form_page), "{location}");
         let back = location.strip_prefix(&app.address).unwrap();
         let (status, html) = app.get_text(back).await;
         assert_eq!(status, 200);
         assert!(
-            html.contains("role=\"alert\">That email and password do not match an account."),
-            "the form shows why: {html}"
+            html.contains("class=\"error\">That email and password do not match an account."),
+            "the form shows why ({location}): {}",
+            &html[html.find("<form").unwrap_or(0)..]
         );
     })
 }

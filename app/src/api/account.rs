@@ -3,8 +3,6 @@
 //! (an Origin or Referer check on top of SameSite=Lax cookies).
 use leptos::prelude::*;
 
-#[cfg(feature = "ssr")]
-use crate::api::throttle::Attempt;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::identity::IdentityError;
@@ -13,7 +11,7 @@ use crate::model::Member;
 #[server(name = SignUpCall, prefix = "/api", endpoint = "sign_up")]
 pub async fn sign_up(name: String, email: String, password: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    cookies::throttled(&state, Attempt::SendsEmail, &email)?;
+    cookies::throttled(&state, &email)?;
     state
         .identity
         .sign_up(&email, &password, &name)
@@ -27,13 +25,13 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<()
 #[server(name = ConfirmAccountCall, prefix = "/api", endpoint = "confirm_account")]
 pub async fn confirm_account(email: String, code: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    // Guessing a code is guessing a password.
-    cookies::throttled(&state, Attempt::SignIn, &email)?;
-    state
-        .identity
-        .confirm_sign_up(&email, &code)
-        .await
-        .map_err(cookies::identity_error)?;
+    // Guessing a code is guessing a password: wrong codes count as failed sign-ins.
+    cookies::counting_failures(
+        &state,
+        &email,
+        state.identity.confirm_sign_up(&email, &code),
+    )
+    .await?;
     leptos_axum::redirect("/account/sign-in?confirmed=1");
     Ok(())
 }
@@ -41,7 +39,7 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
 #[server(name = ResendCodeCall, prefix = "/api", endpoint = "resend_code")]
 pub async fn resend_code(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    cookies::throttled(&state, Attempt::SendsEmail, &email)?;
+    cookies::throttled(&state, &email)?;
     state
         .identity
         .resend_code(&email)
@@ -58,12 +56,9 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(Member, String), AppError> {
     let state = cookies::guarded()?;
-    cookies::throttled(&state, Attempt::SignIn, &email)?;
-    let tokens = state
-        .identity
-        .sign_in(&email, &password)
-        .await
-        .map_err(cookies::identity_error)?;
+    let tokens =
+        cookies::counting_failures(&state, &email, state.identity.sign_in(&email, &password))
+            .await?;
     let member = state
         .tokens
         .member(&tokens.id_token)
@@ -97,7 +92,7 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
 #[server(name = RequestPasswordResetCall, prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    cookies::throttled(&state, Attempt::SendsEmail, &email)?;
+    cookies::throttled(&state, &email)?;
     state
         .identity
         .forgot_password(&email)
@@ -111,12 +106,14 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 #[server(name = ResetPasswordCall, prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(email: String, code: String, password: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    cookies::throttled(&state, Attempt::SignIn, &email)?;
-    state
-        .identity
-        .confirm_forgot_password(&email, &code, &password)
-        .await
-        .map_err(cookies::identity_error)?;
+    cookies::counting_failures(
+        &state,
+        &email,
+        state
+            .identity
+            .confirm_forgot_password(&email, &code, &password),
+    )
+    .await?;
     leptos_axum::redirect("/account/sign-in?reset=1");
     Ok(())
 }
@@ -263,28 +260,55 @@ pub mod cookies {
         ip.trim_matches(['[', ']']).parse().ok()
     }
 
-    /// Counts an attempt against the account's and the address's allowance; a 429 with
-    /// `Retry-After` saying how long to wait when either is used up.
-    pub fn throttled(state: &AppState, attempt: Attempt, account: &str) -> Result<(), AppError> {
+    /// A 429 saying how long to wait, with `Retry-After`.
+    fn too_many(attempt: &str, address: IpAddr, wait: std::time::Duration) -> AppError {
+        tracing::warn!(attempt, %address, "throttled an account attempt");
+        if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(value) = http::HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+                options.insert_header(http::header::RETRY_AFTER, value);
+            }
+        }
+        edge::respond_with(AppError::new(
+            429,
+            format!(
+                "Too many attempts. Please wait {} and try again.",
+                wait_in_words(wait)
+            ),
+        ))
+    }
+
+    /// Counts an attempt that sends an email against the account's and the address's
+    /// allowance.
+    pub fn throttled(state: &AppState, account: &str) -> Result<(), AppError> {
         let address = client_address(state);
         state
             .throttle
-            .check(attempt, account, address)
-            .map_err(|wait| {
-                tracing::warn!(?attempt, %address, "throttled an account attempt");
-                if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
-                    if let Ok(value) = http::HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
-                        options.insert_header(http::header::RETRY_AFTER, value);
-                    }
-                }
-                edge::respond_with(AppError::new(
-                    429,
-                    format!(
-                        "Too many attempts. Please wait {} and try again.",
-                        wait_in_words(wait)
-                    ),
-                ))
-            })
+            .check(Attempt::SendsEmail, account, address)
+            .map_err(|wait| too_many("email", address, wait))
+    }
+
+    /// Runs a sign-in or code check unless the account or address is held back after
+    /// too many failures, and counts it if it fails (a wrong password or code).
+    pub async fn counting_failures<T>(
+        state: &AppState,
+        account: &str,
+        attempt: impl std::future::Future<Output = Result<T, IdentityError>>,
+    ) -> Result<T, AppError> {
+        let address = client_address(state);
+        state
+            .throttle
+            .may_try(account, address)
+            .map_err(|wait| too_many("held back", address, wait))?;
+        match attempt.await {
+            Err(err @ (IdentityError::WrongCredentials | IdentityError::WrongCode)) => {
+                state
+                    .throttle
+                    .check(Attempt::Failure, account, address)
+                    .map_err(|wait| too_many("failure", address, wait))?;
+                Err(identity_error(err))
+            }
+            other => other.map_err(identity_error),
+        }
     }
 
     pub fn identity_error(err: IdentityError) -> AppError {

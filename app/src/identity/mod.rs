@@ -181,8 +181,14 @@ mod tests {
 
     #[test]
     fn display_names_are_trimmed_and_bounded() {
-        assert_eq!(check_display_name("  Máire Ní Bhriain ").unwrap(), "Máire Ní Bhriain");
-        assert_eq!(check_display_name(&"é".repeat(60)).unwrap().chars().count(), 60);
+        assert_eq!(
+            check_display_name("  Máire Ní Bhriain ").unwrap(),
+            "Máire Ní Bhriain"
+        );
+        assert_eq!(
+            check_display_name(&"é".repeat(60)).unwrap().chars().count(),
+            60
+        );
         for bad in ["", "   ", "a\u{7}b"] {
             assert!(check_display_name(bad).is_err(), "{bad:?}");
         }

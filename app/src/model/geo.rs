@@ -54,32 +54,57 @@ fn cell_degrees(len: usize) -> (f64, f64) {
 }
 
 /// The geohash prefixes whose cells together cover every point within `radius_km` of
-/// `centre`: the centre's cell and its eight neighbours, at the finest length whose cells
-/// are at least `radius_km` across (measured at the circle's edge nearest a pole, where
-/// cells are narrowest). Each prefix is one key range for the store to read.
+/// `centre`: at the finest length whose cells are at least twice the radius across
+/// (measured at the circle's edge nearest a pole, where cells are narrowest), the circle's
+/// bounding box spans at most two columns and two rows, so at most 4 cells — usually
+/// fewer, and often neighbours in one store partition, which a store reads as one range.
 pub fn covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
     let radius_km = radius_km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM);
     let km_per_degree = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
-    let poleward_lat = (centre.lat.abs() + radius_km / km_per_degree).min(89.9);
+    let lat_reach = radius_km / km_per_degree;
+    let poleward_lat = (centre.lat.abs() + lat_reach).min(89.9);
+    let lng_reach = (radius_km / (km_per_degree * poleward_lat.to_radians().cos())).min(180.0);
     let fits = |len: usize| {
         let (width, height) = cell_degrees(len);
-        height * km_per_degree >= radius_km
-            && width * km_per_degree * poleward_lat.to_radians().cos() >= radius_km
+        height >= 2.0 * lat_reach && width >= 2.0 * lng_reach
     };
     let len = (1..=CELL_PRECISION)
         .rev()
         .find(|&len| fits(len))
         .unwrap_or(1);
-    let Ok(centre_cell) = geohash::encode(coord(centre), len) else {
-        return Vec::new();
-    };
-    let mut cells = vec![centre_cell.clone()];
-    if let Ok(n) = geohash::neighbors(&centre_cell) {
-        cells.extend([n.n, n.ne, n.e, n.se, n.s, n.sw, n.w, n.nw]);
-    }
+    // The cells holding the bounding box's corners are exactly the cells it touches.
+    let wrap = |lng: f64| (lng + 540.0).rem_euclid(360.0) - 180.0;
+    let mut cells: Vec<String> = [-1.0, 1.0]
+        .into_iter()
+        .flat_map(|dy: f64| [-1.0, 1.0].map(move |dx: f64| (dy, dx)))
+        .filter_map(|(dy, dx)| {
+            let corner = GeoPoint {
+                lat: (centre.lat + dy * lat_reach).clamp(-90.0, 90.0),
+                lng: wrap(centre.lng + dx * lng_reach),
+            };
+            geohash::encode(coord(corner), len).ok()
+        })
+        .collect();
     cells.sort();
     cells.dedup();
+    // A box corner's cell may lie beyond the circle itself (it only reaches the box).
+    cells.retain(|cell| nearest_km(centre, cell).is_none_or(|km| km <= radius_km));
     cells
+}
+
+/// How far the cell's nearest point is from `point` (across the antimeridian if nearer).
+fn nearest_km(point: GeoPoint, cell: &str) -> Option<f64> {
+    let rect = geohash::decode_bbox(cell).ok()?;
+    let (min, max) = (rect.min(), rect.max());
+    let lat = point.lat.clamp(min.y, max.y);
+    let lng = [point.lng, point.lng - 360.0, point.lng + 360.0]
+        .into_iter()
+        .map(|lng| lng.clamp(min.x, max.x))
+        .min_by(|a, b| {
+            let gap = |x: f64| (x - point.lng).abs().min(360.0 - (x - point.lng).abs());
+            gap(*a).total_cmp(&gap(*b))
+        })?;
+    Some(distance_km(point, GeoPoint { lat, lng }))
 }
 
 #[cfg(test)]
@@ -156,6 +181,28 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn at_most_four_cells_cover_any_circle() {
+        let mut most = 0;
+        for lat in (-80..=80).step_by(7) {
+            for lng in (-180..180).step_by(13) {
+                for radius in [0.5, 2.0, 10.0, 25.0, 60.0, 200.0] {
+                    let centre = p(lat as f64 + 0.37, lng as f64 + 0.61);
+                    most = most.max(covering_cells(centre, radius).len());
+                }
+            }
+        }
+        assert!((1..=4).contains(&most), "{most}");
+        let across = covering_cells(p(52.8436, 179.999), 5.0);
+        for side in [179.99, -179.99] {
+            let cell = cell_of(p(52.8436, side)).unwrap();
+            assert!(
+                across.iter().any(|c| cell.starts_with(c.as_str())),
+                "a circle across the antimeridian takes cells on both sides: {across:?}"
+            );
         }
     }
 

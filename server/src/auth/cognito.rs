@@ -68,7 +68,10 @@ pub fn classify(call: Call, code: Option<&str>, message: Option<&str>) -> Identi
     }
 }
 
-fn failure<E: ProvideErrorMetadata + std::fmt::Debug>(call: Call, err: SdkError<E>) -> IdentityError {
+fn failure<E: ProvideErrorMetadata + std::fmt::Debug>(
+    call: Call,
+    err: SdkError<E>,
+) -> IdentityError {
     let classified = match err.as_service_error() {
         Some(service) => classify(call, service.code(), service.message()),
         None => IdentityError::Unavailable(format!("{err:?}")),
@@ -119,7 +122,10 @@ impl CognitoIdentity {
         let Some(result) = output.authentication_result() else {
             // A challenge (MFA, a forced new password) this site does not offer yet.
             let challenge = output.challenge_name().map(|c| c.as_str().to_string());
-            tracing::warn!(?challenge, "Cognito asked for a challenge we do not support");
+            tracing::warn!(
+                ?challenge,
+                "Cognito asked for a challenge we do not support"
+            );
             return Err(IdentityError::InvalidInput(
                 "This account needs a step we cannot do here yet. Reset your password to carry on."
                     .into(),
@@ -347,7 +353,11 @@ mod tests {
             (Call::Confirm, "UserNotFoundException", WrongCode),
         ];
         for (call, code, expected) in cases {
-            assert_eq!(classify(call, Some(code), None), expected, "{call:?} {code}");
+            assert_eq!(
+                classify(call, Some(code), None),
+                expected,
+                "{call:?} {code}"
+            );
         }
     }
 

@@ -67,7 +67,10 @@ fn cognito_from(var: &impl Fn(&str) -> Option<String>) -> Result<CognitoSettings
         .unwrap_or_else(|| format!("{issuer}/.well-known/jwks.json"));
     for (name, url) in [("COGNITO_ISSUER", &issuer), ("COGNITO_JWKS_URL", &jwks_url)] {
         if !url.starts_with("https://") && !url.starts_with("http://") {
-            return Err(invalid(name, format!("expected an http(s) URL, got '{url}'")));
+            return Err(invalid(
+                name,
+                format!("expected an http(s) URL, got '{url}'"),
+            ));
         }
     }
     let endpoint = match var("COGNITO_ENDPOINT").map(|v| v.trim().to_string()) {
@@ -154,7 +157,10 @@ mod tests {
         for (pairs, variable) in [
             (vec![("IDENTITY", "cognito")], "COGNITO_USER_POOL_ID"),
             (
-                vec![("IDENTITY", "cognito"), ("COGNITO_USER_POOL_ID", "eu-west-1_P")],
+                vec![
+                    ("IDENTITY", "cognito"),
+                    ("COGNITO_USER_POOL_ID", "eu-west-1_P"),
+                ],
                 "COGNITO_CLIENT_ID",
             ),
             (

@@ -68,6 +68,62 @@ pub fn cell_pk(cell: &str, length: usize) -> String {
     format!("C{length}#{}", &cell[..length.min(cell.len())])
 }
 
+/// The Queries that read the covering cells: one (partition, first cell, last cell) range
+/// per cell partition they fall in, at the finest partition length that needs at most 3.
+/// At most 4 cells come in, so only where four 4-letter partitions meet does this step up
+/// to 2-letter partitions; only where four of those meet too (within the radius of a
+/// corner of a 2-letter cell, which lie 5.6° of latitude and 11.25° of longitude apart)
+/// does it take 4. Cells with fewer letters than the partition (a very wide radius near a
+/// pole) read each 2-letter partition inside them.
+pub fn near_reads(cells: &[String]) -> Vec<(String, String, String)> {
+    // A level serves cells at least as long as its partition key (2-letter partitions
+    // also serve 1-letter cells, through their 32 children).
+    let reads_at = |length: usize| -> Option<Vec<(String, String, String)>> {
+        let mut ranges: Vec<(String, String, String)> = Vec::new();
+        for cell in cells {
+            let parts: Vec<String> = if cell.len() >= length {
+                vec![cell.clone()]
+            } else if length == 2 && cell.len() == 1 {
+                GEOHASH_LETTERS
+                    .chars()
+                    .map(|child| format!("{cell}{child}"))
+                    .collect()
+            } else {
+                return None;
+            };
+            for part in parts {
+                let pk = cell_pk(&part, length);
+                match ranges.iter_mut().find(|(p, _, _)| *p == pk) {
+                    Some((_, first, last)) => {
+                        if part < *first {
+                            *first = part.clone();
+                        }
+                        if part > *last {
+                            *last = part;
+                        }
+                    }
+                    None => ranges.push((pk, part.clone(), part)),
+                }
+            }
+        }
+        Some(ranges)
+    };
+    let mut best: Option<Vec<(String, String, String)>> = None;
+    for length in CELL_PARTITION_LENGTHS {
+        if let Some(reads) = reads_at(length) {
+            if best.as_ref().is_none_or(|b| reads.len() < b.len()) {
+                best = Some(reads);
+            }
+            if best.as_ref().is_some_and(|b| b.len() <= 3) {
+                break;
+            }
+        }
+    }
+    best.unwrap_or_default()
+}
+
+const GEOHASH_LETTERS: &str = "0123456789bcdefghjkmnpqrstuvwxyz";
+
 /// Keys (pk, sk) of the session's search-term and cell items, which carry a copy of the
 /// session (`doc`) so searches and "near me" need no second read.
 pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
@@ -135,6 +191,78 @@ pub fn place_deltas(
     }
     deltas.retain(|_, (_, delta)| *delta != 0);
     deltas
+}
+
+#[cfg(test)]
+mod near_tests {
+    use super::*;
+    use app::model::{geo, GeoPoint};
+
+    /// The nearest corner of 2-letter geohash cells (every 5.625° N, 11.25° E).
+    fn nearest_coarse_corner(p: GeoPoint) -> GeoPoint {
+        let snap = |v: f64, origin: f64, step: f64| ((v - origin) / step).round() * step + origin;
+        GeoPoint {
+            lat: snap(p.lat, -90.0, 5.625),
+            lng: snap(p.lng, -180.0, 11.25),
+        }
+    }
+
+    #[test]
+    fn near_me_reads_at_most_three_ranges_except_at_coarse_corners() {
+        let (mut checked, mut over) = (std::collections::BTreeMap::new(), Vec::new());
+        for lat in -70..=70 {
+            for lng in (-180..180).step_by(3) {
+                for radius in [1.0, 5.0, 25.0, 100.0] {
+                    // Sampled off the cell grid's lines; the corners themselves are below.
+                    let centre = GeoPoint {
+                        lat: lat as f64 + 0.41,
+                        lng: lng as f64 + 0.73,
+                    };
+                    let reads = near_reads(&geo::covering_cells(centre, radius));
+                    *checked.entry(radius as u32).or_insert(0) += 1;
+                    assert!(reads.len() <= 4, "{centre:?} {radius}: {reads:?}");
+                    if reads.len() > 3 {
+                        over.push((centre, radius));
+                    }
+                }
+            }
+        }
+        for (centre, radius) in &over {
+            let corner = nearest_coarse_corner(*centre);
+            // The circle's bounding box reaches the corner: within r·√2 (plus slack for
+            // the box being widest on its poleward side).
+            assert!(
+                geo::distance_km(*centre, corner) <= radius * 2.0,
+                "{centre:?} {radius} km takes 4 reads away from any coarse corner"
+            );
+        }
+        // Four reads are rare at everyday radii, commoner when a radius spans 2-letter cells.
+        for (radius, most_percent) in [(1, 0.1), (5, 0.2), (25, 1.0), (100, 7.0)] {
+            let total = checked[&radius] as f64;
+            let four = over.iter().filter(|(_, r)| *r as u32 == radius).count() as f64;
+            let percent = 100.0 * four / total;
+            println!("{radius} km: {four} of {total} centres take 4 reads ({percent:.2} %)");
+            assert!(percent <= most_percent, "{radius} km: {percent:.2} %");
+        }
+    }
+
+    #[test]
+    fn a_corner_of_four_partitions_steps_up_a_level() {
+        // 52.734375 N, 8.4375 W is a corner of four 4-letter geohash cells inside one
+        // 2-letter cell: one range in the 2-letter partition instead of four.
+        let corner = GeoPoint {
+            lat: 52.734375,
+            lng: -8.4375,
+        };
+        let cells = geo::covering_cells(corner, 2.0);
+        assert_eq!(cells.len(), 4);
+        let reads = near_reads(&cells);
+        assert!(reads.len() <= 3, "{reads:?}");
+        assert!(
+            reads.iter().all(|(pk, _, _)| pk.starts_with("C2#")),
+            "{reads:?}"
+        );
+    }
 }
 
 #[cfg(test)]

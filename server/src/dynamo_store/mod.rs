@@ -3,6 +3,7 @@
 //! items that carry a copy of the session, and place-count items. Every write that touches
 //! more than one item is one transaction, so indexes and counts never disagree with the
 //! sessions.
+mod bulk;
 mod errors;
 mod items;
 pub mod round_trips;
@@ -156,6 +157,19 @@ impl DynamoStore {
         prefix: String,
         cap: usize,
     ) -> Result<(Vec<Item>, bool), StoreError> {
+        self.range_items(partition, prefix.clone(), prefix, cap)
+            .await
+    }
+
+    /// Every item of a partition whose sort key starts with anything from `first` to
+    /// `last` (as prefixes, both included), reading at most `cap`.
+    async fn range_items(
+        &self,
+        partition: String,
+        first: String,
+        last: String,
+        cap: usize,
+    ) -> Result<(Vec<Item>, bool), StoreError> {
         let mut found = Vec::new();
         let mut start = None;
         loop {
@@ -164,12 +178,18 @@ impl DynamoStore {
                 .query()
                 .table_name(&self.table)
                 .expression_attribute_values(":pk", s(partition.clone()));
-            query = if prefix.is_empty() {
+            query = if first.is_empty() && last.is_empty() {
                 query.key_condition_expression("pk = :pk")
-            } else {
+            } else if first == last {
                 query
                     .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expression_attribute_values(":prefix", s(prefix.clone()))
+                    .expression_attribute_values(":prefix", s(first.clone()))
+            } else {
+                // `~` sorts after every geohash letter and the `\0` separator.
+                query
+                    .key_condition_expression("pk = :pk AND sk BETWEEN :first AND :last")
+                    .expression_attribute_values(":first", s(first.clone()))
+                    .expression_attribute_values(":last", s(format!("{last}~")))
             };
             let output = query
                 .limit((cap - found.len()).clamp(1, 1000) as i32)
@@ -509,27 +529,10 @@ impl Store for DynamoStore {
         centre: GeoPoint,
         radius_km: f64,
     ) -> Result<Vec<NearbySession>, StoreError> {
-        let mut reads = Vec::new();
-        for cell in geo::covering_cells(centre, radius_km) {
-            // Read from the longest cell partition the cell fits in.
-            let length = CELL_PARTITION_LENGTHS
-                .into_iter()
-                .find(|&l| cell.len() >= l)
-                .unwrap_or(2);
-            if cell.len() >= length {
-                reads.push((cell_pk(&cell, length), cell));
-            } else {
-                // A one-letter cell (near a pole): all its two-letter partitions.
-                for child in "0123456789bcdefghjkmnpqrstuvwxyz".chars() {
-                    let sub = format!("{cell}{child}");
-                    reads.push((cell_pk(&sub, 2), sub));
-                }
-            }
-        }
         let found = futures::future::try_join_all(
-            reads
+            near_reads(&geo::covering_cells(centre, radius_km))
                 .into_iter()
-                .map(|(pk, prefix)| self.prefix_items(pk, prefix, usize::MAX)),
+                .map(|(pk, first, last)| self.range_items(pk, first, last, usize::MAX)),
         )
         .await?;
         let candidates = found

@@ -4,15 +4,22 @@
 use std::sync::{Arc, Mutex};
 
 use aws_sdk_dynamodb::config::interceptors::{
-    BeforeSerializationInterceptorContextRef, FinalizerInterceptorContextRef,
+    AfterDeserializationInterceptorContextRef, BeforeSerializationInterceptorContextRef,
+    FinalizerInterceptorContextRef,
 };
 use aws_sdk_dynamodb::config::{ConfigBag, Intercept, RuntimeComponents};
 use aws_sdk_dynamodb::error::BoxError;
+use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+use aws_sdk_dynamodb::operation::get_item::GetItemOutput;
+use aws_sdk_dynamodb::operation::query::QueryOutput;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
     pub calls: usize,
     pub round_trips: usize,
+    /// Items DynamoDB read to answer (a Query's ScannedCount, a GetItem's item, each
+    /// item of a BatchGetItem): what read capacity is paid for, whatever the table's size.
+    pub items_read: usize,
 }
 
 #[derive(Debug, Default)]
@@ -48,6 +55,30 @@ impl Intercept for RoundTrips {
         }
         state.in_flight += 1;
         state.tally.calls += 1;
+        Ok(())
+    }
+
+    fn read_after_deserialization(
+        &self,
+        context: &AfterDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Ok(output) = context.output_or_error() else {
+            return Ok(());
+        };
+        let read = if let Some(query) = output.downcast_ref::<QueryOutput>() {
+            query.scanned_count().max(0) as usize
+        } else if let Some(get) = output.downcast_ref::<GetItemOutput>() {
+            usize::from(get.item().is_some())
+        } else if let Some(batch) = output.downcast_ref::<BatchGetItemOutput>() {
+            batch
+                .responses()
+                .map_or(0, |tables| tables.values().map(Vec::len).sum())
+        } else {
+            0
+        };
+        self.0.lock().expect("counter lock").tally.items_read += read;
         Ok(())
     }
 

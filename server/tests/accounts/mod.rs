@@ -38,6 +38,23 @@ pub fn cookies_of(response: &reqwest::Response) -> (String, Vec<String>) {
     (pairs, raw)
 }
 
+/// The cookies a browser holds after `update` answered: its Set-Cookie values replace
+/// the ones of the same name (a renewal sends no new refresh cookie, so that one stays).
+pub fn merge_cookies(held: &str, update: &str) -> String {
+    let mut jar: Vec<(String, String)> = Vec::new();
+    for pair in held.split("; ").chain(update.split("; ")) {
+        if let Some((name, value)) = pair.split_once('=') {
+            jar.retain(|(n, _)| n != name);
+            jar.push((name.to_string(), value.to_string()));
+        }
+    }
+    jar.into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// One cookie's value from `name=value; …`.
 pub fn cookie_value(cookies: &str, name: &str) -> Option<String> {
     cookies

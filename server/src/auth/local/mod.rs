@@ -11,7 +11,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use app::identity::{
-    check_display_name, check_email, check_password, IdentityError, IdentityProvider, Profile, Tokens,
+    check_display_name, check_email, check_password, IdentityError, IdentityProvider, Profile,
+    Tokens,
 };
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
