@@ -100,8 +100,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn MemberLink() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
+    // Asked again on every navigation (a saved name lands on `/account?saved=1`).
     let member = Resource::new(
-        move || location.pathname.get(),
+        move || (location.pathname.get(), location.search.get()),
         |_| crate::api::account::current_member(),
     );
     view! {

@@ -1,5 +1,6 @@
 // A musician joins, confirms their email, signs in, is still signed in after a reload,
-// and signs out — on the local identity provider, whose "emails" are on its outbox page.
+// changes the name shown on their reviews, and signs out — on the local identity
+// provider, whose "emails" are on its outbox page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, phonePage, waitForHydration } from './browser.mjs';
@@ -45,6 +46,12 @@ test('sign up, confirm, sign in, reload, sign out', async () => {
   await page.goto('/account');
   await waitForHydration(page);
   await page.getByText(`Signed in as Séamus`).waitFor();
+  const name = page.getByLabel('Name shown on your reviews');
+  assert.equal(await name.inputValue(), 'Séamus');
+  await name.fill('Séamus Ó Floinn');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByText('Your name is saved.').waitFor();
+  await page.getByRole('link', { name: 'Séamus Ó Floinn' }).waitFor();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await page.reload();

@@ -81,6 +81,7 @@ fn every_page_stays_within_its_round_trip_budget() {
             ("/near?lat=52.734&lng=-8.438&km=2".to_string(), 1, 3),
             ("/api/v1/near?lat=53.0&lng=-9.0&km=60".to_string(), 1, 3),
             ("/api/v1/sessions".to_string(), 1, 1),
+            ("/api/v1/sessions?place=ie/clare".to_string(), 1, 2),
             (format!("/api/v1/sessions/{session}"), 1, 1),
         ];
         let mut report = Vec::new();

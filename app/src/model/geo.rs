@@ -53,12 +53,11 @@ fn cell_degrees(len: usize) -> (f64, f64) {
     (360.0 / 2f64.powi(lng_bits), 180.0 / 2f64.powi(lat_bits))
 }
 
-/// The geohash prefixes whose cells together cover every point within `radius_km` of
-/// `centre`: at the finest length whose cells are at least twice the radius across
-/// (measured at the circle's edge nearest a pole, where cells are narrowest), the circle's
-/// bounding box spans at most two columns and two rows, so at most 4 cells — usually
-/// fewer, and often neighbours in one store partition, which a store reads as one range.
-pub fn covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
+/// The geohash length for covering a circle, and the corners of its bounding box: at the
+/// finest length whose cells are at least twice the radius across (measured at the
+/// circle's edge nearest a pole, where cells are narrowest), the box spans at most two
+/// columns and two rows of cells.
+fn covering_box(centre: GeoPoint, radius_km: f64) -> (usize, Vec<GeoPoint>) {
     let radius_km = radius_km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM);
     let km_per_degree = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
     let lat_reach = radius_km / km_per_degree;
@@ -72,24 +71,63 @@ pub fn covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
         .rev()
         .find(|&len| fits(len))
         .unwrap_or(1);
-    // The cells holding the bounding box's corners are exactly the cells it touches.
-    let wrap = |lng: f64| (lng + 540.0).rem_euclid(360.0) - 180.0;
-    let mut cells: Vec<String> = [-1.0, 1.0]
-        .into_iter()
-        .flat_map(|dy: f64| [-1.0, 1.0].map(move |dx: f64| (dy, dx)))
-        .filter_map(|(dy, dx)| {
-            let corner = GeoPoint {
-                lat: (centre.lat + dy * lat_reach).clamp(-90.0, 90.0),
-                lng: wrap(centre.lng + dx * lng_reach),
-            };
-            geohash::encode(coord(corner), len).ok()
+    let corners = [(-1.0, -1.0), (-1.0, 1.0), (1.0, -1.0), (1.0, 1.0)]
+        .map(|(dy, dx): (f64, f64)| GeoPoint {
+            lat: (centre.lat + dy * lat_reach).clamp(-90.0, 90.0),
+            lng: wrap_lng(centre.lng + dx * lng_reach),
         })
+        .to_vec();
+    (len, corners)
+}
+
+fn wrap_lng(lng: f64) -> f64 {
+    (lng + 540.0).rem_euclid(360.0) - 180.0
+}
+
+/// The cells holding the points (the bounding box's corners are exactly the cells it
+/// touches), sorted and without repeats.
+fn cells_of(points: impl IntoIterator<Item = GeoPoint>, len: usize) -> Vec<String> {
+    let mut cells: Vec<String> = points
+        .into_iter()
+        .filter_map(|point| geohash::encode(coord(point), len).ok())
         .collect();
     cells.sort();
     cells.dedup();
+    cells
+}
+
+/// The geohash prefixes whose cells together cover every point within `radius_km` of
+/// `centre`: at most a 2 × 2 block of cells at least twice the radius across — usually
+/// fewer, and often neighbours in one store partition, which a store reads as one range.
+pub fn covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
+    let (len, corners) = covering_box(centre, radius_km);
+    let mut cells = cells_of(corners, len);
     // A box corner's cell may lie beyond the circle itself (it only reaches the box).
+    let radius_km = radius_km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM);
     cells.retain(|cell| nearest_km(centre, cell).is_none_or(|km| km <= radius_km));
     cells
+}
+
+/// A second grid for stores that partition by 2-letter cells: every point moved half a
+/// 2-letter cell north and east (2.8125° and 5.625°), so this grid's cell corners lie in
+/// the middle of the first grid's cells. A circle whose covering cells straddle a corner of
+/// four 2-letter cells straddles no corner in this grid.
+pub fn shifted(point: GeoPoint) -> GeoPoint {
+    GeoPoint {
+        lat: (point.lat + 2.8125).min(90.0),
+        lng: wrap_lng(point.lng + 5.625),
+    }
+}
+
+/// The session's cell in the shifted grid.
+pub fn shifted_cell_of(point: GeoPoint) -> Option<String> {
+    cell_of(shifted(point))
+}
+
+/// [`covering_cells`] in the shifted grid (the same length; the box's corners shifted).
+pub fn shifted_covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
+    let (len, corners) = covering_box(centre, radius_km);
+    cells_of(corners.into_iter().map(shifted), len)
 }
 
 /// How far the cell's nearest point is from `point` (across the antimeridian if nearer).
@@ -203,6 +241,30 @@ mod tests {
                 across.iter().any(|c| cell.starts_with(c.as_str())),
                 "a circle across the antimeridian takes cells on both sides: {across:?}"
             );
+        }
+    }
+
+    #[test]
+    fn shifted_covering_cells_contain_the_shifted_circle() {
+        for centre in [ENNIS, p(50.63, 11.2), p(-33.9, 151.2), p(52.8, 174.4)] {
+            for radius in [1.0, 25.0, 45.0] {
+                let cells = shifted_covering_cells(centre, radius);
+                for step in 0..72 {
+                    let bearing = (step as f64 * 5.0).to_radians();
+                    let reach = radius * 0.999 / (EARTH_RADIUS_KM * std::f64::consts::PI / 180.0);
+                    let point = p(
+                        centre.lat + reach * bearing.cos(),
+                        wrap_lng(
+                            centre.lng + reach * bearing.sin() / centre.lat.to_radians().cos(),
+                        ),
+                    );
+                    let cell = shifted_cell_of(point).unwrap();
+                    assert!(
+                        cells.iter().any(|c| cell.starts_with(c.as_str())),
+                        "{point:?} ({radius} km from {centre:?}) is outside {cells:?}"
+                    );
+                }
+            }
         }
     }
 

@@ -198,10 +198,23 @@ async fn list_sessions(
 ) -> ApiResult<ListedPage> {
     let place = place.map_err(bad_query)?.0.place;
     let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
-    if let Some(key) = &place {
-        known_place(&state, key).await?;
-    }
-    run(&state, ListQuery { place, ..query }, cursor).await
+    let Some(key) = place.clone() else {
+        return run(&state, query, cursor).await;
+    };
+    // The place check and the page are read together: one round trip, as on the site.
+    let (known, page) = tokio::join!(
+        known_place(&state, &key),
+        run(
+            &state,
+            ListQuery {
+                place: Some(key.clone()),
+                ..query
+            },
+            cursor
+        )
+    );
+    known?;
+    page
 }
 
 #[utoipa::path(get, path = "/api/v1/search", tag = "sessions",

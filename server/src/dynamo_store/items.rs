@@ -68,17 +68,25 @@ pub fn cell_pk(cell: &str, length: usize) -> String {
     format!("C{length}#{}", &cell[..length.min(cell.len())])
 }
 
+/// The partition of a cell in the shifted grid (`geo::shifted`), by its first 2 letters.
+pub fn shifted_cell_pk(cell: &str) -> String {
+    format!("S2#{}", &cell[..2.min(cell.len())])
+}
+
 /// The Queries that read the covering cells: one (partition, first cell, last cell) range
-/// per cell partition they fall in, at the finest partition length that needs at most 3.
-/// At most 4 cells come in, so only where four 4-letter partitions meet does this step up
-/// to 2-letter partitions; only where four of those meet too (within the radius of a
-/// corner of a 2-letter cell, which lie 5.6° of latitude and 11.25° of longitude apart)
-/// does it take 4. Cells with fewer letters than the partition (a very wide radius near a
-/// pole) read each 2-letter partition inside them.
-pub fn near_reads(cells: &[String]) -> Vec<(String, String, String)> {
+/// per cell partition they fall in, from the first grid that needs at most 3: 4-letter
+/// partitions, else 2-letter ones, else the shifted grid's 2-letter ones (`shifted_cells`,
+/// whose corners lie mid-cell of the others). At most 4 cells come in; 4 reads remain only
+/// for circles so wide their cells are 2 letters long and straddle corners in both grids.
+/// Cells with fewer letters than the partition (a very wide radius near a pole) read each
+/// 2-letter partition inside them.
+pub fn near_reads(cells: &[String], shifted_cells: &[String]) -> Vec<(String, String, String)> {
     // A level serves cells at least as long as its partition key (2-letter partitions
     // also serve 1-letter cells, through their 32 children).
-    let reads_at = |length: usize| -> Option<Vec<(String, String, String)>> {
+    let reads_at = |length: usize,
+                    cells: &[String],
+                    pk: &dyn Fn(&str) -> String|
+     -> Option<Vec<(String, String, String)>> {
         let mut ranges: Vec<(String, String, String)> = Vec::new();
         for cell in cells {
             let parts: Vec<String> = if cell.len() >= length {
@@ -92,7 +100,7 @@ pub fn near_reads(cells: &[String]) -> Vec<(String, String, String)> {
                 return None;
             };
             for part in parts {
-                let pk = cell_pk(&part, length);
+                let pk = pk(&part);
                 match ranges.iter_mut().find(|(p, _, _)| *p == pk) {
                     Some((_, first, last)) => {
                         if part < *first {
@@ -108,9 +116,14 @@ pub fn near_reads(cells: &[String]) -> Vec<(String, String, String)> {
         }
         Some(ranges)
     };
+    let grids: [(usize, &[String], &dyn Fn(&str) -> String); 3] = [
+        (4, cells, &|c: &str| cell_pk(c, 4)),
+        (2, cells, &|c: &str| cell_pk(c, 2)),
+        (2, shifted_cells, &|c: &str| shifted_cell_pk(c)),
+    ];
     let mut best: Option<Vec<(String, String, String)>> = None;
-    for length in CELL_PARTITION_LENGTHS {
-        if let Some(reads) = reads_at(length) {
+    for (length, cells, pk) in grids {
+        if let Some(reads) = reads_at(length, cells, pk) {
             if best.as_ref().is_none_or(|b| reads.len() < b.len()) {
                 best = Some(reads);
             }
@@ -136,6 +149,9 @@ pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
         for length in CELL_PARTITION_LENGTHS {
             keys.push((cell_pk(&cell, length), format!("{cell}\u{0}{id}")));
         }
+    }
+    if let Some(cell) = session.point.and_then(geo::shifted_cell_of) {
+        keys.push((shifted_cell_pk(&cell), format!("{cell}\u{0}{id}")));
     }
     keys
 }
@@ -208,7 +224,7 @@ mod near_tests {
     }
 
     #[test]
-    fn near_me_reads_at_most_three_ranges_except_at_coarse_corners() {
+    fn near_me_reads_at_most_three_ranges_up_to_100_km() {
         let (mut checked, mut over) = (std::collections::BTreeMap::new(), Vec::new());
         for lat in -70..=70 {
             for lng in (-180..180).step_by(3) {
@@ -218,7 +234,10 @@ mod near_tests {
                         lat: lat as f64 + 0.41,
                         lng: lng as f64 + 0.73,
                     };
-                    let reads = near_reads(&geo::covering_cells(centre, radius));
+                    let reads = near_reads(
+                        &geo::covering_cells(centre, radius),
+                        &geo::shifted_covering_cells(centre, radius),
+                    );
                     *checked.entry(radius as u32).or_insert(0) += 1;
                     assert!(reads.len() <= 4, "{centre:?} {radius}: {reads:?}");
                     if reads.len() > 3 {
@@ -237,7 +256,9 @@ mod near_tests {
             );
         }
         // Four reads are rare at everyday radii, commoner when a radius spans 2-letter cells.
-        for (radius, most_percent) in [(1, 0.1), (5, 0.2), (25, 1.0), (100, 7.0)] {
+        // None up to 100 km: the bounding box is then under half a 2-letter cell each way,
+        // so it straddles lines of one grid at most, per axis.
+        for (radius, most_percent) in [(1, 0.0), (5, 0.0), (25, 0.0), (100, 0.0)] {
             let total = checked[&radius] as f64;
             let four = over.iter().filter(|(_, r)| *r as u32 == radius).count() as f64;
             let percent = 100.0 * four / total;
@@ -256,7 +277,7 @@ mod near_tests {
         };
         let cells = geo::covering_cells(corner, 2.0);
         assert_eq!(cells.len(), 4);
-        let reads = near_reads(&cells);
+        let reads = near_reads(&cells, &geo::shifted_covering_cells(corner, 2.0));
         assert!(reads.len() <= 3, "{reads:?}");
         assert!(
             reads.iter().all(|(pk, _, _)| pk.starts_with("C2#")),

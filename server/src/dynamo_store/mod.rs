@@ -530,9 +530,12 @@ impl Store for DynamoStore {
         radius_km: f64,
     ) -> Result<Vec<NearbySession>, StoreError> {
         let found = futures::future::try_join_all(
-            near_reads(&geo::covering_cells(centre, radius_km))
-                .into_iter()
-                .map(|(pk, first, last)| self.range_items(pk, first, last, usize::MAX)),
+            near_reads(
+                &geo::covering_cells(centre, radius_km),
+                &geo::shifted_covering_cells(centre, radius_km),
+            )
+            .into_iter()
+            .map(|(pk, first, last)| self.range_items(pk, first, last, usize::MAX)),
         )
         .await?;
         let candidates = found
