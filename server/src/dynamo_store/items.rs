@@ -80,14 +80,57 @@ pub fn shifted_cell_pk(cell: &str) -> String {
 /// for circles so wide their cells are 2 letters long and straddle corners in both grids.
 /// Cells with fewer letters than the partition (a very wide radius near a pole) read each
 /// 2-letter partition inside them.
-pub fn near_reads(cells: &[String], shifted_cells: &[String]) -> Vec<(String, String, String)> {
-    // A level serves cells at least as long as its partition key (2-letter partitions
-    // also serve 1-letter cells, through their 32 children).
-    let reads_at = |length: usize,
-                    cells: &[String],
-                    pk: &dyn Fn(&str) -> String|
-     -> Option<Vec<(String, String, String)>> {
-        let mut ranges: Vec<(String, String, String)> = Vec::new();
+pub fn near_reads(cells: &[String], shifted_cells: &[String]) -> Vec<KeyRange> {
+    let grids = [
+        (cells, Grid::Letters4),
+        (cells, Grid::Letters2),
+        (shifted_cells, Grid::Shifted2),
+    ];
+    let mut best: Option<Vec<KeyRange>> = None;
+    for (cells, grid) in grids {
+        if let Some(reads) = grid.ranges(cells) {
+            if best.as_ref().is_none_or(|b| reads.len() < b.len()) {
+                best = Some(reads);
+            }
+            if best.as_ref().is_some_and(|b| b.len() <= 3) {
+                break;
+            }
+        }
+    }
+    best.unwrap_or_default()
+}
+
+/// One Query's keys: the partition, and the first and last cell (as sort-key prefixes).
+pub type KeyRange = (String, String, String);
+
+/// The cell partitions a session is indexed in.
+#[derive(Debug, Clone, Copy)]
+enum Grid {
+    Letters4,
+    Letters2,
+    Shifted2,
+}
+
+impl Grid {
+    fn length(self) -> usize {
+        match self {
+            Grid::Letters4 => 4,
+            Grid::Letters2 | Grid::Shifted2 => 2,
+        }
+    }
+
+    fn pk(self, cell: &str) -> String {
+        match self {
+            Grid::Letters4 | Grid::Letters2 => cell_pk(cell, self.length()),
+            Grid::Shifted2 => shifted_cell_pk(cell),
+        }
+    }
+
+    /// One range per partition the cells fall in; `None` if a cell is too short for this
+    /// grid (2-letter grids serve a 1-letter cell through its 32 children).
+    fn ranges(self, cells: &[String]) -> Option<Vec<KeyRange>> {
+        let length = self.length();
+        let mut ranges: Vec<KeyRange> = Vec::new();
         for cell in cells {
             let parts: Vec<String> = if cell.len() >= length {
                 vec![cell.clone()]
@@ -100,7 +143,7 @@ pub fn near_reads(cells: &[String], shifted_cells: &[String]) -> Vec<(String, St
                 return None;
             };
             for part in parts {
-                let pk = pk(&part);
+                let pk = self.pk(&part);
                 match ranges.iter_mut().find(|(p, _, _)| *p == pk) {
                     Some((_, first, last)) => {
                         if part < *first {
@@ -115,24 +158,7 @@ pub fn near_reads(cells: &[String], shifted_cells: &[String]) -> Vec<(String, St
             }
         }
         Some(ranges)
-    };
-    let grids: [(usize, &[String], &dyn Fn(&str) -> String); 3] = [
-        (4, cells, &|c: &str| cell_pk(c, 4)),
-        (2, cells, &|c: &str| cell_pk(c, 2)),
-        (2, shifted_cells, &|c: &str| shifted_cell_pk(c)),
-    ];
-    let mut best: Option<Vec<(String, String, String)>> = None;
-    for (length, cells, pk) in grids {
-        if let Some(reads) = reads_at(length, cells, pk) {
-            if best.as_ref().is_none_or(|b| reads.len() < b.len()) {
-                best = Some(reads);
-            }
-            if best.as_ref().is_some_and(|b| b.len() <= 3) {
-                break;
-            }
-        }
     }
-    best.unwrap_or_default()
 }
 
 const GEOHASH_LETTERS: &str = "0123456789bcdefghjkmnpqrstuvwxyz";
