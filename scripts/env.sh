@@ -12,5 +12,7 @@ CARGO_LEPTOS_VERSION="0.3.10"
 BINARYEN_VERSION="132.0.0"
 # moto stands in for DynamoDB (and later Cognito) on loopback in tests.
 MOTO_VERSION="5.2.5"
+# cargo-lambda's Lambda runtime emulator runs the server binary in tests (from PyPI).
+CARGO_LAMBDA_VERSION="1.9.2"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }

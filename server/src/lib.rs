@@ -9,6 +9,7 @@ pub mod dynamo_store;
 pub mod embedded_store;
 pub mod feeds;
 pub mod index_keys;
+pub mod lambda;
 pub mod routes;
 pub mod seed;
 pub mod startup;

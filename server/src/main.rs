@@ -18,7 +18,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the site over HTTP (the default).
+    /// Serve the site over HTTP (the default), or answer Lambda events when started by
+    /// the Lambda runtime (`AWS_LAMBDA_RUNTIME_API` set).
     Serve,
     /// Add the demo sessions that are not in the store yet. Safe to run again.
     Seed {
@@ -75,6 +76,9 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    if server::lambda::in_lambda() {
+        return server::lambda::run(settings).await;
+    }
     let app = Application::build(settings).await?;
     tracing::info!("listening on http://{}", app.local_addr());
     app.run_until_stopped().await?;

@@ -73,34 +73,52 @@ pub struct Application {
     local_identity: Option<crate::auth::local::LocalIdentity>,
 }
 
+/// The site before any socket is bound: the Router, and what tests reach into.
+pub struct Site {
+    pub router: axum::Router,
+    pub store: Arc<dyn Store>,
+    pub local_identity: Option<crate::auth::local::LocalIdentity>,
+}
+
+/// Opens the store (seeding it if empty and asked to) and the accounts, and builds the
+/// Router: the same for HTTP on a socket and for Lambda events.
+pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
+    let store = open_store(&settings).await?;
+    seed_if_empty(store.as_ref(), &settings).await?;
+    let accounts = crate::auth::accounts(&settings)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the accounts: {e}"))?;
+    let state = ServerState {
+        app: app_state(
+            store.clone(),
+            &settings.site_url,
+            &settings.map_tiles,
+            &accounts,
+            settings.client_ip_header.as_deref(),
+        ),
+        leptos_options: settings.leptos,
+        local_identity: accounts.local.clone(),
+    };
+    Ok(Site {
+        router: router(state),
+        store,
+        local_identity: accounts.local,
+    })
+}
+
 impl Application {
-    /// Opens the store, seeds it if empty and binds the listener (port 0 picks a free port).
+    /// Builds the site and binds the listener (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let store = open_store(&settings).await?;
-        seed_if_empty(store.as_ref(), &settings).await?;
         let addr = settings.leptos.site_addr;
+        let site = build_site(settings).await?;
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-        let accounts = crate::auth::accounts(&settings)
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot open the accounts: {e}"))?;
-        let state = ServerState {
-            leptos_options: settings.leptos,
-            app: app_state(
-                store.clone(),
-                &settings.site_url,
-                &settings.map_tiles,
-                &accounts,
-                settings.client_ip_header.as_deref(),
-            ),
-            local_identity: accounts.local.clone(),
-        };
         Ok(Self {
             listener,
-            router: router(state),
-            store,
-            local_identity: accounts.local,
+            router: site.router,
+            store: site.store,
+            local_identity: site.local_identity,
         })
     }
 
