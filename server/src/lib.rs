@@ -4,6 +4,7 @@ pub mod api_v1;
 pub mod auth;
 pub mod aws;
 pub mod calendar;
+pub mod cdn;
 pub mod config;
 pub mod dynamo_store;
 pub mod embedded_store;

@@ -28,6 +28,9 @@ pub struct ServerState {
     /// `/.well-known/jwks.json` and, on a developer's machine, its outbox of codes at
     /// `/account/outbox`; `None` when accounts are elsewhere (Cognito).
     pub local_identity: Option<crate::auth::local::LocalIdentity>,
+    /// CloudFront's secret header value (`ORIGIN_VERIFY_SECRET`): when set, requests
+    /// without it are refused, so the function URL answers only through CloudFront.
+    pub origin_secret: Option<std::sync::Arc<str>>,
 }
 
 pub fn router(state: ServerState) -> Router {
@@ -59,6 +62,11 @@ pub fn router(state: ServerState) -> Router {
             _,
         >(provide_app, shell))
         .layer(axum::middleware::map_response(retry_after_when_unavailable))
+        .layer(axum::middleware::from_fn(crate::cdn::page_cache_control))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::cdn::only_through_cloudfront,
+        ))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))

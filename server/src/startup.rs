@@ -96,8 +96,9 @@ pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
             &accounts,
             settings.client_ip_header.as_deref(),
         ),
-        leptos_options: settings.leptos,
+        leptos_options: settings.leptos.clone(),
         local_identity: accounts.local.clone(),
+        origin_secret: settings.origin_secret.as_deref().map(Into::into),
     };
     Ok(Site {
         router: router(state),

@@ -42,6 +42,7 @@ fn every_page_stays_within_its_round_trip_budget() {
                 None,
             ),
             local_identity: None,
+            origin_secret: None,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());

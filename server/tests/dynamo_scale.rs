@@ -67,6 +67,7 @@ fn page_work_stays_flat_as_the_table_grows() {
                 None,
             ),
             local_identity: None,
+            origin_secret: None,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());

@@ -321,6 +321,7 @@ async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tem
             None,
         ),
         local_identity: None,
+        origin_secret: None,
     };
     let router = axum::Router::new()
         .merge(server::feeds::routes_with_sitemap_limit(per_file))

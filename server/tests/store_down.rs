@@ -71,6 +71,7 @@ async fn spawn_with_down_store() -> String {
             None,
         ),
         local_identity: None,
+        origin_secret: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());

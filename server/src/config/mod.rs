@@ -54,6 +54,8 @@ pub struct Settings {
     /// A request header naming the visitor's address (e.g. `CloudFront-Viewer-Address`
     /// behind CloudFront); without it, the TCP peer's address is used.
     pub client_ip_header: Option<String>,
+    /// The value CloudFront sends in `x-origin-verify`; requests without it are refused.
+    pub origin_secret: Option<String>,
     pub data_dir: PathBuf,
     pub demo: DemoSettings,
     pub log_format: LogFormat,
@@ -163,6 +165,7 @@ impl Settings {
             store,
             identity: identity::identity_from(&var)?,
             client_ip_header: var("CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase()),
+            origin_secret: var("ORIGIN_VERIFY_SECRET").map(|s| s.trim().to_string()),
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
             demo,
             log_format,

@@ -1,0 +1,87 @@
+//! What the site tells the CDN in front of it: pages are cached at the edge briefly when
+//! nobody is signed in and never when someone is, and — in AWS — only requests that came
+//! through CloudFront (carrying its secret header) are answered.
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::routes::ServerState;
+
+/// The header CloudFront adds to every request it sends to the function URL.
+pub const ORIGIN_VERIFY_HEADER: &str = "x-origin-verify";
+
+/// How long the edge may serve a public page before asking again.
+pub const PAGE_EDGE_SECONDS: u32 = 60;
+
+/// The session cookies: their presence makes a page private.
+const SESSION_COOKIES: [&str; 3] = ["seisiun_id=", "seisiun_access=", "seisiun_refresh="];
+
+/// Refuses requests that did not come through CloudFront, when a secret is configured.
+pub async fn only_through_cloudfront(
+    State(state): State<ServerState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Some(secret) = &state.origin_secret {
+        let presented = request
+            .headers()
+            .get(ORIGIN_VERIFY_HEADER)
+            .and_then(|v| v.to_str().ok());
+        // Compared in constant time, so the secret cannot be guessed byte by byte.
+        let matches = presented.is_some_and(|p| {
+            aws_lc_rs::constant_time::verify_slices_are_equal(p.as_bytes(), secret.as_bytes())
+                .is_ok()
+        });
+        if !matches {
+            return (
+                StatusCode::FORBIDDEN,
+                "This address answers only through the site's CDN.",
+            )
+                .into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Gives HTML pages a Cache-Control when they have none: `public, max-age=0,
+/// s-maxage=60` for anonymous visitors (browsers revalidate, the edge keeps it a minute),
+/// `private, no-store` when the request carried a session or the response sets cookies.
+pub async fn page_cache_control(request: Request, next: Next) -> Response {
+    let cacheable_method = matches!(*request.method(), Method::GET | Method::HEAD);
+    let signed_in = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|cookies| {
+            cookies.split(';').any(|c| {
+                SESSION_COOKIES
+                    .iter()
+                    .any(|name| c.trim().starts_with(name))
+            })
+        });
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if !is_html || response.headers().contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
+    let public = cacheable_method
+        && !signed_in
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
+    let value = if public {
+        format!("public, max-age=0, s-maxage={PAGE_EDGE_SECONDS}")
+    } else {
+        "private, no-store".to_string()
+    };
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_str(&value).expect("a valid header"),
+    );
+    response
+}
