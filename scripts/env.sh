@@ -14,5 +14,12 @@ BINARYEN_VERSION="132.0.0"
 MOTO_VERSION="5.2.5"
 # cargo-lambda's Lambda runtime emulator runs the server binary in tests (from PyPI).
 CARGO_LAMBDA_VERSION="1.9.2"
+# Offline checks of infra/*.yaml, each in its own virtualenv under the cache (aws-sam-cli
+# and checkov pin conflicting boto3 versions).
+CFN_LINT_VERSION="1.58.0"
+SAM_CLI_VERSION="1.170.0"
+CHECKOV_VERSION="3.3.30"
+SAM_VENV="$SEISIUN_CACHE/sam-venv-$SAM_CLI_VERSION"
+CHECKOV_VENV="$SEISIUN_CACHE/checkov-venv-$CHECKOV_VERSION"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
