@@ -1,8 +1,9 @@
 //! The scale benchmark (ignored by `cargo test`; run by `scripts/bench-dynamo-scale`):
 //! the same pages served from DynamoDB (moto) as the table grows from 1,000 to 100,000
 //! generated sessions, printing per page the calls, round trips and items DynamoDB read.
-//! It fails if calls or round trips change with the table's size, or if a page that reads
-//! one page of results (lists, places, a session) starts reading more items.
+//! It fails if a page's round trips exceed its budget (docs/data-model.md: search 2, every
+//! other page 1) or its calls grow with the table, or if a page that reads one page of
+//! results (lists, places, a session) starts reading more items.
 //! Wall times are printed too, but are moto's: it answers a GSI query by walking every
 //! item in the table, which DynamoDB does not.
 mod common;
@@ -16,7 +17,8 @@ use server::dynamo_store::round_trips::{RoundTrips, Tally};
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
 use server::routes::{router, ServerState};
 
-/// (page, whether its work is bounded by a page of results regardless of data density)
+/// (page, whether its work is bounded by a page of results regardless of data density).
+/// Search may take a second round trip when a word matches over 1,000 sessions.
 const PAGES: [(&str, bool); 9] = [
     ("/", true),
     ("/sessions", true),
@@ -76,6 +78,7 @@ fn page_work_stays_flat_as_the_table_grows() {
 
         let mut loaded = 0;
         let mut first: Option<Vec<Tally>> = None;
+        let mut failures: Vec<String> = Vec::new();
         let mut table = vec![format!(
             "{:>8}  {:<40} {:>5} {:>5} {:>7} {:>8}",
             "sessions", "page", "calls", "trips", "items", "moto ms"
@@ -121,23 +124,25 @@ fn page_work_stays_flat_as_the_table_grows() {
                     for ((page, bounded), (small, now)) in
                         PAGES.iter().zip(smallest.iter().zip(&tallies))
                     {
-                        assert_eq!(
-                            (small.calls, small.round_trips),
-                            (now.calls, now.round_trips),
-                            "{page}: calls and round trips must not grow with the table"
-                        );
-                        if *bounded {
-                            assert!(
-                                now.items_read <= small.items_read * 2 + 10,
-                                "{page}: {} items read at {size}, {} at the smallest size",
-                                now.items_read,
-                                small.items_read
-                            );
+                        let budget = if page.starts_with("/search") { 2 } else { 1 };
+                        if now.round_trips > budget {
+                            failures
+                                .push(format!("{page} at {size}: {} round trips", now.round_trips));
+                        }
+                        if now.calls > small.calls * budget {
+                            failures.push(format!("{page} at {size}: {} calls", now.calls));
+                        }
+                        if *bounded && now.items_read > small.items_read * 2 + 10 {
+                            failures.push(format!(
+                                "{page} at {size}: {} items read, {} at the smallest size",
+                                now.items_read, small.items_read
+                            ));
                         }
                     }
                 }
             }
         }
         println!("{}", table.join("\n"));
+        assert!(failures.is_empty(), "{failures:#?}");
     })
 }

@@ -70,6 +70,10 @@ pub async fn client(settings: &ClientSettings) -> Client {
     Client::from_conf(config.build())
 }
 
+/// Search reads each word's matches in at most 2 Queries, one after the other: the search
+/// budget of 2 round trips (docs/data-model.md), whatever the table's size.
+const SEARCH_PAGES_PER_TERM: usize = 2;
+
 fn page_size(page: &PageRequest) -> i32 {
     page.clamped_limit().min(MAX_PAGE_SIZE) as i32
 }
@@ -150,29 +154,32 @@ impl DynamoStore {
     }
 
     /// Every item of a partition whose sort key starts with `prefix`, reading at most `cap`
-    /// (the flag says whether the cap cut the read short).
+    /// items in at most `max_pages` Queries (the flag says whether either cut it short).
     async fn prefix_items(
         &self,
         partition: String,
         prefix: String,
         cap: usize,
+        max_pages: usize,
     ) -> Result<(Vec<Item>, bool), StoreError> {
-        self.range_items(partition, prefix.clone(), prefix, cap)
+        self.range_items(partition, prefix.clone(), prefix, cap, max_pages)
             .await
     }
 
     /// Every item of a partition whose sort key starts with anything from `first` to
-    /// `last` (as prefixes, both included), reading at most `cap`.
+    /// `last` (as prefixes, both included), reading at most `cap` items in at most
+    /// `max_pages` Queries (each returns up to 1,000 items or 1 MB).
     async fn range_items(
         &self,
         partition: String,
         first: String,
         last: String,
         cap: usize,
+        max_pages: usize,
     ) -> Result<(Vec<Item>, bool), StoreError> {
         let mut found = Vec::new();
         let mut start = None;
-        loop {
+        for _ in 0..max_pages {
             let mut query = self
                 .client
                 .query()
@@ -206,6 +213,8 @@ impl DynamoStore {
                 return Ok((found, true));
             }
         }
+        // The pages ran out before the items did.
+        Ok((found, true))
     }
 
     async fn get_current(&self, id: &str) -> Result<Option<Session>, StoreError> {
@@ -411,7 +420,7 @@ impl Store for DynamoStore {
             other => format!("P#{}", other.key()),
         };
         let (found, _) = self
-            .prefix_items(partition, String::new(), usize::MAX)
+            .prefix_items(partition, String::new(), usize::MAX, usize::MAX)
             .await?;
         let mut children = Vec::new();
         for item in found {
@@ -507,9 +516,14 @@ impl Store for DynamoStore {
 
     async fn search_sessions(&self, terms: &[String]) -> Result<Vec<Session>, StoreError> {
         // One query per term, all at once: a single round trip's wait.
-        let reads = terms
-            .iter()
-            .map(|term| self.prefix_items(term_pk(term), term.clone(), SEARCH_CANDIDATES_PER_TERM));
+        let reads = terms.iter().map(|term| {
+            self.prefix_items(
+                term_pk(term),
+                term.clone(),
+                SEARCH_CANDIDATES_PER_TERM,
+                SEARCH_PAGES_PER_TERM,
+            )
+        });
         let per_term = futures::future::try_join_all(reads)
             .await?
             .into_iter()
@@ -535,9 +549,18 @@ impl Store for DynamoStore {
                 &geo::shifted_covering_cells(centre, radius_km),
             )
             .into_iter()
-            .map(|(pk, first, last)| self.range_items(pk, first, last, usize::MAX)),
+            .map(|(pk, first, last)| self.range_items(pk, first, last, usize::MAX, 1)),
         )
         .await?;
+        if found.iter().any(|(_, cut_short)| *cut_short) {
+            // Over 1,000 sessions (or 1 MB) in one range: the nearest of those read are
+            // listed, within the one-round-trip budget.
+            tracing::warn!(
+                ?centre,
+                radius_km,
+                "near me read only the first page of a range"
+            );
+        }
         let candidates = found
             .iter()
             .flat_map(|(items, _)| items.iter().map(session_from_doc))
