@@ -14,6 +14,7 @@ BINARYEN_VERSION="132.0.0"
 MOTO_VERSION="5.2.5"
 # cargo-lambda's Lambda runtime emulator runs the server binary in tests (from PyPI).
 CARGO_LAMBDA_VERSION="1.9.2"
+ZIG_VERSION="0.17.0"
 # Offline checks of infra/*.yaml, each in its own virtualenv under the cache (aws-sam-cli
 # and checkov pin conflicting boto3 versions).
 CFN_LINT_VERSION="1.58.0"

@@ -221,3 +221,39 @@ fn every_listed_resource_is_declared_with_its_safety_settings() {
         );
     }
 }
+
+fn yaml(path: &str) -> Value {
+    let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
+    to_json(&serde_norway::from_str(&std::fs::read_to_string(full).unwrap()).unwrap())
+}
+
+#[test]
+fn ci_and_the_pipeline_run_the_readme_test_command_and_deploy_without_stored_keys() {
+    let ci = yaml(".github/workflows/ci.yml");
+    assert!(ci.to_string().contains("./scripts/test"));
+    let buildspec = yaml("infra/buildspec.yml");
+    let build = buildspec["phases"]["build"]["commands"].to_string();
+    assert!(build.contains("./scripts/test") && build.contains("./scripts/package-lambda"));
+
+    let deploy = yaml(".github/workflows/deploy.yml");
+    assert_eq!(deploy["permissions"]["id-token"], "write", "OIDC");
+    let text = deploy.to_string();
+    assert!(text.contains("role-to-assume"));
+    assert!(!text.contains("aws-access-key-id") && !text.contains("AWS_SECRET_ACCESS_KEY"));
+    assert_eq!(
+        deploy["on"]["push"]["branches"],
+        serde_json::json!(["main", "prod"])
+    );
+
+    let pipeline = yaml("infra/pipeline.yaml");
+    let stages: Vec<&str> = pipeline["Resources"]["Pipeline"]["Properties"]["Stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["Name"].as_str().unwrap())
+        .collect();
+    assert_eq!(stages, ["Source", "Build", "Test", "Approval", "Prod"]);
+    let test_stage = pipeline["Resources"]["Pipeline"]["Properties"]["Stages"][2].to_string();
+    assert!(test_stage.contains("CHANGE_SET_REPLACE") && test_stage.contains("CHANGE_SET_EXECUTE"));
+    assert!(test_stage.contains("PublishProject"));
+}
