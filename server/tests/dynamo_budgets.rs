@@ -9,7 +9,6 @@ use std::sync::Arc;
 use app::store::Store;
 use server::dynamo_store::round_trips::{RoundTrips, Tally};
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
-use server::routes::{router, ServerState};
 
 #[test]
 fn every_page_stays_within_its_round_trip_budget() {
@@ -32,21 +31,8 @@ fn every_page_stays_within_its_round_trip_budget() {
             .unwrap();
 
         let dir = tempfile::tempdir().unwrap();
-        let state = ServerState {
-            leptos_options: common::settings(dir.path(), &[]).leptos,
-            app: server::startup::app_state(
-                store.clone(),
-                "http://127.0.0.1",
-                "",
-                &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
-                None,
-            ),
-            local_identity: None,
-            origin_secret: None,
-        };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+        let state = common::state_over(store.clone(), dir.path(), "http://127.0.0.1");
+        let address = common::serve_state(state).await;
 
         let http = reqwest::Client::new();
         let home = http

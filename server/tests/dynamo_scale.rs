@@ -15,7 +15,6 @@ use std::time::Instant;
 use app::store::Store;
 use server::dynamo_store::round_trips::{RoundTrips, Tally};
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
-use server::routes::{router, ServerState};
 
 /// (page, whether its work is bounded by a page of results regardless of data density).
 /// Search may take a second round trip when a word matches over 1,000 sessions.
@@ -59,21 +58,8 @@ fn page_work_stays_flat_as_the_table_grows() {
         let store: Arc<dyn Store> = Arc::new(dynamo.clone());
 
         let dir = tempfile::tempdir().unwrap();
-        let state = ServerState {
-            leptos_options: common::settings(dir.path(), &[]).leptos,
-            app: server::startup::app_state(
-                store.clone(),
-                "http://127.0.0.1",
-                "",
-                &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
-                None,
-            ),
-            local_identity: None,
-            origin_secret: None,
-        };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+        let state = common::state_over(store.clone(), dir.path(), "http://127.0.0.1");
+        let address = common::serve_state(state).await;
         let http = reqwest::Client::new();
 
         let mut loaded = 0;

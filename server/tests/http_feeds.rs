@@ -14,7 +14,6 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use server::embedded_store::EmbeddedStore;
 use server::feeds::sitemap::{collect_urls, sitemap_document, sitemap_part, SitemapUrl};
-use server::routes::ServerState;
 
 const SITE: &str = "https://seisiun.example";
 
@@ -311,18 +310,7 @@ fn past_the_limit_the_sitemap_becomes_an_index_of_parts() {
 async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(dir.path()).unwrap());
-    let state = ServerState {
-        leptos_options: common::settings(dir.path(), &[]).leptos,
-        app: server::startup::app_state(
-            store.clone(),
-            SITE,
-            "",
-            &server::auth::local_accounts(dir.path(), SITE).unwrap(),
-            None,
-        ),
-        local_identity: None,
-        origin_secret: None,
-    };
+    let state = common::state_over(store.clone(), dir.path(), SITE);
     let router = axum::Router::new()
         .merge(server::feeds::routes_with_sitemap_limit(per_file))
         .with_state(state);

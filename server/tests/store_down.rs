@@ -7,7 +7,6 @@ use std::sync::Arc;
 use app::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
 use app::store::{NearbySession, PageRequest, Store, StoreError};
 use async_trait::async_trait;
-use server::routes::{router, ServerState};
 
 /// An adapter whose database is throttling or unreachable.
 struct DownStore;
@@ -61,21 +60,8 @@ impl Store for DownStore {
 
 async fn spawn_with_down_store() -> String {
     let dir = tempfile::tempdir().unwrap();
-    let state = ServerState {
-        leptos_options: common::settings(dir.path(), &[]).leptos,
-        app: server::startup::app_state(
-            Arc::new(DownStore),
-            "http://127.0.0.1",
-            "",
-            &server::auth::local_accounts(dir.path(), "http://127.0.0.1").unwrap(),
-            None,
-        ),
-        local_identity: None,
-        origin_secret: None,
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    let state = common::state_over(Arc::new(DownStore), dir.path(), "http://127.0.0.1");
+    let address = common::serve_state(state).await;
     address
 }
 

@@ -82,6 +82,27 @@ fn failure<E: ProvideErrorMetadata + std::fmt::Debug>(
     classified
 }
 
+/// A call whose listed failures are not the member's business (an unknown account, so
+/// nobody learns which emails have one): those are success too.
+fn quietly<T, E: ProvideErrorMetadata + std::fmt::Debug>(
+    call: Call,
+    result: Result<T, SdkError<E>>,
+    silent: &[&str],
+) -> Result<(), IdentityError> {
+    match result {
+        Ok(_) => Ok(()),
+        Err(err)
+            if err
+                .as_service_error()
+                .and_then(|e| e.code())
+                .is_some_and(|code| silent.contains(&code)) =>
+        {
+            Ok(())
+        }
+        Err(err) => Err(failure(call, err)),
+    }
+}
+
 fn attribute(name: &str, value: &str) -> AttributeType {
     AttributeType::builder()
         .name(name)
@@ -184,26 +205,19 @@ impl IdentityProvider for CognitoIdentity {
 
     async fn resend_code(&self, email: &str) -> Result<(), IdentityError> {
         let email = check_email(email)?;
-        match self
+        let sent = self
             .client
             .resend_confirmation_code()
             .client_id(&self.client_id)
             .username(&email)
             .send()
-            .await
-        {
-            Ok(_) => Ok(()),
-            // Unknown or already confirmed: nothing is said about which.
-            Err(err)
-                if matches!(
-                    err.as_service_error().and_then(|e| e.code()),
-                    Some("UserNotFoundException" | "InvalidParameterException")
-                ) =>
-            {
-                Ok(())
-            }
-            Err(err) => Err(failure(Call::Resend, err)),
-        }
+            .await;
+        // Unknown or already confirmed: nothing is said about which.
+        quietly(
+            Call::Resend,
+            sent,
+            &["UserNotFoundException", "InvalidParameterException"],
+        )
     }
 
     async fn sign_in(&self, email: &str, password: &str) -> Result<Tokens, IdentityError> {
@@ -229,24 +243,15 @@ impl IdentityProvider for CognitoIdentity {
 
     async fn forgot_password(&self, email: &str) -> Result<(), IdentityError> {
         let email = check_email(email)?;
-        match self
+        let sent = self
             .client
             .forgot_password()
             .client_id(&self.client_id)
             .username(&email)
             .send()
-            .await
-        {
-            Ok(_) => Ok(()),
-            // Says nothing about whether the account exists.
-            Err(err)
-                if err.as_service_error().and_then(|e| e.code())
-                    == Some("UserNotFoundException") =>
-            {
-                Ok(())
-            }
-            Err(err) => Err(failure(Call::Forgot, err)),
-        }
+            .await;
+        // Says nothing about whether the account exists.
+        quietly(Call::Forgot, sent, &["UserNotFoundException"])
     }
 
     async fn confirm_forgot_password(

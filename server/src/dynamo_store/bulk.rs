@@ -6,10 +6,13 @@ use std::collections::BTreeMap;
 
 use app::model::Session;
 use app::store::StoreError;
-use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, WriteRequest};
+use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
 
 use super::errors::store_error;
-use super::items::{index_items, place_deltas, s, session_item};
+use super::items::{
+    count_update_names, count_update_values, index_items, place_deltas, s, session_item,
+    COUNT_UPDATE,
+};
 use super::DynamoStore;
 
 /// BatchWriteItem's limit.
@@ -53,10 +56,9 @@ impl DynamoStore {
                 .table_name(&self.table)
                 .key("pk", s(pk))
                 .key("sk", s(sk))
-                .update_expression("SET #name = :name ADD sessions :delta")
-                .expression_attribute_names("#name", "name")
-                .expression_attribute_values(":name", s(name))
-                .expression_attribute_values(":delta", AttributeValue::N(delta.to_string()))
+                .update_expression(COUNT_UPDATE)
+                .set_expression_attribute_names(Some(count_update_names()))
+                .set_expression_attribute_values(Some(count_update_values(name, delta)))
                 .send()
                 .await
                 .map_err(store_error)?;

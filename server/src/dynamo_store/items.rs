@@ -204,6 +204,21 @@ pub fn session_from_doc(item: &Item) -> Result<Session, StoreError> {
     serde_json::from_str(doc).map_err(|e| StoreError::Internal(e.to_string()))
 }
 
+/// Adds `:delta` to a place's session count and sets its name: the one expression every
+/// writer of place counts uses (transactions and the bulk loader).
+pub const COUNT_UPDATE: &str = "SET #name = :name ADD sessions :delta";
+
+pub fn count_update_names() -> HashMap<String, String> {
+    HashMap::from([("#name".to_string(), "name".to_string())])
+}
+
+pub fn count_update_values(name: String, delta: i64) -> HashMap<String, AttributeValue> {
+    HashMap::from([
+        (":name".to_string(), s(name)),
+        (":delta".to_string(), AttributeValue::N(delta.to_string())),
+    ])
+}
+
 /// A place-count item's keys: partition = the parent's key (`P#` for countries),
 /// sort key = the place's own key.
 pub fn place_keys(place: &PlacePath) -> (String, String) {

@@ -268,10 +268,9 @@ impl DynamoStore {
                     .table_name(&self.table)
                     .key("pk", s(pk))
                     .key("sk", s(sk))
-                    .update_expression("SET #name = :name ADD sessions :delta")
-                    .expression_attribute_names("#name", "name")
-                    .expression_attribute_values(":name", s(name))
-                    .expression_attribute_values(":delta", AttributeValue::N(delta.to_string()))
+                    .update_expression(COUNT_UPDATE)
+                    .set_expression_attribute_names(Some(count_update_names()))
+                    .set_expression_attribute_values(Some(count_update_values(name, delta)))
                     .build()
                     .expect("table, key and expression are set"),
             )

@@ -93,6 +93,36 @@ pub async fn spawn_app_in(data_dir: &Path, extra: &[(&str, &str)]) -> TestApp {
     }
 }
 
+/// The router's state over any store (a DynamoDB one, one that is down…), with the local
+/// identity provider in `data_dir` and tiles off.
+pub fn state_over(
+    store: std::sync::Arc<dyn app::store::Store>,
+    data_dir: &Path,
+    site: &str,
+) -> server::routes::ServerState {
+    server::routes::ServerState {
+        leptos_options: settings(data_dir, &[]).leptos,
+        app: server::startup::app_state(
+            store,
+            site,
+            "",
+            &server::auth::local_accounts(data_dir, site).unwrap(),
+            None,
+        ),
+        local_identity: None,
+        origin_secret: None,
+    }
+}
+
+/// Serves the full router over `state` on a free port; answers its address.
+pub async fn serve_state(state: server::routes::ServerState) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let router = server::routes::router(state);
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    address
+}
+
 impl TestApp {
     /// The local identity provider (the default); panics if the app uses Cognito.
     pub fn local(&self) -> &server::auth::local::LocalIdentity {
