@@ -55,10 +55,11 @@ def is_hashed(key):
 
 
 def local_files(site):
-    """Every file to publish, by bucket key. hash.txt stays with the server."""
+    """Every file browsers load, by bucket key (not wasm-bindgen's TypeScript
+    declarations, nor a hash.txt, which belongs beside the server)."""
     files = {}
     for path in sorted(Path(site).rglob("*")):
-        if path.is_file() and path.name != "hash.txt":
+        if path.is_file() and path.name != "hash.txt" and path.suffix != ".ts":
             files[path.relative_to(site).as_posix()] = path
     return files
 

@@ -37,6 +37,7 @@ def write_site(site, bundle_hash, favicon):
     (site / "favicon.svg").write_text(favicon)
     (site / "manifest.webmanifest").write_text('{"name":"Seisiún"}')
     (site / "hash.txt").write_text(bundle_hash)
+    (site / "pkg" / f"seisiun.d.{bundle_hash}.ts").write_text("export {}")
 
 
 class PublishTest(unittest.TestCase):
@@ -127,6 +128,7 @@ class PublishTest(unittest.TestCase):
             self.assertEqual(head["CacheControl"], cache, key)
         keys = [o["Key"] for o in self.s3.list_objects_v2(Bucket=self.bucket)["Contents"]]
         self.assertNotIn("hash.txt", keys, "the server keeps hash.txt")
+        self.assertFalse([k for k in keys if k.endswith(".ts")], "no TypeScript declarations")
         self.assertEqual(self.invalidated_paths(), [], "new files need no invalidation")
 
     def test_running_twice_changes_nothing(self):
