@@ -367,6 +367,21 @@ fn failed_sign_ins_are_throttled_per_account_with_a_wait_to_show() {
 fn sign_ups_from_one_address_are_throttled() {
     common::run(async {
         let (app, _dir) = app().await;
+        // Mistakes in the form are not attempts: five weak passwords, then it still works.
+        for _ in 0..5 {
+            let response = call(
+                &app,
+                "sign_up",
+                &[
+                    ("name", "P"),
+                    ("email", "player0@example.org"),
+                    ("password", "weak"),
+                ],
+                "",
+            )
+            .await;
+            assert_eq!(response.status(), 400);
+        }
         // Ten sign-ups (each emails a code) from one address, then a wait.
         for n in 0..10 {
             let email = format!("player{n}@example.org");

@@ -5,12 +5,17 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::identity::IdentityError;
+use crate::identity::{check_display_name, check_email, check_password, IdentityError};
 use crate::model::Member;
 
 #[server(name = SignUpCall, prefix = "/api", endpoint = "sign_up")]
 pub async fn sign_up(name: String, email: String, password: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    // Mistakes in the form are not attempts: only a sign-up that could send an email counts.
+    check_email(&email)
+        .and_then(|_| check_password(&password))
+        .and_then(|_| check_display_name(&name))
+        .map_err(cookies::identity_error)?;
     cookies::throttled(&state, &email)?;
     state
         .identity
@@ -39,6 +44,7 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
 #[server(name = ResendCodeCall, prefix = "/api", endpoint = "resend_code")]
 pub async fn resend_code(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    check_email(&email).map_err(cookies::identity_error)?;
     cookies::throttled(&state, &email)?;
     state
         .identity
@@ -92,6 +98,7 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
 #[server(name = RequestPasswordResetCall, prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
+    check_email(&email).map_err(cookies::identity_error)?;
     cookies::throttled(&state, &email)?;
     state
         .identity
