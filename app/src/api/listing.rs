@@ -161,6 +161,8 @@ pub mod find {
                             geo::MAX_RADIUS_KM
                         )));
                     }
+                    // Near the poles the circle narrows (see `usable_radius_km`).
+                    let radius_km = geo::usable_radius_km(centre.lat, radius_km);
                     return Ok(Scope::Near { centre, radius_km });
                 }
                 (None, None) => {}
@@ -321,6 +323,13 @@ pub mod find {
                 .scope()
                 .unwrap();
             assert!(matches!(near, Scope::Near { radius_km, .. } if radius_km == 10.0));
+            let arctic = query(&[("lat", "78.2"), ("lng", "15.6"), ("km", "100")])
+                .scope()
+                .unwrap();
+            assert!(
+                matches!(arctic, Scope::Near { radius_km, .. } if radius_km < 61.0),
+                "narrower near the pole: {arctic:?}"
+            );
             let default = query(&[("lat", "52.84"), ("lng", "-8.98")])
                 .scope()
                 .unwrap();
@@ -336,7 +345,7 @@ pub mod find {
                 (vec![("lat", "52")], "both a latitude"),
                 (
                     vec![("lat", "52"), ("lng", "-9"), ("km", "5000")],
-                    "between 1 and 200 km",
+                    "between 1 and 100 km",
                 ),
                 (vec![("lat", "NaN"), ("lng", "1")], "must be a number"),
             ] {

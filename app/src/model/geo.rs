@@ -11,7 +11,7 @@ const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// search cell (at most this long) is a key prefix of it.
 pub const CELL_PRECISION: usize = 6;
 
-pub use super::near_radius::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
+pub use super::near_radius::{usable_radius_km, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
 
 /// Great-circle distance by the haversine formula: within 0.5 % of the ellipsoid, which is
 /// plenty for "3.2 km away". (The `geo` crate would bring a large dependency tree for one
@@ -58,7 +58,7 @@ fn cell_degrees(len: usize) -> (f64, f64) {
 /// circle's edge nearest a pole, where cells are narrowest), the box spans at most two
 /// columns and two rows of cells.
 fn covering_box(centre: GeoPoint, radius_km: f64) -> (usize, Vec<GeoPoint>) {
-    let radius_km = radius_km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM);
+    let radius_km = usable_radius_km(centre.lat, radius_km);
     let km_per_degree = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
     let lat_reach = radius_km / km_per_degree;
     let poleward_lat = (centre.lat.abs() + lat_reach).min(89.9);
@@ -103,7 +103,7 @@ pub fn covering_cells(centre: GeoPoint, radius_km: f64) -> Vec<String> {
     let (len, corners) = covering_box(centre, radius_km);
     let mut cells = cells_of(corners, len);
     // A box corner's cell may lie beyond the circle itself (it only reaches the box).
-    let radius_km = radius_km.clamp(MIN_RADIUS_KM, MAX_RADIUS_KM);
+    let radius_km = usable_radius_km(centre.lat, radius_km);
     cells.retain(|cell| nearest_km(centre, cell).is_none_or(|km| km <= radius_km));
     cells
 }
@@ -199,8 +199,13 @@ mod tests {
             p(64.1, -21.9),
             p(-33.9, 151.2),
             p(40.7, -74.0),
+            p(78.2, 15.6),
+            p(-77.8, 166.7),
+            p(86.0, -40.0),
         ] {
-            for radius in [1.0, 3.0, 25.0, 80.0, 200.0] {
+            for radius in [1.0, 3.0, 25.0, 80.0, 100.0] {
+                // Near the poles the store searches a narrower circle; that one is covered.
+                let radius = usable_radius_km(centre.lat, radius);
                 let cells = covering_cells(centre, radius);
                 for step in 0..72 {
                     let bearing = (step as f64 * 5.0).to_radians();
@@ -227,7 +232,7 @@ mod tests {
         let mut most = 0;
         for lat in (-80..=80).step_by(7) {
             for lng in (-180..180).step_by(13) {
-                for radius in [0.5, 2.0, 10.0, 25.0, 60.0, 200.0] {
+                for radius in [0.5, 2.0, 10.0, 25.0, 60.0, 100.0] {
                     let centre = p(lat as f64 + 0.37, lng as f64 + 0.61);
                     most = most.max(covering_cells(centre, radius).len());
                 }

@@ -153,12 +153,7 @@ fn FoundView(found: FoundOverview, list: ListQuery, action: &'static str) -> imp
             format!("No sessions match “{q}”. Try fewer letters, or browse by country."),
         ),
         None => (
-            format!(
-                "Sessions within {} km",
-                list.km
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string())
-            ),
+            format!("Sessions within {} km", shown_radius_km(&list)),
             "Irish traditional music sessions near you, nearest first.".to_string(),
             "No sessions that close. Try a larger distance, or browse by country.".to_string(),
         ),
@@ -181,5 +176,21 @@ fn FoundView(found: FoundOverview, list: ListQuery, action: &'static str) -> imp
         <FilterBar query=list.clone() action=action.to_string()/>
         <PagedSessions first=page total=None query=list action=action.to_string() empty_message=empty/>
         <p><a href="/sessions">"Browse by country"</a></p>
+    }
+}
+
+/// The radius searched, as the title shows it: the one asked for, or the narrower one
+/// searched near the poles.
+fn shown_radius_km(list: &ListQuery) -> String {
+    let asked = list
+        .km
+        .clone()
+        .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string());
+    let lat = list.lat.as_deref().and_then(|lat| lat.parse::<f64>().ok());
+    match (asked.parse::<f64>(), lat) {
+        (Ok(km), Some(lat)) if crate::model::geo::usable_radius_km(lat, km) < km => {
+            format!("{:.0}", crate::model::geo::usable_radius_km(lat, km))
+        }
+        _ => asked,
     }
 }

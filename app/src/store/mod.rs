@@ -103,8 +103,8 @@ pub trait Store: Send + Sync + 'static {
     /// [`SEARCH_CANDIDATES_PER_TERM`] of them per term.
     async fn search_sessions(&self, terms: &[String]) -> Result<Vec<Session>, StoreError>;
 
-    /// Sessions with a point within `radius_km` of `centre` (clamped to the bounds in
-    /// [`crate::model::geo`]), nearest first, then by name; at most [`MAX_NEAR_RESULTS`].
+    /// Sessions with a point within `radius_km` of `centre` (clamped by
+    /// [`crate::model::geo::usable_radius_km`]), nearest first, then by name; at most [`MAX_NEAR_RESULTS`].
     /// Reads only the geohash cells from [`crate::model::geo::covering_cells`].
     async fn sessions_near(
         &self,
@@ -159,10 +159,7 @@ pub fn nearest_first(
     centre: GeoPoint,
     radius_km: f64,
 ) -> Vec<NearbySession> {
-    let radius_km = radius_km.clamp(
-        crate::model::geo::MIN_RADIUS_KM,
-        crate::model::geo::MAX_RADIUS_KM,
-    );
+    let radius_km = crate::model::geo::usable_radius_km(centre.lat, radius_km);
     let mut near: Vec<(NearbySession, String)> = candidates
         .into_iter()
         .filter_map(|session| {

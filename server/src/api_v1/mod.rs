@@ -119,7 +119,7 @@ pub struct NearParams {
     lat: Option<String>,
     /// Longitude in degrees, -180 to 180.
     lng: Option<String>,
-    /// Radius in km, 1 to 200 (default 25).
+    /// Radius in km, 1 to 100 (default 25); narrower beyond 70° latitude.
     km: Option<String>,
 }
 
