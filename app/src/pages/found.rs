@@ -188,8 +188,11 @@ fn shown_radius_km(list: &ListQuery) -> String {
         .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string());
     let lat = list.lat.as_deref().and_then(|lat| lat.parse::<f64>().ok());
     match (asked.parse::<f64>(), lat) {
-        (Ok(km), Some(lat)) if crate::model::geo::usable_radius_km(lat, km) < km => {
-            format!("{:.0}", crate::model::geo::usable_radius_km(lat, km))
+        (Ok(km), Some(lat)) if crate::model::near_radius::usable_radius_km(lat, km) < km => {
+            format!(
+                "{:.0}",
+                crate::model::near_radius::usable_radius_km(lat, km)
+            )
         }
         _ => asked,
     }
