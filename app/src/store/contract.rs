@@ -752,9 +752,18 @@ pub async fn near_lists_sessions_within_the_radius_nearest_first(store: Arc<dyn 
     assert_eq!(names, ["In Ennis", "In Limerick", "In Doolin"]);
     assert!(near[0].distance_km < 0.01);
     assert!((near[2].distance_km - 33.0).abs() < 2.0, "{near:?}");
-    let far = store.sessions_near(ennis, 200.0).await.unwrap();
-    assert_eq!(far.len(), 4, "Dublin is ~190 km away");
-    assert_eq!(far[3].session.name, "In Dublin");
+    let far = store.sessions_near(ennis, 500.0).await.unwrap();
+    assert_eq!(
+        far.len(),
+        3,
+        "the radius is clamped to 100 km and Dublin is ~190 km away"
+    );
+    let dublin = store
+        .sessions_near(point(53.35, -6.26), 10.0)
+        .await
+        .unwrap();
+    assert_eq!(dublin.len(), 1);
+    assert_eq!(dublin[0].session.name, "In Dublin");
 }
 
 pub async fn near_follows_moves(store: Arc<dyn Store>) {
