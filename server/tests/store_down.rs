@@ -4,7 +4,10 @@ mod common;
 
 use std::sync::Arc;
 
-use app::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::model::{
+    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId, SessionPage,
+    SessionReviews,
+};
 use app::store::{NearbySession, PageRequest, Store, StoreError};
 use async_trait::async_trait;
 
@@ -51,6 +54,25 @@ impl Store for DownStore {
         down()
     }
     async fn sessions_near(&self, _: GeoPoint, _: f64) -> Result<Vec<NearbySession>, StoreError> {
+        down()
+    }
+    async fn put_review(&self, _: &Review) -> Result<Review, StoreError> {
+        down()
+    }
+    async fn delete_review(&self, _: &SessionId, _: &str) -> Result<bool, StoreError> {
+        down()
+    }
+    async fn session_with_reviews(
+        &self,
+        _: &SessionId,
+    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+        down()
+    }
+    async fn session_reviews(
+        &self,
+        _: &SessionId,
+        _: PageRequest,
+    ) -> Result<ReviewPage, StoreError> {
         down()
     }
     async fn ping(&self) -> Result<(), StoreError> {

@@ -13,6 +13,7 @@ pub mod near_radius;
 pub mod occurrence;
 mod page;
 mod place;
+mod review;
 mod schedule;
 #[cfg(feature = "ssr")]
 pub mod search;
@@ -25,6 +26,10 @@ pub use listed::{ListedPage, ListedSession};
 pub use member::{Member, MODERATORS};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlaceName, PlacePath};
+pub use review::{
+    newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewPage, SessionReviews,
+    MAX_REVIEWS_SHOWN, MAX_REVIEW_CHARS,
+};
 pub use schedule::{day_name, Schedule, WeekOfMonth};
 pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue};
 pub use tag::Tag;

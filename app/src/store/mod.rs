@@ -8,7 +8,10 @@ pub mod contract;
 
 use async_trait::async_trait;
 
-use crate::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use crate::model::{
+    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId, SessionPage,
+    SessionReviews,
+};
 
 /// The most sessions one page may hold; larger requests are clamped.
 pub const MAX_PAGE_SIZE: usize = 100;
@@ -111,6 +114,30 @@ pub trait Store: Send + Sync + 'static {
         centre: GeoPoint,
         radius_km: f64,
     ) -> Result<Vec<NearbySession>, StoreError>;
+
+    /// Writes a member's review of a session, replacing their earlier one (whose
+    /// `created_at` is kept), and moves its stars in the session's rating in the same
+    /// transaction: the rating always equals a recount. `NotFound` if the session is not
+    /// there. Returns the review as stored.
+    async fn put_review(&self, review: &Review) -> Result<Review, StoreError>;
+
+    /// Removes a member's review and its stars from the rating, together; `false` if they
+    /// had none.
+    async fn delete_review(&self, session: &SessionId, author: &str) -> Result<bool, StoreError>;
+
+    /// A session with its rating and its newest reviews (at most
+    /// [`crate::model::MAX_REVIEWS_SHOWN`], newest change first), in one read.
+    async fn session_with_reviews(
+        &self,
+        id: &SessionId,
+    ) -> Result<Option<(Session, SessionReviews)>, StoreError>;
+
+    /// A page of a session's reviews in author order: every one, for exports and recounts.
+    async fn session_reviews(
+        &self,
+        id: &SessionId,
+        page: PageRequest,
+    ) -> Result<ReviewPage, StoreError>;
 
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;

@@ -6,13 +6,17 @@
 mod bulk;
 mod errors;
 mod items;
+mod reviews;
 pub mod round_trips;
 pub mod table;
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use app::model::{geo, GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::model::{
+    geo, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId, SessionPage,
+    SessionReviews,
+};
 use app::store::{
     nearest_first, rank_search_candidates, NearbySession, PageRequest, Store, StoreError,
     MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
@@ -251,14 +255,38 @@ impl DynamoStore {
     fn delete(&self, pk: String, sk: String) -> TransactWriteItem {
         TransactWriteItem::builder()
             .delete(
-                Delete::builder()
-                    .table_name(&self.table)
-                    .key("pk", s(pk))
-                    .key("sk", s(sk))
+                self.delete_builder(pk, sk)
                     .build()
                     .expect("table and key are set"),
             )
             .build()
+    }
+
+    /// A delete that happens only if `condition` holds.
+    fn delete_if(
+        &self,
+        pk: String,
+        sk: String,
+        (expression, values): (&str, Vec<(&str, AttributeValue)>),
+    ) -> TransactWriteItem {
+        let mut delete = self.delete_builder(pk, sk).condition_expression(expression);
+        for (name, value) in values {
+            delete = delete.expression_attribute_values(name, value);
+        }
+        TransactWriteItem::builder()
+            .delete(delete.build().expect("table and key are set"))
+            .build()
+    }
+
+    fn delete_builder(
+        &self,
+        pk: String,
+        sk: String,
+    ) -> aws_sdk_dynamodb::types::builders::DeleteBuilder {
+        Delete::builder()
+            .table_name(&self.table)
+            .key("pk", s(pk))
+            .key("sk", s(sk))
     }
 
     fn count_update(&self, pk: String, sk: String, name: String, delta: i64) -> TransactWriteItem {
@@ -314,6 +342,21 @@ impl DynamoStore {
     /// Runs a transaction, retrying conflicts with other transactions; a failed condition
     /// on the first item is returned as `Ok(false)`.
     async fn transact(&self, writes: Vec<TransactWriteItem>) -> Result<bool, StoreError> {
+        match self.transact_outcome(writes).await? {
+            Outcome::Done => Ok(true),
+            Outcome::ConditionFailed(0) => Ok(false),
+            Outcome::ConditionFailed(item) => Err(StoreError::Internal(format!(
+                "a transaction's condition on item {item} failed"
+            ))),
+        }
+    }
+
+    /// Runs a transaction, retrying conflicts with other transactions; says which item's
+    /// condition failed, if one did (nothing was written then).
+    async fn transact_outcome(
+        &self,
+        writes: Vec<TransactWriteItem>,
+    ) -> Result<Outcome, StoreError> {
         use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
         for attempt in 0..TRANSACTION_ATTEMPTS {
             // The token makes the SDK's own retries idempotent: a write that landed but whose
@@ -326,7 +369,7 @@ impl DynamoStore {
                 .send()
                 .await;
             let err = match result {
-                Ok(_) => return Ok(true),
+                Ok(_) => return Ok(Outcome::Done),
                 Err(err) => err,
             };
             if let Some(TransactWriteItemsError::TransactionCanceledException(cancelled)) =
@@ -337,8 +380,8 @@ impl DynamoStore {
                     .iter()
                     .map(|r| r.code().unwrap_or("None"))
                     .collect();
-                if reasons.first() == Some(&"ConditionalCheckFailed") {
-                    return Ok(false);
+                if let Some(item) = reasons.iter().position(|r| *r == "ConditionalCheckFailed") {
+                    return Ok(Outcome::ConditionFailed(item));
                 }
                 if reasons.contains(&"TransactionConflict") {
                     tokio::time::sleep(Duration::from_millis(10 << attempt.min(6))).await;
@@ -351,6 +394,13 @@ impl DynamoStore {
             "too many concurrent changes to the same place; try again".into(),
         ))
     }
+}
+
+/// How a transaction ended, short of an error.
+enum Outcome {
+    Done,
+    /// The condition on this item (by position) did not hold.
+    ConditionFailed(usize),
 }
 
 #[async_trait]
@@ -565,6 +615,29 @@ impl Store for DynamoStore {
             .flat_map(|(items, _)| items.iter().map(session_from_doc))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(nearest_first(candidates, centre, radius_km))
+    }
+
+    async fn put_review(&self, review: &Review) -> Result<Review, StoreError> {
+        self.put_review_item(review).await
+    }
+
+    async fn delete_review(&self, session: &SessionId, author: &str) -> Result<bool, StoreError> {
+        self.delete_review_item(session, author).await
+    }
+
+    async fn session_with_reviews(
+        &self,
+        id: &SessionId,
+    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+        self.session_and_reviews(id).await
+    }
+
+    async fn session_reviews(
+        &self,
+        id: &SessionId,
+        page: PageRequest,
+    ) -> Result<ReviewPage, StoreError> {
+        self.review_page(id, page).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

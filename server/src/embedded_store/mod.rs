@@ -13,10 +13,15 @@
 //! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
+mod reviews;
+
 use std::path::Path;
 use std::sync::Arc;
 
-use app::model::{geo, search, GeoPoint, PlaceCount, PlacePath, Session, SessionId, SessionPage};
+use app::model::{
+    geo, search, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId,
+    SessionPage, SessionReviews,
+};
 use app::store::{
     name_sort_key, nearest_first, place_names, rank_search_candidates, town_of, NearbySession,
     PageRequest, Store, StoreError, MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
@@ -107,6 +112,8 @@ impl EmbeddedStore {
         let txn = db.begin_write().map_err(internal)?;
         txn.open_table(SESSIONS).map_err(internal)?;
         txn.open_table(PLACE_COUNTS).map_err(internal)?;
+        txn.open_table(reviews::REVIEWS).map_err(internal)?;
+        txn.open_table(reviews::RATINGS).map_err(internal)?;
         backfill_indexes(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(Self { db: Arc::new(db) })
@@ -504,6 +511,43 @@ impl Store for EmbeddedStore {
             Ok(nearest_first(candidates, centre, radius_km))
         })
         .await
+    }
+
+    async fn put_review(&self, review: &Review) -> Result<Review, StoreError> {
+        let review = review.clone();
+        self.blocking(move |db| reviews::put(db, review)).await
+    }
+
+    async fn delete_review(&self, session: &SessionId, author: &str) -> Result<bool, StoreError> {
+        let (session, author) = (session.clone(), author.to_string());
+        self.blocking(move |db| reviews::delete(db, &session, &author))
+            .await
+    }
+
+    async fn session_with_reviews(
+        &self,
+        id: &SessionId,
+    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+        let id = id.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            let Some(found) = sessions.get(id.as_str()).map_err(internal)? else {
+                return Ok(None);
+            };
+            let session: Session = from_json(found.value())?;
+            Ok(Some((session, reviews::of_session(&txn, &id)?)))
+        })
+        .await
+    }
+
+    async fn session_reviews(
+        &self,
+        id: &SessionId,
+        page: PageRequest,
+    ) -> Result<ReviewPage, StoreError> {
+        let id = id.clone();
+        self.blocking(move |db| reviews::page(db, &id, page)).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

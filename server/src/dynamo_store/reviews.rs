@@ -1,0 +1,288 @@
+//! Reviews in the single table: each in its session's partition (`S#{id}`, sort key
+//! `R#{author}`) beside the rating aggregate (`RATING`: a count per star), so a session
+//! page reads the session, its rating and its reviews in one Query. A review and the
+//! aggregate change in one transaction, guarded by the review's `rev` counter, so the
+//! aggregate is exactly what a recount would give, however many writes race.
+use std::collections::HashMap;
+
+use app::model::{newest_first, Rating, Review, ReviewPage, Session, SessionId, SessionReviews};
+use app::store::{PageRequest, StoreError};
+use aws_sdk_dynamodb::types::{AttributeValue, ConditionCheck, TransactWriteItem, Update};
+
+use super::errors::store_error;
+use super::items::{s, session_from_item, session_pk, Item, SESSION_SK};
+use super::{page_size, DynamoStore, Outcome, TRANSACTION_ATTEMPTS};
+use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
+use crate::store_cursor as cursor;
+
+const REVIEW_PREFIX: &str = "R#";
+const RATING_SK: &str = "RATING";
+/// The review's write counter: a write names the one it read, so a racing change of the
+/// same review makes it start again rather than move the stars twice.
+const REV: &str = "rev";
+
+fn review_sk(author: &str) -> String {
+    format!("{REVIEW_PREFIX}{author}")
+}
+
+fn star_attribute(stars: u8) -> String {
+    format!("s{stars}")
+}
+
+fn review_item(review: &Review, rev: u64) -> Result<Item, StoreError> {
+    let mut item: Item =
+        serde_dynamo::to_item(review).map_err(|e| StoreError::Internal(e.to_string()))?;
+    item.insert("pk".into(), s(session_pk(review.session_id.as_str())));
+    item.insert("sk".into(), s(review_sk(&review.author)));
+    item.insert(REV.into(), AttributeValue::N(rev.to_string()));
+    Ok(item)
+}
+
+fn review_from_item(item: Item) -> Result<(Review, u64), StoreError> {
+    let rev = item
+        .get(REV)
+        .and_then(|v| v.as_n().ok())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let review = serde_dynamo::from_item(item).map_err(|e| StoreError::Internal(e.to_string()))?;
+    Ok((review, rev))
+}
+
+fn rating_from_item(item: &Item) -> Rating {
+    let mut rating = Rating::default();
+    for stars in 1..=5u8 {
+        rating.by_stars[stars as usize - 1] = item
+            .get(&star_attribute(stars))
+            .and_then(|v| v.as_n().ok())
+            .and_then(|n| n.parse::<i64>().ok())
+            .unwrap_or(0)
+            .max(0) as u64;
+    }
+    rating
+}
+
+impl DynamoStore {
+    async fn current_review(
+        &self,
+        session: &SessionId,
+        author: &str,
+    ) -> Result<Option<(Review, u64)>, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(session_pk(session.as_str())))
+            .key("sk", s(review_sk(author)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(store_error)?;
+        output.item.map(review_from_item).transpose()
+    }
+
+    /// `ADD` to the star counts: one off `from`, one on `to` (nothing when they agree).
+    fn rating_update(
+        &self,
+        session: &SessionId,
+        from: Option<u8>,
+        to: Option<u8>,
+    ) -> Option<TransactWriteItem> {
+        let mut names = HashMap::new();
+        let mut values = HashMap::new();
+        let mut parts = Vec::new();
+        if from == to {
+            return None;
+        }
+        for (stars, delta, tag) in [(from, -1, "from"), (to, 1, "to")] {
+            if let Some(stars) = stars {
+                names.insert(format!("#{tag}"), star_attribute(stars));
+                values.insert(format!(":{tag}"), AttributeValue::N(delta.to_string()));
+                parts.push(format!("#{tag} :{tag}"));
+            }
+        }
+        let update = Update::builder()
+            .table_name(&self.table)
+            .key("pk", s(session_pk(session.as_str())))
+            .key("sk", s(RATING_SK))
+            .update_expression(format!("ADD {}", parts.join(", ")))
+            .set_expression_attribute_names(Some(names))
+            .set_expression_attribute_values(Some(values))
+            .build()
+            .expect("table, key and expression are set");
+        Some(TransactWriteItem::builder().update(update).build())
+    }
+
+    fn session_exists(&self, session: &SessionId) -> TransactWriteItem {
+        let check = ConditionCheck::builder()
+            .table_name(&self.table)
+            .key("pk", s(session_pk(session.as_str())))
+            .key("sk", s(SESSION_SK))
+            .condition_expression("attribute_exists(pk)")
+            .build()
+            .expect("table, key and condition are set");
+        TransactWriteItem::builder().condition_check(check).build()
+    }
+
+    /// The review put only if it is still as read (`rev`), or still absent.
+    fn review_put(
+        &self,
+        review: &Review,
+        read_rev: Option<u64>,
+    ) -> Result<TransactWriteItem, StoreError> {
+        let item = review_item(review, read_rev.map_or(1, |rev| rev + 1))?;
+        Ok(match read_rev {
+            None => self.put(item, Some(("attribute_not_exists(pk)", vec![]))),
+            Some(rev) => self.put(
+                item,
+                Some((
+                    "rev = :read",
+                    vec![(":read", AttributeValue::N(rev.to_string()))],
+                )),
+            ),
+        })
+    }
+
+    pub(super) async fn put_review_item(&self, review: &Review) -> Result<Review, StoreError> {
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let old = self
+                .current_review(&review.session_id, &review.author)
+                .await?;
+            let mut stored = review.clone();
+            if let Some((old, _)) = &old {
+                stored.created_at = old.created_at;
+            }
+            let mut writes = vec![
+                self.session_exists(&review.session_id),
+                self.review_put(&stored, old.as_ref().map(|(_, rev)| *rev))?,
+            ];
+            writes.extend(self.rating_update(
+                &review.session_id,
+                old.as_ref().map(|(o, _)| o.stars),
+                Some(stored.stars),
+            ));
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(stored),
+                Outcome::ConditionFailed(0) => {
+                    return Err(StoreError::NotFound(review.session_id.clone()))
+                }
+                // The same member's other write landed first: read again.
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
+
+    pub(super) async fn delete_review_item(
+        &self,
+        session: &SessionId,
+        author: &str,
+    ) -> Result<bool, StoreError> {
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let Some((old, rev)) = self.current_review(session, author).await? else {
+                return Ok(false);
+            };
+            let mut writes = vec![self.delete_if(
+                session_pk(session.as_str()),
+                review_sk(author),
+                (
+                    "rev = :read",
+                    vec![(":read", AttributeValue::N(rev.to_string()))],
+                ),
+            )];
+            writes.extend(self.rating_update(session, Some(old.stars), None));
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(true),
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
+
+    /// One Query of the session's partition, backwards so the session and its rating come
+    /// first, then as many reviews as 1 MB holds.
+    pub(super) async fn session_and_reviews(
+        &self,
+        id: &SessionId,
+    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk")
+            .expression_attribute_values(":pk", s(session_pk(id.as_str())))
+            .scan_index_forward(false)
+            .send()
+            .await
+            .map_err(store_error)?;
+        let (mut session, mut rating, mut reviews) = (None, Rating::default(), Vec::new());
+        for item in output.items.unwrap_or_default() {
+            match item
+                .get("sk")
+                .and_then(|v| v.as_s().ok())
+                .map(String::as_str)
+            {
+                Some(SESSION_SK) => session = Some(session_from_item(item)?),
+                Some(RATING_SK) => rating = rating_from_item(&item),
+                Some(sk) if sk.starts_with(REVIEW_PREFIX) => {
+                    reviews.push(review_from_item(item)?.0)
+                }
+                _ => {}
+            }
+        }
+        Ok(session.map(|session| {
+            (
+                session,
+                SessionReviews {
+                    rating,
+                    reviews: newest_first(reviews),
+                },
+            )
+        }))
+    }
+
+    pub(super) async fn review_page(
+        &self,
+        id: &SessionId,
+        page: PageRequest,
+    ) -> Result<ReviewPage, StoreError> {
+        let limit = page_size(&page);
+        let pk = session_pk(id.as_str());
+        let mut query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", s(pk.clone()))
+            .expression_attribute_values(":prefix", s(REVIEW_PREFIX))
+            .limit(limit + 1);
+        if let Some(c) = &page.cursor {
+            let key = review_cursor_key(c, id)?;
+            let author = &key[review_session_prefix(id.as_str()).len()..];
+            query = query.set_exclusive_start_key(Some(HashMap::from([
+                ("pk".to_string(), s(pk)),
+                ("sk".to_string(), s(review_sk(author))),
+            ])));
+        }
+        let output = query.send().await.map_err(store_error)?;
+        let mut reviews = output
+            .items
+            .unwrap_or_default()
+            .into_iter()
+            .map(|item| review_from_item(item).map(|(review, _)| review))
+            .collect::<Result<Vec<_>, _>>()?;
+        let more = reviews.len() > limit as usize;
+        reviews.truncate(limit as usize);
+        let next_cursor = match (more, reviews.last()) {
+            (true, Some(last)) => Some(cursor::encode(&review_key(id.as_str(), &last.author))),
+            _ => None,
+        };
+        Ok(ReviewPage {
+            reviews,
+            next_cursor,
+        })
+    }
+}
+
+fn busy() -> StoreError {
+    StoreError::Unavailable("too many changes to this review at once; try again".into())
+}

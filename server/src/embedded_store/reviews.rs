@@ -1,0 +1,152 @@
+//! Reviews in the embedded store: `reviews` (session id `\0` author → JSON) and `ratings`
+//! (session id → the rating aggregate). A review and its session's rating change in one
+//! write transaction, so the aggregate always equals a recount.
+use app::model::{newest_first, Rating, Review, ReviewPage, SessionId, SessionReviews};
+use app::store::{PageRequest, StoreError};
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
+
+use super::{from_json, internal, read_session, to_json};
+use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
+use crate::store_cursor as cursor;
+
+pub const REVIEWS: TableDefinition<&str, &[u8]> = TableDefinition::new("reviews");
+pub const RATINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("ratings");
+
+fn read_rating(txn: &WriteTransaction, session: &str) -> Result<Rating, StoreError> {
+    let ratings = txn.open_table(RATINGS).map_err(internal)?;
+    let found = ratings.get(session).map_err(internal)?;
+    found
+        .map(|v| from_json(v.value()))
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+fn write_rating(txn: &WriteTransaction, session: &str, rating: &Rating) -> Result<(), StoreError> {
+    let mut ratings = txn.open_table(RATINGS).map_err(internal)?;
+    ratings
+        .insert(session, to_json(rating)?.as_slice())
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Writes the review (keeping the first `created_at` when it replaces one) and moves its
+/// stars in the rating, in one transaction.
+pub fn put(db: &Database, review: Review) -> Result<Review, StoreError> {
+    let txn = db.begin_write().map_err(internal)?;
+    let session = review.session_id.as_str();
+    if read_session(&txn, session)?.is_none() {
+        return Err(StoreError::NotFound(review.session_id.clone()));
+    }
+    let key = review_key(session, &review.author);
+    let mut stored = review.clone();
+    let old = {
+        let mut reviews = txn.open_table(REVIEWS).map_err(internal)?;
+        let old: Option<Review> = reviews
+            .get(key.as_str())
+            .map_err(internal)?
+            .map(|v| from_json(v.value()))
+            .transpose()?;
+        if let Some(old) = &old {
+            stored.created_at = old.created_at;
+        }
+        reviews
+            .insert(key.as_str(), to_json(&stored)?.as_slice())
+            .map_err(internal)?;
+        old
+    };
+    let mut rating = read_rating(&txn, session)?;
+    rating.change(old.map(|o| o.stars), Some(stored.stars));
+    write_rating(&txn, session, &rating)?;
+    txn.commit().map_err(internal)?;
+    Ok(stored)
+}
+
+pub fn delete(db: &Database, session: &SessionId, author: &str) -> Result<bool, StoreError> {
+    let txn = db.begin_write().map_err(internal)?;
+    let removed: Option<Review> = {
+        let mut reviews = txn.open_table(REVIEWS).map_err(internal)?;
+        let removed = reviews
+            .remove(review_key(session.as_str(), author).as_str())
+            .map_err(internal)?;
+        removed.map(|v| from_json(v.value())).transpose()?
+    };
+    let Some(removed) = removed else {
+        return Ok(false);
+    };
+    let mut rating = read_rating(&txn, session.as_str())?;
+    rating.change(Some(removed.stars), None);
+    write_rating(&txn, session.as_str(), &rating)?;
+    txn.commit().map_err(internal)?;
+    Ok(true)
+}
+
+/// The rating and the newest reviews of a session (inside the caller's read).
+pub fn of_session(
+    txn: &redb::ReadTransaction,
+    session: &SessionId,
+) -> Result<SessionReviews, StoreError> {
+    let ratings = txn.open_table(RATINGS).map_err(internal)?;
+    let rating = ratings
+        .get(session.as_str())
+        .map_err(internal)?
+        .map(|v| from_json(v.value()))
+        .transpose()?
+        .unwrap_or_default();
+    let reviews = txn.open_table(REVIEWS).map_err(internal)?;
+    let prefix = review_session_prefix(session.as_str());
+    let mut listed = Vec::new();
+    for entry in reviews.range::<&str>(prefix.as_str()..).map_err(internal)? {
+        let (key, value) = entry.map_err(internal)?;
+        if !key.value().starts_with(&prefix) {
+            break;
+        }
+        listed.push(from_json::<Review>(value.value())?);
+    }
+    Ok(SessionReviews {
+        rating,
+        reviews: newest_first(listed),
+    })
+}
+
+pub fn page(
+    db: &Database,
+    session: &SessionId,
+    page: PageRequest,
+) -> Result<ReviewPage, StoreError> {
+    let limit = page.clamped_limit();
+    let txn = db.begin_read().map_err(internal)?;
+    let reviews = txn.open_table(REVIEWS).map_err(internal)?;
+    let prefix = review_session_prefix(session.as_str());
+    let after = match page.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(review_cursor_key(c, session)?),
+    };
+    let start = match &after {
+        Some(key) => std::ops::Bound::Excluded(key.as_str()),
+        None => std::ops::Bound::Included(prefix.as_str()),
+    };
+    let mut listed = Vec::new();
+    let mut more = false;
+    for entry in reviews
+        .range::<&str>((start, std::ops::Bound::Unbounded))
+        .map_err(internal)?
+    {
+        let (key, value) = entry.map_err(internal)?;
+        if !key.value().starts_with(&prefix) {
+            break;
+        }
+        if listed.len() == limit {
+            more = true;
+            break;
+        }
+        listed.push(from_json::<Review>(value.value())?);
+    }
+    let next_cursor = match (more, listed.last()) {
+        (true, Some(last)) => Some(cursor::encode(&review_key(session.as_str(), &last.author))),
+        _ => None,
+    };
+    Ok(ReviewPage {
+        reviews: listed,
+        next_cursor,
+    })
+}
