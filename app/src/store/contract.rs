@@ -6,7 +6,10 @@ use std::sync::Arc;
 
 use super::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
 pub use crate::model::fixtures::sample_session;
+
+mod reviews;
 use crate::model::*;
+pub use reviews::*;
 
 async fn walk_all(store: &dyn Store, limit: usize) -> Vec<SessionId> {
     let mut ids = Vec::new();
@@ -822,6 +825,10 @@ macro_rules! store_contract_tests {
             search_follows_renames,
             near_lists_sessions_within_the_radius_nearest_first,
             near_follows_moves,
+            reviews_move_the_rating_and_a_second_review_replaces_the_first,
+            a_review_of_a_missing_session_is_refused_and_changes_nothing,
+            review_pages_visit_every_review_once_and_stay_in_their_session,
+            a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount,
             ping_answers,
         );
     };
