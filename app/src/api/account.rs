@@ -294,6 +294,23 @@ pub mod cookies {
             .map_err(|wait| too_many("email", address, wait))
     }
 
+    /// Counts a member's write (a review, a session, a report) against their and their
+    /// address's allowance.
+    pub fn write_allowed(state: &AppState, member: &Member) -> Result<(), AppError> {
+        let address = client_address(state);
+        state
+            .throttle
+            .check(Attempt::Write, &member.subject, address)
+            .map_err(|wait| too_many("write", address, wait))
+    }
+
+    /// The signed-in member, or a 401 saying what they were trying to do.
+    pub async fn signed_in(doing: &str) -> Result<Member, AppError> {
+        member_of_request().await?.ok_or_else(|| {
+            edge::respond_with(AppError::new(401, format!("Please sign in to {doing}.")))
+        })
+    }
+
     /// Runs a sign-in or code check unless the account or address is held back after
     /// too many failures, and counts it if it fails (a wrong password or code).
     pub async fn counting_failures<T>(

@@ -5,6 +5,7 @@ pub mod edge;
 #[cfg(feature = "ssr")]
 mod json_ld;
 pub mod listing;
+pub mod review;
 mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;

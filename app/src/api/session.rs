@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::review::ReviewSection;
 use crate::error::AppError;
-use crate::model::{PlaceName, Session};
+use crate::model::{PlaceName, Rating, Session};
 
 /// One upcoming date, in words for people and ISO 8601 for machines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +29,7 @@ pub struct SessionDetail {
     pub json_ld: String,
     /// Map tile URL template; empty for no tiles.
     pub map_tiles: String,
+    pub reviews: ReviewSection,
 }
 
 /// How many upcoming dates a session page lists.
@@ -37,12 +39,33 @@ pub const UPCOMING_DATES: usize = 5;
 pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     use super::edge;
 
+    use super::review::ShownReview;
+
     let state = edge::state()?;
-    let ApiSession {
-        session,
-        upcoming,
-        url,
-    } = session_detail_for(&state, id).await?;
+    let (
+        ApiSession {
+            session,
+            upcoming,
+            url,
+            rating,
+        },
+        reviews,
+    ) = session_detail_for(&state, id).await?;
+    let member = super::account::cookies::member_of_request().await?;
+    let mine = member.as_ref().and_then(|m| {
+        reviews
+            .reviews
+            .iter()
+            .find(|r| r.author == m.subject)
+            .map(ShownReview::of)
+    });
+    let reviews = ReviewSection {
+        rating,
+        reviews: reviews.reviews.iter().map(ShownReview::of).collect(),
+        signed_in: member.is_some(),
+        mine,
+        today: chrono::Utc::now().format("%Y-%m-%d").to_string(),
+    };
     // From the session itself: the page needs one store read, not two.
     let trail = crate::store::trail_of(&session);
     let json_ld =
@@ -54,6 +77,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         canonical_url: url,
         json_ld,
         map_tiles: state.map_tiles.to_string(),
+        reviews,
     })
 }
 
@@ -65,21 +89,24 @@ pub struct ApiSession {
     pub upcoming: Vec<UpcomingDate>,
     /// The session's page on the site.
     pub url: String,
+    /// How many reviews gave each number of stars.
+    pub rating: Rating,
 }
 
-/// Loads a session and works out its next dates; a missing one is a 404.
+/// Loads a session with its reviews (one store read) and works out its next dates; a
+/// missing one is a 404.
 #[cfg(feature = "ssr")]
 pub async fn session_detail_for(
     state: &crate::state::AppState,
     id: String,
-) -> Result<ApiSession, AppError> {
+) -> Result<(ApiSession, crate::model::SessionReviews), AppError> {
     use super::edge;
     use crate::model::occurrence::{describe_when, next_occurrences};
     use crate::model::SessionId;
 
-    let session = state
+    let (session, reviews) = state
         .store
-        .get_session(&SessionId(id))
+        .session_with_reviews(&SessionId(id))
         .await
         .map_err(edge::store_error)?
         .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
@@ -92,11 +119,15 @@ pub async fn session_detail_for(
         })
         .collect();
     let url = format!("{}{}", state.site_url, session_href(&session));
-    Ok(ApiSession {
-        session,
-        upcoming,
-        url,
-    })
+    Ok((
+        ApiSession {
+            session,
+            upcoming,
+            url,
+            rating: reviews.rating,
+        },
+        reviews,
+    ))
 }
 
 /// A session page's path.

@@ -20,6 +20,8 @@ pub enum Attempt {
     Failure,
     /// Anything that emails a code: sign-up, resend, password reset.
     SendsEmail,
+    /// Anything a member writes: a review, a session, a report, a bookmark.
+    Write,
 }
 
 struct Limits {
@@ -41,6 +43,7 @@ fn limiter<K: std::hash::Hash + Eq + Clone>(
 pub struct Throttle {
     failures: Limits,
     sends_email: Limits,
+    writes: Limits,
     /// Accounts and addresses whose failures ran out, until when. governor cannot tell
     /// whether a key is spent without spending it, and successes must not count.
     held: Mutex<HashMap<String, Instant>>,
@@ -58,6 +61,8 @@ fn address_key(address: IpAddr) -> String {
 impl Default for Throttle {
     /// Failures: 5 an account then one a minute; 20 an address then one every 6 s.
     /// Email: 3 an account then one every 5 minutes; 10 an address then one a minute.
+    /// Writes: 30 a member then one every 10 s; 60 an address then one every 5 s — far
+    /// above anyone writing by hand, well below a script flooding the site.
     fn default() -> Self {
         Self {
             failures: Limits {
@@ -67,6 +72,10 @@ impl Default for Throttle {
             sends_email: Limits {
                 per_account: limiter(3, Duration::from_secs(300)),
                 per_address: limiter(10, Duration::from_secs(60)),
+            },
+            writes: Limits {
+                per_account: limiter(30, Duration::from_secs(10)),
+                per_address: limiter(60, Duration::from_secs(5)),
             },
             held: Mutex::new(HashMap::new()),
             checks: AtomicU32::new(0),
@@ -81,6 +90,7 @@ impl Throttle {
         let limits = match attempt {
             Attempt::Failure => &self.failures,
             Attempt::SendsEmail => &self.sends_email,
+            Attempt::Write => &self.writes,
         };
         self.forget_idle_keys();
         let now = DefaultClock::default().now();
@@ -125,7 +135,7 @@ impl Throttle {
     /// bounded by recent visitors.
     fn forget_idle_keys(&self) {
         if self.checks.fetch_add(1, Ordering::Relaxed) % 1000 == 999 {
-            for limits in [&self.failures, &self.sends_email] {
+            for limits in [&self.failures, &self.sends_email, &self.writes] {
                 limits.per_account.retain_recent();
                 limits.per_address.retain_recent();
             }

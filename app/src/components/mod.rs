@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 mod breadcrumbs;
 mod filter_bar;
+mod form_alert;
 mod missing_notice;
 mod near_me_button;
 mod page_meta;
@@ -12,6 +13,7 @@ mod share_button;
 
 pub use breadcrumbs::Breadcrumbs;
 pub use filter_bar::FilterBar;
+pub use form_alert::{error_of, Alert};
 pub use missing_notice::MissingNotice;
 pub use near_me_button::{near_href, NearMeButton};
 pub use page_meta::PageMeta;

@@ -10,7 +10,7 @@ use crate::api::account::{
     current_member, ConfirmAccountCall, RequestPasswordResetCall, ResendCodeCall,
     ResetPasswordCall, SignInCall, SignOutCall, SignUpCall, UpdateProfileCall,
 };
-use crate::error::AppError;
+use crate::components::{error_of, Alert};
 
 fn query(name: &'static str) -> impl Fn() -> String + Copy {
     let query = use_query_map();
@@ -27,31 +27,6 @@ fn FormPage(title: &'static str, description: &'static str, children: Children) 
             <h1>{title}</h1>
             {children()}
         </section>
-    }
-}
-
-/// What went wrong with the action's last call, in the member's words. Without
-/// JavaScript the error arrives in the URL after the form posts, and reads the same.
-fn error_of<S>(action: ServerAction<S>) -> Signal<Option<String>>
-where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.message)
-    })
-}
-
-#[component]
-fn Alert(message: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        message
-            .get()
-            .map(|m| view! { <p class="error" role="alert">{m}</p> })
     }
 }
 

@@ -5,13 +5,19 @@ use crate::api::{session_detail, SessionDetail};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
+use super::session_reviews::{ReviewActions, ReviewsSection};
+
 /// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
+    let actions = ReviewActions::new();
+    provide_context(actions);
+    let landed = actions.landed();
+    // Read again once a review is saved or deleted: the average and the list change.
     let detail = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        session_detail,
+        move || (params.read().get("id").unwrap_or_default(), landed.get()),
+        |(id, _)| session_detail(id),
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -42,6 +48,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         canonical_url,
         json_ld,
         map_tiles,
+        reviews,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -153,6 +160,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 </section>
             })}
             {confirmed.map(|c| view! { <p class="confirmed">{c}</p> })}
+            <ReviewsSection session_id=session.id.to_string() section=reviews/>
         </article>
     }
 }

@@ -1,0 +1,195 @@
+//! A session's reviews: the average, the count and how many gave each number of stars;
+//! every review as plain text; and the signed-in member's own review form.
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+use crate::api::review::{DeleteReviewCall, ReviewSection, SaveReviewCall, ShownReview};
+use crate::components::{error_of, Alert};
+use crate::model::{Rating, MAX_REVIEW_CHARS};
+
+/// The review actions live above the page's data, so the page reloads its rating after
+/// a change lands (and only then: a failed save keeps the form as the member left it).
+#[derive(Clone, Copy)]
+pub struct ReviewActions {
+    pub save: ServerAction<SaveReviewCall>,
+    pub delete: ServerAction<DeleteReviewCall>,
+}
+
+impl ReviewActions {
+    pub fn new() -> Self {
+        Self {
+            save: ServerAction::new(),
+            delete: ServerAction::new(),
+        }
+    }
+
+    /// Changes each time a save or a deletion succeeds.
+    pub fn landed(self) -> Signal<u32> {
+        let landed = RwSignal::new(0u32);
+        Effect::new(move |_| {
+            let saved = matches!(self.save.value().get(), Some(Ok(_)));
+            let deleted = matches!(self.delete.value().get(), Some(Ok(_)));
+            if saved || deleted {
+                landed.update(|n| *n += 1);
+            }
+        });
+        landed.into()
+    }
+}
+
+/// "★★★★☆": stars for people who see them; the number is in the text beside.
+fn star_glyphs(stars: u8) -> String {
+    (1..=5)
+        .map(|n| if n <= stars { '★' } else { '☆' })
+        .collect()
+}
+
+#[component]
+pub fn ReviewsSection(session_id: String, section: ReviewSection) -> impl IntoView {
+    let ReviewSection {
+        rating,
+        reviews,
+        signed_in,
+        mine,
+        today,
+    } = section;
+    let form = if signed_in {
+        view! { <ReviewForm session_id mine today/> }.into_any()
+    } else {
+        view! {
+            <p class="review-sign-in">
+                <a href=format!("/account/sign-in?next=/session/{session_id}%23reviews")>"Sign in"</a>
+                " to write a review."
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <section id="reviews" class="reviews" aria-labelledby="reviews-title">
+            <h2 id="reviews-title" class="section-title">"Reviews"</h2>
+            <RatingSummary rating/>
+            {form}
+            <ol class="review-list">
+                {reviews.into_iter().map(|review| view! { <ReviewItem review/> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn RatingSummary(rating: Rating) -> impl IntoView {
+    let count = rating.count();
+    let Some(average) = rating.average() else {
+        return view! { <p class="rating-summary">"No reviews yet."</p> }.into_any();
+    };
+    let noun = if count == 1 { "review" } else { "reviews" };
+    let bars = (1..=5u8)
+        .rev()
+        .map(|stars| {
+            let n = rating.by_stars[stars as usize - 1];
+            let percent = 100 * n / count;
+            view! {
+                <li>
+                    <span class="rating-bar-label">{format!("{stars} ★")}</span>
+                    <span class="rating-bar"><span style=format!("width:{percent}%")></span></span>
+                    <span class="rating-bar-count">{n}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="rating-summary">
+            <p>
+                <span class="stars" aria-hidden="true">{star_glyphs(average.round() as u8)}</span>
+                " "
+                <strong class="rating-average">{format!("{average:.1}")}</strong>
+                {format!(" out of 5 · {count} {noun}")}
+            </p>
+            <ul class="rating-distribution" aria-label="Reviews by stars">{bars}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReviewItem(review: ShownReview) -> impl IntoView {
+    view! {
+        <li class="review">
+            <p class="review-head">
+                <span class="stars" aria-label=format!("{} out of 5 stars", review.stars)>
+                    {star_glyphs(review.stars)}
+                </span>
+                " "
+                <strong class="review-author">{review.author_name}</strong>
+                " · visited "
+                <time datetime=review.visited_on>{review.visited_words}</time>
+                {review.edited.then_some(" · edited")}
+            </p>
+            // Plain text; pre-line keeps the member's line breaks. Never parsed as HTML.
+            {(!review.text.is_empty()).then(|| view! { <p class="review-text">{review.text}</p> })}
+        </li>
+    }
+}
+
+#[component]
+fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> impl IntoView {
+    let ReviewActions { save, delete } = expect_context::<ReviewActions>();
+    let save_error = error_of(save);
+    let delete_error = error_of(delete);
+    let stars = mine.as_ref().map_or(0, |m| m.stars);
+    let visited_on = mine
+        .as_ref()
+        .map_or_else(|| today.clone(), |m| m.visited_on.clone());
+    let text = mine.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    let heading = if mine.is_some() {
+        "Your review"
+    } else {
+        "Write a review"
+    };
+    let saving = save.pending();
+    let deleting = delete.pending();
+    let saved =
+        move || matches!(save.value().get(), Some(Ok(_))).then_some("Your review is saved.");
+    let delete_form = mine.is_some().then(|| {
+        let session_id = session_id.clone();
+        view! {
+            <ActionForm action=delete>
+                <input type="hidden" name="session_id" value=session_id/>
+                <button type="submit" class="button secondary" disabled=deleting>
+                    {move || if deleting.get() { "Deleting…" } else { "Delete my review" }}
+                </button>
+            </ActionForm>
+            <Alert message=delete_error/>
+        }
+    });
+    view! {
+        <div class="review-form">
+            <h3 id="your-review">{heading}</h3>
+            <ActionForm action=save>
+                <input type="hidden" name="session_id" value=session_id/>
+                <fieldset class="star-choice">
+                    <legend>"Stars"</legend>
+                    {(1..=5u8)
+                        .map(|n| view! {
+                            <label>
+                                <input type="radio" name="stars" value=n.to_string() checked=n == stars required/>
+                                {format!(" {n}")}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+                <label for="visited_on">"When you were there"</label>
+                <input id="visited_on" name="visited_on" type="date" max=today value=visited_on required/>
+                <label for="review_text">"Your review (optional)"</label>
+                <textarea id="review_text" name="text" rows="5" maxlength=MAX_REVIEW_CHARS.to_string()>{text}</textarea>
+                <p class="hint">{format!("Plain text, up to {MAX_REVIEW_CHARS} characters.")}</p>
+                <Alert message=save_error/>
+                <p role="status">{saved}</p>
+                <button type="submit" class="button" disabled=saving>
+                    {move || if saving.get() { "Saving…" } else { "Save review" }}
+                </button>
+            </ActionForm>
+            {delete_form}
+        </div>
+    }
+}
