@@ -18,36 +18,7 @@ async fn app() -> (common::TestApp, tempfile::TempDir) {
 }
 
 async fn signed_in(app: &common::TestApp) -> String {
-    let response = call(
-        app,
-        "sign_up",
-        &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
-    let code = app.local().outbox()[0].code.clone();
-    let response = call(
-        app,
-        "confirm_account",
-        &[("email", EMAIL), ("code", &code)],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    let response = call(
-        app,
-        "sign_in",
-        &[
-            ("email", EMAIL),
-            ("password", PASSWORD),
-            ("next", "/sessions"),
-        ],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    cookies_of(&response).0
+    accounts::member_cookies(app, "Máire", EMAIL, PASSWORD).await
 }
 
 #[test]

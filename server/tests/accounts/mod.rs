@@ -89,3 +89,41 @@ pub async fn assert_refused(
         err.message
     );
 }
+
+/// Signs a new member up with the local provider, confirms them and signs them in:
+/// the cookies their browser then holds.
+pub async fn member_cookies(app: &TestApp, name: &str, email: &str, password: &str) -> String {
+    let response = call(
+        app,
+        "sign_up",
+        &[("name", name), ("email", email), ("password", password)],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    let code = app
+        .local()
+        .outbox()
+        .into_iter()
+        .rev()
+        .find(|sent| sent.email == email)
+        .expect("a code was sent")
+        .code;
+    let response = call(
+        app,
+        "confirm_account",
+        &[("email", email), ("code", &code)],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let response = call(
+        app,
+        "sign_in",
+        &[("email", email), ("password", password), ("next", "/")],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    cookies_of(&response).0
+}
