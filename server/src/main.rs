@@ -99,8 +99,8 @@ async fn run_seed(
         StoreKind::DynamoDb { table, .. } => format!("DynamoDB table {table}"),
     };
     println!(
-        "Seeded {} new demo sessions ({} already present) with seed {seed_value} into {place}",
-        report.created, report.already_present,
+        "Seeded {} new demo sessions and {} reviews ({} sessions already present) with seed {seed_value} into {place}",
+        report.created, report.reviews, report.already_present,
     );
     Ok(())
 }
@@ -155,7 +155,7 @@ async fn run_export(settings: Settings, output: Option<std::path::PathBuf>) -> a
         }
     };
     bar.finish_and_clear();
-    eprintln!("Exported {written} sessions");
+    eprintln!("Exported {written} lines (sessions, each followed by its reviews)");
     Ok(())
 }
 
@@ -171,7 +171,7 @@ async fn run_import(settings: Settings, file: Option<std::path::PathBuf>) -> any
     };
     bar.finish_and_clear();
     eprintln!(
-        "Imported {} sessions; {} were already there unchanged, {} already there with other contents (kept)",
+        "Imported {} sessions and reviews; {} were already there unchanged, {} already there with other contents (kept)",
         report.created, report.unchanged, report.kept_different
     );
     Ok(())

@@ -40,6 +40,7 @@ pub async fn seed_if_empty(store: &dyn Store, settings: &Settings) -> Result<(),
         let report = seed::seed(store, settings.demo.seed, settings.demo.sessions).await?;
         tracing::info!(
             created = report.created,
+            reviews = report.reviews,
             seed = settings.demo.seed,
             "seeded an empty store with demo sessions"
         );

@@ -3,8 +3,8 @@
 //! reviews and accounts can join later without changing the format.
 use std::io::{BufRead, Write};
 
-use app::model::Session;
-use app::store::{Store, StoreError};
+use app::model::{Review, Session};
+use app::store::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
 use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum Entity {
     Session(Session),
+    /// Written after its session, so an import meets the session first.
+    Review(Review),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,24 +37,57 @@ pub struct ImportReport {
     pub kept_different: usize,
 }
 
-/// Writes every session, by name, one JSON line each; returns how many.
+/// Writes every session, by name, each followed by its reviews, one JSON line per
+/// entity; returns how many lines.
 pub async fn export(
     store: &dyn Store,
     out: &mut impl Write,
     progress: &ProgressBar,
 ) -> Result<usize, TransferError> {
     let mut written = 0;
-    app::store::for_each_page(store, |sessions| {
-        for session in sessions {
-            let line = serde_json::to_string(&Entity::Session(session))
-                .map_err(|e| TransferError::Write(e.into()))?;
-            writeln!(out, "{line}").map_err(TransferError::Write)?;
-            written += 1;
-            progress.inc(1);
+    let mut write = |entity: Entity| -> Result<(), TransferError> {
+        let line = serde_json::to_string(&entity).map_err(|e| TransferError::Write(e.into()))?;
+        writeln!(out, "{line}").map_err(TransferError::Write)?;
+        written += 1;
+        progress.inc(1);
+        Ok(())
+    };
+    let mut cursor = None;
+    loop {
+        let page = store
+            .list_sessions(PageRequest {
+                limit: MAX_PAGE_SIZE,
+                cursor,
+            })
+            .await?;
+        for session in page.sessions {
+            let id = session.id.clone();
+            write(Entity::Session(session))?;
+            let mut review_cursor = None;
+            loop {
+                let reviews = store
+                    .session_reviews(
+                        &id,
+                        PageRequest {
+                            limit: MAX_PAGE_SIZE,
+                            cursor: review_cursor,
+                        },
+                    )
+                    .await?;
+                for review in reviews.reviews {
+                    write(Entity::Review(review))?;
+                }
+                review_cursor = reviews.next_cursor;
+                if review_cursor.is_none() {
+                    break;
+                }
+            }
         }
-        Ok::<_, TransferError>(())
-    })
-    .await?;
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            break;
+        }
+    }
     out.flush().map_err(TransferError::Write)?;
     Ok(written)
 }
@@ -92,6 +127,16 @@ pub async fn import(
                 }
                 Err(other) => return Err(other.into()),
             },
+            Entity::Review(review) => {
+                match store.review_by(&review.session_id, &review.author).await? {
+                    None => {
+                        store.put_review(&review).await?;
+                        report.created += 1;
+                    }
+                    Some(stored) if stored == review => report.unchanged += 1,
+                    Some(_) => report.kept_different += 1,
+                }
+            }
         }
         progress.inc(1);
     }

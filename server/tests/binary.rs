@@ -50,8 +50,19 @@ fn the_seed_subcommand_is_idempotent() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(run().starts_with("Seeded 30 new demo sessions (0 already present) with seed 5"));
-    assert!(run().starts_with("Seeded 0 new demo sessions (30 already present) with seed 5"));
+    let first = run();
+    assert!(
+        first.starts_with("Seeded 30 new demo sessions and ")
+            && first.contains(" reviews (0 sessions already present) with seed 5"),
+        "{first}"
+    );
+    assert!(
+        !first.starts_with("Seeded 30 new demo sessions and 0 reviews"),
+        "{first}"
+    );
+    assert!(run().starts_with(
+        "Seeded 0 new demo sessions and 0 reviews (30 sessions already present) with seed 5"
+    ));
 }
 
 #[test]
@@ -113,16 +124,17 @@ fn export_then_import_moves_every_session_to_another_store() {
         .output()
         .unwrap();
     assert!(exported.status.success(), "{exported:?}");
+    let lines = std::fs::read_to_string(&file).unwrap().lines().count();
+    assert!(lines > 30, "30 sessions and their demo reviews: {lines}");
     assert_eq!(
         String::from_utf8(exported.stderr).unwrap().trim(),
-        "Exported 30 sessions"
+        format!("Exported {lines} lines (sessions, each followed by its reviews)")
     );
-    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 30);
 
     let target = tempfile::tempdir().unwrap();
     for expected in [
-        "Imported 30 sessions; 0 were already there unchanged, 0 already there with other contents (kept)",
-        "Imported 0 sessions; 30 were already there unchanged, 0 already there with other contents (kept)",
+        format!("Imported {lines} sessions and reviews; 0 were already there unchanged, 0 already there with other contents (kept)"),
+        format!("Imported 0 sessions and reviews; {lines} were already there unchanged, 0 already there with other contents (kept)"),
     ] {
         let imported = server(target.path()).arg("import").arg(&file).output().unwrap();
         assert!(imported.status.success(), "{imported:?}");

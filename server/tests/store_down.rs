@@ -62,6 +62,9 @@ impl Store for DownStore {
     async fn delete_review(&self, _: &SessionId, _: &str) -> Result<bool, StoreError> {
         down()
     }
+    async fn review_by(&self, _: &SessionId, _: &str) -> Result<Option<Review>, StoreError> {
+        down()
+    }
     async fn session_with_reviews(
         &self,
         _: &SessionId,

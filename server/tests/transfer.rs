@@ -5,7 +5,7 @@ mod moto;
 
 use std::sync::Arc;
 
-use app::model::Session;
+use app::model::{Rating, Review, Session};
 use app::store::Store;
 use indicatif::ProgressBar;
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
@@ -20,6 +20,20 @@ async fn all_sessions(store: &dyn Store) -> Vec<Session> {
     })
     .await
     .unwrap();
+    all
+}
+
+/// Every session's rating and reviews, in listing order.
+async fn all_reviews(store: &dyn Store) -> Vec<(Rating, Vec<Review>)> {
+    let mut all = Vec::new();
+    for session in all_sessions(store).await {
+        let (_, reviews) = store
+            .session_with_reviews(&session.id)
+            .await
+            .unwrap()
+            .unwrap();
+        all.push((reviews.rating, reviews.reviews));
+    }
     all
 }
 
@@ -38,6 +52,13 @@ async fn embedded_to_dynamodb_and_back_loses_and_changes_nothing() {
     server::seed::seed(&first, 7, 40).await.unwrap();
     let original = all_sessions(&first).await;
     assert_eq!(original.len(), 40);
+    let original_reviews = all_reviews(&first).await;
+    let review_count: usize = original_reviews.iter().map(|(_, r)| r.len()).sum();
+    assert!(
+        review_count > 20,
+        "the demo data has reviews: {review_count}"
+    );
+    let lines = 40 + review_count;
 
     moto::fake_aws_environment();
     let dynamo = DynamoStore::new(
@@ -51,14 +72,14 @@ async fn embedded_to_dynamodb_and_back_loses_and_changes_nothing() {
     );
     dynamo.create_table().await.unwrap();
     let file = exported(&first).await;
-    assert_eq!(file.iter().filter(|b| **b == b'\n').count(), 40);
+    assert_eq!(file.iter().filter(|b| **b == b'\n').count(), lines);
     let report = import(&dynamo, file.as_slice(), &ProgressBar::hidden())
         .await
         .unwrap();
     assert_eq!(
         report,
         ImportReport {
-            created: 40,
+            created: lines,
             unchanged: 0,
             kept_different: 0
         }
@@ -70,7 +91,7 @@ async fn embedded_to_dynamodb_and_back_loses_and_changes_nothing() {
         again,
         ImportReport {
             created: 0,
-            unchanged: 40,
+            unchanged: lines,
             kept_different: 0
         },
         "idempotent"
@@ -87,6 +108,12 @@ async fn embedded_to_dynamodb_and_back_loses_and_changes_nothing() {
     .await
     .unwrap();
     assert_eq!(all_sessions(back.as_ref()).await, original);
+    assert_eq!(
+        all_reviews(back.as_ref()).await,
+        original_reviews,
+        "every review and every rating arrives unchanged"
+    );
+    assert_eq!(all_reviews(&dynamo).await, original_reviews);
 }
 
 #[tokio::test]
@@ -95,6 +122,7 @@ async fn a_bad_line_stops_the_import_before_anything_is_written() {
     let source = EmbeddedStore::open(dir.path()).unwrap();
     server::seed::seed(&source, 1, 3).await.unwrap();
     let mut file = exported(&source).await;
+    let good_lines = file.iter().filter(|b| **b == b'\n').count();
     file.extend_from_slice(b"{\"kind\":\"session\",\"data\":{\"name\":\"half a session\"}}\n");
 
     let target_dir = tempfile::tempdir().unwrap();
@@ -103,7 +131,7 @@ async fn a_bad_line_stops_the_import_before_anything_is_written() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, TransferError::BadLine { line: 4, .. }),
+        matches!(err, TransferError::BadLine { line, .. } if line == good_lines + 1),
         "{err}"
     );
     assert!(err.to_string().contains("nothing was imported"));

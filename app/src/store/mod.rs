@@ -125,6 +125,13 @@ pub trait Store: Send + Sync + 'static {
     /// had none.
     async fn delete_review(&self, session: &SessionId, author: &str) -> Result<bool, StoreError>;
 
+    /// One member's review of a session, if they wrote one.
+    async fn review_by(
+        &self,
+        session: &SessionId,
+        author: &str,
+    ) -> Result<Option<Review>, StoreError>;
+
     /// A session with its rating and its newest reviews (at most
     /// [`crate::model::MAX_REVIEWS_SHOWN`], newest change first), in one read.
     async fn session_with_reviews(

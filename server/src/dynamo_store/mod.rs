@@ -625,6 +625,17 @@ impl Store for DynamoStore {
         self.delete_review_item(session, author).await
     }
 
+    async fn review_by(
+        &self,
+        session: &SessionId,
+        author: &str,
+    ) -> Result<Option<Review>, StoreError> {
+        Ok(self
+            .current_review(session, author)
+            .await?
+            .map(|(review, _)| review))
+    }
+
     async fn session_with_reviews(
         &self,
         id: &SessionId,

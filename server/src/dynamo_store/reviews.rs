@@ -62,7 +62,7 @@ fn rating_from_item(item: &Item) -> Rating {
 }
 
 impl DynamoStore {
-    async fn current_review(
+    pub(super) async fn current_review(
         &self,
         session: &SessionId,
         author: &str,

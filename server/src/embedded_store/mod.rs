@@ -524,6 +524,16 @@ impl Store for EmbeddedStore {
             .await
     }
 
+    async fn review_by(
+        &self,
+        session: &SessionId,
+        author: &str,
+    ) -> Result<Option<Review>, StoreError> {
+        let (session, author) = (session.clone(), author.to_string());
+        self.blocking(move |db| reviews::get(db, &session, &author))
+            .await
+    }
+
     async fn session_with_reviews(
         &self,
         id: &SessionId,

@@ -80,6 +80,15 @@ pub fn delete(db: &Database, session: &SessionId, author: &str) -> Result<bool, 
     Ok(true)
 }
 
+pub fn get(db: &Database, session: &SessionId, author: &str) -> Result<Option<Review>, StoreError> {
+    let txn = db.begin_read().map_err(internal)?;
+    let reviews = txn.open_table(REVIEWS).map_err(internal)?;
+    let found = reviews
+        .get(review_key(session.as_str(), author).as_str())
+        .map_err(internal)?;
+    found.map(|v| from_json(v.value())).transpose()
+}
+
 /// The rating and the newest reviews of a session (inside the caller's read).
 pub fn of_session(
     txn: &redb::ReadTransaction,

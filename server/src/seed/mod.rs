@@ -2,6 +2,7 @@
 //! given seed value, and safe to seed twice (existing ids are left untouched).
 mod names;
 mod places;
+mod reviews;
 
 use app::model::*;
 use app::store::{Store, StoreError};
@@ -21,14 +22,23 @@ pub const DEMO_AUTHOR: &str = "seisiun-demo";
 pub struct SeedReport {
     pub created: usize,
     pub already_present: usize,
+    /// Demo reviews written with the sessions created.
+    pub reviews: usize,
 }
 
-/// Creates the demo sessions that are not in the store yet.
+/// Creates the demo sessions that are not in the store yet, with their demo reviews.
 pub async fn seed(store: &dyn Store, seed: u64, count: usize) -> Result<SeedReport, StoreError> {
     let mut report = SeedReport::default();
     for session in generate(seed, count) {
         match store.create_session(&session).await {
-            Ok(()) => report.created += 1,
+            Ok(()) => {
+                report.created += 1;
+                // Only with a new session, so a member's later edits are never undone.
+                for review in reviews::for_session(seed, &session) {
+                    store.put_review(&review).await?;
+                    report.reviews += 1;
+                }
+            }
             Err(StoreError::AlreadyExists(_)) => report.already_present += 1,
             Err(other) => return Err(other),
         }
