@@ -1,5 +1,6 @@
 //! Server functions: thin calls from the browser into the store, with stable endpoint names.
 pub mod account;
+pub mod confirm;
 #[cfg(feature = "ssr")]
 pub mod edge;
 #[cfg(feature = "ssr")]

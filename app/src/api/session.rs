@@ -30,6 +30,8 @@ pub struct SessionDetail {
     /// Map tile URL template; empty for no tiles.
     pub map_tiles: String,
     pub reviews: ReviewSection,
+    /// Nobody has confirmed it runs for over a year.
+    pub possibly_stale: bool,
 }
 
 /// How many upcoming dates a session page lists.
@@ -68,6 +70,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     };
     // From the session itself: the page needs one store read, not two.
     let trail = crate::store::trail_of(&session);
+    let possibly_stale = session.is_possibly_stale(chrono::Utc::now().date_naive());
     let json_ld =
         super::json_ld::session_json_ld(&session, &url, upcoming.first().map(|d| d.iso.as_str()));
     Ok(SessionDetail {
@@ -78,6 +81,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         json_ld,
         map_tiles: state.map_tiles.to_string(),
         reviews,
+        possibly_stale,
     })
 }
 

@@ -15,6 +15,7 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
         tags,
         status_note,
         next,
+        possibly_stale,
         ..
     } = session;
     view! {
@@ -23,6 +24,9 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
                 <a class="session-name" href=href>{name}</a>
             </h3>
             {status_note.map(|s| view! { <p class="session-status">{s}</p> })}
+            {possibly_stale.then(|| view! {
+                <p class="session-stale">"Possibly stale: not confirmed for over a year"</p>
+            })}
             {next.map(|when| view! { <p class="session-next">"Next: " <strong>{when}</strong></p> })}
             {distance.map(|d| view! { <p class="session-distance">{format!("{d} away")}</p> })}
             <p class="session-venue">{venue}</p>

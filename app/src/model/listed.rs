@@ -21,6 +21,8 @@ pub struct ListedSession {
     pub next: Option<String>,
     /// How far away it is, for "near me" lists.
     pub distance_km: Option<f64>,
+    /// Nobody has confirmed it runs for over a year.
+    pub possibly_stale: bool,
 }
 
 /// One page of a list and the opaque cursor for the next, if there is one.
@@ -78,6 +80,7 @@ impl ListedSession {
             status_note: Self::status_note(&session.status),
             next,
             distance_km,
+            possibly_stale: session.is_possibly_stale(now.date_naive()),
         }
     }
 }

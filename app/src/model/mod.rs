@@ -31,6 +31,6 @@ pub use review::{
     MAX_REVIEWS_SHOWN, MAX_REVIEW_CHARS,
 };
 pub use schedule::{day_name, Schedule, WeekOfMonth};
-pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue};
+pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue, STALE_AFTER_DAYS};
 pub use tag::Tag;
 pub use validate::{FieldError, ValidationErrors};

@@ -81,7 +81,19 @@ pub struct Session {
     pub version: u64,
 }
 
+/// A running session nobody has confirmed for this long is marked as possibly stale.
+pub const STALE_AFTER_DAYS: i64 = 365;
+
 impl Session {
+    /// Whether nobody has confirmed the session runs (or added it) for over a year, as of
+    /// `today`. Paused and closed sessions are not "stale": their status says it.
+    pub fn is_possibly_stale(&self, today: NaiveDate) -> bool {
+        let since = self
+            .last_confirmed
+            .unwrap_or_else(|| self.created_at.date_naive());
+        self.status == SessionStatus::Active && (today - since).num_days() > STALE_AFTER_DAYS
+    }
+
     /// "Doolin, Clare, Ireland" — how a place reads in a list.
     pub fn place_line(&self) -> String {
         [&self.town, &self.area, &self.country.name]
@@ -99,5 +111,32 @@ impl Session {
             .map(Schedule::describe)
             .collect::<Vec<_>>()
             .join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::sample_session;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_session_unconfirmed_for_a_year_is_possibly_stale() {
+        let mut session = sample_session("s", "Old One", "IE");
+        session.last_confirmed = Some(day("2025-11-01"));
+        assert!(!session.is_possibly_stale(day("2026-10-31")));
+        assert!(session.is_possibly_stale(day("2026-11-22")));
+        session.last_confirmed = None;
+        // Added on 2026-03-01: fresh for its first year.
+        assert!(!session.is_possibly_stale(day("2026-11-22")));
+        assert!(session.is_possibly_stale(day("2027-03-02")));
+        session.status = SessionStatus::Paused;
+        assert!(
+            !session.is_possibly_stale(day("2027-03-02")),
+            "its status says it"
+        );
     }
 }

@@ -5,6 +5,7 @@ mod home;
 mod not_found;
 mod place;
 mod session;
+mod session_actions;
 mod session_reviews;
 
 pub use account::{AccountPage, ConfirmPage, ForgotPage, ResetPage, SignInPage, SignUpPage};

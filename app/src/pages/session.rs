@@ -5,16 +5,19 @@ use crate::api::{session_detail, SessionDetail};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
-use super::session_reviews::{ReviewActions, ReviewsSection};
+use super::session_actions::SessionActions;
+use super::session_reviews::ReviewsSection;
+use crate::components::{error_of, Alert};
+use leptos::form::ActionForm;
 
 /// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
-    let actions = ReviewActions::new();
+    let actions = SessionActions::new();
     provide_context(actions);
     let landed = actions.landed();
-    // Read again once a review is saved or deleted: the average and the list change.
+    // Read again once a review or a confirmation lands: the rating or the date change.
     let detail = Resource::new(
         move || (params.read().get("id").unwrap_or_default(), landed.get()),
         |(id, _)| session_detail(id),
@@ -49,6 +52,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         json_ld,
         map_tiles,
         reviews,
+        possibly_stale,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -159,8 +163,60 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                     <p class="description">{session.description.clone()}</p>
                 </section>
             })}
-            {confirmed.map(|c| view! { <p class="confirmed">{c}</p> })}
+            <Freshness
+                session_id=session.id.to_string()
+                confirmed
+                possibly_stale
+                signed_in=reviews.signed_in
+            />
             <ReviewsSection session_id=session.id.to_string() section=reviews/>
         </article>
+    }
+}
+
+/// When the session was last confirmed running, a warning when that is over a year ago,
+/// and "Still running — I was there" for members.
+#[component]
+fn Freshness(
+    session_id: String,
+    confirmed: Option<String>,
+    possibly_stale: bool,
+    signed_in: bool,
+) -> impl IntoView {
+    let confirm = expect_context::<SessionActions>().confirm;
+    let error = error_of(confirm);
+    let pending = confirm.pending();
+    let action = if signed_in {
+        view! {
+            <ActionForm action=confirm>
+                <input type="hidden" name="session_id" value=session_id/>
+                <button type="submit" class="button secondary" disabled=pending>
+                    {move || if pending.get() { "Confirming…" } else { "Still running — I was there" }}
+                </button>
+            </ActionForm>
+            <Alert message=error/>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="hint">
+                "Been there lately? "
+                <a href=format!("/account/sign-in?next=/session/{session_id}")>"Sign in"</a>
+                " to confirm it still runs."
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="freshness" aria-label="Is it still running?">
+            {possibly_stale.then(|| view! {
+                <p class="session-stale" role="status">
+                    "Possibly stale: nobody has confirmed this session for over a year. "
+                    "It may have stopped; check with the venue before you travel."
+                </p>
+            })}
+            {confirmed.map(|c| view! { <p class="confirmed">{c}</p> })}
+            {action}
+        </section>
     }
 }

@@ -3,39 +3,10 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::api::review::{DeleteReviewCall, ReviewSection, SaveReviewCall, ShownReview};
+use super::session_actions::SessionActions;
+use crate::api::review::{ReviewSection, ShownReview};
 use crate::components::{error_of, Alert};
 use crate::model::{Rating, MAX_REVIEW_CHARS};
-
-/// The review actions live above the page's data, so the page reloads its rating after
-/// a change lands (and only then: a failed save keeps the form as the member left it).
-#[derive(Clone, Copy)]
-pub struct ReviewActions {
-    pub save: ServerAction<SaveReviewCall>,
-    pub delete: ServerAction<DeleteReviewCall>,
-}
-
-impl ReviewActions {
-    pub fn new() -> Self {
-        Self {
-            save: ServerAction::new(),
-            delete: ServerAction::new(),
-        }
-    }
-
-    /// Changes each time a save or a deletion succeeds.
-    pub fn landed(self) -> Signal<u32> {
-        let landed = RwSignal::new(0u32);
-        Effect::new(move |_| {
-            let saved = matches!(self.save.value().get(), Some(Ok(_)));
-            let deleted = matches!(self.delete.value().get(), Some(Ok(_)));
-            if saved || deleted {
-                landed.update(|n| *n += 1);
-            }
-        });
-        landed.into()
-    }
-}
 
 /// "★★★★☆": stars for people who see them; the number is in the text beside.
 fn star_glyphs(stars: u8) -> String {
@@ -133,7 +104,7 @@ fn ReviewItem(review: ShownReview) -> impl IntoView {
 
 #[component]
 fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> impl IntoView {
-    let ReviewActions { save, delete } = expect_context::<ReviewActions>();
+    let SessionActions { save, delete, .. } = expect_context::<SessionActions>();
     let save_error = error_of(save);
     let delete_error = error_of(delete);
     let stars = mine.as_ref().map_or(0, |m| m.stars);

@@ -242,6 +242,28 @@ pub async fn for_each_page<E: From<StoreError>>(
     }
 }
 
+/// Reads a session, applies `change` and stores it, starting again (up to 3 times) when
+/// someone else's change lands in between: for small changes that do not depend on what
+/// a member saw (a confirmation, a moderator hiding it). `NotFound` if it is not there.
+pub async fn change_session(
+    store: &dyn Store,
+    id: &SessionId,
+    change: impl Fn(&mut Session),
+) -> Result<Session, StoreError> {
+    let mut attempts = 0;
+    loop {
+        let mut session = store
+            .get_session(id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+        change(&mut session);
+        match store.update_session(&session).await {
+            Err(StoreError::VersionConflict { .. }) if attempts < 2 => attempts += 1,
+            other => return other,
+        }
+    }
+}
+
 /// The key sessions are listed by: folded name (case and accents ignored), then id for a
 /// total order.
 pub fn name_sort_key(session: &Session) -> String {

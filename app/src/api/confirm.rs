@@ -1,0 +1,27 @@
+//! "Still running — I was there": a member confirms a session runs, which dates its
+//! last confirmation today and clears the "possibly stale" mark.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Dates the session's last confirmation today (UTC); answers the date, `2026-11-22`.
+#[server(name = ConfirmSessionCall, prefix = "/api", endpoint = "confirm_session")]
+pub async fn confirm_session(session_id: String) -> Result<String, AppError> {
+    use crate::api::account::cookies;
+    use crate::api::edge;
+    use crate::model::SessionId;
+
+    let state = cookies::guarded()?;
+    let member = cookies::signed_in("confirm a session runs").await?;
+    cookies::write_allowed(&state, &member)?;
+    let today = chrono::Utc::now().date_naive();
+    let id = SessionId(session_id);
+    crate::store::change_session(state.store.as_ref(), &id, |session| {
+        session.last_confirmed = Some(today);
+    })
+    .await
+    .map_err(edge::store_error)?;
+    tracing::info!(session = %id, member = %member.subject, "session confirmed");
+    leptos_axum::redirect(&format!("/session/{id}?confirmed=1"));
+    Ok(today.format("%Y-%m-%d").to_string())
+}
