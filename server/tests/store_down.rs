@@ -78,6 +78,30 @@ impl Store for DownStore {
     ) -> Result<ReviewPage, StoreError> {
         down()
     }
+    async fn set_bookmark(&self, _: &str, _: &SessionId, _: bool) -> Result<(), StoreError> {
+        down()
+    }
+    async fn is_bookmarked(&self, _: &str, _: &SessionId) -> Result<bool, StoreError> {
+        down()
+    }
+    async fn member_bookmarks(&self, _: &str) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
+    async fn member_reviews(&self, _: &str) -> Result<Vec<Review>, StoreError> {
+        down()
+    }
+    async fn sessions_added_by(&self, _: &str) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
+    async fn feed_token(&self, _: &str) -> Result<Option<String>, StoreError> {
+        down()
+    }
+    async fn set_feed_token(&self, _: &str, _: Option<&str>) -> Result<(), StoreError> {
+        down()
+    }
+    async fn feed_owner(&self, _: &str) -> Result<Option<String>, StoreError> {
+        down()
+    }
     async fn ping(&self) -> Result<(), StoreError> {
         down()
     }

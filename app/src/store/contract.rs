@@ -7,8 +7,10 @@ use std::sync::Arc;
 use super::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
 pub use crate::model::fixtures::sample_session;
 
+mod members;
 mod reviews;
 use crate::model::*;
+pub use members::*;
 pub use reviews::*;
 
 async fn walk_all(store: &dyn Store, limit: usize) -> Vec<SessionId> {
@@ -829,6 +831,10 @@ macro_rules! store_contract_tests {
             a_review_of_a_missing_session_is_refused_and_changes_nothing,
             review_pages_visit_every_review_once_and_stay_in_their_session,
             a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount,
+            bookmarks_are_per_member_newest_first_and_idempotent,
+            bookmarked_sessions_show_their_latest_version,
+            a_members_reviews_and_sessions_are_listed_for_them,
+            a_new_feed_token_revokes_the_old_one,
             ping_answers,
         );
     };

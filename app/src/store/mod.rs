@@ -146,9 +146,42 @@ pub trait Store: Send + Sync + 'static {
         page: PageRequest,
     ) -> Result<ReviewPage, StoreError>;
 
+    /// Bookmarks a session for a member, or removes the bookmark; doing it twice is the
+    /// same as once. `NotFound` if the session is not there (when bookmarking).
+    async fn set_bookmark(
+        &self,
+        member: &str,
+        session: &SessionId,
+        bookmarked: bool,
+    ) -> Result<(), StoreError>;
+
+    async fn is_bookmarked(&self, member: &str, session: &SessionId) -> Result<bool, StoreError>;
+
+    /// The member's bookmarked sessions, newest bookmark first, at most
+    /// [`MAX_MEMBER_LIST`]; bookmarks of sessions no longer there are left out.
+    async fn member_bookmarks(&self, member: &str) -> Result<Vec<Session>, StoreError>;
+
+    /// The member's reviews, newest change first, at most [`MAX_MEMBER_LIST`].
+    async fn member_reviews(&self, member: &str) -> Result<Vec<Review>, StoreError>;
+
+    /// Sessions the member added (`added_by`), by name, at most [`MAX_MEMBER_LIST`].
+    async fn sessions_added_by(&self, member: &str) -> Result<Vec<Session>, StoreError>;
+
+    /// The member's private calendar-feed token, if they made one.
+    async fn feed_token(&self, member: &str) -> Result<Option<String>, StoreError>;
+
+    /// Gives the member a new feed token (the old one stops working at once), or none.
+    async fn set_feed_token(&self, member: &str, token: Option<&str>) -> Result<(), StoreError>;
+
+    /// Whose feed a token opens, if it is current.
+    async fn feed_owner(&self, token: &str) -> Result<Option<String>, StoreError>;
+
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;
 }
+
+/// The most items a member's own lists (bookmarks, reviews, sessions) show.
+pub const MAX_MEMBER_LIST: usize = 200;
 
 /// The most index entries a search reads for one term. A term that has more (a very
 /// short prefix) is still answered from another term's entries when the query has one.

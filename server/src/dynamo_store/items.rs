@@ -179,6 +179,13 @@ pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
     if let Some(cell) = session.point.and_then(geo::shifted_cell_of) {
         keys.push((shifted_cell_pk(&cell), format!("{cell}\u{0}{id}")));
     }
+    // "Sessions I added", by name, in the member's partition.
+    if !session.added_by.is_empty() {
+        keys.push((
+            super::members::member_pk(&session.added_by),
+            format!("{}{}", super::members::ADDED_PREFIX, name_sort_key(session)),
+        ));
+    }
     keys
 }
 

@@ -6,6 +6,7 @@
 mod bulk;
 mod errors;
 mod items;
+mod members;
 mod reviews;
 pub mod round_trips;
 pub mod table;
@@ -246,6 +247,28 @@ impl DynamoStore {
             for (name, value) in values {
                 put = put.expression_attribute_values(name, value);
             }
+        }
+        TransactWriteItem::builder()
+            .put(put.build().expect("table and item are set"))
+            .build()
+    }
+
+    /// A put under a condition that names attributes (`#name` → `name`).
+    fn put_named(
+        &self,
+        item: Item,
+        (expression, values): (&str, Vec<(&str, AttributeValue)>),
+        names: &[(&str, &str)],
+    ) -> TransactWriteItem {
+        let mut put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression(expression);
+        for (name, value) in values {
+            put = put.expression_attribute_values(name, value);
+        }
+        for (placeholder, name) in names {
+            put = put.expression_attribute_names(*placeholder, *name);
         }
         TransactWriteItem::builder()
             .put(put.build().expect("table and item are set"))
@@ -649,6 +672,43 @@ impl Store for DynamoStore {
         page: PageRequest,
     ) -> Result<ReviewPage, StoreError> {
         self.review_page(id, page).await
+    }
+
+    async fn set_bookmark(
+        &self,
+        member: &str,
+        session: &SessionId,
+        bookmarked: bool,
+    ) -> Result<(), StoreError> {
+        self.put_bookmark(member, session, bookmarked).await
+    }
+
+    async fn is_bookmarked(&self, member: &str, session: &SessionId) -> Result<bool, StoreError> {
+        self.has_bookmark(member, session).await
+    }
+
+    async fn member_bookmarks(&self, member: &str) -> Result<Vec<Session>, StoreError> {
+        self.bookmarked(member).await
+    }
+
+    async fn member_reviews(&self, member: &str) -> Result<Vec<Review>, StoreError> {
+        self.reviews_of_member(member).await
+    }
+
+    async fn sessions_added_by(&self, member: &str) -> Result<Vec<Session>, StoreError> {
+        self.added_by(member).await
+    }
+
+    async fn feed_token(&self, member: &str) -> Result<Option<String>, StoreError> {
+        self.member_feed_token(member).await
+    }
+
+    async fn set_feed_token(&self, member: &str, token: Option<&str>) -> Result<(), StoreError> {
+        self.replace_feed_token(member, token).await
+    }
+
+    async fn feed_owner(&self, token: &str) -> Result<Option<String>, StoreError> {
+        self.token_owner(token).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

@@ -11,6 +11,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ConditionCheck, TransactWriteItem,
 
 use super::errors::store_error;
 use super::items::{s, session_from_item, session_pk, Item, SESSION_SK};
+use super::members::{review_copy_item, review_copy_key};
 use super::{page_size, DynamoStore, Outcome, TRANSACTION_ATTEMPTS};
 use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
 use crate::store_cursor as cursor;
@@ -112,7 +113,7 @@ impl DynamoStore {
         Some(TransactWriteItem::builder().update(update).build())
     }
 
-    fn session_exists(&self, session: &SessionId) -> TransactWriteItem {
+    pub(super) fn session_exists(&self, session: &SessionId) -> TransactWriteItem {
         let check = ConditionCheck::builder()
             .table_name(&self.table)
             .key("pk", s(session_pk(session.as_str())))
@@ -154,6 +155,7 @@ impl DynamoStore {
             let mut writes = vec![
                 self.session_exists(&review.session_id),
                 self.review_put(&stored, old.as_ref().map(|(_, rev)| *rev))?,
+                self.put(review_copy_item(&stored)?, None),
             ];
             writes.extend(self.rating_update(
                 &review.session_id,
@@ -189,6 +191,8 @@ impl DynamoStore {
                     vec![(":read", AttributeValue::N(rev.to_string()))],
                 ),
             )];
+            let (copy_pk, copy_sk) = review_copy_key(session, author);
+            writes.push(self.delete(copy_pk, copy_sk));
             writes.extend(self.rating_update(session, Some(old.stars), None));
             match self.transact_outcome(writes).await? {
                 Outcome::Done => return Ok(true),

@@ -13,6 +13,7 @@
 //! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
+mod members;
 mod reviews;
 
 use std::path::Path;
@@ -24,7 +25,7 @@ use app::model::{
 };
 use app::store::{
     name_sort_key, nearest_first, place_names, rank_search_candidates, town_of, NearbySession,
-    PageRequest, Store, StoreError, MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
+    PageRequest, Store, StoreError, MAX_MEMBER_LIST, MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
 };
 use async_trait::async_trait;
 use redb::{
@@ -44,6 +45,7 @@ const SESSIONS_BY_CREATED: TableDefinition<&str, &str> =
 const SEARCH_TERMS: TableDefinition<&str, &str> = TableDefinition::new("search_terms");
 const SESSIONS_BY_CELL: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_cell");
 const PLACE_COUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("place_counts");
+const SESSIONS_BY_AUTHOR: TableDefinition<&str, &str> = TableDefinition::new("sessions_by_author");
 
 /// A secondary index: a table of key → session id, and the keys a session has in it.
 struct Index {
@@ -51,7 +53,7 @@ struct Index {
     keys: fn(&Session) -> Vec<String>,
 }
 
-const INDEXES: [Index; 5] = [
+const INDEXES: [Index; 6] = [
     Index {
         table: SESSIONS_BY_NAME,
         keys: |s| vec![name_sort_key(s)],
@@ -71,6 +73,10 @@ const INDEXES: [Index; 5] = [
     Index {
         table: SESSIONS_BY_CELL,
         keys: cell_index_keys,
+    },
+    Index {
+        table: SESSIONS_BY_AUTHOR,
+        keys: |s| vec![format!("{}\u{0}{}", s.added_by, name_sort_key(s))],
     },
 ];
 
@@ -114,6 +120,14 @@ impl EmbeddedStore {
         txn.open_table(PLACE_COUNTS).map_err(internal)?;
         txn.open_table(reviews::REVIEWS).map_err(internal)?;
         txn.open_table(reviews::RATINGS).map_err(internal)?;
+        for table in [
+            members::BOOKMARKS,
+            members::MEMBER_REVIEWS,
+            members::FEED_TOKENS,
+            members::MEMBER_FEEDS,
+        ] {
+            txn.open_table(table).map_err(internal)?;
+        }
         backfill_indexes(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(Self { db: Arc::new(db) })
@@ -558,6 +572,63 @@ impl Store for EmbeddedStore {
     ) -> Result<ReviewPage, StoreError> {
         let id = id.clone();
         self.blocking(move |db| reviews::page(db, &id, page)).await
+    }
+
+    async fn set_bookmark(
+        &self,
+        member: &str,
+        session: &SessionId,
+        bookmarked: bool,
+    ) -> Result<(), StoreError> {
+        let (member, session) = (member.to_string(), session.clone());
+        self.blocking(move |db| members::set_bookmark(db, &member, &session, bookmarked))
+            .await
+    }
+
+    async fn is_bookmarked(&self, member: &str, session: &SessionId) -> Result<bool, StoreError> {
+        let (member, session) = (member.to_string(), session.clone());
+        self.blocking(move |db| members::is_bookmarked(db, &member, &session))
+            .await
+    }
+
+    async fn member_bookmarks(&self, member: &str) -> Result<Vec<Session>, StoreError> {
+        let member = member.to_string();
+        self.blocking(move |db| members::bookmarks(db, &member))
+            .await
+    }
+
+    async fn member_reviews(&self, member: &str) -> Result<Vec<Review>, StoreError> {
+        let member = member.to_string();
+        self.blocking(move |db| members::reviews(db, &member)).await
+    }
+
+    async fn sessions_added_by(&self, member: &str) -> Result<Vec<Session>, StoreError> {
+        let prefix = format!("{member}\u{0}");
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let by_author = txn.open_table(SESSIONS_BY_AUTHOR).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            Ok(sessions_with_prefix(&by_author, &sessions, &prefix, MAX_MEMBER_LIST)?.0)
+        })
+        .await
+    }
+
+    async fn feed_token(&self, member: &str) -> Result<Option<String>, StoreError> {
+        let member = member.to_string();
+        self.blocking(move |db| members::feed_token(db, &member))
+            .await
+    }
+
+    async fn set_feed_token(&self, member: &str, token: Option<&str>) -> Result<(), StoreError> {
+        let (member, token) = (member.to_string(), token.map(str::to_string));
+        self.blocking(move |db| members::set_feed_token(db, &member, token.as_deref()))
+            .await
+    }
+
+    async fn feed_owner(&self, token: &str) -> Result<Option<String>, StoreError> {
+        let token = token.to_string();
+        self.blocking(move |db| members::feed_owner(db, &token))
+            .await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

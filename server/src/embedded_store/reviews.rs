@@ -5,6 +5,7 @@ use app::model::{newest_first, Rating, Review, ReviewPage, SessionId, SessionRev
 use app::store::{PageRequest, StoreError};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
+use super::members::{member_key, MEMBER_REVIEWS};
 use super::{from_json, internal, read_session, to_json};
 use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
 use crate::store_cursor as cursor;
@@ -54,6 +55,10 @@ pub fn put(db: &Database, review: Review) -> Result<Review, StoreError> {
             .map_err(internal)?;
         old
     };
+    txn.open_table(MEMBER_REVIEWS)
+        .map_err(internal)?
+        .insert(member_key(&stored.author, session).as_str(), "")
+        .map_err(internal)?;
     let mut rating = read_rating(&txn, session)?;
     rating.change(old.map(|o| o.stars), Some(stored.stars));
     write_rating(&txn, session, &rating)?;
@@ -73,6 +78,10 @@ pub fn delete(db: &Database, session: &SessionId, author: &str) -> Result<bool, 
     let Some(removed) = removed else {
         return Ok(false);
     };
+    txn.open_table(MEMBER_REVIEWS)
+        .map_err(internal)?
+        .remove(member_key(author, session.as_str()).as_str())
+        .map_err(internal)?;
     let mut rating = read_rating(&txn, session.as_str())?;
     rating.change(Some(removed.stars), None);
     write_rating(&txn, session.as_str(), &rating)?;
