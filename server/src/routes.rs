@@ -54,6 +54,10 @@ pub fn router(state: ServerState) -> Router {
             "/session/{id}/calendar.ics",
             get(crate::calendar::session_ics),
         )
+        .route(
+            "/feeds/bookmarks/{file}",
+            get(crate::calendar::bookmarks_feed),
+        )
         .merge(crate::feeds::routes())
         .merge(crate::api_v1::routes())
         .leptos_routes_with_context(&state, routes, provide_app.clone(), render_shell)

@@ -6,6 +6,7 @@ pub mod edge;
 #[cfg(feature = "ssr")]
 mod json_ld;
 pub mod listing;
+pub mod member;
 pub mod review;
 mod session;
 #[cfg(feature = "ssr")]

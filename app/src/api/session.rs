@@ -32,6 +32,8 @@ pub struct SessionDetail {
     pub reviews: ReviewSection,
     /// Nobody has confirmed it runs for over a year.
     pub possibly_stale: bool,
+    /// Whether the signed-in member bookmarked it (`None` when nobody is signed in).
+    pub bookmarked: Option<bool>,
 }
 
 /// How many upcoming dates a session page lists.
@@ -40,20 +42,35 @@ pub const UPCOMING_DATES: usize = 5;
 #[server(name = SessionDetailCall, prefix = "/api", endpoint = "session_detail")]
 pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     use super::edge;
-
     use super::review::ShownReview;
+    use crate::model::SessionId;
 
     let state = edge::state()?;
-    let (
-        ApiSession {
-            session,
-            upcoming,
-            url,
-            rating,
-        },
-        reviews,
-    ) = session_detail_for(&state, id).await?;
+    // Who is asking needs no store read; the session and their bookmark are read together.
     let member = super::account::cookies::member_of_request().await?;
+    let bookmark = async {
+        match &member {
+            Some(m) => state
+                .store
+                .is_bookmarked(&m.subject, &SessionId(id.clone()))
+                .await
+                .map(Some)
+                .map_err(edge::store_error),
+            None => Ok(None),
+        }
+    };
+    let (
+        (
+            ApiSession {
+                session,
+                upcoming,
+                url,
+                rating,
+            },
+            reviews,
+        ),
+        bookmarked,
+    ) = tokio::try_join!(session_detail_for(&state, id.clone()), bookmark)?;
     let mine = member.as_ref().and_then(|m| {
         reviews
             .reviews
@@ -82,6 +99,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         map_tiles: state.map_tiles.to_string(),
         reviews,
         possibly_stale,
+        bookmarked,
     })
 }
 

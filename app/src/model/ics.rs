@@ -15,20 +15,37 @@ const MAX_LINE_OCTETS: usize = 75;
 
 /// The session as a calendar, `now` stamping it and choosing where monthly events begin.
 pub fn session_calendar(session: &Session, url: &str, now: DateTime<Utc>) -> String {
-    // The month "now" is in depends on the zone; UTC is close enough if the zone is bad.
-    let today = parse_time_zone(&session.time_zone)
-        .map(|tz| now.with_timezone(&tz).date_naive())
-        .unwrap_or_else(|_| now.date_naive());
-    let url: String = url.chars().filter(|c| !c.is_control()).collect();
+    calendar(None, &[(session, url.to_string())], now)
+}
 
+/// Several sessions (each with its page's URL) as one calendar, named for a feed.
+pub fn sessions_calendar(
+    name: &str,
+    sessions: &[(&Session, String)],
+    now: DateTime<Utc>,
+) -> String {
+    calendar(Some(name), sessions, now)
+}
+
+fn calendar(name: Option<&str>, sessions: &[(&Session, String)], now: DateTime<Utc>) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         format!("PRODID:{PRODID}"),
         "CALSCALE:GREGORIAN".to_string(),
     ];
-    for (index, schedule) in session.schedules.iter().enumerate() {
-        lines.extend(event_lines(session, index, schedule, &url, now, today));
+    if let Some(name) = name {
+        lines.push(format!("X-WR-CALNAME:{}", escape_text(name)));
+    }
+    for (session, url) in sessions {
+        // The month "now" is in depends on the zone; UTC is close enough if the zone is bad.
+        let today = parse_time_zone(&session.time_zone)
+            .map(|tz| now.with_timezone(&tz).date_naive())
+            .unwrap_or_else(|_| now.date_naive());
+        let url: String = url.chars().filter(|c| !c.is_control()).collect();
+        for (index, schedule) in session.schedules.iter().enumerate() {
+            lines.extend(event_lines(session, index, schedule, &url, now, today));
+        }
     }
     lines.push("END:VCALENDAR".to_string());
 

@@ -153,7 +153,8 @@ pub fn ResetPage() -> impl IntoView {
     }
 }
 
-/// `/account`: who you are signed in as, the name on your reviews, and signing out.
+/// `/account`: who you are signed in as, the name on your reviews, signing out, and the
+/// member's bookmarks, reviews, sessions and calendar link.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let update = ServerAction::<UpdateProfileCall>::new();
@@ -190,6 +191,7 @@ pub fn AccountPage() -> impl IntoView {
                             <input type="hidden" name="everywhere" value="true"/>
                             <button type="submit" class="button secondary">"Sign out on every device"</button>
                         </ActionForm>
+                        <super::my_things::MyThingsSection/>
                     }.into_any(),
                     Ok(None) => view! {
                         <p>"You are not signed in."</p>

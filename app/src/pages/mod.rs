@@ -2,6 +2,7 @@
 mod account;
 mod found;
 mod home;
+mod my_things;
 mod not_found;
 mod place;
 mod session;

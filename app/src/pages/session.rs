@@ -5,7 +5,7 @@ use crate::api::{session_detail, SessionDetail};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
-use super::session_actions::SessionActions;
+use super::session_actions::{BookmarkButton, SessionActions};
 use super::session_reviews::ReviewsSection;
 use crate::components::{error_of, Alert};
 use leptos::form::ActionForm;
@@ -53,6 +53,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         map_tiles,
         reviews,
         possibly_stale,
+        bookmarked,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -149,6 +150,9 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                     <a class="button" href=calendar_href download>"Add to calendar"</a>
                     <ShareButton url=canonical_url.clone() title=title.clone()/>
                 </p>
+                {bookmarked.map(|bookmarked| view! {
+                    <BookmarkButton session_id=session.id.to_string() bookmarked/>
+                })}
             </section>
             }.into_any()}
             {(!tags.is_empty()).then(|| view! {

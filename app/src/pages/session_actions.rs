@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::confirm::ConfirmSessionCall;
+use crate::api::member::SetBookmarkCall;
 use crate::api::review::{DeleteReviewCall, SaveReviewCall};
 
 #[derive(Clone, Copy)]
@@ -11,6 +12,7 @@ pub struct SessionActions {
     pub save: ServerAction<SaveReviewCall>,
     pub delete: ServerAction<DeleteReviewCall>,
     pub confirm: ServerAction<ConfirmSessionCall>,
+    pub bookmark: ServerAction<SetBookmarkCall>,
 }
 
 impl SessionActions {
@@ -19,6 +21,7 @@ impl SessionActions {
             save: ServerAction::new(),
             delete: ServerAction::new(),
             confirm: ServerAction::new(),
+            bookmark: ServerAction::new(),
         }
     }
 
@@ -29,10 +32,45 @@ impl SessionActions {
             let saved = matches!(self.save.value().get(), Some(Ok(_)));
             let deleted = matches!(self.delete.value().get(), Some(Ok(_)));
             let confirmed = matches!(self.confirm.value().get(), Some(Ok(_)));
-            if saved || deleted || confirmed {
+            let bookmarked = matches!(self.bookmark.value().get(), Some(Ok(_)));
+            if saved || deleted || confirmed || bookmarked {
                 landed.update(|n| *n += 1);
             }
         });
         landed.into()
+    }
+}
+
+/// "Bookmark" / "Bookmarked ✓". The label turns as soon as it is pressed (a bookmark is
+/// safe to show before the server answers); if the server refuses, it turns back and
+/// says why.
+#[component]
+pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
+    use leptos::form::ActionForm;
+
+    let action = expect_context::<SessionActions>().bookmark;
+    let error = crate::components::error_of(action);
+    let shown = move || {
+        if action.pending().get() {
+            action
+                .input()
+                .get()
+                .map_or(bookmarked, |call| call.bookmarked)
+        } else {
+            match action.value().get() {
+                Some(Ok(now)) => now,
+                _ => bookmarked,
+            }
+        }
+    };
+    view! {
+        <ActionForm action attr:class="bookmark-form">
+            <input type="hidden" name="session_id" value=session_id/>
+            <input type="hidden" name="bookmarked" value=move || (!shown()).to_string()/>
+            <button type="submit" class="button secondary" aria-pressed=move || shown().to_string()>
+                {move || if shown() { "Bookmarked ✓" } else { "Bookmark" }}
+            </button>
+        </ActionForm>
+        <crate::components::Alert message=error/>
     }
 }

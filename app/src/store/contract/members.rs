@@ -42,7 +42,10 @@ pub async fn bookmarks_are_per_member_newest_first_and_idempotent(store: Arc<dyn
         ["Beta"]
     );
     let missing = store.set_bookmark("aoife", &id("nope"), true).await;
-    assert!(matches!(missing, Err(StoreError::NotFound(_))), "{missing:?}");
+    assert!(
+        matches!(missing, Err(StoreError::NotFound(_))),
+        "{missing:?}"
+    );
     assert!(store.member_bookmarks("nobody").await.unwrap().is_empty());
 }
 
@@ -104,7 +107,11 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
         .iter()
         .map(|r| (r.session_id.as_str(), r.stars))
         .collect();
-    assert_eq!(listed, [("t", 5), ("n", 2)], "newest change first, edits in place");
+    assert_eq!(
+        listed,
+        [("t", 5), ("n", 2)],
+        "newest change first, edits in place"
+    );
     store
         .delete_review(&SessionId("t".into()), "aoife")
         .await

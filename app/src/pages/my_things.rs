@@ -1,0 +1,124 @@
+//! The member's own lists on `/account`: bookmarks, their reviews, the sessions they
+//! added, and the private calendar link of their bookmarks.
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+use crate::api::member::{my_things, MyReview, MyThings, NewFeedLinkCall, TurnOffFeedCall};
+use crate::components::{error_of, Alert, SessionCard};
+use crate::model::ListedSession;
+
+#[component]
+pub fn MyThingsSection() -> impl IntoView {
+    let new_link = ServerAction::<NewFeedLinkCall>::new();
+    let turn_off = ServerAction::<TurnOffFeedCall>::new();
+    let things = Resource::new(
+        move || (new_link.version().get(), turn_off.version().get()),
+        |_| my_things(),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading your lists…"</p> }>
+            {move || Suspend::new(async move {
+                match things.await {
+                    Ok(things) => view! { <MyThingsView things new_link turn_off/> }.into_any(),
+                    Err(err) => view! { <p class="error" role="alert">{err.message}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SessionList(
+    sessions: Vec<ListedSession>,
+    title: &'static str,
+    id: &'static str,
+    empty: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class="my-list" aria-labelledby=id>
+            <h2 id=id class="section-title">{title}</h2>
+            {if sessions.is_empty() {
+                view! { <p class="empty">{empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="session-list">
+                        {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn MyThingsView(
+    things: MyThings,
+    new_link: ServerAction<NewFeedLinkCall>,
+    turn_off: ServerAction<TurnOffFeedCall>,
+) -> impl IntoView {
+    let MyThings {
+        bookmarks,
+        reviews,
+        added,
+        feed_url,
+    } = things;
+    let link_error = error_of(new_link);
+    let has_feed = feed_url.is_some();
+    view! {
+        <SessionList sessions=bookmarks title="Your bookmarks" id="bookmarks"
+            empty="No bookmarks yet: press “Bookmark” on a session’s page."/>
+        <section class="my-list" aria-labelledby="calendar">
+            <h2 id="calendar" class="section-title">"Your bookmarks in your calendar"</h2>
+            <p>"A private link your phone’s calendar can subscribe to. Anyone with the link can see your bookmarks, so keep it to yourself; make a new one at any time and the old one stops working."</p>
+            {feed_url.map(|url| view! {
+                <p><input class="feed-url" readonly value=url.clone() aria-label="Your private calendar link"/></p>
+                <p><a class="button secondary" href=url.replacen("https://", "webcal://", 1)>"Subscribe"</a></p>
+            })}
+            <ActionForm action=new_link>
+                <button type="submit" class="button">
+                    {if has_feed { "Make a new link (the old one stops working)" } else { "Make my calendar link" }}
+                </button>
+            </ActionForm>
+            {has_feed.then(|| view! {
+                <ActionForm action=turn_off>
+                    <button type="submit" class="button secondary">"Turn the link off"</button>
+                </ActionForm>
+            })}
+            <Alert message=link_error/>
+        </section>
+        <section class="my-list" aria-labelledby="my-reviews">
+            <h2 id="my-reviews" class="section-title">"Your reviews"</h2>
+            {if reviews.is_empty() {
+                view! { <p class="empty">"You have not reviewed a session yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="my-reviews">
+                        {reviews.into_iter().map(|r| view! { <MyReviewItem review=r/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+        <SessionList sessions=added title="Sessions you added" id="added"
+            empty="You have not added a session yet."/>
+    }
+}
+
+#[component]
+fn MyReviewItem(review: MyReview) -> impl IntoView {
+    let MyReview {
+        session_name,
+        session_href,
+        review,
+    } = review;
+    view! {
+        <li class="review">
+            <p class="review-head">
+                <a href=format!("{session_href}#reviews")>{session_name}</a>
+                {format!(" · {} out of 5 · visited {}", review.stars, review.visited_words)}
+            </p>
+            {(!review.text.is_empty()).then(|| view! { <p class="review-text">{review.text}</p> })}
+        </li>
+    }
+}
