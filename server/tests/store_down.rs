@@ -5,8 +5,8 @@ mod common;
 use std::sync::Arc;
 
 use app::model::{
-    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId, SessionPage,
-    SessionReviews,
+    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session, SessionActivity,
+    SessionId, SessionPage,
 };
 use app::store::{NearbySession, PageRequest, Store, StoreError};
 use async_trait::async_trait;
@@ -26,6 +26,12 @@ impl Store for DownStore {
         down()
     }
     async fn update_session(&self, _: &Session) -> Result<Session, StoreError> {
+        down()
+    }
+    async fn create_session_as(&self, _: &Session, _: &Revision) -> Result<(), StoreError> {
+        down()
+    }
+    async fn update_session_as(&self, _: &Session, _: &Revision) -> Result<Session, StoreError> {
         down()
     }
     async fn get_session(&self, _: &SessionId) -> Result<Option<Session>, StoreError> {
@@ -65,10 +71,10 @@ impl Store for DownStore {
     async fn review_by(&self, _: &SessionId, _: &str) -> Result<Option<Review>, StoreError> {
         down()
     }
-    async fn session_with_reviews(
+    async fn session_with_activity(
         &self,
         _: &SessionId,
-    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+    ) -> Result<Option<(Session, SessionActivity)>, StoreError> {
         down()
     }
     async fn session_reviews(

@@ -28,7 +28,7 @@ async fn all_reviews(store: &dyn Store) -> Vec<(Rating, Vec<Review>)> {
     let mut all = Vec::new();
     for session in all_sessions(store).await {
         let (_, reviews) = store
-            .session_with_reviews(&session.id)
+            .session_with_activity(&session.id)
             .await
             .unwrap()
             .unwrap();

@@ -91,7 +91,7 @@ pub async fn save_review(
         .map_err(edge::store_error)?;
     let (_, reviews) = state
         .store
-        .session_with_reviews(&session_id)
+        .session_with_activity(&session_id)
         .await
         .map_err(edge::store_error)?
         .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;

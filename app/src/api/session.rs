@@ -121,14 +121,14 @@ pub struct ApiSession {
 pub async fn session_detail_for(
     state: &crate::state::AppState,
     id: String,
-) -> Result<(ApiSession, crate::model::SessionReviews), AppError> {
+) -> Result<(ApiSession, crate::model::SessionActivity), AppError> {
     use super::edge;
     use crate::model::occurrence::{describe_when, next_occurrences};
     use crate::model::SessionId;
 
     let (session, reviews) = state
         .store
-        .session_with_reviews(&SessionId(id))
+        .session_with_activity(&SessionId(id))
         .await
         .map_err(edge::store_error)?
         .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;

@@ -14,6 +14,7 @@ pub mod occurrence;
 mod page;
 mod place;
 mod review;
+mod revision;
 mod schedule;
 #[cfg(feature = "ssr")]
 pub mod search;
@@ -27,9 +28,10 @@ pub use member::{Member, MODERATORS};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlaceName, PlacePath};
 pub use review::{
-    newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewPage, SessionReviews,
+    newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewPage, SessionActivity,
     MAX_REVIEWS_SHOWN, MAX_REVIEW_CHARS,
 };
+pub use revision::{describe_changes, Revision, MAX_REVISIONS_SHOWN};
 pub use schedule::{day_name, Schedule, WeekOfMonth};
 pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue, STALE_AFTER_DAYS};
 pub use tag::Tag;

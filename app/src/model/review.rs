@@ -68,11 +68,14 @@ impl Rating {
     }
 }
 
-/// A session's rating and its newest reviews (at most [`MAX_REVIEWS_SHOWN`]).
+/// What members did with a session: its rating, its newest reviews (at most
+/// [`MAX_REVIEWS_SHOWN`]) and its newest revisions (at most
+/// [`super::MAX_REVISIONS_SHOWN`]), newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SessionReviews {
+pub struct SessionActivity {
     pub rating: Rating,
     pub reviews: Vec<Review>,
+    pub history: Vec<super::Revision>,
 }
 
 /// Newest change first (then by author), at most [`MAX_REVIEWS_SHOWN`]: how a session

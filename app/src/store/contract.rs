@@ -831,6 +831,7 @@ macro_rules! store_contract_tests {
             a_review_of_a_missing_session_is_refused_and_changes_nothing,
             review_pages_visit_every_review_once_and_stay_in_their_session,
             a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount,
+            every_change_keeps_a_revision_with_it,
             bookmarks_are_per_member_newest_first_and_idempotent,
             bookmarked_sessions_show_their_latest_version,
             a_members_reviews_and_sessions_are_listed_for_them,

@@ -9,8 +9,8 @@ pub mod contract;
 use async_trait::async_trait;
 
 use crate::model::{
-    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId, SessionPage,
-    SessionReviews,
+    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session, SessionActivity,
+    SessionId, SessionPage,
 };
 
 /// The most sessions one page may hold; larger requests are clamped.
@@ -70,6 +70,22 @@ pub trait Store: Send + Sync + 'static {
     /// Replaces a session if the stored version equals `session.version`; returns the stored
     /// session with its version incremented. A stale version fails with `VersionConflict`.
     async fn update_session(&self, session: &Session) -> Result<Session, StoreError>;
+
+    /// [`Store::create_session`], keeping the revision that records it in the same
+    /// transaction.
+    async fn create_session_as(
+        &self,
+        session: &Session,
+        revision: &Revision,
+    ) -> Result<(), StoreError>;
+
+    /// [`Store::update_session`], keeping the revision that records it in the same
+    /// transaction.
+    async fn update_session_as(
+        &self,
+        session: &Session,
+        revision: &Revision,
+    ) -> Result<Session, StoreError>;
 
     async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError>;
 
@@ -132,12 +148,12 @@ pub trait Store: Send + Sync + 'static {
         author: &str,
     ) -> Result<Option<Review>, StoreError>;
 
-    /// A session with its rating and its newest reviews (at most
-    /// [`crate::model::MAX_REVIEWS_SHOWN`], newest change first), in one read.
-    async fn session_with_reviews(
+    /// A session with its rating, its newest reviews and its newest revisions (see
+    /// [`SessionActivity`]), in one read.
+    async fn session_with_activity(
         &self,
         id: &SessionId,
-    ) -> Result<Option<(Session, SessionReviews)>, StoreError>;
+    ) -> Result<Option<(Session, SessionActivity)>, StoreError>;
 
     /// A page of a session's reviews in author order: every one, for exports and recounts.
     async fn session_reviews(

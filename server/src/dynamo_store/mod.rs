@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use app::model::{
-    geo, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId, SessionPage,
-    SessionReviews,
+    geo, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session, SessionActivity,
+    SessionId, SessionPage,
 };
 use app::store::{
     nearest_first, rank_search_candidates, NearbySession, PageRequest, Store, StoreError,
@@ -220,6 +220,58 @@ impl DynamoStore {
         }
         // The pages ran out before the items did.
         Ok((found, true))
+    }
+
+    async fn create(
+        &self,
+        session: &Session,
+        revision: Option<&Revision>,
+    ) -> Result<(), StoreError> {
+        let mut writes =
+            self.session_writes(None, session, ("attribute_not_exists(pk)", vec![]))?;
+        writes.extend(self.revision_put(revision)?);
+        if self.transact(writes).await? {
+            Ok(())
+        } else {
+            Err(StoreError::AlreadyExists(session.id.clone()))
+        }
+    }
+
+    async fn update(
+        &self,
+        session: &Session,
+        revision: Option<&Revision>,
+    ) -> Result<Session, StoreError> {
+        let current = self
+            .get_current(session.id.as_str())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
+        let conflict = |found: u64| StoreError::VersionConflict {
+            id: session.id.clone(),
+            expected: session.version,
+            found,
+        };
+        if current.version != session.version {
+            return Err(conflict(current.version));
+        }
+        let mut stored = session.clone();
+        stored.version = current.version + 1;
+        let expected = AttributeValue::N(current.version.to_string());
+        let mut writes = self.session_writes(
+            Some(&current),
+            &stored,
+            ("version = :expected", vec![(":expected", expected)]),
+        )?;
+        writes.extend(self.revision_put(revision)?);
+        if self.transact(writes).await? {
+            return Ok(stored);
+        }
+        // Someone else's change landed between our read and our write.
+        let found = self
+            .get_current(session.id.as_str())
+            .await?
+            .map_or(current.version + 1, |s| s.version);
+        Err(conflict(found))
     }
 
     async fn get_current(&self, id: &str) -> Result<Option<Session>, StoreError> {
@@ -429,44 +481,27 @@ enum Outcome {
 #[async_trait]
 impl Store for DynamoStore {
     async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
-        let writes = self.session_writes(None, session, ("attribute_not_exists(pk)", vec![]))?;
-        if self.transact(writes).await? {
-            Ok(())
-        } else {
-            Err(StoreError::AlreadyExists(session.id.clone()))
-        }
+        self.create(session, None).await
     }
 
     async fn update_session(&self, session: &Session) -> Result<Session, StoreError> {
-        let current = self
-            .get_current(session.id.as_str())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
-        let conflict = |found: u64| StoreError::VersionConflict {
-            id: session.id.clone(),
-            expected: session.version,
-            found,
-        };
-        if current.version != session.version {
-            return Err(conflict(current.version));
-        }
-        let mut stored = session.clone();
-        stored.version = current.version + 1;
-        let expected = AttributeValue::N(current.version.to_string());
-        let writes = self.session_writes(
-            Some(&current),
-            &stored,
-            ("version = :expected", vec![(":expected", expected)]),
-        )?;
-        if self.transact(writes).await? {
-            return Ok(stored);
-        }
-        // Someone else's change landed between our read and our write.
-        let found = self
-            .get_current(session.id.as_str())
-            .await?
-            .map_or(current.version + 1, |s| s.version);
-        Err(conflict(found))
+        self.update(session, None).await
+    }
+
+    async fn create_session_as(
+        &self,
+        session: &Session,
+        revision: &Revision,
+    ) -> Result<(), StoreError> {
+        self.create(session, Some(revision)).await
+    }
+
+    async fn update_session_as(
+        &self,
+        session: &Session,
+        revision: &Revision,
+    ) -> Result<Session, StoreError> {
+        self.update(session, Some(revision)).await
     }
 
     async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError> {
@@ -659,10 +694,10 @@ impl Store for DynamoStore {
             .map(|(review, _)| review))
     }
 
-    async fn session_with_reviews(
+    async fn session_with_activity(
         &self,
         id: &SessionId,
-    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+    ) -> Result<Option<(Session, SessionActivity)>, StoreError> {
         self.session_and_reviews(id).await
     }
 

@@ -5,7 +5,10 @@
 //! aggregate is exactly what a recount would give, however many writes race.
 use std::collections::HashMap;
 
-use app::model::{newest_first, Rating, Review, ReviewPage, Session, SessionId, SessionReviews};
+use app::model::{
+    newest_first, Rating, Review, ReviewPage, Revision, Session, SessionActivity, SessionId,
+    MAX_REVISIONS_SHOWN,
+};
 use app::store::{PageRequest, StoreError};
 use aws_sdk_dynamodb::types::{AttributeValue, ConditionCheck, TransactWriteItem, Update};
 
@@ -17,6 +20,9 @@ use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
 use crate::store_cursor as cursor;
 
 const REVIEW_PREFIX: &str = "R#";
+/// Revisions sort before reviews, so the backwards Query reads them last: a session with
+/// many reviews may show fewer of its revisions, never fewer reviews.
+const HISTORY_PREFIX: &str = "H#";
 const RATING_SK: &str = "RATING";
 /// The review's write counter: a write names the one it read, so a racing change of the
 /// same review makes it start again rather than move the stars twice.
@@ -62,7 +68,43 @@ fn rating_from_item(item: &Item) -> Rating {
     rating
 }
 
+fn revision_from_item(item: &Item) -> Result<Revision, StoreError> {
+    let doc = item
+        .get("doc")
+        .and_then(|v| v.as_s().ok())
+        .ok_or_else(|| StoreError::Internal("revision without doc".into()))?;
+    serde_json::from_str(doc).map_err(|e| StoreError::Internal(e.to_string()))
+}
+
 impl DynamoStore {
+    /// The revision's item, to write in the transaction of the change it records.
+    pub(super) fn revision_put(
+        &self,
+        revision: Option<&Revision>,
+    ) -> Result<Option<TransactWriteItem>, StoreError> {
+        let Some(revision) = revision else {
+            return Ok(None);
+        };
+        let doc =
+            serde_json::to_string(revision).map_err(|e| StoreError::Internal(e.to_string()))?;
+        let item = HashMap::from([
+            (
+                "pk".to_string(),
+                s(session_pk(revision.session_id.as_str())),
+            ),
+            (
+                "sk".to_string(),
+                s(format!(
+                    "{HISTORY_PREFIX}{}#{}",
+                    revision.at.format("%Y%m%dT%H%M%S%.9f"),
+                    revision.by
+                )),
+            ),
+            ("doc".to_string(), s(doc)),
+        ]);
+        Ok(Some(self.put(item, None)))
+    }
+
     pub(super) async fn current_review(
         &self,
         session: &SessionId,
@@ -207,7 +249,7 @@ impl DynamoStore {
     pub(super) async fn session_and_reviews(
         &self,
         id: &SessionId,
-    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+    ) -> Result<Option<(Session, SessionActivity)>, StoreError> {
         let output = self
             .client
             .query()
@@ -219,6 +261,7 @@ impl DynamoStore {
             .await
             .map_err(store_error)?;
         let (mut session, mut rating, mut reviews) = (None, Rating::default(), Vec::new());
+        let mut history = Vec::new();
         for item in output.items.unwrap_or_default() {
             match item
                 .get("sk")
@@ -230,15 +273,22 @@ impl DynamoStore {
                 Some(sk) if sk.starts_with(REVIEW_PREFIX) => {
                     reviews.push(review_from_item(item)?.0)
                 }
+                // Newest first already: the Query reads backwards.
+                Some(sk) if sk.starts_with(HISTORY_PREFIX) => {
+                    if history.len() < MAX_REVISIONS_SHOWN {
+                        history.push(revision_from_item(&item)?);
+                    }
+                }
                 _ => {}
             }
         }
         Ok(session.map(|session| {
             (
                 session,
-                SessionReviews {
+                SessionActivity {
                     rating,
                     reviews: newest_first(reviews),
+                    history,
                 },
             )
         }))

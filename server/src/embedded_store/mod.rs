@@ -13,6 +13,7 @@
 //! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
+mod history;
 mod members;
 mod reviews;
 
@@ -20,8 +21,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use app::model::{
-    geo, search, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Session, SessionId,
-    SessionPage, SessionReviews,
+    geo, search, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session,
+    SessionActivity, SessionId, SessionPage,
 };
 use app::store::{
     name_sort_key, nearest_first, place_names, rank_search_candidates, town_of, NearbySession,
@@ -120,6 +121,7 @@ impl EmbeddedStore {
         txn.open_table(PLACE_COUNTS).map_err(internal)?;
         txn.open_table(reviews::REVIEWS).map_err(internal)?;
         txn.open_table(reviews::RATINGS).map_err(internal)?;
+        txn.open_table(history::HISTORY).map_err(internal)?;
         for table in [
             members::BOOKMARKS,
             members::MEMBER_REVIEWS,
@@ -131,6 +133,58 @@ impl EmbeddedStore {
         backfill_indexes(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(Self { db: Arc::new(db) })
+    }
+
+    /// Adds a session (and the revision recording it) in one transaction.
+    async fn create(
+        &self,
+        session: &Session,
+        revision: Option<Revision>,
+    ) -> Result<(), StoreError> {
+        let session = session.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_write().map_err(internal)?;
+            if read_session(&txn, session.id.as_str())?.is_some() {
+                return Err(StoreError::AlreadyExists(session.id.clone()));
+            }
+            write_session(&txn, &session)?;
+            adjust_places(&txn, &session, 1)?;
+            history::record(&txn, revision.as_ref())?;
+            txn.commit().map_err(internal)
+        })
+        .await
+    }
+
+    /// Replaces a session at the version it names (and records the revision) in one
+    /// transaction.
+    async fn update(
+        &self,
+        session: &Session,
+        revision: Option<Revision>,
+    ) -> Result<Session, StoreError> {
+        let session = session.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_write().map_err(internal)?;
+            let current = read_session(&txn, session.id.as_str())?
+                .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
+            if current.version != session.version {
+                return Err(StoreError::VersionConflict {
+                    id: session.id.clone(),
+                    expected: session.version,
+                    found: current.version,
+                });
+            }
+            let mut stored = session;
+            stored.version = current.version + 1;
+            remove_index_entries(&txn, &current)?;
+            write_session(&txn, &stored)?;
+            adjust_places(&txn, &current, -1)?;
+            adjust_places(&txn, &stored, 1)?;
+            history::record(&txn, revision.as_ref())?;
+            txn.commit().map_err(internal)?;
+            Ok(stored)
+        })
+        .await
     }
 
     /// redb is synchronous and commits fsync: keep it off the async worker threads.
@@ -340,42 +394,27 @@ fn sessions_with_prefix(
 #[async_trait]
 impl Store for EmbeddedStore {
     async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
-        let session = session.clone();
-        self.blocking(move |db| {
-            let txn = db.begin_write().map_err(internal)?;
-            if read_session(&txn, session.id.as_str())?.is_some() {
-                return Err(StoreError::AlreadyExists(session.id.clone()));
-            }
-            write_session(&txn, &session)?;
-            adjust_places(&txn, &session, 1)?;
-            txn.commit().map_err(internal)
-        })
-        .await
+        self.create(session, None).await
     }
 
     async fn update_session(&self, session: &Session) -> Result<Session, StoreError> {
-        let session = session.clone();
-        self.blocking(move |db| {
-            let txn = db.begin_write().map_err(internal)?;
-            let current = read_session(&txn, session.id.as_str())?
-                .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
-            if current.version != session.version {
-                return Err(StoreError::VersionConflict {
-                    id: session.id.clone(),
-                    expected: session.version,
-                    found: current.version,
-                });
-            }
-            let mut stored = session;
-            stored.version = current.version + 1;
-            remove_index_entries(&txn, &current)?;
-            write_session(&txn, &stored)?;
-            adjust_places(&txn, &current, -1)?;
-            adjust_places(&txn, &stored, 1)?;
-            txn.commit().map_err(internal)?;
-            Ok(stored)
-        })
-        .await
+        self.update(session, None).await
+    }
+
+    async fn create_session_as(
+        &self,
+        session: &Session,
+        revision: &Revision,
+    ) -> Result<(), StoreError> {
+        self.create(session, Some(revision.clone())).await
+    }
+
+    async fn update_session_as(
+        &self,
+        session: &Session,
+        revision: &Revision,
+    ) -> Result<Session, StoreError> {
+        self.update(session, Some(revision.clone())).await
     }
 
     async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError> {
@@ -548,10 +587,10 @@ impl Store for EmbeddedStore {
             .await
     }
 
-    async fn session_with_reviews(
+    async fn session_with_activity(
         &self,
         id: &SessionId,
-    ) -> Result<Option<(Session, SessionReviews)>, StoreError> {
+    ) -> Result<Option<(Session, SessionActivity)>, StoreError> {
         let id = id.clone();
         self.blocking(move |db| {
             let txn = db.begin_read().map_err(internal)?;

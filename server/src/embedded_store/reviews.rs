@@ -1,7 +1,7 @@
 //! Reviews in the embedded store: `reviews` (session id `\0` author → JSON) and `ratings`
 //! (session id → the rating aggregate). A review and its session's rating change in one
 //! write transaction, so the aggregate always equals a recount.
-use app::model::{newest_first, Rating, Review, ReviewPage, SessionId, SessionReviews};
+use app::model::{newest_first, Rating, Review, ReviewPage, SessionActivity, SessionId};
 use app::store::{PageRequest, StoreError};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
@@ -102,7 +102,7 @@ pub fn get(db: &Database, session: &SessionId, author: &str) -> Result<Option<Re
 pub fn of_session(
     txn: &redb::ReadTransaction,
     session: &SessionId,
-) -> Result<SessionReviews, StoreError> {
+) -> Result<SessionActivity, StoreError> {
     let ratings = txn.open_table(RATINGS).map_err(internal)?;
     let rating = ratings
         .get(session.as_str())
@@ -120,9 +120,10 @@ pub fn of_session(
         }
         listed.push(from_json::<Review>(value.value())?);
     }
-    Ok(SessionReviews {
+    Ok(SessionActivity {
         rating,
         reviews: newest_first(listed),
+        history: super::history::newest(txn, session)?,
     })
 }
 

@@ -48,7 +48,7 @@ async fn all_reviews(store: &dyn Store, id: &SessionId, limit: usize) -> Vec<Rev
 
 async fn rating_of(store: &dyn Store, id: &SessionId) -> Rating {
     store
-        .session_with_reviews(id)
+        .session_with_activity(id)
         .await
         .unwrap()
         .unwrap()
@@ -58,7 +58,7 @@ async fn rating_of(store: &dyn Store, id: &SessionId) -> Rating {
 
 pub async fn reviews_move_the_rating_and_a_second_review_replaces_the_first(store: Arc<dyn Store>) {
     let id = with_session(store.as_ref(), "s1").await;
-    let (_, none) = store.session_with_reviews(&id).await.unwrap().unwrap();
+    let (_, none) = store.session_with_activity(&id).await.unwrap().unwrap();
     assert_eq!(none.rating.count(), 0);
     assert!(none.reviews.is_empty());
 
@@ -83,7 +83,7 @@ pub async fn reviews_move_the_rating_and_a_second_review_replaces_the_first(stor
         review("s1", "aoife", 4, 0).created_at,
         "editing keeps when it was first written"
     );
-    let (_, both) = store.session_with_reviews(&id).await.unwrap().unwrap();
+    let (_, both) = store.session_with_activity(&id).await.unwrap().unwrap();
     assert_eq!(
         both.rating.by_stars,
         [0, 1, 0, 0, 1],
@@ -100,7 +100,7 @@ pub async fn reviews_move_the_rating_and_a_second_review_replaces_the_first(stor
         !store.delete_review(&id, "brian").await.unwrap(),
         "already gone"
     );
-    let (_, left) = store.session_with_reviews(&id).await.unwrap().unwrap();
+    let (_, left) = store.session_with_activity(&id).await.unwrap().unwrap();
     assert_eq!(left.rating.by_stars, [0, 0, 0, 0, 1]);
     assert_eq!(left.reviews.len(), 1);
 }
@@ -112,7 +112,7 @@ pub async fn a_review_of_a_missing_session_is_refused_and_changes_nothing(store:
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
     let ghost = SessionId("ghost".into());
-    assert!(store.session_with_reviews(&ghost).await.unwrap().is_none());
+    assert!(store.session_with_activity(&ghost).await.unwrap().is_none());
     assert!(all_reviews(store.as_ref(), &ghost, 10).await.is_empty());
     assert!(!store.delete_review(&ghost, "aoife").await.unwrap());
 }
@@ -213,4 +213,59 @@ pub async fn a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount
     let stored = rating_of(store.as_ref(), &id).await;
     assert_eq!(stored, recount, "{done} writes landed");
     assert!(recount.count() > 0);
+}
+
+fn revision(session: &str, by: &str, minute: i64, change: &str) -> crate::model::Revision {
+    crate::model::Revision {
+        session_id: SessionId(session.into()),
+        at: Utc.with_ymd_and_hms(2026, 11, 1, 20, 0, 0).unwrap() + Duration::minutes(minute),
+        by: by.into(),
+        by_name: format!("Member {by}"),
+        changes: vec![change.into()],
+    }
+}
+
+pub async fn every_change_keeps_a_revision_with_it(store: Arc<dyn Store>) {
+    let session = sample_session("s1", "First Name", "IE");
+    store
+        .create_session_as(&session, &revision("s1", "aoife", 0, "Added the session"))
+        .await
+        .unwrap();
+    let mut renamed = session.clone();
+    renamed.name = "Second Name".into();
+    let stored = store
+        .update_session_as(&renamed, &revision("s1", "brian", 1, "Name changed"))
+        .await
+        .unwrap();
+    // A stale edit fails and leaves no revision behind.
+    let stale = store
+        .update_session_as(&renamed, &revision("s1", "ciara", 2, "Lost edit"))
+        .await;
+    assert!(
+        matches!(stale, Err(StoreError::VersionConflict { .. })),
+        "{stale:?}"
+    );
+    let taken = store
+        .create_session_as(&session, &revision("s1", "ciara", 3, "Duplicate"))
+        .await;
+    assert!(
+        matches!(taken, Err(StoreError::AlreadyExists(_))),
+        "{taken:?}"
+    );
+    let (read, activity) = store
+        .session_with_activity(&SessionId("s1".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(read, stored);
+    let history: Vec<_> = activity
+        .history
+        .iter()
+        .map(|r| (r.by.as_str(), r.changes[0].as_str()))
+        .collect();
+    assert_eq!(
+        history,
+        [("brian", "Name changed"), ("aoife", "Added the session")],
+        "newest first, nothing from the refused writes"
+    );
 }
