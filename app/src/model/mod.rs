@@ -1,4 +1,6 @@
 //! The domain's shared types: compiled for the server and the browser alike.
+pub mod countries;
+mod draft;
 mod filter;
 #[cfg(any(test, feature = "contract-tests"))]
 pub mod fixtures;
@@ -22,6 +24,7 @@ mod session;
 mod tag;
 mod validate;
 
+pub use draft::{ScheduleDraft, SessionDraft, SCHEDULE_ROWS};
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use listed::{ListedPage, ListedSession};
 pub use member::{Member, MODERATORS};
