@@ -6,8 +6,8 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    AccountPage, ConfirmPage, ForgotPage, HomePage, NearPage, NotFoundPage, PlacePage, ResetPage,
-    SearchPage, SessionPage, SignInPage, SignUpPage,
+    AccountPage, AddSessionPage, ConfirmPage, EditSessionPage, ForgotPage, HomePage, NearPage,
+    NotFoundPage, PlacePage, ResetPage, SearchPage, SessionPage, SignInPage, SignUpPage,
 };
 
 /// The HTML document around the app. Runs on the server only.
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <a href="/sessions">"Browse"</a>
                     <a href="/search">"Search"</a>
                     <a href="/near">"Near me"</a>
+                    <a href="/add-session">"Add"</a>
                     <MemberLink/>
                 </nav>
             </header>
@@ -75,6 +76,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/forgot") view=ForgotPage/>
                     <Route path=path!("/account/reset") view=ResetPage/>
                     <Route path=path!("/session/:id") view=SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/session/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/add-session") view=AddSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:country") view=PlacePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/sessions/:country/:area")

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum Entity {
-    Session(Session),
+    Session(Box<Session>),
     /// Written after its session, so an import meets the session first.
     Review(Review),
 }
@@ -62,7 +62,7 @@ pub async fn export(
             .await?;
         for session in page.sessions {
             let id = session.id.clone();
-            write(Entity::Session(session))?;
+            write(Entity::Session(Box::new(session)))?;
             let mut review_cursor = None;
             loop {
                 let reviews = store
@@ -119,7 +119,7 @@ pub async fn import(
             Entity::Session(session) => match store.create_session(&session).await {
                 Ok(()) => report.created += 1,
                 Err(StoreError::AlreadyExists(id)) => {
-                    if store.get_session(&id).await?.as_ref() == Some(&session) {
+                    if store.get_session(&id).await?.as_ref() == Some(session.as_ref()) {
                         report.unchanged += 1;
                     } else {
                         report.kept_different += 1;

@@ -16,9 +16,14 @@ pub async fn confirm_session(session_id: String) -> Result<String, AppError> {
     cookies::write_allowed(&state, &member)?;
     let today = chrono::Utc::now().date_naive();
     let id = SessionId(session_id);
-    crate::store::change_session(state.store.as_ref(), &id, |session| {
-        session.last_confirmed = Some(today);
-    })
+    crate::store::change_session(
+        state.store.as_ref(),
+        &id,
+        (&member.subject, &member.name),
+        |session| {
+            session.last_confirmed = Some(today);
+        },
+    )
     .await
     .map_err(edge::store_error)?;
     tracing::info!(session = %id, member = %member.subject, "session confirmed");

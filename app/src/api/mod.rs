@@ -9,6 +9,7 @@ pub mod listing;
 pub mod member;
 pub mod review;
 mod session;
+pub mod session_form;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
@@ -16,7 +17,8 @@ pub use listing::{list_sessions, ListQuery};
 #[cfg(feature = "ssr")]
 pub use session::session_detail_for;
 pub use session::{
-    session_detail, session_href, ApiSession, SessionDetail, UpcomingDate, UPCOMING_DATES,
+    session_detail, session_href, ApiSession, SessionDetail, ShownRevision, UpcomingDate,
+    UPCOMING_DATES,
 };
 
 use leptos::prelude::*;

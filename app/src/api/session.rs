@@ -34,6 +34,19 @@ pub struct SessionDetail {
     pub possibly_stale: bool,
     /// Whether the signed-in member bookmarked it (`None` when nobody is signed in).
     pub bookmarked: Option<bool>,
+    /// The signed-in member added it, or moderates.
+    pub can_edit: bool,
+    /// Its changes, newest first.
+    pub history: Vec<ShownRevision>,
+}
+
+/// A revision as the session page shows it: who (by name), when, what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownRevision {
+    pub by_name: String,
+    /// "22 Nov 2026"
+    pub when: String,
+    pub changes: Vec<String>,
 }
 
 /// How many upcoming dates a session page lists.
@@ -78,6 +91,18 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
             .find(|r| r.author == m.subject)
             .map(ShownReview::of)
     });
+    let can_edit = member
+        .as_ref()
+        .is_some_and(|m| m.subject == session.added_by || m.is_moderator());
+    let history = reviews
+        .history
+        .iter()
+        .map(|r| ShownRevision {
+            by_name: r.by_name.clone(),
+            when: r.at.format("%-d %b %Y").to_string(),
+            changes: r.changes.clone(),
+        })
+        .collect();
     let reviews = ReviewSection {
         rating,
         reviews: reviews.reviews.iter().map(ShownReview::of).collect(),
@@ -100,6 +125,8 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         reviews,
         possibly_stale,
         bookmarked,
+        can_edit,
+        history,
     })
 }
 

@@ -15,7 +15,7 @@ pub use breadcrumbs::Breadcrumbs;
 pub use filter_bar::FilterBar;
 pub use form_alert::{error_of, Alert};
 pub use missing_notice::MissingNotice;
-pub use near_me_button::{near_href, NearMeButton};
+pub use near_me_button::{locate, near_href, NearMeButton};
 pub use page_meta::PageMeta;
 pub use paged_sessions::PagedSessions;
 pub use search_form::SearchForm;

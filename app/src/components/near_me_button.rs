@@ -45,7 +45,7 @@ pub fn near_href(lat: f64, lng: f64, km: &str) -> String {
 }
 
 #[cfg(feature = "hydrate")]
-fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(String) + 'static) {
+pub fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(String) + 'static) {
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
 
     let Ok(geolocation) = window().navigator().geolocation() else {
@@ -80,4 +80,4 @@ fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(String)
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn locate(_on_found: impl FnOnce(f64, f64) + 'static, _on_problem: impl Fn(String) + 'static) {}
+pub fn locate(_on_found: impl FnOnce(f64, f64) + 'static, _on_problem: impl Fn(String) + 'static) {}

@@ -7,6 +7,7 @@ mod not_found;
 mod place;
 mod session;
 mod session_actions;
+mod session_form;
 mod session_reviews;
 
 pub use account::{AccountPage, ConfirmPage, ForgotPage, ResetPage, SignInPage, SignUpPage};
@@ -15,3 +16,4 @@ pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use place::PlacePage;
 pub use session::SessionPage;
+pub use session_form::{AddSessionPage, EditSessionPage};

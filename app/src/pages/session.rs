@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{session_detail, SessionDetail};
+use crate::api::{session_detail, SessionDetail, ShownRevision};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
@@ -54,6 +54,8 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         reviews,
         possibly_stale,
         bookmarked,
+        can_edit,
+        history,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -105,6 +107,9 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         <Breadcrumbs trail=trail.clone()/>
         <article class="session-detail">
             <h1>{title.clone()}</h1>
+            {can_edit.then(|| view! {
+                <p><a class="button secondary" href=format!("/session/{}/edit", session.id)>"Edit this session"</a></p>
+            })}
             {status.map(|s| view! { <p class="session-status" role="status">{s}</p> })}
             {view! {
             <section aria-labelledby="where">
@@ -174,6 +179,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 signed_in=reviews.signed_in
             />
             <ReviewsSection session_id=session.id.to_string() section=reviews/>
+            <History history/>
         </article>
     }
 }
@@ -223,4 +229,28 @@ fn Freshness(
             {action}
         </section>
     }
+}
+
+/// Every change kept, newest first: who, when and what.
+#[component]
+fn History(history: Vec<ShownRevision>) -> impl IntoView {
+    (!history.is_empty()).then(|| {
+        let count = history.len();
+        view! {
+            <details class="history">
+                <summary>{format!("History ({count} change{})", if count == 1 { "" } else { "s" })}</summary>
+                <ol>
+                    {history
+                        .into_iter()
+                        .map(|r| view! {
+                            <li>
+                                <p class="review-head">{format!("{} · {}", r.when, r.by_name)}</p>
+                                <ul>{r.changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                            </li>
+                        })
+                        .collect_view()}
+                </ol>
+            </details>
+        }
+    })
 }

@@ -291,22 +291,32 @@ pub async fn for_each_page<E: From<StoreError>>(
     }
 }
 
-/// Reads a session, applies `change` and stores it, starting again (up to 3 times) when
-/// someone else's change lands in between: for small changes that do not depend on what
-/// a member saw (a confirmation, a moderator hiding it). `NotFound` if it is not there.
+/// Reads a session, applies `change` and stores it with a revision naming `by` (member
+/// id, display name), starting again (up to 3 times) when someone else's change lands in
+/// between: for small changes that do not depend on what a member saw (a confirmation, a
+/// moderator hiding it). `NotFound` if it is not there.
 pub async fn change_session(
     store: &dyn Store,
     id: &SessionId,
+    by: (&str, &str),
     change: impl Fn(&mut Session),
 ) -> Result<Session, StoreError> {
     let mut attempts = 0;
     loop {
-        let mut session = store
+        let old = store
             .get_session(id)
             .await?
             .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+        let mut session = old.clone();
         change(&mut session);
-        match store.update_session(&session).await {
+        let revision = Revision {
+            session_id: id.clone(),
+            at: chrono::Utc::now(),
+            by: by.0.to_string(),
+            by_name: by.1.to_string(),
+            changes: crate::model::describe_changes(Some(&old), &session),
+        };
+        match store.update_session_as(&session, &revision).await {
             Err(StoreError::VersionConflict { .. }) if attempts < 2 => attempts += 1,
             other => return other,
         }

@@ -274,10 +274,10 @@ impl DynamoStore {
                     reviews.push(review_from_item(item)?.0)
                 }
                 // Newest first already: the Query reads backwards.
-                Some(sk) if sk.starts_with(HISTORY_PREFIX) => {
-                    if history.len() < MAX_REVISIONS_SHOWN {
-                        history.push(revision_from_item(&item)?);
-                    }
+                Some(sk)
+                    if sk.starts_with(HISTORY_PREFIX) && history.len() < MAX_REVISIONS_SHOWN =>
+                {
+                    history.push(revision_from_item(&item)?);
                 }
                 _ => {}
             }

@@ -185,7 +185,7 @@ pub async fn a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount
             .wrapping_add(1_442_695_040_888_963_407);
         let member = format!("m{:02}", (seed >> 33) % 100);
         let stars = ((seed >> 20) % 5 + 1) as u8;
-        let delete = (seed >> 45) % 4 == 0;
+        let delete = (seed >> 45).is_multiple_of(4);
         let (store, id, in_flight) = (store.clone(), id.clone(), in_flight.clone());
         tasks.push(tokio::spawn(async move {
             let _permit = in_flight.acquire().await.unwrap();

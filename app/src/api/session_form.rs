@@ -1,0 +1,271 @@
+//! Adding and editing sessions. A member adds; the author (or a moderator) edits and
+//! closes. Every save is checked field by field, offers likely duplicates before a new
+//! session is made, can be previewed first, and is kept as a revision.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::model::{FieldError, GeoPoint, ListedSession, SessionDraft};
+
+/// What became of a save.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    /// Something is wrong: each problem against its field; nothing was saved.
+    Invalid(Vec<FieldError>),
+    /// How the session will look; nothing was saved.
+    Preview {
+        card: Box<ListedSession>,
+        point: Option<GeoPoint>,
+    },
+    /// Sessions at the same venue on the same day nearby: is it one of these?
+    PossibleDuplicates(Vec<ListedSession>),
+    /// Someone else saved a change first; the member's input is kept.
+    Conflict(String),
+    Saved {
+        href: String,
+    },
+}
+
+/// The form as it stands when editing: the session's fields, and whether this member
+/// may edit it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditForm {
+    pub session_id: String,
+    pub name: String,
+    pub draft: SessionDraft,
+}
+
+/// What the save button asked for.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    Preview,
+    Save,
+    /// Save even though likely duplicates were offered.
+    SaveAnyway,
+}
+
+/// Adds a session (empty `session_id`) or saves an edit of one.
+#[server(name = SaveSessionCall, prefix = "/api", endpoint = "save_session")]
+pub async fn save_session(
+    session_id: String,
+    draft: SessionDraft,
+    intent: String,
+) -> Result<SaveOutcome, AppError> {
+    use crate::api::account::cookies;
+    use crate::api::edge;
+    use crate::model::{describe_changes, Revision, SessionId};
+    use crate::store::StoreError;
+
+    let intent = match intent.as_str() {
+        "preview" => Intent::Preview,
+        "save-anyway" => Intent::SaveAnyway,
+        _ => Intent::Save,
+    };
+    let state = cookies::guarded()?;
+    let member = cookies::signed_in("add or edit a session").await?;
+    let now = chrono::Utc::now();
+    let existing = if session_id.is_empty() {
+        None
+    } else {
+        let session = state
+            .store
+            .get_session(&SessionId(session_id.clone()))
+            .await
+            .map_err(edge::store_error)?
+            .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+        may_edit(&member, &session)?;
+        Some(session)
+    };
+    let id = existing
+        .as_ref()
+        .map_or_else(|| new_session_id(&draft.name), |s| s.id.clone());
+    let mut session = match draft.to_session(id, existing.as_ref(), &member.subject, now, |zone| {
+        crate::model::occurrence::parse_time_zone(zone).is_ok()
+    }) {
+        Ok(session) => session,
+        Err(errors) => return Ok(SaveOutcome::Invalid(errors.0)),
+    };
+    if let Some(existing) = &existing {
+        // The edit applies to the version the member saw.
+        session.version = draft.version.trim().parse().unwrap_or(existing.version);
+    }
+    if intent == Intent::Preview {
+        return Ok(SaveOutcome::Preview {
+            card: Box::new(ListedSession::new(&session, now, None)),
+            point: session.point,
+        });
+    }
+    if existing.is_none() && intent == Intent::Save {
+        let likely = likely_duplicates(&state, &session).await?;
+        if !likely.is_empty() {
+            return Ok(SaveOutcome::PossibleDuplicates(
+                likely
+                    .iter()
+                    .map(|s| ListedSession::new(s, now, None))
+                    .collect(),
+            ));
+        }
+    }
+    cookies::write_allowed(&state, &member)?;
+    let revision = Revision {
+        session_id: session.id.clone(),
+        at: now,
+        by: member.subject.clone(),
+        by_name: member.name.clone(),
+        changes: describe_changes(existing.as_ref(), &session),
+    };
+    let href = super::session_href(&session);
+    match &existing {
+        None => state
+            .store
+            .create_session_as(&session, &revision)
+            .await
+            .map_err(edge::store_error)?,
+        Some(_) if revision.changes.is_empty() => {}
+        Some(_) => match state.store.update_session_as(&session, &revision).await {
+            Ok(_) => {}
+            Err(StoreError::VersionConflict { .. }) => {
+                return Ok(SaveOutcome::Conflict(
+                    "Someone else changed this session while you were editing. Your changes are still in the form: open the session in a new tab to see theirs, then save again."
+                        .into(),
+                ))
+            }
+            Err(other) => return Err(edge::store_error(other)),
+        },
+    }
+    tracing::info!(session = %session.id, member = %member.subject, "session saved");
+    leptos_axum::redirect(&href);
+    Ok(SaveOutcome::Saved { href })
+}
+
+/// The edit form for a session: only its author or a moderator gets it.
+#[server(name = EditFormCall, prefix = "/api", endpoint = "edit_form")]
+pub async fn edit_form(session_id: String) -> Result<EditForm, AppError> {
+    use crate::api::account::cookies;
+    use crate::api::edge;
+    use crate::model::SessionId;
+
+    let state = edge::state()?;
+    let member = cookies::signed_in("edit a session").await?;
+    let session = state
+        .store
+        .get_session(&SessionId(session_id.clone()))
+        .await
+        .map_err(edge::store_error)?
+        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+    may_edit(&member, &session)?;
+    Ok(EditForm {
+        session_id,
+        name: session.name.clone(),
+        draft: SessionDraft::from_session(&session),
+    })
+}
+
+/// The author edits their own session; moderators edit any.
+#[cfg(feature = "ssr")]
+fn may_edit(
+    member: &crate::model::Member,
+    session: &crate::model::Session,
+) -> Result<(), AppError> {
+    if member.subject == session.added_by || member.is_moderator() {
+        Ok(())
+    } else {
+        Err(super::edge::respond_with(AppError::new(
+            403,
+            "Only the member who added this session (or a moderator) can change it. If something is wrong, report it.",
+        )))
+    }
+}
+
+/// `doolin-trad-3f9a2c`: readable, and unique enough with six random hex digits (a
+/// clash is refused by the store and never overwrites).
+#[cfg(feature = "ssr")]
+fn new_session_id(name: &str) -> crate::model::SessionId {
+    let slug: String = crate::text::slug(name).chars().take(40).collect();
+    let slug = slug.trim_end_matches('-');
+    let random = uuid::Uuid::new_v4().simple().to_string();
+    let suffix = &random[..6];
+    crate::model::SessionId(if slug.is_empty() {
+        suffix.to_string()
+    } else {
+        format!("{slug}-{suffix}")
+    })
+}
+
+/// Sessions within 1 km at a venue with a like name on one of the same weekdays; for an
+/// online session, ones in the same town with a like name.
+#[cfg(feature = "ssr")]
+async fn likely_duplicates(
+    state: &crate::state::AppState,
+    new: &crate::model::Session,
+) -> Result<Vec<crate::model::Session>, AppError> {
+    use crate::model::search::query_terms;
+    use crate::text::fold;
+
+    let candidates: Vec<crate::model::Session> = match new.point {
+        Some(point) => state
+            .store
+            .sessions_near(point, 1.0)
+            .await
+            .map_err(super::edge::store_error)?
+            .into_iter()
+            .map(|n| n.session)
+            .collect(),
+        None => match query_terms(&new.venue.name) {
+            Ok(terms) => state
+                .store
+                .search_sessions(&terms)
+                .await
+                .map_err(super::edge::store_error)?
+                .into_iter()
+                .filter(|s| fold(&s.town) == fold(&new.town))
+                .collect(),
+            Err(_) => Vec::new(),
+        },
+    };
+    // "Hogan's Bar" and "Hogans" are one venue: words without apostrophes, and a word
+    // that begins another counts as the same.
+    let words = |text: &str| -> Vec<String> {
+        fold(&text.replace(['\'', '’'], ""))
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3 && !["the", "pub", "bar", "inn", "hotel"].contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let venue_words = words(&new.venue.name);
+    let alike = |other: &str| {
+        words(other).iter().any(|w| {
+            venue_words
+                .iter()
+                .any(|v| v.starts_with(w.as_str()) || w.starts_with(v.as_str()))
+        })
+    };
+    let days = weekdays(new);
+    Ok(candidates
+        .into_iter()
+        .filter(|s| {
+            let same_venue = alike(&s.venue.name) || fold(&s.venue.name) == fold(&new.venue.name);
+            let same_day = !days.is_disjoint(&weekdays(s));
+            same_venue && same_day
+        })
+        .take(5)
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+fn weekdays(session: &crate::model::Session) -> std::collections::BTreeSet<u32> {
+    use crate::model::Schedule;
+    use chrono::Datelike;
+    session
+        .schedules
+        .iter()
+        .flat_map(|schedule| match schedule {
+            Schedule::Weekly { days, .. } => {
+                days.iter().map(|d| d.num_days_from_monday()).collect()
+            }
+            Schedule::Monthly { day, .. } => vec![day.num_days_from_monday()],
+            Schedule::Once { date, .. } => vec![date.weekday().num_days_from_monday()],
+        })
+        .collect()
+}

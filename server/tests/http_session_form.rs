@@ -1,0 +1,362 @@
+//! Adding and editing sessions over HTTP, as the form posts them: preview saves nothing,
+//! a bad form names each problem and saves nothing, likely duplicates are offered first,
+//! the new session shows in its town and in search, the author (or a moderator) edits
+//! and closes it with every change kept as a revision, and nobody else can.
+mod accounts;
+mod common;
+
+use accounts::{call, member_cookies};
+use app::api::session_form::SaveOutcome;
+use common::{spawn_app_in, TestApp};
+
+const PASSWORD: &str = "Reels4Ever";
+
+fn form(session_id: &str, intent: &str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut pairs = vec![
+        ("session_id".to_string(), session_id.to_string()),
+        ("intent".to_string(), intent.to_string()),
+    ];
+    let defaults = [
+        ("name", "Wednesday Tunes"),
+        ("venue_name", "Hogan's Bar"),
+        ("town", "Ennis"),
+        ("area", "Clare"),
+        ("country_code", "IE"),
+        ("time_zone", "Europe/Dublin"),
+        ("lat", "52.8436"),
+        ("lng", "-8.9864"),
+        ("schedules][0][kind", "weekly"),
+        ("schedules][0][day", "wed"),
+        ("schedules][0][start", "21:30"),
+        ("tags][1", "slow"),
+        ("status", "active"),
+    ];
+    for (name, value) in defaults {
+        let value = fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(value, |(_, v)| *v);
+        pairs.push((format!("draft[{name}]"), value.to_string()));
+    }
+    for (name, value) in fields {
+        if !defaults.iter().any(|(n, _)| n == name) {
+            pairs.push((format!("draft[{name}]"), value.to_string()));
+        }
+    }
+    pairs
+}
+
+async fn save(
+    app: &TestApp,
+    cookies: &str,
+    pairs: Vec<(String, String)>,
+) -> (u16, Option<SaveOutcome>) {
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let response = call(app, "save_session", &pairs, cookies).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).ok())
+}
+
+async fn app() -> (TestApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+    (app, dir)
+}
+
+async fn page_as(app: &TestApp, path: &str, cookies: &str) -> (u16, String) {
+    let response = app
+        .client
+        .get(format!("{}{path}", app.address))
+        .header(reqwest::header::COOKIE, cookies)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+#[test]
+fn a_member_previews_then_adds_a_session_that_shows_in_its_town_and_in_search() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let (_, page) = page_as(&app, "/add-session", "").await;
+        assert!(page.contains("Sign in to add a session"));
+        let (status, _) = save(&app, "", form("", "save", &[])).await;
+        assert_eq!(status, 401, "anonymous visitors cannot add");
+
+        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let (_, page) = page_as(&app, "/add-session", &maire).await;
+        assert!(page.contains("name=\"draft[name]\"") && page.contains("Add the session"));
+
+        let (status, outcome) = save(&app, &maire, form("", "preview", &[])).await;
+        assert_eq!(status, 200);
+        match outcome {
+            Some(SaveOutcome::Preview { card, .. }) => {
+                assert_eq!(card.name, "Wednesday Tunes");
+                assert_eq!(card.schedule, "Wednesdays from 21:30");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            app.get_text("/sessions/ie").await.1.contains("No sessions")
+                || !app
+                    .get_text("/sessions/ie/clare/ennis")
+                    .await
+                    .1
+                    .contains("Wednesday Tunes"),
+            "a preview saves nothing"
+        );
+
+        let (status, outcome) = save(&app, &maire, form("", "save", &[])).await;
+        assert_eq!(status, 200);
+        let Some(SaveOutcome::Saved { href }) = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert!(href.starts_with("/session/wednesday-tunes-"), "{href}");
+        let (_, page) = page_as(&app, &href, &maire).await;
+        assert!(
+            page.contains("Wednesday Tunes") && page.contains("Hogan&#x27;s Bar")
+                || page.contains("Hogan's Bar")
+        );
+        assert!(page.contains("Edit this session"), "the author may edit");
+        assert!(
+            page.contains("Added the session") && page.contains("Máire"),
+            "the first revision"
+        );
+        let (_, town) = app.get_text("/sessions/ie/clare/ennis").await;
+        assert!(town.contains("Wednesday Tunes"), "in its town");
+        let (_, found) = app.get_text("/search?q=wednesday+tunes").await;
+        assert!(found.contains("Wednesday Tunes"), "in search");
+        let (_, other) = page_as(&app, &href, "").await;
+        assert!(!other.contains("Edit this session"));
+    })
+}
+
+#[test]
+fn a_bad_form_names_each_problem_and_saves_nothing() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let (status, outcome) = save(
+            &app,
+            &maire,
+            form(
+                "",
+                "save",
+                &[
+                    ("name", ""),
+                    ("time_zone", "Mars/Olympus"),
+                    ("schedules][0][start", "half nine"),
+                    ("lat", "north"),
+                ],
+            ),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let Some(SaveOutcome::Invalid(errors)) = outcome else {
+            panic!("{outcome:?}")
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for field in ["name", "time_zone", "schedules.0", "point"] {
+            assert!(fields.contains(&field), "{field}: {fields:?}");
+        }
+        assert!(errors.iter().any(|e| e.message.contains("like 21:30")));
+        let (_, town) = app.get_text("/sessions/ie").await;
+        assert!(!town.contains("Wednesday Tunes"));
+    })
+}
+
+#[test]
+fn likely_duplicates_are_offered_before_a_new_session_is_made() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
+        let (_, first) = save(&app, &maire, form("", "save", &[])).await;
+        assert!(matches!(first, Some(SaveOutcome::Saved { .. })));
+        // Same venue (named a little differently), 200 m away, same day.
+        let again = form(
+            "",
+            "save",
+            &[
+                ("name", "Hogan's Wednesday"),
+                ("venue_name", "Hogans"),
+                ("lat", "52.8450"),
+            ],
+        );
+        let (_, outcome) = save(&app, &brian, again.clone()).await;
+        let Some(SaveOutcome::PossibleDuplicates(offered)) = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert_eq!(offered.len(), 1);
+        assert_eq!(offered[0].name, "Wednesday Tunes");
+        // A different day at the same venue is not a duplicate.
+        let (_, other_day) = save(
+            &app,
+            &brian,
+            form(
+                "",
+                "save",
+                &[("name", "Hogan's Friday"), ("schedules][0][day", "fri")],
+            ),
+        )
+        .await;
+        assert!(
+            matches!(other_day, Some(SaveOutcome::Saved { .. })),
+            "{other_day:?}"
+        );
+        // The member says it is new after all.
+        let anyway: Vec<_> = again
+            .into_iter()
+            .map(|(k, v)| {
+                if k == "intent" {
+                    (k, "save-anyway".to_string())
+                } else {
+                    (k, v)
+                }
+            })
+            .collect();
+        let (_, outcome) = save(&app, &brian, anyway).await;
+        assert!(
+            matches!(outcome, Some(SaveOutcome::Saved { .. })),
+            "{outcome:?}"
+        );
+    })
+}
+
+#[test]
+fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
+        let (_, outcome) = save(&app, &maire, form("", "save", &[])).await;
+        let Some(SaveOutcome::Saved { href }) = outcome else {
+            panic!("{outcome:?}")
+        };
+        let id = href.trim_start_matches("/session/").to_string();
+        let (status, page) = page_as(&app, &format!("/session/{id}/edit"), &maire).await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("value=\"Wednesday Tunes\""),
+            "the form is filled in"
+        );
+
+        // Brian cannot, by page, server function or API.
+        let (_, page) = page_as(&app, &format!("/session/{id}/edit"), &brian).await;
+        assert!(
+            page.contains("Only the member who added this session"),
+            "{page}"
+        );
+        let (status, _) = save(
+            &app,
+            &brian,
+            form(&id, "save", &[("name", "Hijacked"), ("version", "0")]),
+        )
+        .await;
+        assert_eq!(status, 403);
+        let api = app
+            .client
+            .put(format!("{}/api/v1/sessions/{id}", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            api.status() == 405 || api.status() == 404,
+            "the API is read-only: {}",
+            api.status()
+        );
+
+        let (_, outcome) = save(
+            &app,
+            &maire,
+            form(&id, "save", &[("name", "Wednesday Trad"), ("version", "0")]),
+        )
+        .await;
+        assert!(
+            matches!(outcome, Some(SaveOutcome::Saved { .. })),
+            "{outcome:?}"
+        );
+        // A second edit from the same old form loses to the first, keeping its input.
+        let (_, stale) = save(
+            &app,
+            &maire,
+            form(&id, "save", &[("name", "Stale Name"), ("version", "0")]),
+        )
+        .await;
+        assert!(matches!(stale, Some(SaveOutcome::Conflict(_))), "{stale:?}");
+
+        let (_, outcome) = save(
+            &app,
+            &maire,
+            form(
+                &id,
+                "save",
+                &[
+                    ("name", "Wednesday Trad"),
+                    ("version", "1"),
+                    ("status", "closed"),
+                    ("status_reason", "the pub shut"),
+                ],
+            ),
+        )
+        .await;
+        assert!(
+            matches!(outcome, Some(SaveOutcome::Saved { .. })),
+            "{outcome:?}"
+        );
+        let (_, page) = page_as(&app, &href, "").await;
+        assert!(page.contains("This session has closed: the pub shut"));
+        assert!(
+            page.contains("Name: “Wednesday Tunes” → “Wednesday Trad”"),
+            "{page}"
+        );
+        assert!(page.contains("Status: running → closed (the pub shut)"));
+        assert!(!page.contains("Stale Name"));
+        let (_, town) = app.get_text("/sessions/ie/clare/ennis").await;
+        assert!(town.contains("Closed: the pub shut"));
+
+        // A moderator may edit anyone's session.
+        app.local()
+            .grant_group("brian@example.org", app::model::MODERATORS)
+            .await
+            .unwrap();
+        let moderator = member_cookies_again(&app, "brian@example.org").await;
+        let (_, outcome) = save(
+            &app,
+            &moderator,
+            form(
+                &id,
+                "save",
+                &[
+                    ("name", "Wednesday Trad"),
+                    ("version", "2"),
+                    ("status", "active"),
+                ],
+            ),
+        )
+        .await;
+        assert!(
+            matches!(outcome, Some(SaveOutcome::Saved { .. })),
+            "{outcome:?}"
+        );
+        let (_, page) = page_as(&app, &href, "").await;
+        assert!(page.contains("Status: closed (the pub shut) → running"));
+    })
+}
+
+/// Signs in again (a new group shows in a new token).
+async fn member_cookies_again(app: &TestApp, email: &str) -> String {
+    let response = call(
+        app,
+        "sign_in",
+        &[("email", email), ("password", PASSWORD), ("next", "/")],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    accounts::cookies_of(&response).0
+}
