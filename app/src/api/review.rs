@@ -86,6 +86,7 @@ pub async fn save_review(
             text: checked.text,
             created_at: now,
             updated_at: now,
+            hidden: false,
         })
         .await
         .map_err(edge::store_error)?;

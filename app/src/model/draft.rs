@@ -301,6 +301,7 @@ impl SessionDraft {
             created_at: base.map_or(now, |b| b.created_at),
             updated_at: now,
             version: base.map_or(0, |b| b.version),
+            hidden: base.is_some_and(|b| b.hidden),
         };
         if let Err(more) = session.validate() {
             errors.extend(more.0);

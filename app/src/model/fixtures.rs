@@ -48,6 +48,7 @@ pub fn sample_session(id: &str, name: &str, country_code: &str) -> Session {
         created_at: at,
         updated_at: at,
         version: 0,
+        hidden: false,
     }
 }
 

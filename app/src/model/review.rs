@@ -24,6 +24,16 @@ pub struct Review {
     pub text: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Hidden by a moderator: not shown, and its stars leave the rating.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+impl Review {
+    /// The stars this review adds to its session's rating: none while hidden.
+    pub fn counted_stars(&self) -> Option<u8> {
+        (!self.hidden).then_some(self.stars)
+    }
 }
 
 /// A session's stars: how many reviews gave each, so the average and the distribution
@@ -51,7 +61,7 @@ impl Rating {
     pub fn recount<'a>(reviews: impl IntoIterator<Item = &'a Review>) -> Self {
         let mut rating = Self::default();
         for review in reviews {
-            rating.change(None, Some(review.stars));
+            rating.change(None, review.counted_stars());
         }
         rating
     }

@@ -79,6 +79,10 @@ pub struct Session {
     pub updated_at: DateTime<Utc>,
     /// Optimistic-concurrency version: a store update must name the version it read.
     pub version: u64,
+    /// Hidden by a moderator: out of every list, search, feed and count, and shown to
+    /// moderators only. Stores do not index hidden sessions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// A running session nobody has confirmed for this long is marked as possibly stale.

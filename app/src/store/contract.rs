@@ -7,9 +7,11 @@ use std::sync::Arc;
 use super::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
 pub use crate::model::fixtures::sample_session;
 
+mod hidden;
 mod members;
 mod reviews;
 use crate::model::*;
+pub use hidden::*;
 pub use members::*;
 pub use reviews::*;
 
@@ -836,6 +838,8 @@ macro_rules! store_contract_tests {
             bookmarked_sessions_show_their_latest_version,
             a_members_reviews_and_sessions_are_listed_for_them,
             a_new_feed_token_revokes_the_old_one,
+            a_hidden_session_leaves_every_list_until_restored,
+            a_hidden_review_leaves_the_rating_until_restored,
             ping_answers,
         );
     };

@@ -40,6 +40,10 @@ pub fn session_item(session: &Session) -> Result<Item, StoreError> {
     let by_place = place_index_key(session);
     item.insert("pk".into(), s(session_pk(session.id.as_str())));
     item.insert("sk".into(), s(SESSION_SK));
+    if session.hidden {
+        // No index keys: the sparse indexes leave it out of every list.
+        return Ok(item);
+    }
     item.insert(BY_NAME.partition_key.into(), s(ALL));
     item.insert(BY_NAME.sort_key.into(), s(name_sort_key(session)));
     item.insert(BY_PLACE.partition_key.into(), s(place_partition(&by_place)));
@@ -166,6 +170,10 @@ const GEOHASH_LETTERS: &str = "0123456789bcdefghjkmnpqrstuvwxyz";
 /// Keys (pk, sk) of the session's search-term and cell items, which carry a copy of the
 /// session (`doc`) so searches and "near me" need no second read.
 pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
+    if session.hidden {
+        // A hidden session leaves every search, map cell and member list.
+        return Vec::new();
+    }
     let id = session.id.as_str();
     let mut keys: Vec<(String, String)> = search::index_terms(session)
         .into_iter()
@@ -242,7 +250,10 @@ pub fn place_deltas(
 ) -> BTreeMap<(String, String), (String, i64)> {
     let mut deltas: BTreeMap<(String, String), (String, i64)> = BTreeMap::new();
     for (session, delta) in [(old, -1), (new, 1)] {
-        let Some(session) = session else { continue };
+        // Hidden sessions are not counted.
+        let Some(session) = session.filter(|s| !s.hidden) else {
+            continue;
+        };
         for (path, name) in town_of(session).ancestry().iter().zip(place_names(session)) {
             let entry = deltas
                 .entry(place_keys(path))

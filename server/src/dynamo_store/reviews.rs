@@ -201,8 +201,8 @@ impl DynamoStore {
             ];
             writes.extend(self.rating_update(
                 &review.session_id,
-                old.as_ref().map(|(o, _)| o.stars),
-                Some(stored.stars),
+                old.as_ref().and_then(|(o, _)| o.counted_stars()),
+                stored.counted_stars(),
             ));
             match self.transact_outcome(writes).await? {
                 Outcome::Done => return Ok(stored),
@@ -235,7 +235,7 @@ impl DynamoStore {
             )];
             let (copy_pk, copy_sk) = review_copy_key(session, author);
             writes.push(self.delete(copy_pk, copy_sk));
-            writes.extend(self.rating_update(session, Some(old.stars), None));
+            writes.extend(self.rating_update(session, old.counted_stars(), None));
             match self.transact_outcome(writes).await? {
                 Outcome::Done => return Ok(true),
                 Outcome::ConditionFailed(_) => continue,

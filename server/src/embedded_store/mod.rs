@@ -81,6 +81,16 @@ const INDEXES: [Index; 6] = [
     },
 ];
 
+/// The session's keys in an index: none while it is hidden, so every list, search and
+/// count leaves it out while `get_session` still finds it.
+fn index_keys(index: &Index, session: &Session) -> Vec<String> {
+    if session.hidden {
+        Vec::new()
+    } else {
+        (index.keys)(session)
+    }
+}
+
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "seisiun.redb";
 
@@ -249,7 +259,7 @@ fn backfill_indexes(txn: &WriteTransaction) -> Result<(), StoreError> {
         for entry in sessions.iter().map_err(internal)? {
             let (_, value) = entry.map_err(internal)?;
             let session: Session = from_json(value.value())?;
-            for key in (index.keys)(&session) {
+            for key in index_keys(index, &session) {
                 table
                     .insert(key.as_str(), session.id.as_str())
                     .map_err(internal)?;
@@ -262,6 +272,10 @@ fn backfill_indexes(txn: &WriteTransaction) -> Result<(), StoreError> {
 /// Adds `delta` to the count of the session's country, area and town; a place whose count
 /// reaches zero disappears.
 fn adjust_places(txn: &WriteTransaction, session: &Session, delta: i64) -> Result<(), StoreError> {
+    if session.hidden {
+        // Hidden sessions are not counted.
+        return Ok(());
+    }
     let mut table = txn.open_table(PLACE_COUNTS).map_err(internal)?;
     let levels = town_of(session).ancestry();
     for (path, name) in levels.iter().zip(place_names(session)) {
@@ -289,7 +303,7 @@ fn adjust_places(txn: &WriteTransaction, session: &Session, delta: i64) -> Resul
 fn remove_index_entries(txn: &WriteTransaction, session: &Session) -> Result<(), StoreError> {
     for index in &INDEXES {
         let mut table = txn.open_table(index.table).map_err(internal)?;
-        for key in (index.keys)(session) {
+        for key in index_keys(index, session) {
             table.remove(key.as_str()).map_err(internal)?;
         }
     }
@@ -360,7 +374,7 @@ fn write_session(txn: &WriteTransaction, session: &Session) -> Result<(), StoreE
         .map_err(internal)?;
     for index in &INDEXES {
         let mut table = txn.open_table(index.table).map_err(internal)?;
-        for key in (index.keys)(session) {
+        for key in index_keys(index, session) {
             table
                 .insert(key.as_str(), session.id.as_str())
                 .map_err(internal)?;

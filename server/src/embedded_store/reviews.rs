@@ -60,7 +60,7 @@ pub fn put(db: &Database, review: Review) -> Result<Review, StoreError> {
         .insert(member_key(&stored.author, session).as_str(), "")
         .map_err(internal)?;
     let mut rating = read_rating(&txn, session)?;
-    rating.change(old.map(|o| o.stars), Some(stored.stars));
+    rating.change(old.and_then(|o| o.counted_stars()), stored.counted_stars());
     write_rating(&txn, session, &rating)?;
     txn.commit().map_err(internal)?;
     Ok(stored)
@@ -83,7 +83,7 @@ pub fn delete(db: &Database, session: &SessionId, author: &str) -> Result<bool, 
         .remove(member_key(author, session.as_str()).as_str())
         .map_err(internal)?;
     let mut rating = read_rating(&txn, session.as_str())?;
-    rating.change(Some(removed.stars), None);
+    rating.change(removed.counted_stars(), None);
     write_rating(&txn, session.as_str(), &rating)?;
     txn.commit().map_err(internal)?;
     Ok(true)

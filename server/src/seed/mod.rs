@@ -324,6 +324,7 @@ fn one_session(rng: &mut ChaCha8Rng, id: SessionId, place: &Place) -> Session {
         created_at,
         updated_at,
         version: 0,
+        hidden: false,
     }
 }
 

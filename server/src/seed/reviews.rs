@@ -68,6 +68,7 @@ pub fn for_session(seed: u64, session: &Session) -> Vec<Review> {
                 text: text.trim().to_string(),
                 created_at: written,
                 updated_at: written,
+                hidden: false,
             }
         })
         .collect()

@@ -98,6 +98,7 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
         text: String::new(),
         created_at: chrono::DateTime::UNIX_EPOCH + chrono::Duration::minutes(minute),
         updated_at: chrono::DateTime::UNIX_EPOCH + chrono::Duration::minutes(minute),
+        hidden: false,
     };
     store.put_review(&review("t", 4, 1)).await.unwrap();
     store.put_review(&review("n", 2, 2)).await.unwrap();

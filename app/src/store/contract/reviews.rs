@@ -18,6 +18,7 @@ fn review(session: &str, author: &str, stars: u8, minute: i64) -> Review {
         text: format!("{stars} stars from {author}.\nSecond line."),
         created_at: at,
         updated_at: at,
+        hidden: false,
     }
 }
 
