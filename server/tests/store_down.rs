@@ -5,8 +5,8 @@ mod common;
 use std::sync::Arc;
 
 use app::model::{
-    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session, SessionActivity,
-    SessionId, SessionPage,
+    AuditEntry, GeoPoint, PlaceCount, PlacePath, Report, Review, ReviewPage, Revision, Session,
+    SessionActivity, SessionId, SessionPage,
 };
 use app::store::{NearbySession, PageRequest, Store, StoreError};
 use async_trait::async_trait;
@@ -106,6 +106,21 @@ impl Store for DownStore {
         down()
     }
     async fn feed_owner(&self, _: &str) -> Result<Option<String>, StoreError> {
+        down()
+    }
+    async fn file_report(&self, _: &Report) -> Result<(), StoreError> {
+        down()
+    }
+    async fn open_reports(&self) -> Result<Vec<Report>, StoreError> {
+        down()
+    }
+    async fn close_report(&self, _: &str, _: &AuditEntry) -> Result<Option<Report>, StoreError> {
+        down()
+    }
+    async fn record_audit(&self, _: &AuditEntry) -> Result<(), StoreError> {
+        down()
+    }
+    async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         down()
     }
     async fn ping(&self) -> Result<(), StoreError> {

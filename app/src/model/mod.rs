@@ -15,6 +15,7 @@ pub mod near_radius;
 pub mod occurrence;
 mod page;
 mod place;
+mod report;
 mod review;
 mod revision;
 mod schedule;
@@ -30,6 +31,9 @@ pub use listed::{ListedPage, ListedSession};
 pub use member::{Member, MODERATORS};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlaceName, PlacePath};
+pub use report::{
+    AuditEntry, ModerationAction, Report, ReportTarget, MAX_REPORT_DETAILS, REPORT_REASONS,
+};
 pub use review::{
     newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewPage, SessionActivity,
     MAX_REVIEWS_SHOWN, MAX_REVIEW_CHARS,

@@ -840,6 +840,7 @@ macro_rules! store_contract_tests {
             a_new_feed_token_revokes_the_old_one,
             a_hidden_session_leaves_every_list_until_restored,
             a_hidden_review_leaves_the_rating_until_restored,
+            reports_queue_oldest_first_and_close_once_with_an_audit_entry,
             ping_answers,
         );
     };

@@ -9,8 +9,8 @@ pub mod contract;
 use async_trait::async_trait;
 
 use crate::model::{
-    GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session, SessionActivity,
-    SessionId, SessionPage,
+    AuditEntry, GeoPoint, PlaceCount, PlacePath, Report, Review, ReviewPage, Revision, Session,
+    SessionActivity, SessionId, SessionPage,
 };
 
 /// The most sessions one page may hold; larger requests are clamped.
@@ -191,6 +191,26 @@ pub trait Store: Send + Sync + 'static {
 
     /// Whose feed a token opens, if it is current.
     async fn feed_owner(&self, token: &str) -> Result<Option<String>, StoreError>;
+
+    /// Adds a report to the moderators' queue.
+    async fn file_report(&self, report: &Report) -> Result<(), StoreError>;
+
+    /// The open reports, oldest first, at most [`MAX_MEMBER_LIST`].
+    async fn open_reports(&self) -> Result<Vec<Report>, StoreError>;
+
+    /// Takes a report off the queue and records what the moderator did, together;
+    /// `None` (changing nothing) if it was no longer open.
+    async fn close_report(
+        &self,
+        report_id: &str,
+        entry: &AuditEntry,
+    ) -> Result<Option<Report>, StoreError>;
+
+    /// Records a moderator's action that settled no report (a restore).
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+
+    /// The moderators' audit trail, newest first, at most [`MAX_MEMBER_LIST`].
+    async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
 
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;

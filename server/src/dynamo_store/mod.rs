@@ -7,6 +7,7 @@ mod bulk;
 mod errors;
 mod items;
 mod members;
+mod moderation;
 mod reviews;
 pub mod round_trips;
 pub mod table;
@@ -15,8 +16,8 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use app::model::{
-    geo, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session, SessionActivity,
-    SessionId, SessionPage,
+    geo, AuditEntry, GeoPoint, PlaceCount, PlacePath, Report, Review, ReviewPage, Revision,
+    Session, SessionActivity, SessionId, SessionPage,
 };
 use app::store::{
     nearest_first, rank_search_candidates, NearbySession, PageRequest, Store, StoreError,
@@ -744,6 +745,30 @@ impl Store for DynamoStore {
 
     async fn feed_owner(&self, token: &str) -> Result<Option<String>, StoreError> {
         self.token_owner(token).await
+    }
+
+    async fn file_report(&self, report: &Report) -> Result<(), StoreError> {
+        self.put_report(report).await
+    }
+
+    async fn open_reports(&self) -> Result<Vec<Report>, StoreError> {
+        self.reports_open().await
+    }
+
+    async fn close_report(
+        &self,
+        report_id: &str,
+        entry: &AuditEntry,
+    ) -> Result<Option<Report>, StoreError> {
+        self.settle_report(report_id, entry).await
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        self.put_audit(entry).await
+    }
+
+    async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit_entries().await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

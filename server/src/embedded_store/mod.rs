@@ -15,14 +15,15 @@
 //! disagree with the sessions.
 mod history;
 mod members;
+mod moderation;
 mod reviews;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use app::model::{
-    geo, search, GeoPoint, PlaceCount, PlacePath, Review, ReviewPage, Revision, Session,
-    SessionActivity, SessionId, SessionPage,
+    geo, search, AuditEntry, GeoPoint, PlaceCount, PlacePath, Report, Review, ReviewPage, Revision,
+    Session, SessionActivity, SessionId, SessionPage,
 };
 use app::store::{
     name_sort_key, nearest_first, place_names, rank_search_candidates, town_of, NearbySession,
@@ -132,6 +133,8 @@ impl EmbeddedStore {
         txn.open_table(reviews::REVIEWS).map_err(internal)?;
         txn.open_table(reviews::RATINGS).map_err(internal)?;
         txn.open_table(history::HISTORY).map_err(internal)?;
+        txn.open_table(moderation::OPEN_REPORTS).map_err(internal)?;
+        txn.open_table(moderation::AUDIT).map_err(internal)?;
         for table in [
             members::BOOKMARKS,
             members::MEMBER_REVIEWS,
@@ -682,6 +685,35 @@ impl Store for EmbeddedStore {
         let token = token.to_string();
         self.blocking(move |db| members::feed_owner(db, &token))
             .await
+    }
+
+    async fn file_report(&self, report: &Report) -> Result<(), StoreError> {
+        let report = report.clone();
+        self.blocking(move |db| moderation::file(db, &report)).await
+    }
+
+    async fn open_reports(&self) -> Result<Vec<Report>, StoreError> {
+        self.blocking(moderation::open).await
+    }
+
+    async fn close_report(
+        &self,
+        report_id: &str,
+        entry: &AuditEntry,
+    ) -> Result<Option<Report>, StoreError> {
+        let (report_id, entry) = (report_id.to_string(), entry.clone());
+        self.blocking(move |db| moderation::close(db, &report_id, &entry))
+            .await
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        let entry = entry.clone();
+        self.blocking(move |db| moderation::record(db, &entry))
+            .await
+    }
+
+    async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.blocking(moderation::log).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

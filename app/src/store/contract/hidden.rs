@@ -116,3 +116,69 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
     store.put_review(&review).await.unwrap();
     assert_eq!(rating(store.clone()).await.by_stars, [1, 0, 0, 0, 1]);
 }
+
+fn report(id: &str, session: &str) -> crate::model::Report {
+    crate::model::Report {
+        id: id.into(),
+        target: crate::model::ReportTarget::Session {
+            session_id: SessionId(session.into()),
+        },
+        reason: "wrong".into(),
+        details: "It moved".into(),
+        reporter: "aoife".into(),
+        reporter_name: "Aoife".into(),
+        at: chrono::DateTime::UNIX_EPOCH,
+    }
+}
+
+fn entry(minute: i64, report_id: Option<&str>) -> crate::model::AuditEntry {
+    crate::model::AuditEntry {
+        at: chrono::DateTime::UNIX_EPOCH + chrono::Duration::minutes(minute),
+        moderator: "mod".into(),
+        moderator_name: "Mod".into(),
+        action: crate::model::ModerationAction::Dismiss,
+        target: report("x", "s1").target,
+        report_id: report_id.map(str::to_string),
+        summary: "Session".into(),
+    }
+}
+
+pub async fn reports_queue_oldest_first_and_close_once_with_an_audit_entry(store: Arc<dyn Store>) {
+    for id in ["20261101-b", "20261101-a", "20261102-c"] {
+        store.file_report(&report(id, "s1")).await.unwrap();
+    }
+    let ids = |reports: Vec<crate::model::Report>| -> Vec<String> {
+        reports.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(
+        ids(store.open_reports().await.unwrap()),
+        ["20261101-a", "20261101-b", "20261102-c"]
+    );
+    let closed = store
+        .close_report("20261101-a", &entry(1, Some("20261101-a")))
+        .await
+        .unwrap();
+    assert_eq!(closed.map(|r| r.id).as_deref(), Some("20261101-a"));
+    let again = store
+        .close_report("20261101-a", &entry(2, Some("20261101-a")))
+        .await
+        .unwrap();
+    assert!(again.is_none(), "a report is settled once");
+    store.record_audit(&entry(3, None)).await.unwrap();
+    assert_eq!(
+        ids(store.open_reports().await.unwrap()),
+        ["20261101-b", "20261102-c"]
+    );
+    let log: Vec<i64> = store
+        .audit_log()
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.at.timestamp() / 60)
+        .collect();
+    assert_eq!(
+        log,
+        [3, 1],
+        "newest first; the refused second close left no entry"
+    );
+}
