@@ -6,8 +6,9 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    AccountPage, AddSessionPage, ConfirmPage, EditSessionPage, ForgotPage, HomePage, NearPage,
-    NotFoundPage, PlacePage, ResetPage, SearchPage, SessionPage, SignInPage, SignUpPage,
+    AccountPage, AddSessionPage, ConfirmPage, EditSessionPage, ForgotPage, HomePage,
+    ModerationPage, NearPage, NotFoundPage, PlacePage, ResetPage, SearchPage, SessionPage,
+    SignInPage, SignUpPage,
 };
 
 /// The HTML document around the app. Runs on the server only.
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/session/:id") view=SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/session/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/add-session") view=AddSessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessions/:country") view=PlacePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/sessions/:country/:area")

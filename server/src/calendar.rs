@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 pub async fn session_ics(State(app): State<AppState>, Path(id): Path<String>) -> Response {
     match app.store.get_session(&SessionId(id)).await {
-        Ok(Some(session)) => {
+        Ok(Some(session)) if !session.hidden => {
             let url = format!("{}{}", app.site_url, app::api::session_href(&session));
             let body = session_calendar(&session, &url, chrono::Utc::now());
             let file = format!("{}.ics", app::text::slug(&session.name));
@@ -29,7 +29,7 @@ pub async fn session_ics(State(app): State<AppState>, Path(id): Path<String>) ->
             )
                 .into_response()
         }
-        Ok(None) => (StatusCode::NOT_FOUND, "No such session.").into_response(),
+        Ok(_) => (StatusCode::NOT_FOUND, "No such session.").into_response(),
         Err(err) => unavailable(err),
     }
 }
@@ -51,7 +51,7 @@ pub async fn bookmarks_feed(State(app): State<AppState>, Path(file): Path<String
         Ok(Some(sessions)) => {
             let running: Vec<_> = sessions
                 .iter()
-                .filter(|s| s.status == SessionStatus::Active)
+                .filter(|s| s.status == SessionStatus::Active && !s.hidden)
                 .map(|s| (s, format!("{}{}", app.site_url, app::api::session_href(s))))
                 .collect();
             let body = sessions_calendar("Seisiún bookmarks", &running, chrono::Utc::now());

@@ -60,12 +60,14 @@ pub async fn my_things() -> Result<MyThings, AppError> {
         store.feed_token(&member.subject),
     )
     .map_err(edge::store_error)?;
-    // The reviewed sessions' names, read together.
+    // Hidden content is gone for everyone but moderators, its authors included.
+    let reviews: Vec<_> = reviews.into_iter().filter(|r| !r.hidden).collect();
     let sessions = reviewed_sessions(&state, &reviews).await?;
     let now = chrono::Utc::now();
     let listed = |sessions: Vec<crate::model::Session>| {
         sessions
             .iter()
+            .filter(|s| !s.hidden)
             .map(|s| ListedSession::new(s, now, None))
             .collect::<Vec<_>>()
     };
@@ -75,7 +77,7 @@ pub async fn my_things() -> Result<MyThings, AppError> {
             .iter()
             .zip(sessions)
             .filter_map(|(review, session)| {
-                let session = session?;
+                let session = session.filter(|s| !s.hidden)?;
                 Some(MyReview {
                     session_name: session.name.clone(),
                     session_href: super::session_href(&session),

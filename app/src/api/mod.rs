@@ -7,6 +7,7 @@ pub mod edge;
 mod json_ld;
 pub mod listing;
 pub mod member;
+pub mod moderation;
 pub mod review;
 mod session;
 pub mod session_form;

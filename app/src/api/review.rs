@@ -18,6 +18,10 @@ pub struct ShownReview {
     pub visited_words: String,
     pub text: String,
     pub edited: bool,
+    /// Names the review in report and restore forms without showing who wrote it.
+    pub handle: String,
+    /// Hidden by a moderator (only moderators see it).
+    pub hidden: bool,
 }
 
 impl ShownReview {
@@ -29,8 +33,20 @@ impl ShownReview {
             visited_words: review.visited_on.format("%-d %B %Y").to_string(),
             text: review.text.clone(),
             edited: review.updated_at > review.created_at,
+            handle: handle_of(review),
+            hidden: review.hidden,
         }
     }
+}
+
+#[cfg(feature = "ssr")]
+fn handle_of(review: &Review) -> String {
+    super::moderation::review_handle(review.session_id.as_str(), &review.author)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn handle_of(_: &Review) -> String {
+    String::new()
 }
 
 /// The reviews part of a session page.
@@ -43,6 +59,8 @@ pub struct ReviewSection {
     pub signed_in: bool,
     /// The signed-in member's own review, to edit.
     pub mine: Option<ShownReview>,
+    /// A moderator hid the member's review.
+    pub mine_hidden: bool,
     /// The server's date (`2026-11-22`): the latest visit date the form offers.
     pub today: String,
 }
@@ -75,6 +93,13 @@ pub async fn save_review(
     cookies::write_allowed(&state, &member)?;
     let now = chrono::Utc::now();
     let session_id = SessionId(session_id);
+    // A review a moderator hid stays hidden when its author edits it.
+    let hidden = state
+        .store
+        .review_by(&session_id, &member.subject)
+        .await
+        .map_err(edge::store_error)?
+        .is_some_and(|r| r.hidden);
     state
         .store
         .put_review(&Review {
@@ -86,7 +111,7 @@ pub async fn save_review(
             text: checked.text,
             created_at: now,
             updated_at: now,
-            hidden: false,
+            hidden,
         })
         .await
         .map_err(edge::store_error)?;

@@ -38,6 +38,8 @@ pub struct SessionDetail {
     pub can_edit: bool,
     /// Its changes, newest first.
     pub history: Vec<ShownRevision>,
+    /// The viewer moderates: hidden content shows, marked, with a restore button.
+    pub is_moderator: bool,
 }
 
 /// A revision as the session page shows it: who (by name), when, what.
@@ -61,6 +63,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     let state = edge::state()?;
     // Who is asking needs no store read; the session and their bookmark are read together.
     let member = super::account::cookies::member_of_request().await?;
+    let is_moderator = member.as_ref().is_some_and(|m| m.is_moderator());
     let bookmark = async {
         match &member {
             Some(m) => state
@@ -83,14 +86,16 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
             reviews,
         ),
         bookmarked,
-    ) = tokio::try_join!(session_detail_for(&state, id.clone()), bookmark)?;
-    let mine = member.as_ref().and_then(|m| {
-        reviews
-            .reviews
-            .iter()
-            .find(|r| r.author == m.subject)
-            .map(ShownReview::of)
-    });
+    ) = tokio::try_join!(
+        session_detail_for(&state, id.clone(), is_moderator),
+        bookmark
+    )?;
+    let own = member
+        .as_ref()
+        .and_then(|m| reviews.reviews.iter().find(|r| r.author == m.subject));
+    // A review a moderator hid is not shown to its author either.
+    let mine = own.filter(|r| !r.hidden).map(ShownReview::of);
+    let mine_hidden = own.is_some_and(|r| r.hidden);
     let can_edit = member
         .as_ref()
         .is_some_and(|m| m.subject == session.added_by || m.is_moderator());
@@ -105,9 +110,16 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         .collect();
     let reviews = ReviewSection {
         rating,
-        reviews: reviews.reviews.iter().map(ShownReview::of).collect(),
+        // Hidden reviews are for moderators' eyes only.
+        reviews: reviews
+            .reviews
+            .iter()
+            .filter(|r| is_moderator || !r.hidden)
+            .map(ShownReview::of)
+            .collect(),
         signed_in: member.is_some(),
         mine,
+        mine_hidden,
         today: chrono::Utc::now().format("%Y-%m-%d").to_string(),
     };
     // From the session itself: the page needs one store read, not two.
@@ -127,6 +139,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         bookmarked,
         can_edit,
         history,
+        is_moderator,
     })
 }
 
@@ -143,11 +156,12 @@ pub struct ApiSession {
 }
 
 /// Loads a session with its reviews (one store read) and works out its next dates; a
-/// missing one is a 404.
+/// missing one is a 404, and so is a hidden one unless a moderator asks.
 #[cfg(feature = "ssr")]
 pub async fn session_detail_for(
     state: &crate::state::AppState,
     id: String,
+    moderator: bool,
 ) -> Result<(ApiSession, crate::model::SessionActivity), AppError> {
     use super::edge;
     use crate::model::occurrence::{describe_when, next_occurrences};
@@ -158,6 +172,7 @@ pub async fn session_detail_for(
         .session_with_activity(&SessionId(id))
         .await
         .map_err(edge::store_error)?
+        .filter(|(session, _)| moderator || !session.hidden)
         .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
     let now = chrono::Utc::now();
     let upcoming = next_occurrences(&session, now, UPCOMING_DATES)

@@ -99,6 +99,16 @@ pub fn describe_changes(old: Option<&Session>, new: &Session) -> Vec<String> {
             status_words(&new.status)
         ));
     }
+    if old.hidden != new.hidden {
+        changes.push(
+            if new.hidden {
+                "Hidden by a moderator"
+            } else {
+                "Restored by a moderator"
+            }
+            .into(),
+        );
+    }
     if old.last_confirmed != new.last_confirmed && changes.is_empty() {
         changes.push("Confirmed it still runs".into());
     }

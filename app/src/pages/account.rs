@@ -176,7 +176,10 @@ pub fn AccountPage() -> impl IntoView {
                     Ok(Some(m)) => view! {
                         <p class="member-name">{format!("Signed in as {}", m.name)}</p>
                         <p>{m.email.clone()}</p>
-                        {m.is_moderator().then(|| view! { <p class="tag">"Moderator"</p> })}
+                        {m.is_moderator().then(|| view! {
+                            <p class="tag">"Moderator"</p>
+                            <p><a class="button secondary" href="/moderation">"Open the report queue"</a></p>
+                        })}
                         <ActionForm action=update>
                             <label for="name">"Name shown on your reviews"</label>
                             <input id="name" name="name" autocomplete="nickname" required maxlength="60" prop:value=m.name.clone()/>

@@ -2,6 +2,7 @@
 mod account;
 mod found;
 mod home;
+mod moderation;
 mod my_things;
 mod not_found;
 mod place;
@@ -13,6 +14,7 @@ mod session_reviews;
 pub use account::{AccountPage, ConfirmPage, ForgotPage, ResetPage, SignInPage, SignUpPage};
 pub use found::{NearPage, SearchPage};
 pub use home::HomePage;
+pub use moderation::ModerationPage;
 pub use not_found::NotFoundPage;
 pub use place::PlacePage;
 pub use session::SessionPage;

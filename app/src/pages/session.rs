@@ -5,7 +5,7 @@ use crate::api::{session_detail, SessionDetail, ShownRevision};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
-use super::session_actions::{BookmarkButton, SessionActions};
+use super::session_actions::{BookmarkButton, ReportForm, RestoreButton, SessionActions};
 use super::session_reviews::ReviewsSection;
 use crate::components::{error_of, Alert};
 use leptos::form::ActionForm;
@@ -56,6 +56,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         bookmarked,
         can_edit,
         history,
+        is_moderator,
     } = detail;
     let description = format!(
         "{} at {}, {}. {}",
@@ -107,6 +108,12 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         <Breadcrumbs trail=trail.clone()/>
         <article class="session-detail">
             <h1>{title.clone()}</h1>
+            {session.hidden.then(|| view! {
+                <div class="hidden-notice" role="status">
+                    <p>"Hidden by a moderator: only moderators can see this page."</p>
+                    <RestoreButton session_id=session.id.to_string()/>
+                </div>
+            })}
             {can_edit.then(|| view! {
                 <p><a class="button secondary" href=format!("/session/{}/edit", session.id)>"Edit this session"</a></p>
             })}
@@ -178,7 +185,10 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 possibly_stale
                 signed_in=reviews.signed_in
             />
-            <ReviewsSection session_id=session.id.to_string() section=reviews/>
+            {reviews.signed_in.then(|| view! {
+                <ReportForm session_id=session.id.to_string() label="Report a problem with this session"/>
+            })}
+            <ReviewsSection session_id=session.id.to_string() section=reviews is_moderator/>
             <History history/>
         </article>
     }

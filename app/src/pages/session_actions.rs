@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::confirm::ConfirmSessionCall;
 use crate::api::member::SetBookmarkCall;
+use crate::api::moderation::{ReportCall, RestoreCall};
 use crate::api::review::{DeleteReviewCall, SaveReviewCall};
 
 #[derive(Clone, Copy)]
@@ -13,6 +14,8 @@ pub struct SessionActions {
     pub delete: ServerAction<DeleteReviewCall>,
     pub confirm: ServerAction<ConfirmSessionCall>,
     pub bookmark: ServerAction<SetBookmarkCall>,
+    pub report: ServerAction<ReportCall>,
+    pub restore: ServerAction<RestoreCall>,
 }
 
 impl SessionActions {
@@ -22,6 +25,8 @@ impl SessionActions {
             delete: ServerAction::new(),
             confirm: ServerAction::new(),
             bookmark: ServerAction::new(),
+            report: ServerAction::new(),
+            restore: ServerAction::new(),
         }
     }
 
@@ -33,7 +38,8 @@ impl SessionActions {
             let deleted = matches!(self.delete.value().get(), Some(Ok(_)));
             let confirmed = matches!(self.confirm.value().get(), Some(Ok(_)));
             let bookmarked = matches!(self.bookmark.value().get(), Some(Ok(_)));
-            if saved || deleted || confirmed || bookmarked {
+            let restored = matches!(self.restore.value().get(), Some(Ok(_)));
+            if saved || deleted || confirmed || bookmarked || restored {
                 landed.update(|n| *n += 1);
             }
         });
@@ -70,6 +76,76 @@ pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
             <button type="submit" class="button secondary" aria-pressed=move || shown().to_string()>
                 {move || if shown() { "Bookmarked ✓" } else { "Bookmark" }}
             </button>
+        </ActionForm>
+        <crate::components::Alert message=error/>
+    }
+}
+
+/// "Report a problem": why, and an optional note, for moderators. Folded away until
+/// opened; the form stays as typed if the server refuses it.
+#[component]
+pub fn ReportForm(
+    session_id: String,
+    #[prop(optional)] review: String,
+    label: &'static str,
+) -> impl IntoView {
+    use leptos::form::ActionForm;
+
+    let action = expect_context::<SessionActions>().report;
+    let error = crate::components::error_of(action);
+    let pending = action.pending();
+    // Each form answers for itself: several share the one action.
+    let this_review = review.clone();
+    let sent = move || {
+        let mine = action
+            .input()
+            .get()
+            .is_some_and(|call| call.review == this_review);
+        (mine && matches!(action.value().get(), Some(Ok(()))))
+            .then_some("Thank you: a moderator will look at it.")
+    };
+    view! {
+        <details class="report">
+            <summary>{label}</summary>
+            <ActionForm action>
+                <input type="hidden" name="session_id" value=session_id/>
+                <input type="hidden" name="review" value=review/>
+                <label>
+                    "What is wrong?"
+                    <select name="reason" required>
+                        <option value="">"Choose…"</option>
+                        {crate::model::REPORT_REASONS
+                            .iter()
+                            .map(|(slug, words)| view! { <option value=*slug>{*words}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Anything moderators should know (optional)"
+                    <textarea name="details" rows="3" maxlength=crate::model::MAX_REPORT_DETAILS.to_string()></textarea>
+                </label>
+                <button type="submit" class="button secondary" disabled=pending>
+                    {move || if pending.get() { "Sending…" } else { "Send report" }}
+                </button>
+            </ActionForm>
+            <p role="status">{sent}</p>
+            <crate::components::Alert message=error/>
+        </details>
+    }
+}
+
+/// A moderator's "Restore" for hidden content.
+#[component]
+pub fn RestoreButton(session_id: String, #[prop(optional)] review: String) -> impl IntoView {
+    use leptos::form::ActionForm;
+
+    let action = expect_context::<SessionActions>().restore;
+    let error = crate::components::error_of(action);
+    view! {
+        <ActionForm action attr:class="restore-form">
+            <input type="hidden" name="session_id" value=session_id/>
+            <input type="hidden" name="review" value=review/>
+            <button type="submit" class="button secondary">"Restore"</button>
         </ActionForm>
         <crate::components::Alert message=error/>
     }

@@ -3,7 +3,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::session_actions::SessionActions;
+use super::session_actions::{ReportForm, RestoreButton, SessionActions};
 use crate::api::review::{ReviewSection, ShownReview};
 use crate::components::{error_of, Alert};
 use crate::model::{Rating, MAX_REVIEW_CHARS};
@@ -16,16 +16,21 @@ fn star_glyphs(stars: u8) -> String {
 }
 
 #[component]
-pub fn ReviewsSection(session_id: String, section: ReviewSection) -> impl IntoView {
+pub fn ReviewsSection(
+    session_id: String,
+    section: ReviewSection,
+    is_moderator: bool,
+) -> impl IntoView {
     let ReviewSection {
         rating,
         reviews,
         signed_in,
         mine,
+        mine_hidden,
         today,
     } = section;
     let form = if signed_in {
-        view! { <ReviewForm session_id mine today/> }.into_any()
+        view! { <ReviewForm session_id=session_id.clone() mine today/> }.into_any()
     } else {
         view! {
             <p class="review-sign-in">
@@ -39,9 +44,18 @@ pub fn ReviewsSection(session_id: String, section: ReviewSection) -> impl IntoVi
         <section id="reviews" class="reviews" aria-labelledby="reviews-title">
             <h2 id="reviews-title" class="section-title">"Reviews"</h2>
             <RatingSummary rating/>
+            {mine_hidden.then(|| view! {
+                <p class="hidden-notice">"A moderator hid your review of this session. You can write it again; it stays hidden until a moderator restores it."</p>
+            })}
             {form}
             <ol class="review-list">
-                {reviews.into_iter().map(|review| view! { <ReviewItem review/> }).collect_view()}
+                {reviews
+                    .into_iter()
+                    .map(|review| {
+                        let session_id = session_id.clone();
+                        view! { <ReviewItem review session_id signed_in is_moderator/> }
+                    })
+                    .collect_view()}
             </ol>
         </section>
     }
@@ -83,7 +97,14 @@ fn RatingSummary(rating: Rating) -> impl IntoView {
 }
 
 #[component]
-fn ReviewItem(review: ShownReview) -> impl IntoView {
+fn ReviewItem(
+    review: ShownReview,
+    session_id: String,
+    signed_in: bool,
+    is_moderator: bool,
+) -> impl IntoView {
+    let handle = review.handle.clone();
+    let hidden = review.hidden;
     view! {
         <li class="review">
             <p class="review-head">
@@ -98,6 +119,16 @@ fn ReviewItem(review: ShownReview) -> impl IntoView {
             </p>
             // Plain text; pre-line keeps the member's line breaks. Never parsed as HTML.
             {(!review.text.is_empty()).then(|| view! { <p class="review-text">{review.text}</p> })}
+            {(hidden && is_moderator).then(|| {
+                let (session_id, handle) = (session_id.clone(), handle.clone());
+                view! {
+                    <p class="hidden-notice">"Hidden by a moderator."</p>
+                    <RestoreButton session_id review=handle/>
+                }
+            })}
+            {(signed_in && !hidden).then(|| view! {
+                <ReportForm session_id review=handle label="Report this review"/>
+            })}
         </li>
     }
 }

@@ -281,7 +281,7 @@ async fn session(
     State(state): State<ServerState>,
     Path(id): Path<String>,
 ) -> ApiResult<ApiSession> {
-    Ok(Json(session_detail_for(&state.app, id).await?.0))
+    Ok(Json(session_detail_for(&state.app, id, false).await?.0))
 }
 
 #[utoipa::path(get, path = "/api/v1/places", tag = "places",

@@ -1,0 +1,312 @@
+//! Reports and moderation over HTTP: members report sessions and reviews; only
+//! moderators see the queue and act on it; hidden content vanishes from pages, lists,
+//! search, feeds, the sitemap and the API for everyone but moderators; every action is
+//! in the audit trail; restoring brings it back.
+mod accounts;
+mod common;
+
+use accounts::{call, current_member, member_cookies};
+use app::model::fixtures::sample_session;
+use common::{spawn_app_in, TestApp};
+
+const PASSWORD: &str = "Reels4Ever";
+
+async fn page_as(app: &TestApp, path: &str, cookies: &str) -> (u16, String) {
+    let response = app
+        .client
+        .get(format!("{}{path}", app.address))
+        .header(reqwest::header::COOKIE, cookies)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+async fn sign_in(app: &TestApp, email: &str) -> String {
+    let response = call(
+        app,
+        "sign_in",
+        &[("email", email), ("password", PASSWORD), ("next", "/")],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    accounts::cookies_of(&response).0
+}
+
+struct World {
+    app: TestApp,
+    _dir: tempfile::TempDir,
+    maire: String,
+    brian: String,
+    moderator: String,
+    brian_review: String,
+}
+
+async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+    let mut doolin = sample_session("doolin", "Doolin Trad", "IE");
+    doolin.town = "Doolin".into();
+    app.store.create_session(&doolin).await.unwrap();
+    let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+    let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
+    member_cookies(&app, "Nóra", "nora@example.org", PASSWORD).await;
+    app.local()
+        .grant_group("nora@example.org", app::model::MODERATORS)
+        .await
+        .unwrap();
+    let moderator = sign_in(&app, "nora@example.org").await;
+    for (cookies, stars, text) in [(&brian, "1", "Rubbish, avoid."), (&maire, "5", "Mighty.")] {
+        let response = call(
+            &app,
+            "save_review",
+            &[
+                ("session_id", "doolin"),
+                ("stars", stars),
+                ("visited_on", "2026-11-01"),
+                ("text", text),
+            ],
+            cookies,
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+    }
+    let brian_subject = current_member(&app, &brian).await["subject"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let brian_review = app::api::moderation::review_handle("doolin", &brian_subject);
+    World {
+        app,
+        _dir: dir,
+        maire,
+        brian,
+        moderator,
+        brian_review,
+    }
+}
+
+async fn report(w: &World, review: &str, reason: &str) -> reqwest::Response {
+    call(
+        &w.app,
+        "report",
+        &[
+            ("session_id", "doolin"),
+            ("review", review),
+            ("reason", reason),
+            ("details", "See for yourself."),
+        ],
+        &w.maire,
+    )
+    .await
+}
+
+async fn queue(w: &World) -> app::api::moderation::ModerationQueue {
+    let response = call(&w.app, "moderation_queue", &[], &w.moderator).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+#[test]
+fn only_members_report_and_only_moderators_see_the_queue() {
+    common::run(async {
+        let w = world().await;
+        let anonymous = call(
+            &w.app,
+            "report",
+            &[("session_id", "doolin"), ("reason", "spam")],
+            "",
+        )
+        .await;
+        assert_eq!(anonymous.status(), 401);
+        assert_eq!(
+            report(&w, "", "nonsense").await.status(),
+            400,
+            "a reason from the list"
+        );
+        let long = "x".repeat(1001);
+        let too_long = call(
+            &w.app,
+            "report",
+            &[
+                ("session_id", "doolin"),
+                ("reason", "spam"),
+                ("details", &long),
+            ],
+            &w.maire,
+        )
+        .await;
+        assert_eq!(too_long.status(), 400);
+        assert!(
+            queue(&w).await.reports.is_empty(),
+            "refused reports are not queued"
+        );
+
+        assert_eq!(report(&w, "", "wrong").await.status(), 200);
+        for cookies in [&w.maire, &w.brian] {
+            let response = call(&w.app, "moderation_queue", &[], cookies).await;
+            assert_eq!(response.status(), 403);
+            let (_, page) = page_as(&w.app, "/moderation", cookies).await;
+            assert!(page.contains("Only moderators"), "{page}");
+        }
+        assert_eq!(
+            call(&w.app, "moderation_queue", &[], "").await.status(),
+            401
+        );
+        let report_id = queue(&w).await.reports[0].id.clone();
+        let response = call(
+            &w.app,
+            "moderate",
+            &[("report_id", report_id.as_str()), ("action", "hide")],
+            &w.brian,
+        )
+        .await;
+        assert_eq!(response.status(), 403, "members cannot moderate");
+        let (_, page) = page_as(&w.app, "/moderation", &w.moderator).await;
+        assert!(page.contains("Session “Doolin Trad”") && page.contains("Wrong or out of date"));
+    })
+}
+
+#[test]
+fn a_hidden_review_leaves_the_page_and_the_rating_until_restored() {
+    common::run(async {
+        let w = world().await;
+        assert_eq!(report(&w, &w.brian_review, "offensive").await.status(), 200);
+        let queued = queue(&w).await.reports;
+        assert_eq!(queued.len(), 1);
+        assert!(
+            queued[0].what.contains("Review by Brian"),
+            "{:?}",
+            queued[0]
+        );
+        let response = call(
+            &w.app,
+            "moderate",
+            &[("report_id", queued[0].id.as_str()), ("action", "hide")],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+        for cookies in ["", w.maire.as_str(), w.brian.as_str()] {
+            let (_, page) = page_as(&w.app, "/session/doolin", cookies).await;
+            assert!(
+                !page.contains("Rubbish, avoid."),
+                "hidden from everyone but moderators"
+            );
+            assert!(
+                page.contains(">5.0</strong>") && page.contains("1 review<"),
+                "{page}"
+            );
+        }
+        let (_, page) = page_as(&w.app, "/session/doolin", &w.moderator).await;
+        assert!(page.contains("Rubbish, avoid.") && page.contains("Hidden by a moderator."));
+        let again = call(
+            &w.app,
+            "moderate",
+            &[("report_id", queued[0].id.as_str()), ("action", "dismiss")],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(again.status(), 409, "a report is settled once");
+
+        let response = call(
+            &w.app,
+            "restore",
+            &[
+                ("session_id", "doolin"),
+                ("review", w.brian_review.as_str()),
+            ],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+        let (_, page) = page_as(&w.app, "/session/doolin", "").await;
+        assert!(page.contains("Rubbish, avoid.") && page.contains(">3.0</strong>"));
+        let log = queue(&w).await.log;
+        assert!(log[0].contains("Nóra restored Review by Brian"), "{log:?}");
+        assert!(
+            log[1].contains("Nóra hid Review by Brian") && log[1].contains("Offensive"),
+            "{log:?}"
+        );
+    })
+}
+
+#[test]
+fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
+    common::run(async {
+        let w = world().await;
+        // A dismissed report changes nothing but the queue and the log.
+        report(&w, "", "spam").await;
+        let first = queue(&w).await.reports[0].id.clone();
+        call(
+            &w.app,
+            "moderate",
+            &[("report_id", first.as_str()), ("action", "dismiss")],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(page_as(&w.app, "/session/doolin", "").await.0, 200);
+        assert!(queue(&w).await.reports.is_empty());
+
+        // Each listing, and how the session shows in it.
+        let listings = [
+            ("/sessions/ie/clare", "Doolin Trad"),
+            ("/", "Doolin Trad"),
+            ("/search?q=doolin", "Doolin Trad"),
+            ("/sitemap.xml", "/session/doolin<"),
+            ("/feed.atom", "Doolin Trad"),
+            ("/api/v1/sessions", "Doolin Trad"),
+            ("/api/v1/search?q=doolin", "Doolin Trad"),
+        ];
+        for (path, shown) in listings {
+            let (_, body) = page_as(&w.app, path, "").await;
+            assert!(body.contains(shown), "{path} before: {body}");
+        }
+        report(&w, "", "wrong").await;
+        let id = queue(&w).await.reports[0].id.clone();
+        let response = call(
+            &w.app,
+            "moderate",
+            &[("report_id", id.as_str()), ("action", "hide")],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+
+        for cookies in ["", w.maire.as_str()] {
+            assert_eq!(page_as(&w.app, "/session/doolin", cookies).await.0, 404);
+        }
+        for (path, shown) in listings {
+            let (_, body) = page_as(&w.app, path, "").await;
+            assert!(!body.contains(shown), "{path}: {body}");
+        }
+        assert_eq!(page_as(&w.app, "/api/v1/sessions/doolin", "").await.0, 404);
+        assert_eq!(
+            page_as(&w.app, "/session/doolin/calendar.ics", "").await.0,
+            404
+        );
+        let (status, page) = page_as(&w.app, "/session/doolin", &w.moderator).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Hidden by a moderator: only moderators can see this page."));
+        assert!(
+            page.contains("Hidden by a moderator"),
+            "the revision says so"
+        );
+
+        let response = call(&w.app, "restore", &[("session_id", "doolin")], &w.moderator).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(page_as(&w.app, "/session/doolin", "").await.0, 200);
+        assert!(page_as(&w.app, "/sessions/ie/clare", "")
+            .await
+            .1
+            .contains("Doolin Trad"));
+        let log = queue(&w).await.log;
+        assert!(log[0].contains("restored Session “Doolin Trad”"), "{log:?}");
+        assert!(log[1].contains("hid Session “Doolin Trad”"), "{log:?}");
+        assert!(
+            log[2].contains("dismissed a report about Session “Doolin Trad”"),
+            "{log:?}"
+        );
+    })
+}
