@@ -310,3 +310,28 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
         );
     })
 }
+
+#[test]
+fn local_moderators_join_as_moderators() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(
+            dir.path(),
+            &[
+                ("SEED_DEMO_DATA", "false"),
+                ("LOCAL_MODERATORS", "Nora@Example.org, eoin@example.org"),
+            ],
+        )
+        .await;
+        let nora = member_cookies(&app, "Nóra", "nora@example.org", PASSWORD).await;
+        let other = member_cookies(&app, "Séan", "sean@example.org", PASSWORD).await;
+        assert_eq!(
+            call(&app, "moderation_queue", &[], &nora).await.status(),
+            200
+        );
+        assert_eq!(
+            call(&app, "moderation_queue", &[], &other).await.status(),
+            403
+        );
+    })
+}

@@ -59,6 +59,18 @@ pub fn local_accounts(data_dir: &Path, site_url: &str) -> Result<Accounts, Strin
     })
 }
 
+impl Accounts {
+    /// Makes the local provider give these emails the moderators group at sign-up.
+    fn with_local_moderators(mut self, emails: &[String]) -> Self {
+        if let Some(local) = self.local.take() {
+            let local = local.with_moderators(emails.to_vec());
+            self.identity = Arc::new(local.clone());
+            self.local = Some(local);
+        }
+        self
+    }
+}
+
 /// A Cognito user pool's app client, with its keys fetched from `jwks_url`.
 pub async fn cognito_accounts(settings: &CognitoSettings) -> Accounts {
     let verifier = JwtVerifier::new(
@@ -77,7 +89,8 @@ pub async fn cognito_accounts(settings: &CognitoSettings) -> Accounts {
 
 pub async fn accounts(settings: &Settings) -> Result<Accounts, String> {
     match &settings.identity {
-        IdentityKind::Local => local_accounts(&settings.data_dir, &settings.site_url),
+        IdentityKind::Local => local_accounts(&settings.data_dir, &settings.site_url)
+            .map(|accounts| accounts.with_local_moderators(&settings.local_moderators)),
         IdentityKind::Cognito(cognito) => Ok(cognito_accounts(cognito).await),
     }
 }

@@ -24,6 +24,29 @@ pub struct CognitoSettings {
     pub endpoint: Option<String>,
 }
 
+/// `LOCAL_MODERATORS=nora@example.org,eoin@example.org`: emails, lower-cased.
+pub fn local_moderators_from(
+    var: &impl Fn(&str) -> Option<String>,
+) -> Result<Vec<String>, ConfigError> {
+    let Some(list) = var("LOCAL_MODERATORS") else {
+        return Ok(Vec::new());
+    };
+    list.split(',')
+        .map(str::trim)
+        .filter(|email| !email.is_empty())
+        .map(|email| {
+            if email.contains('@') {
+                Ok(email.to_lowercase())
+            } else {
+                Err(invalid(
+                    "LOCAL_MODERATORS",
+                    format!("expected comma-separated emails, got '{email}'"),
+                ))
+            }
+        })
+        .collect()
+}
+
 pub fn identity_from(var: &impl Fn(&str) -> Option<String>) -> Result<IdentityKind, ConfigError> {
     match var("IDENTITY").as_deref().map(str::trim) {
         None | Some("local") => Ok(IdentityKind::Local),

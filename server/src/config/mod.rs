@@ -51,6 +51,10 @@ pub struct Settings {
     pub map_tiles: String,
     pub store: StoreKind,
     pub identity: IdentityKind,
+    /// Emails the local provider makes moderators when they sign up (`LOCAL_MODERATORS`,
+    /// comma-separated): for trying moderation locally and in browser tests. Cognito
+    /// ignores it (use its groups).
+    pub local_moderators: Vec<String>,
     /// A request header naming the visitor's address (e.g. `CloudFront-Viewer-Address`
     /// behind CloudFront); without it, the TCP peer's address is used.
     pub client_ip_header: Option<String>,
@@ -164,6 +168,7 @@ impl Settings {
             map_tiles,
             store,
             identity: identity::identity_from(&var)?,
+            local_moderators: identity::local_moderators_from(&var)?,
             client_ip_header: var("CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase()),
             origin_secret: var("ORIGIN_VERIFY_SECRET").map(|s| s.trim().to_string()),
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
@@ -328,6 +333,11 @@ mod tests {
             ("LOG_FORMAT", "xml", "expected 'human' or 'json'"),
             ("SEED_DEMO_DATA", "maybe", "expected true or false"),
             ("DEMO_SESSIONS", "0", "expected 1 to 200000"),
+            (
+                "LOCAL_MODERATORS",
+                "nora",
+                "expected comma-separated emails",
+            ),
             ("LEPTOS_SITE_ADDR", "localhost", "'localhost'"),
             ("LEPTOS_ENV", "staging", "expected 'DEV' or 'PROD'"),
             ("SITE_URL", "seisiun.example", "expected an origin"),

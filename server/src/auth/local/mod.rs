@@ -49,6 +49,8 @@ pub struct LocalIdentity {
     key: Arc<signing_key::SigningKey>,
     issuer: String,
     outbox: Arc<Mutex<VecDeque<SentCode>>>,
+    /// Emails that join as moderators (`LOCAL_MODERATORS`).
+    moderators: Arc<Vec<String>>,
 }
 
 fn unavailable(err: impl std::fmt::Display) -> IdentityError {
@@ -115,7 +117,14 @@ impl LocalIdentity {
             key: Arc::new(signing_key::SigningKey::load_or_create(data_dir)?),
             issuer: site_url.trim_end_matches('/').to_string(),
             outbox: Arc::new(Mutex::new(VecDeque::new())),
+            moderators: Arc::new(Vec::new()),
         })
+    }
+
+    /// Accounts signing up with these emails join the moderators group.
+    pub fn with_moderators(mut self, emails: Vec<String>) -> Self {
+        self.moderators = Arc::new(emails);
+        self
     }
 
     pub fn issuer(&self) -> &str {
@@ -282,7 +291,11 @@ impl IdentityProvider for LocalIdentity {
                 display_name,
                 password_hash: hash_password(&password)?,
                 confirmed: false,
-                groups: vec![],
+                groups: if me.moderators.contains(&email.to_lowercase()) {
+                    vec![app::model::MODERATORS.to_string()]
+                } else {
+                    vec![]
+                },
                 token_generation: 0,
             };
             if !store::insert_new_account(&me.db, &account).map_err(unavailable)? {
