@@ -3,6 +3,7 @@
 pub mod api_v1;
 pub mod auth;
 pub mod aws;
+pub mod body_limit;
 pub mod calendar;
 pub mod cdn;
 pub mod config;

@@ -65,6 +65,12 @@ pub fn router(state: ServerState) -> Router {
             ServerState,
             _,
         >(provide_app, shell))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            crate::body_limit::MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::from_fn(
+            crate::body_limit::refuse_large_bodies,
+        ))
         .layer(axum::middleware::map_response(retry_after_when_unavailable))
         .layer(axum::middleware::from_fn(crate::cdn::page_cache_control))
         .layer(axum::middleware::from_fn_with_state(

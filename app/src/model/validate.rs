@@ -50,6 +50,8 @@ pub const MAX_NAME: usize = 120;
 pub const MAX_PLACE: usize = 80;
 pub const MAX_DESCRIPTION: usize = 4000;
 pub const MAX_SCHEDULES: usize = 7;
+/// Address, phone, email and website: generous for real ones, bounded all the same.
+pub const MAX_CONTACT: usize = 200;
 
 impl Session {
     /// Checks every field; returns all problems at once so a form can show them together.
@@ -65,6 +67,25 @@ impl Session {
             MAX_PLACE,
         );
         errors.text("country.name", "The country", &self.country.name, MAX_PLACE);
+        for (field, label, value) in [
+            ("address", "The address", Some(&self.address)),
+            ("venue_phone", "The phone number", self.venue.phone.as_ref()),
+            (
+                "venue_email",
+                "The email address",
+                self.venue.email.as_ref(),
+            ),
+            ("venue_website", "The website", self.venue.website.as_ref()),
+            ("time_zone", "The time zone", Some(&self.time_zone)),
+        ] {
+            let len = value.map_or(0, |v| v.chars().count());
+            if len > MAX_CONTACT {
+                errors.push(
+                    field,
+                    format!("{label} must be at most {MAX_CONTACT} characters (it has {len})."),
+                );
+            }
+        }
         let code = &self.country.code;
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
             errors.push(
