@@ -13,7 +13,7 @@ start_release_server() {
   # The values cargo-leptos would pass to the server at run time.
   LEPTOS_OUTPUT_NAME=seisiun LEPTOS_SITE_ROOT="$SEISIUN_ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg \
   LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-  DATA_DIR="$release_data_dir" RUST_LOG=warn \
+  DATA_DIR="$release_data_dir" RUST_LOG=warn LOCAL_MODERATORS=moderator@example.org \
     "$CARGO_TARGET_DIR/release/server" >"$release_log" 2>&1 &
   release_server_pid=$!
   trap stop_release_server EXIT

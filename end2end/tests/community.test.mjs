@@ -1,0 +1,135 @@
+// The community journey: a member adds a session, it appears in its town and in search,
+// other members review it and the average follows, one reports it, a moderator hides it,
+// and it is gone for everyone else.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, phonePage, waitForHydration, BASE_URL } from './browser.mjs';
+
+// scripts/release-server.sh starts the server with this email in LOCAL_MODERATORS.
+const MODERATOR = 'moderator@example.org';
+const PASSWORD = 'Reels4Ever';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A new member, signed in in `context` (through the same server functions the forms use). */
+async function join(context, name, email) {
+  const post = (endpoint, form) => context.request.post(`/api/${endpoint}`, {
+    form,
+    headers: { Origin: BASE_URL },
+  });
+  assert.equal((await post('sign_up', { name, email, password: PASSWORD })).status(), 200);
+  const outbox = await (await context.request.get('/account/outbox')).text();
+  const entry = outbox.split('<li').find((li) => li.includes(email));
+  const code = entry.match(/outbox-code">(\d{6})</)[1];
+  assert.equal((await post('confirm_account', { email, code })).status(), 200);
+  assert.equal((await post('sign_in', { email, password: PASSWORD, next: '/' })).status(), 200);
+}
+
+async function review(page, stars, text) {
+  await page.getByLabel(String(stars), { exact: true }).check();
+  await page.getByLabel('Your review (optional)').fill(text);
+  await page.getByRole('button', { name: 'Save review' }).click();
+}
+
+test('add a session, review it, report it, a moderator hides it', async () => {
+  const unique = Date.now().toString(36);
+  const name = `Kilfenora Céilí Tunes ${unique}`;
+
+  // Máire adds the session on her phone.
+  const maire = await phonePage(browser);
+  await join(maire.context, 'Máire', `maire-${unique}@example.org`);
+  await maire.page.goto('/add-session');
+  await waitForHydration(maire.page);
+  const form = maire.page;
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Venue', { exact: true }).fill(`Linnane's ${unique}`);
+  await form.getByLabel('Town').fill('Kilfenora');
+  await form.getByLabel('County, state or region').fill('Clare');
+  await form.getByLabel('Latitude').fill('52.9906');
+  await form.getByLabel('Longitude').fill('-9.2168');
+  await form.getByLabel('How often').first().selectOption('weekly');
+  await form.getByLabel('Day', { exact: true }).first().selectOption('tue');
+  await form.getByLabel('From').first().fill('21:30');
+  await form.getByLabel('Slow session').check();
+
+  // A mistake first: the problem shows under its field and nothing typed is lost.
+  await form.getByLabel('Town').fill('');
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await form.getByText('The town is required.').waitFor();
+  assert.equal(await form.getByLabel('Name', { exact: true }).inputValue(), name);
+  await form.getByLabel('Town').fill('Kilfenora');
+
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await form.getByRole('region', { name: 'Preview' }).getByText(name).waitFor();
+  await form.getByRole('button', { name: 'Add the session' }).click();
+  await form.waitForURL(/\/session\/kilfenora-ceili-tunes-/);
+  await form.getByRole('heading', { level: 1, name }).waitFor();
+  const sessionPath = new URL(form.url()).pathname;
+  assert.deepEqual(maire.errors, []);
+
+  // Anyone finds it in its town and by searching.
+  const visitor = await phonePage(browser);
+  await visitor.page.goto('/sessions/ie/clare/kilfenora');
+  await visitor.page.getByRole('link', { name }).waitFor();
+  await visitor.page.goto(`/search?q=${encodeURIComponent('kilfenora ceili ' + unique)}`);
+  await visitor.page.getByRole('link', { name }).waitFor();
+
+  // Two other members review it; the average follows.
+  const brian = await phonePage(browser);
+  await join(brian.context, 'Brian', `brian-${unique}@example.org`);
+  await brian.page.goto(sessionPath);
+  await waitForHydration(brian.page);
+  await review(brian.page, 4, 'Great slow session.\nWelcoming to visitors.');
+  await brian.page.getByText('4.0', { exact: true }).waitFor();
+  await brian.page.getByText('out of 5 · 1 review').waitFor();
+
+  const ciara = await phonePage(browser);
+  await join(ciara.context, 'Ciara', `ciara-${unique}@example.org`);
+  await ciara.page.goto(sessionPath);
+  await waitForHydration(ciara.page);
+  await review(ciara.page, 2, 'Nobody turned up the night I went.');
+  await ciara.page.getByText('3.0', { exact: true }).waitFor();
+  await ciara.page.getByText('out of 5 · 2 reviews').waitFor();
+  assert.match(await ciara.page.locator('.review-text').first().innerText(), /Nobody turned up/);
+
+  // Ciara reports it.
+  await ciara.page.getByText('Report a problem with this session').click();
+  await ciara.page.getByLabel('What is wrong?').first().selectOption('wrong');
+  await ciara.page.getByRole('button', { name: 'Send report' }).first().click();
+  await ciara.page.getByText('Thank you: a moderator will look at it.').waitFor();
+
+  // A moderator hides it from the queue.
+  const moderator = await phonePage(browser);
+  await join(moderator.context, 'Nóra', MODERATOR).catch(async () => {
+    // Signed up by an earlier run against the same server: just sign in.
+    const response = await moderator.context.request.post('/api/sign_in', {
+      form: { email: MODERATOR, password: PASSWORD, next: '/' },
+      headers: { Origin: BASE_URL },
+    });
+    assert.equal(response.status(), 200);
+  });
+  await moderator.page.goto('/moderation');
+  await waitForHydration(moderator.page);
+  const item = moderator.page.locator('.report-item', { hasText: name });
+  await item.getByText('Wrong or out of date').waitFor();
+  await item.getByRole('button', { name: 'Hide it' }).click();
+  await item.waitFor({ state: 'detached' });
+  await moderator.page.getByText(`Nóra hid Session “${name}”`).waitFor();
+
+  // Gone for everyone else; the moderator still sees it, marked.
+  const response = await visitor.page.goto(sessionPath);
+  assert.equal(response.status(), 404);
+  await visitor.page.goto('/sessions/ie/clare/kilfenora');
+  assert.equal(await visitor.page.getByRole('link', { name }).count(), 0);
+  await visitor.page.goto(`/search?q=${encodeURIComponent('kilfenora ceili ' + unique)}`);
+  assert.equal(await visitor.page.getByRole('link', { name }).count(), 0);
+  await moderator.page.goto(sessionPath);
+  await moderator.page.getByText('Hidden by a moderator: only moderators can see this page.').waitFor();
+
+  for (const who of [maire, brian, ciara, moderator]) {
+    assert.deepEqual(who.errors.filter((e) => !e.includes('status of 4')), []);
+  }
+  for (const who of [maire, visitor, brian, ciara, moderator]) await who.context.close();
+});
