@@ -52,14 +52,14 @@ test('add a session, review it, report it, a moderator hides it', async () => {
   await form.getByLabel('How often').first().selectOption('weekly');
   await form.getByLabel('Day', { exact: true }).first().selectOption('tue');
   await form.getByLabel('From').first().fill('21:30');
-  await form.getByLabel('Slow session').check();
+  await form.getByLabel('Slow', { exact: true }).check();
 
   // A mistake first: the problem shows under its field and nothing typed is lost.
-  await form.getByLabel('Town').fill('');
+  await form.getByLabel('Time zone').fill('Europe/Kilfenora');
   await form.getByRole('button', { name: 'Preview' }).click();
-  await form.getByText('The town is required.').waitFor();
+  await form.getByText('“Europe/Kilfenora” is not a time zone we know').waitFor();
   assert.equal(await form.getByLabel('Name', { exact: true }).inputValue(), name);
-  await form.getByLabel('Town').fill('Kilfenora');
+  await form.getByLabel('Time zone').fill('Europe/Dublin');
 
   await form.getByRole('button', { name: 'Preview' }).click();
   await form.getByRole('region', { name: 'Preview' }).getByText(name).waitFor();

@@ -5,7 +5,7 @@
 mod accounts;
 mod common;
 
-use accounts::{call, current_member, member_cookies};
+use accounts::{call, current_member, member_cookies, page_as, save_review};
 use app::model::fixtures::sample_session;
 use common::{spawn_app_in, TestApp};
 
@@ -23,18 +23,6 @@ async fn app() -> (TestApp, tempfile::TempDir) {
     (app, dir)
 }
 
-async fn page_as(app: &TestApp, path: &str, cookies: &str) -> String {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header(reqwest::header::COOKIE, cookies)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200, "{path}");
-    response.text().await.unwrap()
-}
-
 /// The part of the account page under a heading, up to the next section.
 fn section<'a>(html: &'a str, heading: &str) -> &'a str {
     let start = html
@@ -50,7 +38,7 @@ fn members_bookmark_sessions_and_find_them_on_their_account_page() {
         let (app, _dir) = app().await;
         let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
         let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-        let page = page_as(&app, "/session/doolin", &maire).await;
+        let page = page_200(&app, "/session/doolin", &maire).await;
         assert!(page.contains(">Bookmark<") && page.contains("aria-pressed=\"false\""));
 
         let response = call(
@@ -61,21 +49,21 @@ fn members_bookmark_sessions_and_find_them_on_their_account_page() {
         )
         .await;
         assert_eq!(response.status(), 200);
-        let page = page_as(&app, "/session/doolin", &maire).await;
+        let page = page_200(&app, "/session/doolin", &maire).await;
         assert!(page.contains("Bookmarked ✓") && page.contains("aria-pressed=\"true\""));
         assert!(
-            !page_as(&app, "/session/doolin", &brian)
+            !page_200(&app, "/session/doolin", &brian)
                 .await
                 .contains("Bookmarked ✓"),
             "bookmarks are per member"
         );
-        let account = page_as(&app, "/account", &maire).await;
+        let account = page_200(&app, "/account", &maire).await;
         assert!(
             section(&account, "Your bookmarks").contains("Doolin Trad"),
             "{account}"
         );
         assert!(!section(&account, "Your bookmarks").contains("Ennis Céilí"));
-        let theirs = page_as(&app, "/account", &brian).await;
+        let theirs = page_200(&app, "/account", &brian).await;
         assert!(!section(&theirs, "Your bookmarks").contains("Doolin Trad"));
 
         call(
@@ -85,7 +73,7 @@ fn members_bookmark_sessions_and_find_them_on_their_account_page() {
             &maire,
         )
         .await;
-        let account = page_as(&app, "/account", &maire).await;
+        let account = page_200(&app, "/account", &maire).await;
         assert!(section(&account, "Your bookmarks").contains("No bookmarks yet"));
 
         let response = call(
@@ -111,20 +99,9 @@ fn the_account_page_lists_the_members_reviews_and_sessions() {
         let mut hers = sample_session("hers", "Máire's Wednesday", "IE");
         hers.added_by = subject;
         app.store.create_session(&hers).await.unwrap();
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "ennis"),
-                ("stars", "5"),
-                ("visited_on", "2026-11-01"),
-                ("text", "Céilí band on the night."),
-            ],
-            &maire,
-        )
-        .await;
+        let response = save_review(&app, &maire, "ennis", "5", "Céilí band on the night.").await;
         assert_eq!(response.status(), 200);
-        let account = page_as(&app, "/account", &maire).await;
+        let account = page_200(&app, "/account", &maire).await;
         let reviews = section(&account, "Your reviews");
         assert!(
             reviews.contains("Ennis Céilí") && reviews.contains("5 out of 5"),
@@ -172,7 +149,7 @@ fn the_private_calendar_feed_follows_the_bookmarks_until_its_link_changes() {
         let body = feed.text().await.unwrap();
         assert!(body.contains("X-WR-CALNAME:Seisiún bookmarks"));
         assert!(body.contains("SUMMARY:Doolin Trad") && body.contains("SUMMARY:Ennis Céilí"));
-        let account = page_as(&app, "/account", &maire).await;
+        let account = page_200(&app, "/account", &maire).await;
         assert!(account.contains(&url), "the link is on the account page");
 
         let response = call(&app, "new_feed_link", &[], &maire).await;
@@ -211,10 +188,17 @@ fn anonymous_visitors_have_no_bookmarks_lists_or_feeds() {
             let response = call(&app, endpoint, &form, "").await;
             assert_eq!(response.status(), 401, "{endpoint}");
         }
-        let page = page_as(&app, "/session/doolin", "").await;
+        let page = page_200(&app, "/session/doolin", "").await;
         assert!(
             !page.contains(">Bookmark<"),
             "no bookmark button for visitors"
         );
     })
+}
+
+/// A page that must load, as a member sees it.
+async fn page_200(app: &TestApp, path: &str, cookies: &str) -> String {
+    let (status, html) = page_as(app, path, cookies).await;
+    assert_eq!(status, 200, "{path}");
+    html
 }

@@ -5,34 +5,11 @@
 mod accounts;
 mod common;
 
-use accounts::{call, current_member, member_cookies};
+use accounts::{call, current_member, member_cookies, page_as, save_review, sign_in_again};
 use app::model::fixtures::sample_session;
 use common::{spawn_app_in, TestApp};
 
 const PASSWORD: &str = "Reels4Ever";
-
-async fn page_as(app: &TestApp, path: &str, cookies: &str) -> (u16, String) {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header(reqwest::header::COOKIE, cookies)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = call(
-        app,
-        "sign_in",
-        &[("email", email), ("password", PASSWORD), ("next", "/")],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    accounts::cookies_of(&response).0
-}
 
 struct World {
     app: TestApp,
@@ -56,20 +33,9 @@ async fn world() -> World {
         .grant_group("nora@example.org", app::model::MODERATORS)
         .await
         .unwrap();
-    let moderator = sign_in(&app, "nora@example.org").await;
+    let moderator = sign_in_again(&app, "nora@example.org", PASSWORD).await;
     for (cookies, stars, text) in [(&brian, "1", "Rubbish, avoid."), (&maire, "5", "Mighty.")] {
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "doolin"),
-                ("stars", stars),
-                ("visited_on", "2026-11-01"),
-                ("text", text),
-            ],
-            cookies,
-        )
-        .await;
+        let response = save_review(&app, cookies, "doolin", stars, text).await;
         assert_eq!(response.status(), 200);
     }
     let brian_subject = current_member(&app, &brian).await["subject"]

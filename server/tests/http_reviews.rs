@@ -5,7 +5,7 @@
 mod accounts;
 mod common;
 
-use accounts::{call, member_cookies};
+use accounts::{call, member_cookies, page_as, save_review};
 use app::error::AppError;
 use app::model::fixtures::sample_session;
 use app::model::SessionId;
@@ -24,30 +24,13 @@ async fn app_with_session() -> (TestApp, tempfile::TempDir) {
 }
 
 async fn review(app: &TestApp, cookies: &str, stars: &str, text: &str) -> reqwest::Response {
-    call(
-        app,
-        "save_review",
-        &[
-            ("session_id", "doolin"),
-            ("stars", stars),
-            ("visited_on", "2026-11-01"),
-            ("text", text),
-        ],
-        cookies,
-    )
-    .await
+    save_review(app, cookies, "doolin", stars, text).await
 }
 
 async fn page(app: &TestApp, cookies: &str) -> String {
-    let response = app
-        .client
-        .get(format!("{}/session/doolin", app.address))
-        .header(reqwest::header::COOKIE, cookies)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    response.text().await.unwrap()
+    let (status, html) = page_as(app, "/session/doolin", cookies).await;
+    assert_eq!(status, 200);
+    html
 }
 
 async fn stars_stored(app: &TestApp) -> [u64; 5] {

@@ -5,7 +5,7 @@
 mod accounts;
 mod common;
 
-use accounts::{call, member_cookies};
+use accounts::{call, member_cookies, page_as, sign_in_again};
 use app::api::session_form::SaveOutcome;
 use common::{spawn_app_in, TestApp};
 
@@ -65,17 +65,6 @@ async fn app() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     (app, dir)
-}
-
-async fn page_as(app: &TestApp, path: &str, cookies: &str) -> (u16, String) {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header(reqwest::header::COOKIE, cookies)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
 }
 
 #[test]
@@ -324,7 +313,7 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
             .grant_group("brian@example.org", app::model::MODERATORS)
             .await
             .unwrap();
-        let moderator = member_cookies_again(&app, "brian@example.org").await;
+        let moderator = sign_in_again(&app, "brian@example.org", PASSWORD).await;
         let (_, outcome) = save(
             &app,
             &moderator,
@@ -346,17 +335,4 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         let (_, page) = page_as(&app, &href, "").await;
         assert!(page.contains("Status: closed (the pub shut) → running"));
     })
-}
-
-/// Signs in again (a new group shows in a new token).
-async fn member_cookies_again(app: &TestApp, email: &str) -> String {
-    let response = call(
-        app,
-        "sign_in",
-        &[("email", email), ("password", PASSWORD), ("next", "/")],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    accounts::cookies_of(&response).0
 }

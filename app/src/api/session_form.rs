@@ -54,7 +54,7 @@ pub async fn save_session(
 ) -> Result<SaveOutcome, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::{describe_changes, Revision, SessionId};
+    use crate::model::{describe_changes, Revision};
     use crate::store::StoreError;
 
     let intent = match intent.as_str() {
@@ -68,12 +68,7 @@ pub async fn save_session(
     let existing = if session_id.is_empty() {
         None
     } else {
-        let session = state
-            .store
-            .get_session(&SessionId(session_id.clone()))
-            .await
-            .map_err(edge::store_error)?
-            .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+        let session = listed_session(&state, &session_id).await?;
         may_edit(&member, &session)?;
         Some(session)
     };
@@ -144,22 +139,30 @@ pub async fn save_session(
 pub async fn edit_form(session_id: String) -> Result<EditForm, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::SessionId;
 
     let state = edge::state()?;
     let member = cookies::signed_in("edit a session").await?;
-    let session = state
-        .store
-        .get_session(&SessionId(session_id.clone()))
-        .await
-        .map_err(edge::store_error)?
-        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+    let session = listed_session(&state, &session_id).await?;
     may_edit(&member, &session)?;
     Ok(EditForm {
         session_id,
         name: session.name.clone(),
         draft: SessionDraft::from_session(&session),
     })
+}
+
+/// The session, or a 404 the member can read.
+#[cfg(feature = "ssr")]
+async fn listed_session(
+    state: &crate::state::AppState,
+    id: &str,
+) -> Result<crate::model::Session, AppError> {
+    state
+        .store
+        .get_session(&crate::model::SessionId(id.to_string()))
+        .await
+        .map_err(super::edge::store_error)?
+        .ok_or_else(|| super::edge::not_found("That session is not listed (any more)."))
 }
 
 /// The author edits their own session; moderators edit any.

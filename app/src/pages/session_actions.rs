@@ -94,18 +94,15 @@ pub fn ReportForm(
     let action = expect_context::<SessionActions>().report;
     let error = crate::components::error_of(action);
     let pending = action.pending();
-    // Each form answers for itself: several share the one action.
-    let this_review = review.clone();
+    // Several forms share the one action: each answers only for a report sent from it
+    // (the submit event bubbles to its wrapper before the action runs).
+    let submitted = RwSignal::new(false);
     let sent = move || {
-        let mine = action
-            .input()
-            .get()
-            .is_some_and(|call| call.review == this_review);
-        (mine && matches!(action.value().get(), Some(Ok(()))))
+        (submitted.get() && matches!(action.value().get(), Some(Ok(()))))
             .then_some("Thank you: a moderator will look at it.")
     };
     view! {
-        <details class="report">
+        <details class="report" on:submit=move |_| submitted.set(true)>
             <summary>{label}</summary>
             <ActionForm action>
                 <input type="hidden" name="session_id" value=session_id/>

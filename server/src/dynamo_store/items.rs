@@ -212,11 +212,22 @@ pub fn index_items(session: &Session) -> Result<Vec<Item>, StoreError> {
 }
 
 pub fn session_from_doc(item: &Item) -> Result<Session, StoreError> {
+    from_doc(item)
+}
+
+/// The JSON copy an item carries in `doc` (index, review-copy, revision and moderation
+/// items).
+pub fn from_doc<T: serde::de::DeserializeOwned>(item: &Item) -> Result<T, StoreError> {
     let doc = item
         .get("doc")
         .and_then(|v| v.as_s().ok())
-        .ok_or_else(|| StoreError::Internal("index item without doc".into()))?;
+        .ok_or_else(|| StoreError::Internal("an item without its doc".into()))?;
     serde_json::from_str(doc).map_err(|e| StoreError::Internal(e.to_string()))
+}
+
+/// A value as the JSON an item carries in `doc`.
+pub fn to_doc<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Internal(e.to_string()))
 }
 
 /// Adds `:delta` to a place's session count and sets its name: the one expression every

@@ -28,7 +28,7 @@ fn token_pk(token: &str) -> String {
 
 /// The copy of a review in its author's partition.
 pub fn review_copy_item(review: &Review) -> Result<Item, StoreError> {
-    let doc = serde_json::to_string(review).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let doc = super::items::to_doc(review)?;
     Ok(HashMap::from([
         ("pk".to_string(), s(member_pk(&review.author))),
         (
@@ -196,11 +196,7 @@ impl DynamoStore {
             .member_items(member, REVIEW_COPY_PREFIX)
             .await?
             .iter()
-            .map(|item| {
-                let doc = string_of(item, "doc")
-                    .ok_or_else(|| StoreError::Internal("review copy without doc".into()))?;
-                serde_json::from_str(&doc).map_err(|e| StoreError::Internal(e.to_string()))
-            })
+            .map(super::items::from_doc)
             .collect::<Result<Vec<Review>, _>>()?;
         Ok(newest_first(reviews))
     }

@@ -7,7 +7,7 @@ use app::model::{AuditEntry, Report};
 use app::store::{StoreError, MAX_MEMBER_LIST};
 
 use super::errors::store_error;
-use super::items::{s, Item};
+use super::items::{from_doc, s, to_doc as json, Item};
 use super::{DynamoStore, Outcome};
 
 const REPORTS_PK: &str = "REPORTS";
@@ -19,18 +19,6 @@ fn doc_item(pk: &str, sk: String, doc: String) -> Item {
         ("sk".to_string(), s(sk)),
         ("doc".to_string(), s(doc)),
     ])
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::Internal(e.to_string()))
-}
-
-fn from_doc<T: serde::de::DeserializeOwned>(item: &Item) -> Result<T, StoreError> {
-    let doc = item
-        .get("doc")
-        .and_then(|v| v.as_s().ok())
-        .ok_or_else(|| StoreError::Internal("moderation item without doc".into()))?;
-    serde_json::from_str(doc).map_err(|e| StoreError::Internal(e.to_string()))
 }
 
 impl DynamoStore {

@@ -69,11 +69,7 @@ fn rating_from_item(item: &Item) -> Rating {
 }
 
 fn revision_from_item(item: &Item) -> Result<Revision, StoreError> {
-    let doc = item
-        .get("doc")
-        .and_then(|v| v.as_s().ok())
-        .ok_or_else(|| StoreError::Internal("revision without doc".into()))?;
-    serde_json::from_str(doc).map_err(|e| StoreError::Internal(e.to_string()))
+    super::items::from_doc(item)
 }
 
 impl DynamoStore {
@@ -85,8 +81,7 @@ impl DynamoStore {
         let Some(revision) = revision else {
             return Ok(None);
         };
-        let doc =
-            serde_json::to_string(revision).map_err(|e| StoreError::Internal(e.to_string()))?;
+        let doc = super::items::to_doc(revision)?;
         let item = HashMap::from([
             (
                 "pk".to_string(),

@@ -43,21 +43,23 @@ pub fn close(
     if removed.is_none() {
         return Ok(None);
     }
-    txn.open_table(AUDIT)
-        .map_err(internal)?
-        .insert(entry.key().as_str(), to_json(entry)?.as_slice())
-        .map_err(internal)?;
+    insert_entry(&txn, entry)?;
     txn.commit().map_err(internal)?;
     Ok(removed)
 }
 
 pub fn record(db: &Database, entry: &AuditEntry) -> Result<(), StoreError> {
     let txn = db.begin_write().map_err(internal)?;
+    insert_entry(&txn, entry)?;
+    txn.commit().map_err(internal)
+}
+
+fn insert_entry(txn: &redb::WriteTransaction, entry: &AuditEntry) -> Result<(), StoreError> {
     txn.open_table(AUDIT)
         .map_err(internal)?
         .insert(entry.key().as_str(), to_json(entry)?.as_slice())
         .map_err(internal)?;
-    txn.commit().map_err(internal)
+    Ok(())
 }
 
 pub fn log(db: &Database) -> Result<Vec<AuditEntry>, StoreError> {

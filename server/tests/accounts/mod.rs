@@ -127,3 +127,50 @@ pub async fn member_cookies(app: &TestApp, name: &str, email: &str, password: &s
     assert_eq!(response.status(), 200);
     cookies_of(&response).0
 }
+
+/// Signs an existing member in again (a group granted since shows in the new token).
+pub async fn sign_in_again(app: &TestApp, email: &str, password: &str) -> String {
+    let response = call(
+        app,
+        "sign_in",
+        &[("email", email), ("password", password), ("next", "/")],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    cookies_of(&response).0
+}
+
+/// A page as a member (or, with no cookies, anyone) sees it: status and HTML.
+pub async fn page_as(app: &TestApp, path: &str, cookies: &str) -> (u16, String) {
+    let response = app
+        .client
+        .get(format!("{}{path}", app.address))
+        .header(COOKIE, cookies)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Writes (or rewrites) the member's review of a session, visited on 1 November 2026.
+pub async fn save_review(
+    app: &TestApp,
+    cookies: &str,
+    session: &str,
+    stars: &str,
+    text: &str,
+) -> reqwest::Response {
+    call(
+        app,
+        "save_review",
+        &[
+            ("session_id", session),
+            ("stars", stars),
+            ("visited_on", "2026-11-01"),
+            ("text", text),
+        ],
+        cookies,
+    )
+    .await
+}
