@@ -49,6 +49,13 @@ test('add a session, review it, report it, a moderator hides it', async () => {
   await form.getByLabel('County, state or region').fill('Clare');
   await form.getByLabel('Latitude').fill('52.9906');
   await form.getByLabel('Longitude').fill('-9.2168');
+  // A tap on the map east of the marker moves the point there.
+  const map = form.locator('.map-frame.pickable');
+  const box = await map.boundingBox();
+  await map.click({ position: { x: box.width / 2 + 60, y: box.height / 2 } });
+  const picked = Number(await form.getByLabel('Longitude').inputValue());
+  assert.ok(picked > -9.2168 && picked < -9.2150, `picked ${picked}`);
+  assert.ok(Math.abs(Number(await form.getByLabel('Latitude').inputValue()) - 52.9906) < 0.0001);
   await form.getByLabel('How often').first().selectOption('weekly');
   await form.getByLabel('Day', { exact: true }).first().selectOption('tue');
   await form.getByLabel('From').first().fill('21:30');

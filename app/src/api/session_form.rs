@@ -30,9 +30,25 @@ pub enum SaveOutcome {
 /// may edit it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EditForm {
+    /// Empty for a new session.
     pub session_id: String,
     pub name: String,
     pub draft: SessionDraft,
+    /// Map tiles for picking the point (`MAP_TILE_URL`).
+    pub map_tiles: String,
+}
+
+/// A blank form for a signed-in member.
+#[server(name = NewSessionFormCall, prefix = "/api", endpoint = "new_session_form")]
+pub async fn new_session_form() -> Result<EditForm, AppError> {
+    let state = super::edge::state()?;
+    super::account::cookies::signed_in("add a session").await?;
+    Ok(EditForm {
+        session_id: String::new(),
+        name: String::new(),
+        draft: SessionDraft::blank(),
+        map_tiles: state.map_tiles.to_string(),
+    })
 }
 
 /// What the save button asked for.
@@ -148,6 +164,7 @@ pub async fn edit_form(session_id: String) -> Result<EditForm, AppError> {
         session_id,
         name: session.name.clone(),
         draft: SessionDraft::from_session(&session),
+        map_tiles: state.map_tiles.to_string(),
     })
 }
 

@@ -30,6 +30,9 @@ pub fn SessionMap(
     tiles: String,
     /// A link to a full, interactive map.
     map_href: String,
+    /// When set, a tap on the map picks the point there (the add/edit form).
+    #[prop(optional)]
+    on_pick: Option<Callback<GeoPoint>>,
 ) -> impl IntoView {
     let ((col, row), (dx, dy)) = tile_position(point, ZOOM);
     // A 3 × 3 block of tiles around the venue's tile, shifted so the venue sits in the
@@ -57,7 +60,17 @@ pub fn SessionMap(
     let coordinates = format!("{:.5}, {:.5}", point.lat, point.lng);
     view! {
         <figure class="session-map">
-            <div class="map-frame" role="img" aria-label=format!("Map of the venue at {coordinates}")>
+            <div
+                class="map-frame"
+                class:pickable=on_pick.is_some()
+                role="img"
+                aria-label=format!("Map of the venue at {coordinates}")
+                on:click=move |ev| {
+                    if let (Some(pick), Some((dx, dy))) = (on_pick, offset_from_centre(&ev)) {
+                        pick.run(point_at_offset(point, ZOOM, dx, dy));
+                    }
+                }
+            >
                 <p class="map-fallback">{format!("Map at {coordinates}")}</p>
                 <div class="map-tiles" style=shift>{images}</div>
                 <span class="map-marker" aria-hidden="true"></span>
@@ -70,6 +83,38 @@ pub fn SessionMap(
         </figure>
     }
     .into_any()
+}
+
+/// The point `dx`, `dy` pixels from `centre` on the map at `zoom` (Web Mercator, the
+/// inverse of [`tile_position`]).
+pub fn point_at_offset(centre: GeoPoint, zoom: u32, dx: f64, dy: f64) -> GeoPoint {
+    let ((col, row), (x, y)) = tile_position(centre, zoom);
+    let world = TILE * f64::from(1u32 << zoom);
+    let px = f64::from(col) * TILE + x + dx;
+    let py = f64::from(row) * TILE + y + dy;
+    let lng = px / world * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * py / world))
+        .sinh()
+        .atan()
+        .to_degrees();
+    GeoPoint { lat, lng }
+}
+
+/// Where a tap landed, in pixels from the middle of the element it is on.
+#[cfg(feature = "hydrate")]
+fn offset_from_centre(ev: &leptos::ev::MouseEvent) -> Option<(f64, f64)> {
+    use leptos::wasm_bindgen::JsCast;
+    let frame = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let rect = frame.get_bounding_client_rect();
+    Some((
+        f64::from(ev.client_x()) - (rect.left() + rect.width() / 2.0),
+        f64::from(ev.client_y()) - (rect.top() + rect.height() / 2.0),
+    ))
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn offset_from_centre(_: &leptos::ev::MouseEvent) -> Option<(f64, f64)> {
+    None
 }
 
 #[cfg(test)]
@@ -98,5 +143,36 @@ mod tests {
         );
         assert_eq!((col, row), (31132, 21395));
         assert!((0.0..256.0).contains(&dx) && (0.0..256.0).contains(&dy));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_tap_picks_the_point_under_it() {
+        let ennis = GeoPoint {
+            lat: 52.8436,
+            lng: -8.9864,
+        };
+        let same = point_at_offset(ennis, 16, 0.0, 0.0);
+        assert!((same.lat - ennis.lat).abs() < 1e-9 && (same.lng - ennis.lng).abs() < 1e-9);
+        // 100 px east and south at zoom 16 (about 2.4 m a pixel at the equator).
+        let moved = point_at_offset(ennis, 16, 100.0, 100.0);
+        let east_m = crate::model::geo::distance_km(
+            ennis,
+            GeoPoint {
+                lat: ennis.lat,
+                lng: moved.lng,
+            },
+        ) * 1000.0;
+        let south_m = crate::model::geo::distance_km(
+            ennis,
+            GeoPoint {
+                lat: moved.lat,
+                lng: ennis.lng,
+            },
+        ) * 1000.0;
+        assert!(moved.lng > ennis.lng && moved.lat < ennis.lat);
+        // 2.39 m/px × cos(52.84°) ≈ 1.44 m/px.
+        assert!((130.0..160.0).contains(&east_m), "{east_m}");
+        assert!((130.0..160.0).contains(&south_m), "{south_m}");
     }
 }

@@ -67,8 +67,8 @@ fn ReportItem(report: QueuedReport, action: ServerAction<ModerateCall>) -> impl 
             {(!details.is_empty()).then(|| view! { <p class="review-text">{details}</p> })}
             <ActionForm action attr:class="moderate-form">
                 <input type="hidden" name="report_id" value=id/>
-                <button type="submit" name="action" value="hide" class="button">"Hide it"</button>
-                <button type="submit" name="action" value="dismiss" class="button secondary">"Dismiss the report"</button>
+                <button type="submit" name="action" value="hide" class="button" disabled=move || action.pending().get()>"Hide it"</button>
+                <button type="submit" name="action" value="dismiss" class="button secondary" disabled=move || action.pending().get()>"Dismiss the report"</button>
             </ActionForm>
         </li>
     }

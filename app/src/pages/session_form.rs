@@ -7,26 +7,27 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::session_form::{edit_form, SaveOutcome, SaveSessionCall};
-use crate::components::{error_of, locate, Alert, SessionCard};
+use crate::api::session_form::{edit_form, new_session_form, SaveOutcome, SaveSessionCall};
+use crate::components::{error_of, locate, Alert, SessionCard, SessionMap};
 use crate::model::countries::COUNTRIES;
-use crate::model::{day_name, weekday_slug, ScheduleDraft, SessionDraft, Tag, WEEKDAYS};
+use crate::model::{day_name, weekday_slug, GeoPoint, ScheduleDraft, SessionDraft, Tag, WEEKDAYS};
 
 #[component]
 pub fn AddSessionPage() -> impl IntoView {
-    let member = Resource::new(|| (), |_| crate::api::account::current_member());
+    let form = Resource::new(|| (), |_| new_session_form());
     view! {
         <Title text="Add a session"/>
         <Meta name="robots" content="noindex"/>
         <h1>"Add a session"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match member.await {
-                    Ok(Some(_)) => view! {
-                        <SessionForm session_id=String::new() draft=SessionDraft::blank()/>
+                match form.await {
+                    Ok(form) => view! {
+                        <SessionForm session_id=String::new() draft=form.draft map_tiles=form.map_tiles/>
                     }
                     .into_any(),
-                    _ => view! { <SignInFirst/> }.into_any(),
+                    Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
+                    Err(err) => view! { <p class="error" role="alert">{err.message}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -56,7 +57,7 @@ pub fn EditSessionPage() -> impl IntoView {
                     Ok(form) => view! {
                         <Title text=format!("Edit {}", form.name)/>
                         <h1>{format!("Edit {}", form.name)}</h1>
-                        <SessionForm session_id=form.session_id draft=form.draft/>
+                        <SessionForm session_id=form.session_id draft=form.draft map_tiles=form.map_tiles/>
                     }
                     .into_any(),
                     Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
@@ -73,7 +74,7 @@ pub fn EditSessionPage() -> impl IntoView {
 }
 
 #[component]
-fn SessionForm(session_id: String, draft: SessionDraft) -> impl IntoView {
+fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
     let action = ServerAction::<SaveSessionCall>::new();
     let outcome = move || action.value().get().and_then(Result::ok);
     let error = error_of(action);
@@ -189,6 +190,30 @@ fn SessionForm(session_id: String, draft: SessionDraft) -> impl IntoView {
                     </label>
                 </div>
                 <button type="button" class="button secondary" on:click=use_location>"Use my location"</button>
+                {move || {
+                    let point = match (lat.get().trim().parse::<f64>(), lng.get().trim().parse::<f64>()) {
+                        (Ok(lat), Ok(lng)) if (-85.0..=85.0).contains(&lat) && (-180.0..=180.0).contains(&lng) => {
+                            Some(GeoPoint { lat, lng })
+                        }
+                        _ => None,
+                    };
+                    let tiles = map_tiles.clone();
+                    point.map(|point| {
+                        let pick = Callback::new(move |picked: GeoPoint| {
+                            lat.set(format!("{:.6}", picked.lat));
+                            lng.set(format!("{:.6}", picked.lng));
+                        });
+                        let map_href = format!(
+                            "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lng:.5}#map=17/{lat:.5}/{lng:.5}",
+                            lat = point.lat,
+                            lng = point.lng
+                        );
+                        view! {
+                            <p class="hint">"Tap the map to move the point onto the venue."</p>
+                            <SessionMap point tiles map_href on_pick=pick/>
+                        }
+                    })
+                }}
                 <p class="near-status" role="status">{move || locating.get()}</p>
                 {problem("point")}
             </fieldset>
