@@ -76,13 +76,13 @@ fn MyThingsView(
                 <p><a class="button secondary" href=url.replacen("https://", "webcal://", 1)>"Subscribe"</a></p>
             })}
             <ActionForm action=new_link>
-                <button type="submit" class="button">
+                <button type="submit" class="button" disabled=move || new_link.pending().get()>
                     {if has_feed { "Make a new link (the old one stops working)" } else { "Make my calendar link" }}
                 </button>
             </ActionForm>
             {has_feed.then(|| view! {
                 <ActionForm action=turn_off>
-                    <button type="submit" class="button secondary">"Turn the link off"</button>
+                    <button type="submit" class="button secondary" disabled=move || turn_off.pending().get()>"Turn the link off"</button>
                 </ActionForm>
             })}
             <Alert message=link_error/>

@@ -142,7 +142,9 @@ pub fn RestoreButton(session_id: String, #[prop(optional)] review: String) -> im
         <ActionForm action attr:class="restore-form">
             <input type="hidden" name="session_id" value=session_id/>
             <input type="hidden" name="review" value=review/>
-            <button type="submit" class="button secondary">"Restore"</button>
+            <button type="submit" class="button secondary" disabled=move || action.pending().get()>
+                {move || if action.pending().get() { "Restoring…" } else { "Restore" }}
+            </button>
         </ActionForm>
         <crate::components::Alert message=error/>
     }
