@@ -3,7 +3,7 @@
 mod accounts;
 mod common;
 
-use accounts::{call, member_cookies};
+use accounts::{call, member_cookies, save_review};
 use app::model::fixtures::sample_session;
 use app::model::SessionId;
 use common::{spawn_app_in, TestApp};
@@ -85,18 +85,7 @@ fn a_body_over_64_kb_is_refused_with_a_message_and_changes_nothing() {
         let (app, _dir) = app().await;
         let maire = member_cookies(&app, "Máire", "maire@example.org", "Reels4Ever").await;
         let huge = "x".repeat(100 * 1024);
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "doolin"),
-                ("stars", "5"),
-                ("visited_on", "2026-11-01"),
-                ("text", &huge),
-            ],
-            &maire,
-        )
-        .await;
+        let response = save_review(&app, &maire, "doolin", "5", &huge).await;
         assert_eq!(response.status(), 413);
         let err: app::error::AppError = response.json().await.unwrap();
         assert!(err.message.contains("64 KB"), "{}", err.message);
@@ -109,18 +98,7 @@ fn a_body_over_64_kb_is_refused_with_a_message_and_changes_nothing() {
         assert!(activity.reviews.is_empty());
         // Just under the cap is read normally (and then refused for its length).
         let long = "x".repeat(5_000);
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "doolin"),
-                ("stars", "5"),
-                ("visited_on", "2026-11-01"),
-                ("text", &long),
-            ],
-            &maire,
-        )
-        .await;
+        let response = save_review(&app, &maire, "doolin", "5", &long).await;
         assert_eq!(response.status(), 400);
     })
 }

@@ -117,15 +117,7 @@ pub async fn member_cookies(app: &TestApp, name: &str, email: &str, password: &s
     )
     .await;
     assert_eq!(response.status(), 200);
-    let response = call(
-        app,
-        "sign_in",
-        &[("email", email), ("password", password), ("next", "/")],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    cookies_of(&response).0
+    sign_in_again(app, email, password).await
 }
 
 /// Signs an existing member in again (a group granted since shows in the new token).
