@@ -65,12 +65,7 @@ pub async fn sign_in(
     let tokens =
         cookies::counting_failures(&state, &email, state.identity.sign_in(&email, &password))
             .await?;
-    let member = state
-        .tokens
-        .member(&tokens.id_token)
-        .await
-        .map_err(|_| super::edge::respond_with(AppError::internal()))?;
-    cookies::set_session(&state, &tokens);
+    let member = cookies::start_session(&state, &tokens).await?;
     let next = safe_next(next.as_deref());
     leptos_axum::redirect(&next);
     Ok((member, next))
@@ -145,12 +140,7 @@ pub async fn update_profile(name: String) -> Result<Member, AppError> {
         .refresh(refresh)
         .await
         .map_err(cookies::identity_error)?;
-    let member = state
-        .tokens
-        .member(&tokens.id_token)
-        .await
-        .map_err(|_| super::edge::respond_with(AppError::internal()))?;
-    cookies::set_session(&state, &tokens);
+    let member = cookies::start_session(&state, &tokens).await?;
     leptos_axum::redirect("/account?saved=1");
     Ok(member)
 }
@@ -407,6 +397,17 @@ pub mod cookies {
         if let Some(refresh) = &tokens.refresh_token {
             add_set_cookie(session_cookie(state, REFRESH, refresh.clone(), COOKIE_DAYS));
         }
+    }
+
+    /// The member fresh tokens name, with the tokens set as the session's cookies.
+    pub async fn start_session(state: &AppState, tokens: &Tokens) -> Result<Member, AppError> {
+        let member = state
+            .tokens
+            .member(&tokens.id_token)
+            .await
+            .map_err(|_| edge::respond_with(AppError::internal()))?;
+        set_session(state, tokens);
+        Ok(member)
     }
 
     pub fn clear_session(state: &AppState) {
