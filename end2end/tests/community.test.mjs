@@ -88,7 +88,22 @@ test('add a session, review it, report it, a moderator hides it', async () => {
   await join(brian.context, 'Brian', `brian-${unique}@example.org`);
   await brian.page.goto(sessionPath);
   await waitForHydration(brian.page);
+  // Actions feel instant: with the server slowed down, the bookmark turns at once and
+  // the review's button says it is saving until the answer comes.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await brian.context.route(/\/api\/(set_bookmark|save_review)$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await brian.page.getByRole('button', { name: 'Bookmark' }).click();
+  await brian.page.getByRole('button', { name: 'Bookmarked ✓' }).waitFor({ timeout: 1_000 });
   await review(brian.page, 4, 'Great slow session.\nWelcoming to visitors.');
+  const saving = brian.page.getByRole('button', { name: 'Saving…' });
+  await saving.waitFor({ timeout: 1_000 });
+  assert.ok(await saving.isDisabled(), 'no second save while the first is on its way');
+  release();
+  await brian.context.unroute(/\/api\/(set_bookmark|save_review)$/);
   await brian.page.getByText('4.0', { exact: true }).waitFor();
   await brian.page.getByText('out of 5 · 1 review').waitFor();
 
