@@ -22,5 +22,8 @@ SAM_CLI_VERSION="1.170.0"
 CHECKOV_VERSION="3.3.30"
 SAM_VENV="$SEISIUN_CACHE/sam-venv-$SAM_CLI_VERSION"
 CHECKOV_VENV="$SEISIUN_CACHE/checkov-venv-$CHECKOV_VERSION"
+# The public API's schema fuzz (scripts/api-fuzz), in its own virtualenv too.
+SCHEMATHESIS_VERSION="4.32.5"
+SCHEMATHESIS_VENV="$SEISIUN_CACHE/schemathesis-venv-$SCHEMATHESIS_VERSION"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }

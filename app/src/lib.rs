@@ -8,6 +8,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod identity;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod origin;
 pub mod pages;
 mod shell;
 #[cfg(feature = "ssr")]

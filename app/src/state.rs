@@ -1,7 +1,6 @@
 //! What the server hands to pages and server functions through Leptos context.
 use std::sync::Arc;
 
-use crate::api::throttle::Throttle;
 use crate::identity::{IdentityProvider, TokenCheck};
 use crate::store::Store;
 
@@ -14,8 +13,6 @@ pub struct AppState {
     pub map_tiles: Arc<str>,
     pub identity: Arc<dyn IdentityProvider>,
     pub tokens: Arc<dyn TokenCheck>,
-    /// Limits on sign-in and email-sending attempts, per account and per address.
-    pub throttle: Arc<Throttle>,
     /// The lower-case request header that names the visitor's address behind a proxy
     /// (`cloudfront-viewer-address`); `None` uses the TCP peer.
     pub client_ip_header: Option<Arc<str>>,

@@ -8,7 +8,10 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 pub async fn session_ics(State(app): State<AppState>, Path(id): Path<String>) -> Response {
-    match app.store.get_session(&SessionId(id)).await {
+    let Some(id) = SessionId::parse(&id) else {
+        return (StatusCode::NOT_FOUND, "No such session.").into_response();
+    };
+    match app.store.get_session(&id).await {
         Ok(Some(session)) if !session.hidden => {
             let url = format!("{}{}", app.site_url, app::api::session_href(&session));
             let body = session_calendar(&session, &url, chrono::Utc::now());
@@ -38,7 +41,9 @@ pub async fn session_ics(State(app): State<AppState>, Path(id): Path<String>) ->
 /// as a calendar their phone subscribes to. The token is the only key: private to the
 /// member, never cached by shared caches, and dead once they make a new one.
 pub async fn bookmarks_feed(State(app): State<AppState>, Path(file): Path<String>) -> Response {
-    let Some(token) = file.strip_suffix(".ics") else {
+    // Tokens are 32 hex digits (a v4 UUID); nothing else reaches the store.
+    let token_shaped = |t: &&str| t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit());
+    let Some(token) = file.strip_suffix(".ics").filter(token_shaped) else {
         return (StatusCode::NOT_FOUND, "No such calendar.").into_response();
     };
     let found = async {

@@ -71,8 +71,20 @@ pub fn router(state: ServerState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::body_limit::refuse_large_bodies,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::form_errors::FormErrorKey::new(state.origin_secret.as_deref()),
+            crate::form_errors::signed_form_errors,
+        ))
         .layer(axum::middleware::map_response(retry_after_when_unavailable))
         .layer(axum::middleware::from_fn(crate::cdn::page_cache_control))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::security_headers::SecurityHeaders::for_site(&state.app.site_url),
+            crate::security_headers::add,
+        ))
+        // A body must keep arriving: one trickled a byte at a time cannot hold a request.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            BODY_READ_TIMEOUT,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::cdn::only_through_cloudfront,
@@ -102,6 +114,9 @@ pub fn router(state: ServerState) -> Router {
         )
         .with_state(state)
 }
+
+/// The most time a request body may take to arrive (bodies are at most 64 KB).
+pub const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The process is up. Says nothing about its dependencies.
 async fn healthz() -> &'static str {
@@ -149,11 +164,25 @@ async fn jwks(State(state): State<ServerState>) -> axum::response::Response {
 }
 
 /// The codes the local provider "emailed", for a developer (there is no mail server on a
-/// laptop). Served only when the site itself is on this machine.
-async fn outbox(State(state): State<ServerState>) -> axum::response::Response {
-    let local_site = state.app.site_url.starts_with("http://127.0.0.1")
-        || state.app.site_url.starts_with("http://localhost");
-    let Some(identity) = state.local_identity.filter(|_| local_site) else {
+/// laptop). Served only when the site itself is on this machine, to a browser on this
+/// machine (a loopback peer) that named this machine (a loopback `Host`, so a page using
+/// DNS rebinding, whose requests carry its own host name, is refused).
+async fn outbox(
+    State(state): State<ServerState>,
+    request: axum::extract::Request,
+) -> axum::response::Response {
+    let local_site = app::origin::is_local_site(&state.app.site_url);
+    let loopback_peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .is_some_and(|info| info.0.ip().is_loopback());
+    let loopback_host = request
+        .headers()
+        .get(http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(app::origin::is_loopback_authority);
+    let allowed = local_site && loopback_peer && loopback_host;
+    let Some(identity) = state.local_identity.filter(|_| allowed) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let mut rows = String::new();

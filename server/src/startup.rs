@@ -62,7 +62,6 @@ pub fn app_state(
         map_tiles: map_tiles.into(),
         identity: accounts.identity.clone(),
         tokens: accounts.verifier.clone(),
-        throttle: Default::default(),
         client_ip_header: client_ip_header.map(Into::into),
     }
 }
@@ -84,6 +83,7 @@ pub struct Site {
 /// Opens the store (seeding it if empty and asked to) and the accounts, and builds the
 /// Router: the same for HTTP on a socket and for Lambda events.
 pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
+    init_review_handles(&settings)?;
     let store = open_store(&settings).await?;
     seed_if_empty(store.as_ref(), &settings).await?;
     let accounts = crate::auth::accounts(&settings)
@@ -106,6 +106,39 @@ pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
         store,
         local_identity: accounts.local,
     })
+}
+
+/// The key review handles are made with (`app::api::handle`): in AWS derived from the
+/// secret every instance shares; locally a random key kept in `DATA_DIR`, so handles on
+/// an open page still work after a restart.
+fn init_review_handles(settings: &Settings) -> anyhow::Result<()> {
+    use aws_lc_rs::hmac;
+    let secret: Vec<u8> = match &settings.origin_secret {
+        Some(shared) => {
+            let derive = hmac::Key::new(hmac::HMAC_SHA256, shared.as_bytes());
+            hmac::sign(&derive, b"seisiun review handles")
+                .as_ref()
+                .to_vec()
+        }
+        None => {
+            let path = settings.data_dir.join("handles.key");
+            match std::fs::read(&path) {
+                Ok(bytes) if bytes.len() == 32 => bytes,
+                _ => {
+                    let mut bytes = [0u8; 32];
+                    aws_lc_rs::rand::fill(&mut bytes)
+                        .map_err(|_| anyhow::anyhow!("no randomness for the handle key"))?;
+                    std::fs::create_dir_all(&settings.data_dir)?;
+                    std::fs::write(&path, bytes).map_err(|e| {
+                        anyhow::anyhow!("cannot write {}: {e}", path.display())
+                    })?;
+                    bytes.to_vec()
+                }
+            }
+        }
+    };
+    app::api::handle::init(&secret);
+    Ok(())
 }
 
 impl Application {
@@ -151,13 +184,7 @@ impl Application {
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        // The peer address feeds the sign-in limits (unless CLIENT_IP_HEADER names a proxy's).
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(stop)
-            .await
+        crate::serve::serve(self.listener, self.router, stop).await
     }
 }
 

@@ -106,10 +106,12 @@ pub async fn import(
         if line.trim().is_empty() {
             continue;
         }
-        let entity: Entity = serde_json::from_str(&line).map_err(|e| TransferError::BadLine {
+        let bad_line = |message: String| TransferError::BadLine {
             line: index + 1,
-            message: e.to_string(),
-        })?;
+            message,
+        };
+        let entity: Entity = serde_json::from_str(&line).map_err(|e| bad_line(e.to_string()))?;
+        checked(&entity).map_err(bad_line)?;
         entities.push(entity);
     }
     progress.set_length(entities.len() as u64);
@@ -131,6 +133,12 @@ pub async fn import(
                 match store.review_by(&review.session_id, &review.author).await? {
                     None => {
                         store.put_review(&review).await?;
+                        // Hidden is the moderators' hold, which put_review never sets.
+                        if review.hidden {
+                            store
+                                .set_review_hidden(&review.session_id, &review.author, true)
+                                .await?;
+                        }
                         report.created += 1;
                     }
                     Some(stored) if stored == review => report.unchanged += 1,
@@ -141,4 +149,48 @@ pub async fn import(
         progress.inc(1);
     }
     Ok(report)
+}
+
+/// What the site's own forms would refuse is refused here too: a file is no way around
+/// the rules (a `javascript:` website would render as a live link).
+fn checked(entity: &Entity) -> Result<(), String> {
+    use app::model::{SessionId, MAX_REVIEW_CHARS};
+    match entity {
+        Entity::Session(session) => {
+            if SessionId::parse(session.id.as_str()).is_none() {
+                return Err(format!(
+                    "the session id '{}' is not one we make (a-z, 0-9 and '-', at most 64)",
+                    session.id.as_str().escape_debug()
+                ));
+            }
+            session.validate().map_err(|e| e.to_string())?;
+            app::model::occurrence::parse_time_zone(&session.time_zone)
+                .map(|_| ())
+                .map_err(|_| format!("'{}' is not a time zone we know", session.time_zone))
+        }
+        Entity::Review(review) => {
+            let mut problems = Vec::new();
+            if SessionId::parse(review.session_id.as_str()).is_none() {
+                problems.push("the review's session id is not one we make".to_string());
+            }
+            if !(1..=5).contains(&review.stars) {
+                problems.push(format!("stars must be 1 to 5, not {}", review.stars));
+            }
+            let chars = review.text.chars().count();
+            if chars > MAX_REVIEW_CHARS {
+                problems.push(format!("the text has {chars} characters, over {MAX_REVIEW_CHARS}"));
+            }
+            if review.author.trim().is_empty() || review.author.len() > 128 {
+                problems.push("the author must be a member id".to_string());
+            }
+            if review.author_name.trim().is_empty() || review.author_name.chars().count() > 60 {
+                problems.push("the author's name must be 1 to 60 characters".to_string());
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(problems.join("; "))
+            }
+        }
+    }
 }

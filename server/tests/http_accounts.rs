@@ -325,9 +325,10 @@ fn failed_sign_ins_are_throttled_per_account_with_a_wait_to_show() {
             .unwrap()
             .parse()
             .unwrap();
-        assert!((1..=60).contains(&retry_after), "{retry_after}");
+        // Until the 5-minute window the guesses were counted in ends.
+        assert!((1..=300).contains(&retry_after), "{retry_after}");
         let err: app::error::AppError = response.json().await.unwrap();
-        assert!(err.message.contains("wait 1 minute"), "{}", err.message);
+        assert!(err.message.contains("Please wait "), "{}", err.message);
         assert!(cookies_of(&call(&app, "current_member", &[], "").await)
             .1
             .is_empty());

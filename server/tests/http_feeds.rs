@@ -1,14 +1,15 @@
 //! Documents for machines over real HTTP: robots.txt, the sitemap (and its index past the
 //! per-file limit) and the Atom feed — exact absolute URLs, escaping, well-formed XML,
-//! content types, cache headers, and a 503 when the store is down.
+//! content types, cache headers, and a 503 when the store is down — and calendar files
+//! as an independent iCalendar parser reads them.
 mod common;
 
 use std::sync::Arc;
 
-use app::model::Session;
+use app::model::{Schedule, Session, SessionId, WeekOfMonth};
 use app::store::contract::sample_session;
 use app::store::Store;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use common::{spawn_app_in, TestApp};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -540,5 +541,130 @@ fn a_store_file_from_before_the_newest_index_still_feeds() {
             ],
             "the index is rebuilt when the file is opened"
         );
+    })
+}
+
+/// Sessions in both hemispheres, with and without daylight time, and a half-hour zone: each
+/// zone as the demo data has it (server/src/seed/places.rs).
+const CALENDAR_ZONES: [(&str, &str, &str); 6] = [
+    ("dublin", "Europe/Dublin", "IE"),
+    ("boston", "America/New_York", "US"),
+    ("sydney", "Australia/Sydney", "AU"),
+    ("auckland", "Pacific/Auckland", "NZ"),
+    ("tokyo", "Asia/Tokyo", "JP"),
+    ("st-johns", "America/St_Johns", "CA"),
+];
+
+/// Weekly, monthly and one-off nights, the one-offs in July and December so some starts
+/// fall in each half of the year.
+fn calendar_schedules() -> Vec<Schedule> {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    vec![
+        Schedule::Weekly {
+            days: vec![Weekday::Thu, Weekday::Sun],
+            every_weeks: 1,
+            anchor: date(2025, 11, 6),
+            start: time(21, 30),
+            end: None,
+        },
+        Schedule::Monthly {
+            week: WeekOfMonth::Last,
+            day: Weekday::Fri,
+            start: time(20, 0),
+            end: Some(time(23, 30)),
+        },
+        Schedule::Once {
+            date: date(2026, 7, 10),
+            start: time(19, 0),
+            end: Some(time(1, 0)),
+        },
+        Schedule::Once {
+            date: date(2026, 12, 11),
+            start: time(20, 0),
+            end: None,
+        },
+    ]
+}
+
+/// Runs scripts/check-ics.py (PyPI's icalendar, installed by `scripts/bootstrap --browser`)
+/// over the files, failing with its report.
+fn check_ics(files: &[std::path::PathBuf]) {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/check-ics.py");
+    let output = std::process::Command::new("python3")
+        .arg(&script)
+        .args(files)
+        .output()
+        .expect("python3 runs scripts/check-ics.py (install Python 3 and run scripts/bootstrap --browser)");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(
+        output.status.success(),
+        "scripts/check-ics.py failed ({}):\n{stderr}{stdout}",
+        output.status
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains(": ok (")).count(),
+        files.len(),
+        "{stdout}"
+    );
+}
+
+/// A feed token of the shape the site makes (32 hex digits).
+const FEED_TOKEN: &str = "0123456789abcdef0123456789abcdef";
+
+#[test]
+fn calendar_files_define_their_zones_as_the_iana_database_does() {
+    common::run(async {
+        let (app, _dir) = empty_app().await;
+        let store = app.store.as_ref();
+        for (id, zone, country) in CALENDAR_ZONES {
+            let mut session = sample_session(id, &format!("Session in {zone}"), country);
+            session.time_zone = zone.into();
+            session.schedules = calendar_schedules();
+            store.create_session(&session).await.unwrap();
+            store
+                .set_bookmark("member-1", &SessionId(id.into()), true)
+                .await
+                .unwrap();
+        }
+        store
+            .set_feed_token("member-1", Some(FEED_TOKEN))
+            .await
+            .unwrap();
+
+        let out = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        let mut save = |name: String, body: String| {
+            let path = out.path().join(name);
+            std::fs::write(&path, body).unwrap();
+            files.push(path);
+        };
+        for (id, zone, _) in CALENDAR_ZONES {
+            let (status, body) = app.get_text(&format!("/session/{id}/calendar.ics")).await;
+            assert_eq!(status, 200, "{id}");
+            assert_eq!(body.matches("BEGIN:VTIMEZONE\r\n").count(), 1, "{body}");
+            assert!(body.contains(&format!("TZID:{zone}\r\n")), "{body}");
+            save(format!("{id}.ics"), body);
+        }
+        // The bookmarks feed: many events, each zone defined once.
+        let (status, feed) = app
+            .get_text(&format!("/feeds/bookmarks/{FEED_TOKEN}.ics"))
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            feed.matches("BEGIN:VEVENT\r\n").count(),
+            4 * CALENDAR_ZONES.len()
+        );
+        assert_eq!(
+            feed.matches("BEGIN:VTIMEZONE\r\n").count(),
+            CALENDAR_ZONES.len(),
+            "{feed}"
+        );
+        save("bookmarks.ics".into(), feed);
+
+        check_ics(&files);
     })
 }

@@ -271,9 +271,210 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
         assert!(log[0].contains("restored Session “Doolin Trad”"), "{log:?}");
         assert!(log[1].contains("hid Session “Doolin Trad”"), "{log:?}");
         assert!(
-            log[2].contains("dismissed a report about Session “Doolin Trad”"),
+            log[2].contains("dismissed reports about Session “Doolin Trad”"),
             "{log:?}"
         );
+    })
+}
+
+/// Posts a form as a browser without JavaScript does: the answer is a redirect.
+async fn plain_post(app: &TestApp, endpoint: &str, form: &[(&str, &str)], cookies: &str) -> String {
+    let response = app
+        .client
+        .post(format!("{}/api/{endpoint}", app.address))
+        .header(reqwest::header::ORIGIN, &app.address)
+        .header(reqwest::header::COOKIE, cookies)
+        .header(reqwest::header::ACCEPT, "text/html")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        302,
+        "{endpoint} answers a plain post with a redirect"
+    );
+    response.headers()[reqwest::header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// A report filed straight into the store (cheaper than 250 accounts), `minutes_ago`.
+fn junk_report(n: usize, session: &str, minutes_ago: i64) -> app::model::Report {
+    let at = chrono::Utc::now() - chrono::Duration::minutes(minutes_ago)
+        + chrono::Duration::microseconds(n as i64);
+    app::model::Report {
+        id: format!("{}-{n:06}", at.format("%Y%m%dT%H%M%S%.6f")),
+        target: app::model::ReportTarget::Session {
+            session_id: app::model::SessionId(session.into()),
+        },
+        reason: "spam".into(),
+        details: "junk".into(),
+        reporter: format!("bot-{n}"),
+        reporter_name: format!("Bot {n}"),
+        at,
+    }
+}
+
+#[test]
+fn a_second_report_by_the_same_member_changes_nothing_and_says_so() {
+    common::run(async {
+        use app::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
+        let w = world().await;
+        let first = report(&w, "", "spam").await;
+        assert_eq!(first.status(), 200);
+        assert_eq!(first.json::<String>().await.unwrap(), REPORT_SENT);
+        let second = report(&w, "", "wrong").await;
+        assert_eq!(second.status(), 200, "not an error");
+        assert_eq!(second.json::<String>().await.unwrap(), REPORT_ALREADY_SENT);
+        let queued = queue(&w).await.reports;
+        assert_eq!(queued.len(), 1, "{queued:?}");
+        assert_eq!(queued[0].count, 1);
+        assert_eq!(queued[0].reasons, ["Spam or advertising"]);
+
+        // Without JavaScript: back to the session page, which says so in the form.
+        let form = [
+            ("session_id", "doolin"),
+            ("reason", "wrong"),
+            ("details", "Again."),
+        ];
+        let location = plain_post(&w.app, "report", &form, &w.maire).await;
+        assert_eq!(location, "/session/doolin?reported=again#report-sent");
+        let (status, page) = page_as(&w.app, &location, &w.maire).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(REPORT_ALREADY_SENT), "{page}");
+        assert!(
+            page.contains("id=\"report-sent\""),
+            "the form is opened: {page}"
+        );
+        assert!(!page.contains(REPORT_SENT));
+        assert_eq!(queue(&w).await.reports[0].count, 1);
+
+        // Reporting one of its reviews is another thing to report.
+        assert_eq!(report(&w, &w.brian_review, "offensive").await.status(), 200);
+        let location = plain_post(
+            &w.app,
+            "report",
+            &[
+                ("session_id", "doolin"),
+                ("review", w.brian_review.as_str()),
+                ("reason", "offensive"),
+            ],
+            &w.maire,
+        )
+        .await;
+        assert_eq!(
+            location,
+            format!(
+                "/session/doolin?reported=again&review={}#report-sent",
+                w.brian_review
+            )
+        );
+        assert_eq!(queue(&w).await.reports.len(), 2);
+    })
+}
+
+#[test]
+fn a_flood_of_reports_on_one_session_hides_no_report_on_another() {
+    common::run(async {
+        let w = world().await;
+        let mut ennis = sample_session("ennis", "Ennis Céilí", "IE");
+        ennis.town = "Ennis".into();
+        w.app.store.create_session(&ennis).await.unwrap();
+        // 250 junk reports on Doolin, all filed before the genuine one.
+        for n in 0..250 {
+            let filed = w.app.store.file_report(&junk_report(n, "doolin", 60)).await;
+            assert_eq!(filed.unwrap(), app::model::Filed::New);
+        }
+        let genuine = call(
+            &w.app,
+            "report",
+            &[("session_id", "ennis"), ("reason", "wrong")],
+            &w.brian,
+        )
+        .await;
+        assert_eq!(genuine.status(), 200);
+
+        let queued = queue(&w).await.reports;
+        let entries: Vec<(&str, u64)> = queued.iter().map(|r| (r.what.as_str(), r.count)).collect();
+        assert_eq!(
+            entries,
+            [("Session “Doolin Trad”", 250), ("Session “Ennis Céilí”", 1)],
+            "one entry per session, the flood first"
+        );
+        assert_eq!(queued[0].reasons, ["Spam or advertising (250)"]);
+        let (_, page) = page_as(&w.app, "/moderation", &w.moderator).await;
+        assert!(page.contains("Ennis Céilí") && page.contains("reported by 250 members"));
+
+        let response = call(
+            &w.app,
+            "moderate",
+            &[("report_id", queued[1].id.as_str()), ("action", "hide")],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(response.status(), 200, "the genuine report is settled");
+        assert_eq!(page_as(&w.app, "/session/ennis", "").await.0, 404);
+        let queued = queue(&w).await.reports;
+        assert_eq!(queued.len(), 1);
+        assert!(queued[0].what.contains("Doolin"));
+
+        let response = call(
+            &w.app,
+            "moderate",
+            &[("report_id", queued[0].id.as_str()), ("action", "dismiss")],
+            &w.moderator,
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+        let after = queue(&w).await;
+        assert!(after.reports.is_empty(), "all 250 closed at once");
+        assert!(
+            after.log[0].contains(
+                "dismissed reports about Session “Doolin Trad” (Spam or advertising (250))"
+            ),
+            "{:?}",
+            after.log
+        );
+        assert!(after.log[1].contains("hid Session “Ennis Céilí” (Wrong or out of date)"));
+        assert_eq!(page_as(&w.app, "/session/doolin", "").await.0, 200);
+    })
+}
+
+#[test]
+fn the_queue_pages_without_javascript() {
+    common::run(async {
+        let w = world().await;
+        for n in 0..30 {
+            let id = format!("s{n:02}");
+            w.app
+                .store
+                .create_session(&sample_session(&id, &format!("Session {n:02}"), "IE"))
+                .await
+                .unwrap();
+            w.app
+                .store
+                .file_report(&junk_report(n, &id, 60 - n as i64))
+                .await
+                .unwrap();
+        }
+        let (status, first) = page_as(&w.app, "/moderation", &w.moderator).await;
+        assert_eq!(status, 200);
+        assert!(first.contains("Session “Session 00”") && first.contains("Session “Session 24”"));
+        assert!(!first.contains("Session “Session 25”"), "25 a page");
+        let start = first
+            .find("href=\"/moderation?after=")
+            .expect("a link to the next page")
+            + 6;
+        let href = &first[start..start + first[start..].find('"').unwrap()];
+        let (status, second) = page_as(&w.app, &href.replace("&amp;", "&"), &w.moderator).await;
+        assert_eq!(status, 200);
+        assert!(second.contains("Session “Session 25”") && second.contains("Session “Session 29”"));
+        assert!(!second.contains("Session “Session 24”"));
+        assert!(!second.contains("/moderation?after="), "the last page");
+        let (status, _) = page_as(&w.app, "/moderation?after=forged", &w.moderator).await;
+        assert_eq!(status, 400);
     })
 }
 

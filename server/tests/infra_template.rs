@@ -257,3 +257,27 @@ fn ci_and_the_pipeline_run_the_readme_test_command_and_deploy_without_stored_key
     assert!(test_stage.contains("CHANGE_SET_REPLACE") && test_stage.contains("CHANGE_SET_EXECUTE"));
     assert!(test_stage.contains("PublishProject"));
 }
+
+/// Sitemaps, the feed and robots.txt are cached at the edge without query strings or
+/// cookies in the key, so `/sitemap.xml?x=1` cannot reach the origin past the cache.
+#[test]
+fn feeds_are_cached_whatever_the_query_string() {
+    let template = to_json(&template()["Resources"]);
+    let policy = &template["FeedsCachePolicy"]["Properties"]["CachePolicyConfig"];
+    let key = &policy["ParametersInCacheKeyAndForwardedToOrigin"];
+    assert_eq!(key["QueryStringsConfig"]["QueryStringBehavior"], "none");
+    assert_eq!(key["CookiesConfig"]["CookieBehavior"], "none");
+    assert!(policy["MinTTL"].as_u64().unwrap() >= 60, "cached for at least a minute");
+    let behaviors = template["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
+        .as_array()
+        .expect("cache behaviors");
+    for path in ["/sitemap*", "/feed.atom", "/robots.txt"] {
+        let behavior = behaviors
+            .iter()
+            .find(|b| b["PathPattern"] == path)
+            .unwrap_or_else(|| panic!("no behavior for {path}"));
+        assert_eq!(behavior["CachePolicyId"]["Ref"], "FeedsCachePolicy", "{path}");
+        assert_eq!(behavior["TargetOriginId"], "function", "{path}");
+        assert!(behavior.get("OriginRequestPolicyId").is_none(), "{path} forwards nothing more");
+    }
+}

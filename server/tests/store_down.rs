@@ -68,6 +68,36 @@ impl Store for DownStore {
     async fn delete_review(&self, _: &SessionId, _: &str) -> Result<bool, StoreError> {
         down()
     }
+    async fn set_review_hidden(&self, _: &SessionId, _: &str, _: bool) -> Result<(), StoreError> {
+        down()
+    }
+    async fn take_allowances(
+        &self,
+        _: &[app::store::Allowance],
+        _: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        down()
+    }
+    async fn end_sign_ins(
+        &self,
+        _: &str,
+        _: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        down()
+    }
+    async fn sign_ins_ended_at(
+        &self,
+        _: &str,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        down()
+    }
+    async fn give_back_allowances(
+        &self,
+        _: &[app::store::Allowance],
+        _: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        down()
+    }
     async fn review_by(&self, _: &SessionId, _: &str) -> Result<Option<Review>, StoreError> {
         down()
     }
@@ -108,13 +138,24 @@ impl Store for DownStore {
     async fn feed_owner(&self, _: &str) -> Result<Option<String>, StoreError> {
         down()
     }
-    async fn file_report(&self, _: &Report) -> Result<(), StoreError> {
+    async fn file_report(&self, _: &Report) -> Result<app::model::Filed, StoreError> {
         down()
     }
-    async fn open_reports(&self) -> Result<Vec<Report>, StoreError> {
+    async fn report_queue(
+        &self,
+        _: PageRequest,
+    ) -> Result<app::model::ReportGroupPage, StoreError> {
         down()
     }
-    async fn close_report(&self, _: &str, _: &AuditEntry) -> Result<Option<Report>, StoreError> {
+    async fn report_group(&self, _: &str) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        down()
+    }
+    async fn settle_reports(
+        &self,
+        _: &str,
+        _: &app::model::Settlement,
+        _: &AuditEntry,
+    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
         down()
     }
     async fn record_audit(&self, _: &AuditEntry) -> Result<(), StoreError> {

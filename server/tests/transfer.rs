@@ -137,3 +137,49 @@ async fn a_bad_line_stops_the_import_before_anything_is_written() {
     assert!(err.to_string().contains("nothing was imported"));
     assert!(all_sessions(&target).await.is_empty());
 }
+
+/// A file is checked as the add-session form checks: a `javascript:` website, an id we
+/// would never make or a review of six stars stops the import, naming the line.
+#[tokio::test]
+async fn what_the_form_refuses_the_import_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = EmbeddedStore::open(dir.path()).unwrap();
+    server::seed::seed(&source, 1, 2).await.unwrap();
+    let file = String::from_utf8(exported(&source).await).unwrap();
+    let lines: Vec<&str> = file.lines().collect();
+    let session_line = lines
+        .iter()
+        .position(|l| l.contains("\"kind\":\"session\""))
+        .unwrap();
+    let review_line = lines
+        .iter()
+        .position(|l| l.contains("\"kind\":\"review\""))
+        .expect("the demo data has reviews");
+    let edit = |line: usize, change: &dyn Fn(&mut serde_json::Value)| {
+        let mut changed: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let mut value: serde_json::Value = serde_json::from_str(&changed[line]).unwrap();
+        change(&mut value["data"]);
+        changed[line] = value.to_string();
+        (changed.join("\n") + "\n", line + 1)
+    };
+    let cases = [
+        edit(session_line, &|s| {
+            s["venue"]["website"] = "javascript:alert(document.cookie)".into()
+        }),
+        edit(session_line, &|s| s["id"] = "a\nb".into()),
+        edit(session_line, &|s| s["time_zone"] = "Europe/Atlantis".into()),
+        edit(review_line, &|r| r["stars"] = 6.into()),
+    ];
+    for (bad, expected_line) in cases {
+        let target_dir = tempfile::tempdir().unwrap();
+        let target = EmbeddedStore::open(target_dir.path()).unwrap();
+        let err = import(&target, bad.as_bytes(), &ProgressBar::hidden())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, TransferError::BadLine { line, .. } if *line == expected_line),
+            "{err}"
+        );
+        assert!(all_sessions(&target).await.is_empty(), "nothing was written");
+    }
+}

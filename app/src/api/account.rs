@@ -16,7 +16,7 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<()
         .and_then(|_| check_password(&password))
         .and_then(|_| check_display_name(&name))
         .map_err(cookies::identity_error)?;
-    cookies::throttled(&state, &email)?;
+    cookies::throttled(&state, &email).await?;
     state
         .identity
         .sign_up(&email, &password, &name)
@@ -45,7 +45,7 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
 pub async fn resend_code(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
     check_email(&email).map_err(cookies::identity_error)?;
-    cookies::throttled(&state, &email)?;
+    cookies::throttled(&state, &email).await?;
     state
         .identity
         .resend_code(&email)
@@ -78,9 +78,7 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
     let state = cookies::guarded()?;
     let jar = cookies::request_cookies();
     if everywhere {
-        if let Some(access) = jar.get(cookies::ACCESS) {
-            let _ = state.identity.sign_out_everywhere(access).await;
-        }
+        sign_out_everywhere(&state, &jar).await?;
     }
     if let Some(refresh) = jar.get(cookies::REFRESH) {
         let _ = state.identity.revoke_refresh_token(refresh).await;
@@ -90,11 +88,53 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
     Ok(())
 }
 
+/// Ends every sign-in of the member: in the store (so no token issued before now passes a
+/// write), and at the provider (so no refresh token makes new ones), renewing an expired
+/// access token first. If the provider cannot be reached, nothing is cleared and the
+/// member is told to try again: the promise is never silently broken.
+#[cfg(feature = "ssr")]
+async fn sign_out_everywhere(
+    state: &crate::state::AppState,
+    jar: &std::collections::HashMap<String, String>,
+) -> Result<(), AppError> {
+    let member = cookies::member_of_request().await?.ok_or_else(|| {
+        cookies::identity_error(IdentityError::SessionEnded)
+    })?;
+    state
+        .store
+        .end_sign_ins(&member.email.to_lowercase(), chrono::Utc::now())
+        .await
+        .map_err(super::edge::store_error)?;
+    let signed_out = match jar.get(cookies::ACCESS) {
+        Some(access) => state.identity.sign_out_everywhere(access).await,
+        None => Err(IdentityError::SessionEnded),
+    };
+    if let Err(IdentityError::SessionEnded) = signed_out {
+        // The access token expired (it lives an hour): renew it, then sign out with it.
+        let refresh = jar
+            .get(cookies::REFRESH)
+            .ok_or_else(|| cookies::identity_error(IdentityError::SessionEnded))?;
+        let tokens = state
+            .identity
+            .refresh(refresh)
+            .await
+            .map_err(cookies::identity_error)?;
+        state
+            .identity
+            .sign_out_everywhere(&tokens.access_token)
+            .await
+            .map_err(cookies::identity_error)?;
+    } else {
+        signed_out.map_err(cookies::identity_error)?;
+    }
+    Ok(())
+}
+
 #[server(name = RequestPasswordResetCall, prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
     check_email(&email).map_err(cookies::identity_error)?;
-    cookies::throttled(&state, &email)?;
+    cookies::throttled(&state, &email).await?;
     state
         .identity
         .forgot_password(&email)
@@ -116,6 +156,12 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
             .confirm_forgot_password(&email, &code, &password),
     )
     .await?;
+    // A new password ends every sign-in made with the old one.
+    state
+        .store
+        .end_sign_ins(&email.trim().to_lowercase(), chrono::Utc::now())
+        .await
+        .map_err(super::edge::store_error)?;
     leptos_axum::redirect("/account/sign-in?reset=1");
     Ok(())
 }
@@ -125,6 +171,8 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
 #[server(name = UpdateProfileCall, prefix = "/api", endpoint = "update_profile")]
 pub async fn update_profile(name: String) -> Result<Member, AppError> {
     let state = cookies::guarded()?;
+    let member = cookies::signed_in("change your name").await?;
+    cookies::write_allowed(&state, &member).await?;
     let jar = cookies::request_cookies();
     let (Some(access), Some(refresh)) = (jar.get(cookies::ACCESS), jar.get(cookies::REFRESH))
     else {
@@ -178,7 +226,7 @@ pub mod cookies {
     use leptos::prelude::*;
 
     use crate::api::edge;
-    use crate::api::throttle::{wait_in_words, Attempt};
+    use crate::api::throttle::{self, wait_in_words, Attempt};
     use crate::error::AppError;
     use crate::identity::{IdentityError, TokenProblem, Tokens};
     use crate::model::Member;
@@ -200,19 +248,7 @@ pub mod cookies {
                 .or_else(|| h.get(http::header::REFERER))
                 .and_then(|v| v.to_str().ok())
         });
-        // Ours: the public origin, or the origin this request was sent to (the Host
-        // header; a browser on another site sends its own Origin, which differs).
-        let host = headers
-            .and_then(|h| h.get(http::header::HOST))
-            .and_then(|v| v.to_str().ok());
-        let same_origin = |o: &str, base: &str| o == base || o.starts_with(&format!("{base}/"));
-        let ours = origin.is_some_and(|o| {
-            same_origin(o, &state.site_url)
-                || host.is_some_and(|host| {
-                    same_origin(o, &format!("http://{host}"))
-                        || same_origin(o, &format!("https://{host}"))
-                })
-        });
+        let ours = origin.is_some_and(|o| crate::origin::is_our_origin(&state.site_url, o));
         if !ours {
             tracing::warn!(origin = ?origin, "refused a cross-site account request");
             return Err(edge::respond_with(AppError::new(
@@ -242,10 +278,11 @@ pub mod cookies {
             .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
     }
 
-    /// `203.0.113.7`, `203.0.113.7:4431`, `2001:db8::1`, `[2001:db8::1]:443`, or the first
-    /// of a comma-separated list.
+    /// `203.0.113.7`, `203.0.113.7:4431`, `2001:db8::1`, `[2001:db8::1]:443`, or the last
+    /// of a comma-separated list: the hop our proxy added. Earlier values are whatever
+    /// the client wrote (`X-Forwarded-For: 1.2.3.4` costs nothing to send).
     pub fn parse_address(value: &str) -> Option<IpAddr> {
-        let first = value.split(',').next()?.trim();
+        let first = value.rsplit(',').next()?.trim();
         if let Ok(ip) = first.parse::<IpAddr>() {
             return Some(ip);
         }
@@ -276,53 +313,88 @@ pub mod cookies {
 
     /// Counts an attempt that sends an email against the account's and the address's
     /// allowance.
-    pub fn throttled(state: &AppState, account: &str) -> Result<(), AppError> {
-        let address = client_address(state);
-        state
-            .throttle
-            .check(Attempt::SendsEmail, account, address)
-            .map_err(|wait| too_many("email", address, wait))
+    pub async fn throttled(state: &AppState, account: &str) -> Result<(), AppError> {
+        take(state, Attempt::SendsEmail, account).await
     }
 
     /// Counts a member's write (a review, a session, a report) against their and their
     /// address's allowance.
-    pub fn write_allowed(state: &AppState, member: &Member) -> Result<(), AppError> {
+    pub async fn write_allowed(state: &AppState, member: &Member) -> Result<(), AppError> {
+        take(state, Attempt::Write, &member.subject).await
+    }
+
+    async fn take(state: &AppState, attempt: Attempt, account: &str) -> Result<(), AppError> {
         let address = client_address(state);
-        state
-            .throttle
-            .check(Attempt::Write, &member.subject, address)
-            .map_err(|wait| too_many("write", address, wait))
+        throttle::take(
+            state.store.as_ref(),
+            attempt,
+            account,
+            address,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(edge::store_error)?
+        .map_err(|wait| too_many(&format!("{attempt:?}"), address, wait))
     }
 
     /// The signed-in member, or a 401 saying what they were trying to do.
     pub async fn signed_in(doing: &str) -> Result<Member, AppError> {
-        member_of_request().await?.ok_or_else(|| {
-            edge::respond_with(AppError::new(401, format!("Please sign in to {doing}.")))
-        })
+        match who_is_asking().await? {
+            Asking::Member(member) => {
+                // Writes check the store: a sign-in ended since this token was issued
+                // (sign out everywhere, a new password) no longer counts.
+                let state = edge::state()?;
+                let ended = state
+                    .store
+                    .sign_ins_ended_at(&member.email.to_lowercase())
+                    .await
+                    .map_err(edge::store_error)?;
+                if ended.is_some_and(|at| member.issued_at < at.timestamp()) {
+                    clear_session(&state);
+                    return Err(edge::respond_with(AppError::new(
+                        401,
+                        format!("You were signed out on every device. Please sign in again to {doing}."),
+                    )));
+                }
+                Ok(member)
+            }
+            Asking::Nobody => Err(edge::respond_with(AppError::new(
+                401,
+                format!("Please sign in to {doing}."),
+            ))),
+            Asking::CannotTell => Err(edge::respond_with(AppError::new(
+                503,
+                "We cannot check your sign-in right now. You are still signed in: please try again in a minute.",
+            ))),
+        }
     }
 
-    /// Runs a sign-in or code check unless the account or address is held back after
-    /// too many failures, and counts it if it fails (a wrong password or code).
+    /// Runs a sign-in or code check only if the account and the address have guesses
+    /// left, counting it *before* it runs, so guesses sent together cannot outrun the
+    /// count; a right answer (or a failure that was no guess) gives the attempt back.
     pub async fn counting_failures<T>(
         state: &AppState,
         account: &str,
         attempt: impl std::future::Future<Output = Result<T, IdentityError>>,
     ) -> Result<T, AppError> {
         let address = client_address(state);
-        state
-            .throttle
-            .may_try(account, address)
-            .map_err(|wait| too_many("held back", address, wait))?;
-        match attempt.await {
-            Err(err @ (IdentityError::WrongCredentials | IdentityError::WrongCode)) => {
-                state
-                    .throttle
-                    .check(Attempt::Failure, account, address)
-                    .map_err(|wait| too_many("failure", address, wait))?;
-                Err(identity_error(err))
-            }
-            other => other.map_err(identity_error),
+        let store = state.store.as_ref();
+        let now = chrono::Utc::now();
+        throttle::take(store, Attempt::Guess, account, address, now)
+            .await
+            .map_err(edge::store_error)?
+            .map_err(|wait| too_many("guess", address, wait))?;
+        let outcome = attempt.await;
+        let wrong_guess = matches!(
+            outcome,
+            Err(IdentityError::WrongCredentials | IdentityError::WrongCode)
+        );
+        if !wrong_guess {
+            throttle::give_back(store, Attempt::Guess, account, address, now)
+                .await
+                .map_err(edge::store_error)?;
         }
+        outcome.map_err(identity_error)
     }
 
     pub fn identity_error(err: IdentityError) -> AppError {
@@ -358,8 +430,7 @@ pub mod cookies {
 
     /// Plain http is only allowed on a developer's own machine.
     fn secure(state: &AppState) -> bool {
-        !(state.site_url.starts_with("http://127.0.0.1")
-            || state.site_url.starts_with("http://localhost"))
+        !crate::origin::is_local_site(&state.site_url)
     }
 
     fn session_cookie(state: &AppState, name: &'static str, value: String, days: i64) -> String {
@@ -410,6 +481,22 @@ pub mod cookies {
         Ok(member)
     }
 
+    /// The member named by tokens renewed now with the refresh cookie, the cookies set:
+    /// fresh groups for a moderator's action (a removed moderator's old token still says
+    /// "moderators" until it expires).
+    pub async fn renewed_member(state: &AppState) -> Result<Member, AppError> {
+        let jar = request_cookies();
+        let refresh = jar.get(REFRESH).ok_or_else(|| {
+            edge::respond_with(AppError::new(401, "Please sign in again to continue."))
+        })?;
+        let tokens = state
+            .identity
+            .refresh(refresh)
+            .await
+            .map_err(identity_error)?;
+        start_session(state, &tokens).await
+    }
+
     pub fn clear_session(state: &AppState) {
         for name in [ID, ACCESS, REFRESH] {
             add_set_cookie(session_cookie(state, name, String::new(), 0));
@@ -417,35 +504,76 @@ pub mod cookies {
     }
 
     pub async fn member_of_request() -> Result<Option<Member>, AppError> {
+        match who_is_asking().await? {
+            Asking::Member(member) => Ok(Some(member)),
+            // Pages still render, as for a visitor; the cookies stay for the next request.
+            Asking::Nobody | Asking::CannotTell => Ok(None),
+        }
+    }
+
+    /// Who the cookies name, if anyone, and whether we could tell.
+    enum Asking {
+        Member(Member),
+        Nobody,
+        /// The identity provider could not be asked (keys or refresh unavailable):
+        /// nobody is signed out for that.
+        CannotTell,
+    }
+
+    async fn who_is_asking() -> Result<Asking, AppError> {
         let state = edge::state()?;
         let jar = request_cookies();
         let Some(id_token) = jar.get(ID) else {
-            return Ok(None);
+            return Ok(Asking::Nobody);
         };
         match state.tokens.member(id_token).await {
-            Ok(member) => Ok(Some(member)),
+            Ok(member) => Ok(Asking::Member(member)),
+            Err(TokenProblem::Unavailable) => Ok(Asking::CannotTell),
             Err(TokenProblem::Expired) => {
-                let renewed = match jar.get(REFRESH) {
-                    Some(refresh) => state.identity.refresh(refresh).await.ok(),
-                    None => None,
+                let Some(refresh) = jar.get(REFRESH) else {
+                    clear_session(&state);
+                    return Ok(Asking::Nobody);
                 };
-                match renewed {
-                    Some(tokens) => {
-                        let member = state.tokens.member(&tokens.id_token).await.ok();
-                        if member.is_some() {
+                // Each renewal is a call to the provider: limited per token and address.
+                let token_key: String = refresh.chars().rev().take(24).collect();
+                let allowed = throttle::take(
+                    state.store.as_ref(),
+                    Attempt::Refresh,
+                    &token_key,
+                    client_address(&state),
+                    chrono::Utc::now(),
+                )
+                .await
+                .map_err(edge::store_error)?;
+                if allowed.is_err() {
+                    return Ok(Asking::CannotTell);
+                }
+                match state.identity.refresh(refresh).await {
+                    Ok(tokens) => match state.tokens.member(&tokens.id_token).await {
+                        Ok(member) => {
                             set_session(&state, &tokens);
+                            Ok(Asking::Member(member))
                         }
-                        Ok(member)
+                        Err(TokenProblem::Unavailable) => Ok(Asking::CannotTell),
+                        Err(_) => {
+                            clear_session(&state);
+                            Ok(Asking::Nobody)
+                        }
+                    },
+                    // Throttled or unreachable: the refresh token may be fine.
+                    Err(IdentityError::Unavailable(_) | IdentityError::TooManyAttempts) => {
+                        Ok(Asking::CannotTell)
                     }
-                    None => {
+                    // Revoked, expired or not ours: the session is over.
+                    Err(_) => {
                         clear_session(&state);
-                        Ok(None)
+                        Ok(Asking::Nobody)
                     }
                 }
             }
             Err(TokenProblem::Invalid) => {
                 clear_session(&state);
-                Ok(None)
+                Ok(Asking::Nobody)
             }
         }
     }
@@ -462,7 +590,8 @@ mod tests {
         for (header, expected) in [
             ("203.0.113.7", "203.0.113.7"),
             ("203.0.113.7:4431", "203.0.113.7"),
-            ("203.0.113.7, 10.0.0.1", "203.0.113.7"),
+            // A client can write anything before the hop our proxy appended.
+            ("6.6.6.6, 203.0.113.7", "203.0.113.7"),
             ("2001:db8::1", "2001:db8::1"),
             ("[2001:db8::1]:443", "2001:db8::1"),
         ] {

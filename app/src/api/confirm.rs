@@ -9,13 +9,12 @@ use crate::error::AppError;
 pub async fn confirm_session(session_id: String) -> Result<String, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::SessionId;
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("confirm a session runs").await?;
-    cookies::write_allowed(&state, &member)?;
+    cookies::write_allowed(&state, &member).await?;
     let today = chrono::Utc::now().date_naive();
-    let id = SessionId(session_id);
+    let id = edge::session_id(&session_id)?;
     crate::store::change_session(
         state.store.as_ref(),
         &id,

@@ -30,6 +30,13 @@ pub fn parse_place(key: &str) -> Result<PlacePath, AppError> {
         .ok_or_else(|| not_found("We have no sessions listed there yet."))
 }
 
+/// A session id from a URL or a form; anything we would not have made is a 404, before
+/// it reaches the store, a redirect or a log line.
+pub fn session_id(raw: &str) -> Result<crate::model::SessionId, AppError> {
+    crate::model::SessionId::parse(raw)
+        .ok_or_else(|| not_found("That session is not listed (any more)."))
+}
+
 pub fn not_found(message: &str) -> AppError {
     respond_with(AppError::not_found(message))
 }

@@ -174,10 +174,22 @@ pub fn form_page_json_ld(name: &str, url: &str, site_url: &str, search: bool) ->
     for_script(page)
 }
 
-/// The document as text for a `<script>` element: "</" could close the element early,
-/// and JSON allows "<\/" for the same text.
+/// The document as text for a `<script>` element. Not only "</" matters: "<!--" followed
+/// by "<script" puts the HTML parser into its double-escaped state, where the real
+/// `</script>` no longer closes the element and the rest of the page becomes script text.
+/// JSON may spell any character as `\uXXXX`, so `<`, `>` and `&` never appear literally.
 fn for_script(value: Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -258,6 +270,18 @@ mod tests {
         assert!(!text.contains("</script"));
         let doc: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(doc["name"], "</script><script>alert(1)</script>");
+    }
+
+    #[test]
+    fn a_comment_opener_cannot_swallow_the_page() {
+        let name = "!<!--<script>&\"'";
+        let session = sample_session("s1", name, "IE");
+        let text = session_json_ld(&session, "u", None);
+        for raw in ['<', '>', '&'] {
+            assert!(!text.contains(raw), "{raw} left in {text}");
+        }
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc["name"], name);
     }
 
     #[test]

@@ -30,12 +30,11 @@ pub struct MyThings {
 pub async fn set_bookmark(session_id: String, bookmarked: bool) -> Result<bool, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::SessionId;
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("bookmark a session").await?;
-    cookies::write_allowed(&state, &member)?;
-    let id = SessionId(session_id);
+    cookies::write_allowed(&state, &member).await?;
+    let id = edge::session_id(&session_id)?;
     state
         .store
         .set_bookmark(&member.subject, &id, bookmarked)
@@ -122,7 +121,7 @@ pub async fn new_feed_link() -> Result<String, AppError> {
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("make a calendar link").await?;
-    cookies::write_allowed(&state, &member)?;
+    cookies::write_allowed(&state, &member).await?;
     // 122 random bits: the link is the only key to the feed.
     let token = uuid::Uuid::new_v4().simple().to_string();
     state
@@ -142,7 +141,7 @@ pub async fn turn_off_feed() -> Result<(), AppError> {
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("turn off your calendar link").await?;
-    cookies::write_allowed(&state, &member)?;
+    cookies::write_allowed(&state, &member).await?;
     state
         .store
         .set_feed_token(&member.subject, None)

@@ -6,35 +6,47 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
-/// An open report as the queue shows it.
+/// The open reports about one session or review, as the queue shows them: one entry
+/// however many members reported it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QueuedReport {
+    /// The group's id (its first report's), for the moderate form.
     pub id: String,
     /// "Session “Doolin Trad”" or "Review by Brian of “Doolin Trad”: “…”".
     pub what: String,
     pub href: String,
-    pub reason: String,
+    /// How many members reported it.
+    pub count: u64,
+    /// "Spam or advertising (3)", most given first.
+    pub reasons: Vec<String>,
+    /// The first report's note, who sent it, and when.
     pub details: String,
     pub reporter_name: String,
     pub when: String,
 }
 
+/// How many targets a page of the queue shows.
+pub const QUEUE_PAGE: usize = 25;
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ModerationQueue {
     pub reports: Vec<QueuedReport>,
+    /// The next page's cursor (`/moderation?after=…`), if there are more.
+    pub next_cursor: Option<String>,
     /// "22 Nov 2026 20:15 · Máire hid session “Doolin Trad” (Spam or advertising)".
     pub log: Vec<String>,
 }
+
+/// What the member is told after reporting something.
+pub const REPORT_SENT: &str = "Thank you: a moderator will look at it.";
+pub const REPORT_ALREADY_SENT: &str =
+    "You have already reported this: your report is with the moderators.";
 
 /// A stable, opaque name for a review on a page, so forms can point at it without
 /// showing its author's member id.
 #[cfg(feature = "ssr")]
 pub fn review_handle(session_id: &str, author: &str) -> String {
-    use std::hash::{Hash, Hasher};
-    // SipHash with fixed keys: the same handle from every server running this build.
-    let mut hasher = std::hash::DefaultHasher::new();
-    (session_id, author).hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
+    super::handle::review_handle(session_id, author)
 }
 
 /// The review a handle names on a session, if there is one.
@@ -65,14 +77,16 @@ fn reason_words(slug: &str) -> Option<&'static str> {
         .map(|(_, words)| *words)
 }
 
-/// Reports a session (empty `review`) or one of its reviews (its handle) to moderators.
+/// Reports a session (empty `review`) or one of its reviews (its handle) to moderators;
+/// answers what to tell the member. A member's second report on the same thing while the
+/// first is open changes nothing, and says so.
 #[server(name = ReportCall, prefix = "/api", endpoint = "report")]
 pub async fn report(
     session_id: String,
     #[server(default)] review: String,
     reason: String,
     #[server(default)] details: String,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
     use crate::model::{Report, ReportTarget, SessionId, MAX_REPORT_DETAILS};
@@ -91,8 +105,8 @@ pub async fn report(
             "Say what is wrong in at most {MAX_REPORT_DETAILS} characters of plain text (this has {chars})."
         ))));
     }
-    cookies::write_allowed(&state, &member)?;
-    let session_id = SessionId(session_id);
+    cookies::write_allowed(&state, &member).await?;
+    let session_id = edge::session_id(&session_id)?;
     let target = if review.is_empty() {
         state
             .store
@@ -112,7 +126,7 @@ pub async fn report(
     };
     let at = chrono::Utc::now();
     let random = uuid::Uuid::new_v4().simple().to_string();
-    state
+    let filed = state
         .store
         .file_report(&Report {
             id: format!("{}-{}", at.format("%Y%m%dT%H%M%S%.6f"), &random[..6]),
@@ -125,15 +139,34 @@ pub async fn report(
         })
         .await
         .map_err(edge::store_error)?;
-    tracing::info!(session = %session_id, member = %member.subject, "content reported");
-    leptos_axum::redirect(&format!("/session/{session_id}?reported=1"));
-    Ok(())
+    let (outcome, message) = match filed {
+        crate::model::Filed::New => ("new", REPORT_SENT),
+        crate::model::Filed::AlreadyOpen => ("again", REPORT_ALREADY_SENT),
+    };
+    tracing::info!(session = %session_id, member = %member.subject, outcome, "content reported");
+    // Without JavaScript the session page shows the message, in the form it came from.
+    let from = if review.is_empty() {
+        String::new()
+    } else {
+        format!("&review={review}")
+    };
+    leptos_axum::redirect(&format!(
+        "/session/{session_id}?reported={outcome}{from}#report-sent"
+    ));
+    Ok(message.to_string())
 }
 
 /// The signed-in moderator, or 401/403.
 #[cfg(feature = "ssr")]
 async fn moderator(doing: &str) -> Result<crate::model::Member, AppError> {
-    let member = super::account::cookies::signed_in(doing).await?;
+    use super::account::cookies;
+    let mut member = cookies::signed_in(doing).await?;
+    // Groups come from the token: one older than this is renewed first, so a member
+    // removed from the moderators loses the role within minutes, not an hour.
+    const FRESH_SECONDS: i64 = 300;
+    if member.is_moderator() && chrono::Utc::now().timestamp() - member.issued_at > FRESH_SECONDS {
+        member = cookies::renewed_member(&super::edge::state()?).await?;
+    }
     if member.is_moderator() {
         Ok(member)
     } else {
@@ -144,17 +177,23 @@ async fn moderator(doing: &str) -> Result<crate::model::Member, AppError> {
     }
 }
 
-/// What a target is, in words, with a link to it.
+/// What a target is, in words, with a link to it: its session and review read side by
+/// side (one round trip).
 #[cfg(feature = "ssr")]
 async fn describe_target(
     state: &crate::state::AppState,
     target: &crate::model::ReportTarget,
 ) -> Result<(String, String), AppError> {
     use crate::model::ReportTarget;
-    let session = state
-        .store
-        .get_session(target.session_id())
-        .await
+    let review = async {
+        match target {
+            ReportTarget::Session { .. } => Ok(None),
+            ReportTarget::Review { session_id, author } => {
+                state.store.review_by(session_id, author).await
+            }
+        }
+    };
+    let (session, review) = tokio::try_join!(state.store.get_session(target.session_id()), review)
         .map_err(super::edge::store_error)?;
     let name = session
         .as_ref()
@@ -162,12 +201,7 @@ async fn describe_target(
     let href = format!("/session/{}", target.session_id());
     Ok(match target {
         ReportTarget::Session { .. } => (format!("Session “{name}”"), href),
-        ReportTarget::Review { session_id, author } => {
-            let review = state
-                .store
-                .review_by(session_id, author)
-                .await
-                .map_err(super::edge::store_error)?;
+        ReportTarget::Review { .. } => {
             let (by, excerpt) = review.map_or(("(deleted)".into(), String::new()), |r| {
                 (r.author_name, r.text.chars().take(120).collect::<String>())
             });
@@ -179,31 +213,53 @@ async fn describe_target(
     })
 }
 
+/// A page of the queue (`after`: the cursor from the page before) and the audit trail.
+/// The targets of a page are described side by side, so the page costs the same few
+/// round trips however long the queue is.
 #[server(name = ModerationQueueCall, prefix = "/api", endpoint = "moderation_queue")]
-pub async fn moderation_queue() -> Result<ModerationQueue, AppError> {
+pub async fn moderation_queue(
+    #[server(default)] after: String,
+) -> Result<ModerationQueue, AppError> {
     use crate::api::edge;
+    use crate::store::PageRequest;
 
     let state = edge::state()?;
     moderator("see the report queue").await?;
-    let (reports, log) = tokio::try_join!(state.store.open_reports(), state.store.audit_log())
+    let page = PageRequest {
+        limit: QUEUE_PAGE,
+        cursor: (!after.is_empty()).then_some(after),
+    };
+    let (page, log) = tokio::try_join!(state.store.report_queue(page), state.store.audit_log())
         .map_err(edge::store_error)?;
-    let mut queued = Vec::new();
-    for report in reports {
-        let (what, href) = describe_target(&state, &report.target).await?;
-        queued.push(QueuedReport {
-            id: report.id,
+    let mut described = tokio::task::JoinSet::new();
+    for (n, group) in page.groups.iter().enumerate() {
+        let (state, target) = (state.clone(), group.target().clone());
+        described.spawn(async move { (n, describe_target(&state, &target).await) });
+    }
+    let mut names = vec![(String::new(), String::new()); page.groups.len()];
+    while let Some(done) = described.join_next().await {
+        let (n, what) = done.map_err(|_| edge::respond_with(AppError::internal()))?;
+        // Described in tasks without the request's context: set the status here.
+        names[n] = what.map_err(edge::respond_with)?;
+    }
+    let reports = page
+        .groups
+        .into_iter()
+        .zip(names)
+        .map(|(group, (what, href))| QueuedReport {
+            id: group.id().to_string(),
             what,
             href,
-            reason: reason_words(&report.reason)
-                .unwrap_or("Something else")
-                .into(),
-            details: report.details,
-            reporter_name: report.reporter_name,
-            when: report.at.format("%-d %b %Y %H:%M").to_string(),
-        });
-    }
+            count: group.reports,
+            reasons: group.reasons_in_words(),
+            details: group.first.details,
+            reporter_name: group.first.reporter_name,
+            when: group.first.at.format("%-d %b %Y %H:%M").to_string(),
+        })
+        .collect();
     Ok(ModerationQueue {
-        reports: queued,
+        reports,
+        next_cursor: page.next_cursor,
         log: log
             .iter()
             .map(|e| {
@@ -240,16 +296,9 @@ async fn set_hidden(
             .map_err(super::edge::store_error)?;
         }
         ReportTarget::Review { session_id, author } => {
-            let mut review = state
-                .store
-                .review_by(session_id, author)
-                .await
-                .map_err(super::edge::store_error)?
-                .ok_or_else(|| super::edge::not_found("That review is not there any more."))?;
-            review.hidden = hidden;
             state
                 .store
-                .put_review(&review)
+                .set_review_hidden(session_id, author, hidden)
                 .await
                 .map_err(super::edge::store_error)?;
         }
@@ -257,13 +306,15 @@ async fn set_hidden(
     Ok(())
 }
 
-/// Settles a report: `hide` its target, or `dismiss` it; either way it leaves the queue
-/// and the audit trail records it.
+/// Settles the reports about one target (`report_id`: the queue entry's id): `hide` the
+/// target, or `dismiss` them; either way every open report about it leaves the queue and
+/// the audit trail records it, in the store's one settling.
 #[server(name = ModerateCall, prefix = "/api", endpoint = "moderate")]
 pub async fn moderate(report_id: String, action: String) -> Result<(), AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::{AuditEntry, ModerationAction};
+    use crate::model::{AuditEntry, ModerationAction, ReportTarget, Revision, Settlement};
+    use crate::store::StoreError;
 
     let state = cookies::guarded()?;
     let member = moderator("act on reports").await?;
@@ -276,46 +327,69 @@ pub async fn moderate(report_id: String, action: String) -> Result<(), AppError>
             )))
         }
     };
-    let report = state
+    let handled = || {
+        edge::respond_with(AppError::conflict(
+            "That report was already handled by another moderator.",
+        ))
+    };
+    let group = state
         .store
-        .open_reports()
+        .report_group(&report_id)
         .await
         .map_err(edge::store_error)?
-        .into_iter()
-        .find(|r| r.id == report_id)
-        .ok_or_else(|| {
-            edge::respond_with(AppError::conflict(
-                "That report was already handled by another moderator.",
-            ))
-        })?;
-    let (what, _) = describe_target(&state, &report.target).await?;
-    if action == ModerationAction::Hide {
-        set_hidden(&state, &member, &report.target, true).await?;
-    }
+        .ok_or_else(handled)?;
+    let (what, _) = describe_target(&state, group.target()).await?;
     let entry = AuditEntry {
         at: chrono::Utc::now(),
         moderator: member.subject.clone(),
         moderator_name: member.name.clone(),
         action,
-        target: report.target.clone(),
-        report_id: Some(report.id.clone()),
-        summary: format!(
-            "{what} ({})",
-            reason_words(&report.reason).unwrap_or("Something else")
-        ),
+        target: group.target().clone(),
+        report_id: Some(group.id().to_string()),
+        summary: format!("{what} ({})", group.reasons_in_words().join(", ")),
     };
-    if state
-        .store
-        .close_report(&report.id, &entry)
-        .await
-        .map_err(edge::store_error)?
-        .is_none()
-    {
-        return Err(edge::respond_with(AppError::conflict(
-            "That report was already handled by another moderator.",
-        )));
-    }
-    tracing::info!(report = %report.id, moderator = %member.subject, ?action, "report settled");
+    let settle = |settlement: Settlement| {
+        let (store, entry, id) = (state.store.clone(), entry.clone(), report_id.clone());
+        async move { store.settle_reports(&id, &settlement, &entry).await }
+    };
+    let settled = match (action, group.target()) {
+        (ModerationAction::Hide, ReportTarget::Session { session_id }) => {
+            // As `store::change_session`: read, hide, and settle at that version, reading
+            // again if someone else's change lands in between.
+            let mut attempts = 0;
+            loop {
+                let old = state
+                    .store
+                    .get_session(session_id)
+                    .await
+                    .map_err(edge::store_error)?
+                    .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+                let mut session = old.clone();
+                session.hidden = true;
+                let revision = Revision {
+                    session_id: session_id.clone(),
+                    at: entry.at,
+                    by: member.subject.clone(),
+                    by_name: member.name.clone(),
+                    changes: crate::model::describe_changes(Some(&old), &session),
+                };
+                match settle(Settlement::HideSession { session, revision }).await {
+                    Err(StoreError::VersionConflict { .. }) if attempts < 2 => attempts += 1,
+                    other => break other,
+                }
+            }
+        }
+        (ModerationAction::Hide, _) => settle(Settlement::HideReview).await,
+        _ => settle(Settlement::Dismiss).await,
+    };
+    let group = settled.map_err(edge::store_error)?.ok_or_else(handled)?;
+    tracing::info!(
+        report = %group.id(),
+        reports = group.reports,
+        moderator = %member.subject,
+        ?action,
+        "reports settled"
+    );
     leptos_axum::redirect("/moderation");
     Ok(())
 }
@@ -332,7 +406,7 @@ pub async fn restore(
 
     let state = cookies::guarded()?;
     let member = moderator("restore hidden content").await?;
-    let session_id = SessionId(session_id);
+    let session_id = edge::session_id(&session_id)?;
     let target = if review.is_empty() {
         ReportTarget::Session {
             session_id: session_id.clone(),

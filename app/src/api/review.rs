@@ -76,7 +76,7 @@ pub async fn save_review(
 ) -> Result<Rating, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::{ReviewDraft, SessionId};
+    use crate::model::ReviewDraft;
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("write a review").await?;
@@ -90,16 +90,9 @@ pub async fn save_review(
         let messages: Vec<String> = errors.0.into_iter().map(|e| e.message).collect();
         edge::respond_with(AppError::bad_request(messages.join(" ")))
     })?;
-    cookies::write_allowed(&state, &member)?;
+    cookies::write_allowed(&state, &member).await?;
     let now = chrono::Utc::now();
-    let session_id = SessionId(session_id);
-    // A review a moderator hid stays hidden when its author edits it.
-    let hidden = state
-        .store
-        .review_by(&session_id, &member.subject)
-        .await
-        .map_err(edge::store_error)?
-        .is_some_and(|r| r.hidden);
+    let session_id = edge::session_id(&session_id)?;
     state
         .store
         .put_review(&Review {
@@ -111,7 +104,8 @@ pub async fn save_review(
             text: checked.text,
             created_at: now,
             updated_at: now,
-            hidden,
+            // The store decides: a review a moderator hid stays hidden (see put_review).
+            hidden: false,
         })
         .await
         .map_err(edge::store_error)?;
@@ -130,12 +124,11 @@ pub async fn save_review(
 pub async fn delete_review(session_id: String) -> Result<bool, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::SessionId;
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("delete your review").await?;
-    cookies::write_allowed(&state, &member)?;
-    let session_id = SessionId(session_id);
+    cookies::write_allowed(&state, &member).await?;
+    let session_id = edge::session_id(&session_id)?;
     let deleted = state
         .store
         .delete_review(&session_id, &member.subject)

@@ -58,9 +58,9 @@ pub const UPCOMING_DATES: usize = 5;
 pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     use super::edge;
     use super::review::ShownReview;
-    use crate::model::SessionId;
 
     let state = edge::state()?;
+    let session_id = edge::session_id(&id)?;
     // Who is asking needs no store read; the session and their bookmark are read together.
     let member = super::account::cookies::member_of_request().await?;
     let is_moderator = member.as_ref().is_some_and(|m| m.is_moderator());
@@ -68,7 +68,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         match &member {
             Some(m) => state
                 .store
-                .is_bookmarked(&m.subject, &SessionId(id.clone()))
+                .is_bookmarked(&m.subject, &session_id)
                 .await
                 .map(Some)
                 .map_err(edge::store_error),
@@ -84,6 +84,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
                 rating,
             },
             reviews,
+            added_by,
         ),
         bookmarked,
     ) = tokio::try_join!(
@@ -98,7 +99,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     let mine_hidden = own.is_some_and(|r| r.hidden);
     let can_edit = member
         .as_ref()
-        .is_some_and(|m| m.subject == session.added_by || m.is_moderator());
+        .is_some_and(|m| m.subject == added_by || m.is_moderator());
     let history = reviews
         .history
         .iter()
@@ -162,14 +163,13 @@ pub async fn session_detail_for(
     state: &crate::state::AppState,
     id: String,
     moderator: bool,
-) -> Result<(ApiSession, crate::model::SessionActivity), AppError> {
+) -> Result<(ApiSession, crate::model::SessionActivity, String), AppError> {
     use super::edge;
     use crate::model::occurrence::{describe_when, next_occurrences};
-    use crate::model::SessionId;
 
-    let (session, reviews) = state
+    let (mut session, reviews) = state
         .store
-        .session_with_activity(&SessionId(id))
+        .session_with_activity(&edge::session_id(&id)?)
         .await
         .map_err(edge::store_error)?
         .filter(|(session, _)| moderator || !session.hidden)
@@ -183,6 +183,8 @@ pub async fn session_detail_for(
         })
         .collect();
     let url = format!("{}{}", state.site_url, session_href(&session));
+    // Who added it decides who may edit it, and is nobody else's business.
+    let added_by = std::mem::take(&mut session.added_by);
     Ok((
         ApiSession {
             session,
@@ -191,6 +193,7 @@ pub async fn session_detail_for(
             rating: reviews.rating,
         },
         reviews,
+        added_by,
     ))
 }
 

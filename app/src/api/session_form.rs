@@ -118,7 +118,7 @@ pub async fn save_session(
             ));
         }
     }
-    cookies::write_allowed(&state, &member)?;
+    cookies::write_allowed(&state, &member).await?;
     let revision = Revision {
         session_id: session.id.clone(),
         at: now,
@@ -176,7 +176,7 @@ async fn listed_session(
 ) -> Result<crate::model::Session, AppError> {
     state
         .store
-        .get_session(&crate::model::SessionId(id.to_string()))
+        .get_session(&super::edge::session_id(id)?)
         .await
         .map_err(super::edge::store_error)?
         .ok_or_else(|| super::edge::not_found("That session is not listed (any more)."))

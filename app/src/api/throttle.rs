@@ -1,151 +1,137 @@
-//! Brakes on guessing and on mail bombing: failed sign-ins (and wrong codes) are limited
-//! per account and per address, and so is anything that sends an email (sign-up, a new
-//! code, a password reset). A member who signs in right is never held back by it.
-//! Limits live in memory, per server process: in AWS each Lambda instance keeps its own,
-//! and Cognito's own per-account lockout stands behind them.
-use std::collections::HashMap;
+//! Brakes on guessing, mail bombing and flooding: failed sign-ins (and wrong codes), anything
+//! that sends an email, token refreshes and members' writes are limited per account and
+//! per address.
+//!
+//! The counts live in the store ([`Store::take_allowances`]), so every server process —
+//! every Lambda instance — shares them, and an attempt is counted *before* it runs: a
+//! burst of guesses released at one instant gets exactly the allowance checked, the rest
+//! refused unchecked. A sign-in that turns out right gives its attempt back
+//! ([`Store::give_back_allowances`]), so successes never count. Windows are fixed (a new
+//! allowance at each window's start), which at worst lets twice the limit through across
+//! a boundary.
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use chrono::{DateTime, Utc};
+
+use crate::store::{Allowance, Store, StoreError};
 
 /// What a limited attempt is for; each has its own allowance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attempt {
-    /// A failed sign-in, or a wrong confirmation or reset code.
-    Failure,
+    /// A sign-in, or a confirmation or reset code: counted first, given back when right.
+    Guess,
     /// Anything that emails a code: sign-up, resend, password reset.
     SendsEmail,
-    /// Anything a member writes: a review, a session, a report, a bookmark.
+    /// Anything a member writes: a review, a session, a report, a bookmark, their name.
     Write,
+    /// Renewing an expired sign-in with the refresh token (a call to the provider).
+    Refresh,
 }
 
-struct Limits {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
+/// (attempts per account, per address) in a window of `window_secs`.
+struct Rule {
+    name: &'static str,
+    per_account: u32,
+    per_address: u32,
+    window_secs: u64,
 }
 
-/// `burst` attempts at once, then one more every `every`.
-fn limiter<K: std::hash::Hash + Eq + Clone>(
-    burst: u32,
-    every: Duration,
-) -> DefaultKeyedRateLimiter<K> {
-    let quota = Quota::with_period(every)
-        .expect("a non-zero period")
-        .allow_burst(NonZeroU32::new(burst).expect("a non-zero burst"));
-    RateLimiter::keyed(quota)
-}
-
-pub struct Throttle {
-    failures: Limits,
-    sends_email: Limits,
-    writes: Limits,
-    /// Accounts and addresses whose failures ran out, until when. governor cannot tell
-    /// whether a key is spent without spending it, and successes must not count.
-    held: Mutex<HashMap<String, Instant>>,
-    checks: AtomicU32,
-}
-
-fn account_key(account: &str) -> String {
-    format!("account:{}", account.trim().to_lowercase())
-}
-
-fn address_key(address: IpAddr) -> String {
-    format!("address:{address}")
-}
-
-impl Default for Throttle {
-    /// Failures: 5 an account then one a minute; 20 an address then one every 6 s.
-    /// Email: 3 an account then one every 5 minutes; 10 an address then one a minute.
-    /// Writes: 30 a member then one every 10 s; 60 an address then one every 5 s — far
-    /// above anyone writing by hand, well below a script flooding the site.
-    fn default() -> Self {
-        Self {
-            failures: Limits {
-                per_account: limiter(5, Duration::from_secs(60)),
-                per_address: limiter(20, Duration::from_secs(6)),
-            },
-            sends_email: Limits {
-                per_account: limiter(3, Duration::from_secs(300)),
-                per_address: limiter(10, Duration::from_secs(60)),
-            },
-            writes: Limits {
-                per_account: limiter(30, Duration::from_secs(10)),
-                per_address: limiter(60, Duration::from_secs(5)),
-            },
-            held: Mutex::new(HashMap::new()),
-            checks: AtomicU32::new(0),
-        }
+/// Guesses: 5 an account and 20 an address per 5 minutes. Email: 3 an account and 10 an
+/// address per 15 minutes. Writes: 60 a member and 120 an address per 10 minutes — far
+/// above anyone writing by hand, well below a script flooding the site. Refreshes: 30 a
+/// member and 120 an address per 10 minutes (one an hour is normal).
+fn rule(attempt: Attempt) -> Rule {
+    match attempt {
+        Attempt::Guess => Rule {
+            name: "guess",
+            per_account: 5,
+            per_address: 20,
+            window_secs: 300,
+        },
+        Attempt::SendsEmail => Rule {
+            name: "email",
+            per_account: 3,
+            per_address: 10,
+            window_secs: 900,
+        },
+        Attempt::Write => Rule {
+            name: "write",
+            per_account: 60,
+            per_address: 120,
+            window_secs: 600,
+        },
+        Attempt::Refresh => Rule {
+            name: "refresh",
+            per_account: 30,
+            per_address: 120,
+            window_secs: 600,
+        },
     }
 }
 
-impl Throttle {
-    /// Counts an attempt; `Err(wait)` when the account or the address has had too many.
-    /// A refused failure also holds back whichever ran out until the wait is over.
-    pub fn check(&self, attempt: Attempt, account: &str, address: IpAddr) -> Result<(), Duration> {
-        let limits = match attempt {
-            Attempt::Failure => &self.failures,
-            Attempt::SendsEmail => &self.sends_email,
-            Attempt::Write => &self.writes,
-        };
-        self.forget_idle_keys();
-        let now = DefaultClock::default().now();
-        // Both are counted, so a guesser spreading over accounts still meets the address limit.
-        let by_address = limits.per_address.check_key(&address);
-        let by_account = limits.per_account.check_key(&account.trim().to_lowercase());
-        if by_address.is_ok() && by_account.is_ok() {
-            return Ok(());
-        }
-        let mut wait = Duration::ZERO;
-        let mut held = self.held.lock().expect("held lock");
-        for (key, outcome) in [
-            (address_key(address), by_address),
-            (account_key(account), by_account),
-        ] {
-            if let Err(not_until) = outcome {
-                let this_wait = not_until.wait_time_from(now);
-                wait = wait.max(this_wait);
-                // Only what ran out is held back, and only for failures.
-                if attempt == Attempt::Failure {
-                    held.insert(key, Instant::now() + this_wait);
-                }
+/// The address an allowance is kept for: an IPv4 address, or an IPv6 /64 — one
+/// household or phone gets a whole /64, so single addresses would be free to rotate.
+pub fn address_key(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
             }
-        }
-        Err(wait)
+        },
     }
+}
 
-    /// Whether sign-in (or a code) may be tried now: `Err(wait)` while the account or the
-    /// address is held back after too many failures. Trying counts nothing.
-    pub fn may_try(&self, account: &str, address: IpAddr) -> Result<(), Duration> {
-        let now = Instant::now();
-        let held = self.held.lock().expect("held lock");
-        [account_key(account), address_key(address)]
-            .iter()
-            .filter_map(|key| held.get(key))
-            .filter(|until| **until > now)
-            .max()
-            .map_or(Ok(()), |until| Err(*until - now))
-    }
+/// The two allowances an attempt counts against.
+pub fn allowances(attempt: Attempt, account: &str, address: IpAddr) -> [Allowance; 2] {
+    let rule = rule(attempt);
+    let account = account.trim().to_lowercase();
+    [
+        Allowance {
+            key: format!("{}:account:{account}", rule.name),
+            limit: rule.per_account,
+            window_secs: rule.window_secs,
+        },
+        Allowance {
+            key: format!("{}:address:{}", rule.name, address_key(address)),
+            limit: rule.per_address,
+            window_secs: rule.window_secs,
+        },
+    ]
+}
 
-    /// Every 1,000 checks, drops keys whose allowance is full again, so memory stays
-    /// bounded by recent visitors.
-    fn forget_idle_keys(&self) {
-        if self.checks.fetch_add(1, Ordering::Relaxed) % 1000 == 999 {
-            for limits in [&self.failures, &self.sends_email, &self.writes] {
-                limits.per_account.retain_recent();
-                limits.per_address.retain_recent();
-            }
-            let now = Instant::now();
-            self.held
-                .lock()
-                .expect("held lock")
-                .retain(|_, until| *until > now);
-        }
-    }
+/// Counts the attempt now: `Ok(Ok(()))` when it may go ahead, `Ok(Err(wait))` when the
+/// account or the address has had its allowance.
+pub async fn take(
+    store: &dyn Store,
+    attempt: Attempt,
+    account: &str,
+    address: IpAddr,
+    now: DateTime<Utc>,
+) -> Result<Result<(), Duration>, StoreError> {
+    let until = store
+        .take_allowances(&allowances(attempt, account, address), now)
+        .await?;
+    Ok(match until {
+        None => Ok(()),
+        Some(until) => Err((until - now).to_std().unwrap_or(Duration::from_secs(1))),
+    })
+}
+
+/// Gives back an attempt [`take`] counted at `now`.
+pub async fn give_back(
+    store: &dyn Store,
+    attempt: Attempt,
+    account: &str,
+    address: IpAddr,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    store
+        .give_back_allowances(&allowances(attempt, account, address), now)
+        .await
 }
 
 /// "1 minute", "5 minutes", "30 seconds": how long to wait, rounded up.
@@ -164,75 +150,28 @@ pub fn wait_in_words(wait: Duration) -> String {
 mod tests {
     use super::*;
 
-    const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1));
-    const AWAY: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 2));
-
     #[test]
-    fn an_account_gets_five_failures_then_is_held_back() {
-        let throttle = Throttle::default();
-        for _ in 0..5 {
-            assert!(throttle.may_try("maire@example.org", HOME).is_ok());
-            assert!(throttle
-                .check(Attempt::Failure, "maire@example.org", HOME)
-                .is_ok());
-        }
-        let wait = throttle
-            .check(Attempt::Failure, "Maire@Example.org ", AWAY)
-            .expect_err("the sixth failure on one account, from any address");
-        assert!(
-            wait > Duration::from_secs(50) && wait <= Duration::from_secs(60),
-            "{wait:?}"
-        );
-        let held = throttle.may_try("maire@example.org", AWAY).unwrap_err();
-        assert!(held > Duration::from_secs(50), "{held:?}");
-        assert!(
-            throttle.may_try("sean@example.org", AWAY).is_ok(),
-            "another account is not held back, from the same address either"
-        );
+    fn accounts_fold_case_and_addresses_group_ipv6_by_64() {
+        let home: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let same_home: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let next_door: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        let a = allowances(Attempt::Guess, " Maire@Example.org", home);
+        let b = allowances(Attempt::Guess, "maire@example.org", same_home);
+        assert_eq!(a, b);
+        assert_eq!(a[1].key, "guess:address:2001:db8:1:2::/64");
+        assert_ne!(allowances(Attempt::Guess, "x", next_door)[1], a[1]);
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(address_key(mapped), "192.0.2.7");
     }
 
     #[test]
-    fn trying_counts_nothing() {
-        let throttle = Throttle::default();
-        for _ in 0..100 {
-            assert!(throttle.may_try("maire@example.org", HOME).is_ok());
-        }
-    }
-
-    #[test]
-    fn an_address_spreading_guesses_over_accounts_is_stopped() {
-        let throttle = Throttle::default();
-        for n in 0..20 {
-            assert!(throttle
-                .check(Attempt::Failure, &format!("m{n}@example.org"), HOME)
-                .is_ok());
-        }
-        assert!(throttle
-            .check(Attempt::Failure, "new@example.org", HOME)
-            .is_err());
-        assert!(throttle.may_try("other@example.org", HOME).is_err());
-        assert!(throttle
-            .check(Attempt::Failure, "other@example.org", AWAY)
-            .is_ok());
-    }
-
-    #[test]
-    fn emails_have_their_own_smaller_allowance() {
-        let throttle = Throttle::default();
-        for _ in 0..5 {
-            assert!(throttle
-                .check(Attempt::Failure, "a@example.org", HOME)
-                .is_ok());
-        }
-        for _ in 0..3 {
-            assert!(throttle
-                .check(Attempt::SendsEmail, "a@example.org", HOME)
-                .is_ok());
-        }
-        let wait = throttle
-            .check(Attempt::SendsEmail, "a@example.org", HOME)
-            .unwrap_err();
-        assert_eq!(wait_in_words(wait), "5 minutes");
+    fn each_kind_of_attempt_has_its_own_allowance() {
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let guess = allowances(Attempt::Guess, "a", ip);
+        let email = allowances(Attempt::SendsEmail, "a", ip);
+        assert_ne!(guess[0].key, email[0].key);
+        assert_eq!((guess[0].limit, guess[1].limit), (5, 20));
+        assert_eq!((email[0].limit, email[1].limit), (3, 10));
     }
 
     #[test]

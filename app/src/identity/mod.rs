@@ -156,6 +156,9 @@ pub enum TokenProblem {
     Expired,
     /// Anything else: forged, for another client, unknown key. Sign in again.
     Invalid,
+    /// Cannot be checked right now (the provider's keys could not be fetched, or a key
+    /// too new to know yet): neither a member nor a reason to sign anyone out.
+    Unavailable,
 }
 
 /// Turns an ID token into the member it names (implemented by the server's JWT verifier).

@@ -306,14 +306,6 @@ impl SessionDraft {
         if let Err(more) = session.validate() {
             errors.extend(more.0);
         }
-        if let Some(website) = &session.venue.website {
-            if !(website.starts_with("https://") || website.starts_with("http://")) {
-                errors.push(FieldError {
-                    field: "venue_website".into(),
-                    message: "The website must start with https:// (or http://).".into(),
-                });
-            }
-        }
         if errors.is_empty() {
             Ok(session)
         } else {

@@ -1,12 +1,18 @@
 //! An iCalendar (RFC 5545) file for "add to calendar": one recurring event per schedule.
 //!
-//! Times are local with `TZID=<IANA name>` and no VTIMEZONE block: Google, Apple and
-//! Outlook all resolve IANA zone names themselves, so the file stays small and the rules
-//! stay current with the calendar's own time zone data.
+//! Times are local with `TZID=<IANA name>`, and the file defines each zone it names once, in
+//! a VTIMEZONE ahead of the events (`vtimezone`): RFC 5545 requires it, and Outlook will not
+//! place the events without it. Google and Apple resolve the IANA name themselves; both
+//! agree with the definition, built from the same tz data the site's listings use. A zone
+//! name the tz data does not know (the session form refuses them) gives floating local times
+//! rather than a TZID nothing defines.
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc, Weekday};
+use chrono_tz::Tz;
 
 use super::occurrence::{local_end, occurs_on, parse_time_zone, times, ASSUMED_HOURS};
 use super::{Schedule, Session, WeekOfMonth};
+
+mod vtimezone;
 
 const PRODID: &str = "-//Seisiun//Sessions//EN";
 
@@ -37,16 +43,38 @@ fn calendar(name: Option<&str>, sessions: &[(&Session, String)], now: DateTime<U
     if let Some(name) = name {
         lines.push(format!("X-WR-CALNAME:{}", escape_text(name)));
     }
+    let mut events = Vec::new();
+    // Each zone once, in order of first use, with the span of local dates its events need.
+    let mut zones: Vec<(Tz, NaiveDate, NaiveDate)> = Vec::new();
     for (session, url) in sessions {
+        let tz = parse_time_zone(&session.time_zone).ok();
         // The month "now" is in depends on the zone; UTC is close enough if the zone is bad.
-        let today = parse_time_zone(&session.time_zone)
-            .map(|tz| now.with_timezone(&tz).date_naive())
-            .unwrap_or_else(|_| now.date_naive());
+        let today = tz.map_or_else(
+            || now.date_naive(),
+            |tz| now.with_timezone(&tz).date_naive(),
+        );
         let url: String = url.chars().filter(|c| !c.is_control()).collect();
         for (index, schedule) in session.schedules.iter().enumerate() {
-            lines.extend(event_lines(session, index, schedule, &url, now, today));
+            let Some(event) = event_lines(session, tz, index, schedule, &url, now, today) else {
+                continue;
+            };
+            if let Some(tz) = tz {
+                let (first, last) = (event.starts.date(), event.ends.date());
+                match zones.iter_mut().find(|(known, ..)| *known == tz) {
+                    Some((_, from, to)) => {
+                        *from = (*from).min(first);
+                        *to = (*to).max(last);
+                    }
+                    None => zones.push((tz, first, last)),
+                }
+            }
+            events.extend(event.lines);
         }
     }
+    for (tz, first, last) in zones {
+        lines.extend(vtimezone::vtimezone_lines(tz, first, last, now));
+    }
+    lines.extend(events);
     lines.push("END:VCALENDAR".to_string());
 
     let mut out = String::new();
@@ -56,25 +84,32 @@ fn calendar(name: Option<&str>, sessions: &[(&Session, String)], now: DateTime<U
     out
 }
 
+/// A VEVENT's lines and the local times it starts and ends at.
+struct Event {
+    lines: Vec<String>,
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
+}
+
 /// One VEVENT, or nothing for a schedule that never happens (a weekly one with no days).
+/// Times are in `tz` when there is one, else floating.
 fn event_lines(
     session: &Session,
+    tz: Option<Tz>,
     index: usize,
     schedule: &Schedule,
     url: &str,
     now: DateTime<Utc>,
     today: NaiveDate,
-) -> Vec<String> {
-    let Some(date) = first_date(schedule, today) else {
-        return Vec::new();
-    };
+) -> Option<Event> {
+    let date = first_date(schedule, today)?;
     let (start, end) = times(schedule);
     let starts = date.and_time(start);
     let ends = match end {
         Some(end) => local_end(date, start, end),
         None => starts + TimeDelta::hours(ASSUMED_HOURS),
     };
-    let tzid = tzid_param(&session.time_zone);
+    let zone = tz.map_or_else(String::new, |tz| format!(";TZID={}", tzid_param(tz.name())));
 
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
@@ -83,8 +118,8 @@ fn event_lines(
             escape_text(&format!("{}-{index}@seisiun", session.id))
         ),
         format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
-        format!("DTSTART;TZID={tzid}:{}", local_stamp(starts)),
-        format!("DTEND;TZID={tzid}:{}", local_stamp(ends)),
+        format!("DTSTART{zone}:{}", local_stamp(starts)),
+        format!("DTEND{zone}:{}", local_stamp(ends)),
     ];
     if let Some(rule) = rrule(schedule) {
         lines.push(format!("RRULE:{rule}"));
@@ -121,7 +156,11 @@ fn event_lines(
     .join("\n\n");
     lines.push(format!("DESCRIPTION:{}", escape_text(&description)));
     lines.push("END:VEVENT".to_string());
-    lines
+    Some(Event {
+        lines,
+        starts,
+        ends,
+    })
 }
 
 /// The first date the event is on, which DTSTART must name for the RRULE to line up.
@@ -273,11 +312,20 @@ mod tests {
         ics.replace("\r\n ", "")
     }
 
-    /// The unfolded content lines starting with `name` (e.g. "RRULE:").
+    /// The unfolded content lines starting with `name` (e.g. "RRULE:"), outside the
+    /// VTIMEZONE components.
     fn props(ics: &str, name: &str) -> Vec<String> {
+        let mut in_zone = false;
         unfold(ics)
             .split("\r\n")
-            .filter(|l| l.starts_with(name))
+            .filter(|l| {
+                match *l {
+                    "BEGIN:VTIMEZONE" => in_zone = true,
+                    "END:VTIMEZONE" => in_zone = false,
+                    _ => {}
+                }
+                !in_zone && l.starts_with(name)
+            })
             .map(str::to_string)
             .collect()
     }
@@ -446,6 +494,312 @@ mod tests {
         assert_eq!(
             props(&ics, "DTSTART"),
             vec!["DTSTART;TZID=Europe/Dublin:20260112T213000"]
+        );
+    }
+
+    /// The unfolded lines of each VTIMEZONE, by TZID.
+    fn vtimezones(ics: &str) -> Vec<(String, Vec<String>)> {
+        let unfolded = unfold(ics);
+        let mut found = Vec::new();
+        let mut current: Option<Vec<String>> = None;
+        for line in unfolded.split("\r\n") {
+            match line {
+                "BEGIN:VTIMEZONE" => current = Some(Vec::new()),
+                "END:VTIMEZONE" => {
+                    let lines = current.take().expect("END without BEGIN");
+                    let tzid = lines
+                        .iter()
+                        .find_map(|l| l.strip_prefix("TZID:"))
+                        .expect("a TZID")
+                        .to_string();
+                    found.push((tzid, lines));
+                }
+                other => {
+                    if let Some(lines) = current.as_mut() {
+                        lines.push(other.to_string());
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// A zone's observances as (kind, DTSTART, RRULE or "", TZOFFSETFROM, TZOFFSETTO, TZNAME).
+    fn observances(lines: &[String]) -> Vec<[String; 6]> {
+        let mut found = Vec::new();
+        let mut current: Option<[String; 6]> = None;
+        for line in lines {
+            let (name, value) = line.split_once(':').unwrap();
+            match (name, current.as_mut()) {
+                ("BEGIN", _) => {
+                    current = Some([
+                        value.into(),
+                        "".into(),
+                        "".into(),
+                        "".into(),
+                        "".into(),
+                        "".into(),
+                    ])
+                }
+                ("END", Some(_)) => found.push(current.take().unwrap()),
+                ("DTSTART", Some(o)) => o[1] = value.into(),
+                ("RRULE", Some(o)) => o[2] = value.into(),
+                ("TZOFFSETFROM", Some(o)) => o[3] = value.into(),
+                ("TZOFFSETTO", Some(o)) => o[4] = value.into(),
+                ("TZNAME", Some(o)) => o[5] = value.into(),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    fn observance(
+        kind: &str,
+        start: &str,
+        rule: &str,
+        from: &str,
+        to: &str,
+        name: &str,
+    ) -> [String; 6] {
+        [kind, start, rule, from, to, name].map(str::to_string)
+    }
+
+    fn in_zone(id: &str, zone: &str, schedules: Vec<Schedule>) -> Session {
+        let mut s = sample_session(id, id, "IE");
+        s.time_zone = zone.into();
+        s.schedules = schedules;
+        s
+    }
+
+    /// The one VTIMEZONE of a calendar of one weekly session in `zone`.
+    fn zone_of(zone: &str) -> Vec<[String; 6]> {
+        let s = in_zone("s1", zone, vec![weekly(&[Weekday::Thu], 1, d(2026, 1, 1))]);
+        let ics = session_calendar(&s, URL, now());
+        let zones = vtimezones(&ics);
+        assert_eq!(zones.len(), 1, "{ics}");
+        assert_eq!(zones[0].0, zone);
+        assert_eq!(
+            props(&ics, "DTSTART;"),
+            vec![format!("DTSTART;TZID={zone}:20260101T213000")]
+        );
+        observances(&zones[0].1)
+    }
+
+    #[test]
+    fn the_calendar_defines_each_zone_once_before_the_events() {
+        let sessions = [
+            in_zone(
+                "d1",
+                "Europe/Dublin",
+                vec![weekly(&[Weekday::Thu], 1, d(2026, 1, 1))],
+            ),
+            in_zone(
+                "n1",
+                "America/New_York",
+                vec![monthly(WeekOfMonth::Last, Weekday::Fri)],
+            ),
+            in_zone(
+                "d2",
+                "Europe/Dublin",
+                vec![
+                    weekly(&[Weekday::Mon], 2, d(2025, 6, 2)),
+                    monthly(WeekOfMonth::First, Weekday::Sun),
+                ],
+            ),
+            in_zone(
+                "s1",
+                "Australia/Sydney",
+                vec![weekly(&[Weekday::Sun], 1, d(2026, 1, 4))],
+            ),
+            in_zone(
+                "n2",
+                "America/New_York",
+                vec![weekly(&[Weekday::Tue], 1, d(2026, 1, 6))],
+            ),
+        ];
+        let listed: Vec<_> = sessions
+            .iter()
+            .map(|s| (s, format!("{URL}/{}", s.id)))
+            .collect();
+        let ics = sessions_calendar("Bookmarks", &listed, now());
+        let zones: Vec<_> = vtimezones(&ics).into_iter().map(|(tzid, _)| tzid).collect();
+        assert_eq!(
+            zones,
+            vec!["Europe/Dublin", "America/New_York", "Australia/Sydney"]
+        );
+        // Every zone an event names is defined, and all definitions come first.
+        let unfolded = unfold(&ics);
+        let last_zone = unfolded.rfind("END:VTIMEZONE").unwrap();
+        assert!(last_zone < unfolded.find("BEGIN:VEVENT").unwrap());
+        for line in props(&ics, "DTSTART;")
+            .into_iter()
+            .chain(props(&ics, "DTEND;"))
+        {
+            let tzid = line
+                .split_once("TZID=")
+                .unwrap()
+                .1
+                .split_once(':')
+                .unwrap()
+                .0;
+            assert!(zones.iter().any(|z| z == tzid), "{tzid} is not defined");
+        }
+        assert_eq!(props(&ics, "DTSTART;").len(), 6);
+        // The fortnightly session from June 2025 stretches Dublin's definition back: it begins
+        // with the last change before 2024 (29 October 2023, 02:00 IST).
+        let dublin = &vtimezones(&ics)[0].1;
+        assert_eq!(
+            observances(dublin)[0],
+            observance(
+                "STANDARD",
+                "20231029T020000",
+                "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+                "+0100",
+                "+0000",
+                "GMT"
+            )
+        );
+    }
+
+    #[test]
+    fn dublin_is_gmt_in_winter_and_ist_in_summer() {
+        // The tz data calls IST standard time and winter a negative DST; clients want the
+        // summer offset as DAYLIGHT.
+        assert_eq!(
+            zone_of("Europe/Dublin"),
+            vec![
+                observance(
+                    "STANDARD",
+                    "20241027T020000",
+                    "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+                    "+0100",
+                    "+0000",
+                    "GMT"
+                ),
+                observance(
+                    "DAYLIGHT",
+                    "20250330T010000",
+                    "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                    "+0000",
+                    "+0100",
+                    "IST"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn new_york_is_est_and_edt() {
+        assert_eq!(
+            zone_of("America/New_York"),
+            vec![
+                observance(
+                    "STANDARD",
+                    "20241103T020000",
+                    "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+                    "-0400",
+                    "-0500",
+                    "EST"
+                ),
+                observance(
+                    "DAYLIGHT",
+                    "20250309T020000",
+                    "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+                    "-0500",
+                    "-0400",
+                    "EDT"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn sydney_has_daylight_time_in_january() {
+        // Southern hemisphere: summer time from the first Sunday of October to the first
+        // Sunday of April, so the definition starts with October 2024.
+        assert_eq!(
+            zone_of("Australia/Sydney"),
+            vec![
+                observance(
+                    "DAYLIGHT",
+                    "20241006T020000",
+                    "FREQ=YEARLY;BYMONTH=10;BYDAY=1SU",
+                    "+1000",
+                    "+1100",
+                    "AEDT"
+                ),
+                observance(
+                    "STANDARD",
+                    "20250406T030000",
+                    "FREQ=YEARLY;BYMONTH=4;BYDAY=1SU",
+                    "+1100",
+                    "+1000",
+                    "AEST"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn zones_without_daylight_time_have_one_standard() {
+        assert_eq!(
+            zone_of("Asia/Tokyo"),
+            vec![observance(
+                "STANDARD",
+                "20250101T000000",
+                "",
+                "+0900",
+                "+0900",
+                "JST"
+            )]
+        );
+        assert_eq!(
+            zone_of("UTC"),
+            vec![observance(
+                "STANDARD",
+                "20250101T000000",
+                "",
+                "+0000",
+                "+0000",
+                "UTC"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unknown_zone_gives_floating_times_not_an_undefined_tzid() {
+        let s = in_zone(
+            "s1",
+            "Europe/Atlantis",
+            vec![weekly(&[Weekday::Thu], 1, d(2026, 1, 1))],
+        );
+        let ics = session_calendar(&s, URL, now());
+        assert!(!ics.contains("TZID"), "{ics}");
+        assert_eq!(props(&ics, "DTSTART"), vec!["DTSTART:20260101T213000"]);
+    }
+
+    #[test]
+    fn the_zone_definitions_fold_and_end_lines_with_crlf() {
+        let s = in_zone(
+            "s1",
+            "America/New_York",
+            vec![weekly(&[Weekday::Thu], 1, d(2005, 1, 6))],
+        );
+        let ics = session_calendar(&s, URL, now());
+        assert!(ics.split("\r\n").all(|l| l.len() <= MAX_LINE_OCTETS));
+        assert!(!ics.replace("\r\n", "").contains('\n'));
+        // 2004 to 2006 under the old rules, one observance each, then today's rules.
+        let zones = vtimezones(&ics);
+        let list = observances(&zones[0].1);
+        assert_eq!(
+            list.iter().filter(|o| o[2].is_empty()).count(),
+            7,
+            "{list:#?}"
+        );
+        assert_eq!(
+            list.iter().filter(|o| !o[2].is_empty()).count(),
+            2,
+            "{list:#?}"
         );
     }
 

@@ -28,11 +28,12 @@ mod validate;
 pub use draft::{ScheduleDraft, SessionDraft, SCHEDULE_ROWS};
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use listed::{ListedPage, ListedSession};
-pub use member::{Member, MODERATORS};
+pub use member::{Member, MODERATORS, UNNAMED_MEMBER};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlaceName, PlacePath};
 pub use report::{
-    AuditEntry, ModerationAction, Report, ReportTarget, MAX_REPORT_DETAILS, REPORT_REASONS,
+    AuditEntry, Filed, ModerationAction, Report, ReportGroup, ReportGroupPage, ReportTarget,
+    Settlement, MAX_REPORT_DETAILS, REPORT_REASONS,
 };
 pub use review::{
     newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewPage, SessionActivity,

@@ -9,9 +9,23 @@ use super::{Schedule, Tag};
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SessionId(pub String);
 
+/// The longest id we make (a 40-character slug, `-`, 6 hex digits) fits with room.
+pub const MAX_SESSION_ID_LEN: usize = 64;
+
 impl SessionId {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// An id as it came from a URL or a form: only what we generate (lower-case ASCII
+    /// letters, digits and `-`, at most [`MAX_SESSION_ID_LEN`]), so it is safe in a path,
+    /// a redirect, a header, a store key and a log line as it is.
+    pub fn parse(text: &str) -> Option<SessionId> {
+        let fits = !text.is_empty() && text.len() <= MAX_SESSION_ID_LEN;
+        let alphabet = text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        (fits && alphabet).then(|| SessionId(text.to_string()))
     }
 }
 
@@ -74,6 +88,9 @@ pub struct Session {
     pub status: SessionStatus,
     pub description: String,
     pub last_confirmed: Option<NaiveDate>,
+    /// The member id of whoever added it: for the store and the "may edit" rule only.
+    /// Public answers clear it, and an empty one is not written out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub added_by: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -121,6 +138,16 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn session_ids_are_only_what_we_generate() {
+        for ok in ["doolin-trad-3f9a2c", "ac6312277220", "a", &"x".repeat(64)] {
+            assert_eq!(SessionId::parse(ok).map(|id| id.0), Some(ok.to_string()));
+        }
+        for bad in ["", "a\nb", "a\r\nSet-Cookie:x", "A", "a/b", "a b", "é", "..", &"x".repeat(65)] {
+            assert_eq!(SessionId::parse(bad), None, "{bad:?}");
+        }
+    }
     use crate::model::fixtures::sample_session;
 
     fn day(s: &str) -> NaiveDate {

@@ -86,6 +86,16 @@ impl Session {
                 );
             }
         }
+        // Rendered as a link: only web addresses, never `javascript:` or `data:`.
+        if let Some(website) = &self.venue.website {
+            let lower = website.trim().to_ascii_lowercase();
+            if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                errors.push(
+                    "venue_website",
+                    "The website must start with https:// (or http://).",
+                );
+            }
+        }
         let code = &self.country.code;
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
             errors.push(

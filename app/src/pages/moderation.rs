@@ -1,8 +1,11 @@
-//! `/moderation`: the open reports, oldest first, each with hide and dismiss; and the
-//! audit trail of what moderators did. Moderators only.
+//! `/moderation`: the open reports, one entry per reported session or review (however
+//! many members reported it), the longest waiting first, each with hide and dismiss;
+//! paged by a plain link (`?after=…`), so it works without JavaScript; and the audit
+//! trail of what moderators did. Moderators only.
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::moderation::{moderation_queue, ModerateCall, ModerationQueue, QueuedReport};
 use crate::components::{error_of, Alert};
@@ -10,7 +13,12 @@ use crate::components::{error_of, Alert};
 #[component]
 pub fn ModerationPage() -> impl IntoView {
     let action = ServerAction::<ModerateCall>::new();
-    let queue = Resource::new(move || action.version().get(), |_| moderation_queue());
+    let query = use_query_map();
+    let after = move || query.read().get("after").unwrap_or_default();
+    let queue = Resource::new(
+        move || (action.version().get(), after()),
+        |(_, after)| moderation_queue(after),
+    );
     let error = error_of(action);
     view! {
         <Title text="Moderation"/>
@@ -19,8 +27,9 @@ pub fn ModerationPage() -> impl IntoView {
         <Alert message=error/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let first_page = after().is_empty();
                 match queue.await {
-                    Ok(queue) => view! { <QueueView queue action/> }.into_any(),
+                    Ok(queue) => view! { <QueueView queue action first_page/> }.into_any(),
                     Err(err) => view! { <p class="error" role="alert">{err.message}</p> }.into_any(),
                 }
             })}
@@ -29,8 +38,16 @@ pub fn ModerationPage() -> impl IntoView {
 }
 
 #[component]
-fn QueueView(queue: ModerationQueue, action: ServerAction<ModerateCall>) -> impl IntoView {
-    let ModerationQueue { reports, log } = queue;
+fn QueueView(
+    queue: ModerationQueue,
+    action: ServerAction<ModerateCall>,
+    first_page: bool,
+) -> impl IntoView {
+    let ModerationQueue {
+        reports,
+        next_cursor,
+        log,
+    } = queue;
     view! {
         {if reports.is_empty() {
             view! { <p class="empty">"No open reports."</p> }.into_any()
@@ -42,6 +59,16 @@ fn QueueView(queue: ModerationQueue, action: ServerAction<ModerateCall>) -> impl
             }
             .into_any()
         }}
+        <nav class="more" aria-label="More reports">
+            {(!first_page).then(|| view! { <a href="/moderation">"First reports"</a> })}
+            {next_cursor.map(|cursor| {
+                let href = format!(
+                    "/moderation?after={}",
+                    form_urlencoded::byte_serialize(cursor.as_bytes()).collect::<String>()
+                );
+                view! { <a href=href rel="next">"More reports"</a> }
+            })}
+        </nav>
         <section aria-labelledby="audit">
             <h2 id="audit" class="section-title">"What moderators did"</h2>
             <ol class="audit-log">{log.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
@@ -55,20 +82,28 @@ fn ReportItem(report: QueuedReport, action: ServerAction<ModerateCall>) -> impl 
         id,
         what,
         href,
-        reason,
+        count,
+        reasons,
         details,
         reporter_name,
         when,
     } = report;
+    let reported = if count == 1 {
+        format!("reported by {reporter_name} · {when}")
+    } else {
+        format!("reported by {count} members, first by {reporter_name} · {when}")
+    };
     view! {
         <li class="report-item">
             <p><a href=href>{what}</a></p>
-            <p class="review-head">{format!("{reason} · reported by {reporter_name} · {when}")}</p>
+            <p class="review-head">{format!("{} · {reported}", reasons.join(", "))}</p>
             {(!details.is_empty()).then(|| view! { <p class="review-text">{details}</p> })}
             <ActionForm action attr:class="moderate-form">
                 <input type="hidden" name="report_id" value=id/>
                 <button type="submit" name="action" value="hide" class="button" disabled=move || action.pending().get()>"Hide it"</button>
-                <button type="submit" name="action" value="dismiss" class="button secondary" disabled=move || action.pending().get()>"Dismiss the report"</button>
+                <button type="submit" name="action" value="dismiss" class="button secondary" disabled=move || action.pending().get()>
+                    {if count == 1 { "Dismiss the report".to_string() } else { format!("Dismiss the {count} reports") }}
+                </button>
             </ActionForm>
         </li>
     }

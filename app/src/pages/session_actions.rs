@@ -97,12 +97,33 @@ pub fn ReportForm(
     // Several forms share the one action: each answers only for a report sent from it
     // (the submit event bubbles to its wrapper before the action runs).
     let submitted = RwSignal::new(false);
-    let sent = move || {
-        (submitted.get() && matches!(action.value().get(), Some(Ok(()))))
-            .then_some("Thank you: a moderator will look at it.")
+    // Without JavaScript the post comes back to `?reported=new|again` (with `&review=`
+    // for a review's form): that form opens and says the same.
+    let query = leptos_router::hooks::use_query_map();
+    let from_url = {
+        let review = review.clone();
+        move |query: &leptos_router::params::ParamsMap| {
+            use crate::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
+            let outcome = query.get("reported")?;
+            (query.get("review").unwrap_or_default() == review).then_some(if outcome == "again" {
+                REPORT_ALREADY_SENT
+            } else {
+                REPORT_SENT
+            })
+        }
+    };
+    let came_back = from_url(&query.read_untracked()).is_some();
+    let sent = move || match (submitted.get(), action.value().get()) {
+        (true, Some(Ok(message))) => Some(message),
+        _ => from_url(&query.read()).map(str::to_string),
     };
     view! {
-        <details class="report" on:submit=move |_| submitted.set(true)>
+        <details
+            class="report"
+            id=came_back.then_some("report-sent")
+            open=came_back
+            on:submit=move |_| submitted.set(true)
+        >
             <summary>{label}</summary>
             <ActionForm action>
                 <input type="hidden" name="session_id" value=session_id/>

@@ -7,12 +7,16 @@ use std::sync::Arc;
 use super::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
 pub use crate::model::fixtures::sample_session;
 
+mod allowances;
 mod hidden;
 mod members;
+mod moderation;
 mod reviews;
 use crate::model::*;
+pub use allowances::*;
 pub use hidden::*;
 pub use members::*;
+pub use moderation::*;
 pub use reviews::*;
 
 async fn walk_all(store: &dyn Store, limit: usize) -> Vec<SessionId> {
@@ -840,7 +844,15 @@ macro_rules! store_contract_tests {
             a_new_feed_token_revokes_the_old_one,
             a_hidden_session_leaves_every_list_until_restored,
             a_hidden_review_leaves_the_rating_until_restored,
-            reports_queue_oldest_first_and_close_once_with_an_audit_entry,
+            a_hide_racing_the_authors_saves_stays_hidden,
+            allowances_run_out_refund_and_renew_with_the_window,
+            racing_takes_never_overdraw_an_allowance,
+            reports_group_by_target_and_a_group_settles_once_with_an_audit_entry,
+            a_member_has_one_open_report_per_target,
+            a_flood_of_reports_on_one_target_hides_no_other,
+            the_queue_pages_by_target_and_finds_any_group_by_id,
+            hiding_a_session_closes_its_reports_in_the_same_transaction,
+            hiding_a_review_closes_its_reports,
             ping_answers,
         );
     };

@@ -3,8 +3,11 @@
 //! Adapters live in the `server` crate (the embedded redb store now, DynamoDB later). Every
 //! adapter must pass the contract suite in [`contract`]; anything the domain relies on —
 //! ordering, cursors, conditional writes — is pinned down there.
+mod allowance;
 #[cfg(feature = "contract-tests")]
 pub mod contract;
+
+pub use allowance::{refused_until, Allowance};
 
 use async_trait::async_trait;
 
@@ -135,7 +138,22 @@ pub trait Store: Send + Sync + 'static {
     /// `created_at` is kept), and moves its stars in the session's rating in the same
     /// transaction: the rating always equals a recount. `NotFound` if the session is not
     /// there. Returns the review as stored.
+    ///
+    /// `review.hidden` is ignored: whether it is hidden is the moderators' decision
+    /// ([`Store::set_review_hidden`]), read in the same transaction, so neither an edit,
+    /// nor a delete and a new post, nor a save racing a hide can make it public again.
     async fn put_review(&self, review: &Review) -> Result<Review, StoreError>;
+
+    /// A moderator hides a member's review of a session, or shows it again. The hold is
+    /// kept apart from the review: it outlives the author deleting the review, so a review
+    /// they post again starts hidden, until a moderator restores it. The review (if there
+    /// is one) and its stars in the rating change in the same transaction.
+    async fn set_review_hidden(
+        &self,
+        session: &SessionId,
+        author: &str,
+        hidden: bool,
+    ) -> Result<(), StoreError>;
 
     /// Removes a member's review and its stars from the rating, together; `false` if they
     /// had none.
@@ -192,25 +210,72 @@ pub trait Store: Send + Sync + 'static {
     /// Whose feed a token opens, if it is current.
     async fn feed_owner(&self, token: &str) -> Result<Option<String>, StoreError>;
 
-    /// Adds a report to the moderators' queue.
-    async fn file_report(&self, report: &Report) -> Result<(), StoreError>;
+    /// Adds a report to the moderators' queue, in its target's group (opening one if the
+    /// target has none) — unless its reporter already has an open report on the same
+    /// target: then nothing changes and the answer is `AlreadyOpen`. Decided atomically,
+    /// so a member's racing submissions file one report.
+    async fn file_report(&self, report: &Report) -> Result<crate::model::Filed, StoreError>;
 
-    /// The open reports, oldest first, at most [`MAX_MEMBER_LIST`].
-    async fn open_reports(&self) -> Result<Vec<Report>, StoreError>;
-
-    /// Takes a report off the queue and records what the moderator did, together;
-    /// `None` (changing nothing) if it was no longer open.
-    async fn close_report(
+    /// A page of the moderators' queue: one group per target with open reports, however
+    /// many, ordered by the group's id (its first report's), so the longest waiting come
+    /// first. A cursor the store did not make is refused as `InvalidCursor`.
+    async fn report_queue(
         &self,
-        report_id: &str,
+        page: PageRequest,
+    ) -> Result<crate::model::ReportGroupPage, StoreError>;
+
+    /// The open group with this id, read directly (never by walking the queue).
+    async fn report_group(&self, id: &str)
+        -> Result<Option<crate::model::ReportGroup>, StoreError>;
+
+    /// Settles a group: closes every open report on its target, applies the settlement
+    /// (hiding the session or review) and records what the moderator did, in one
+    /// transaction where the adapter can; `None` (changing nothing) if the group was no
+    /// longer open. `VersionConflict` (changing nothing) if `HideSession` names a version
+    /// that is no longer current: read the session again and retry.
+    async fn settle_reports(
+        &self,
+        id: &str,
+        settlement: &crate::model::Settlement,
         entry: &AuditEntry,
-    ) -> Result<Option<Report>, StoreError>;
+    ) -> Result<Option<crate::model::ReportGroup>, StoreError>;
 
     /// Records a moderator's action that settled no report (a restore).
     async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
 
     /// The moderators' audit trail, newest first, at most [`MAX_MEMBER_LIST`].
     async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError>;
+
+    /// Counts one attempt against each allowance in its current window, all or none, in
+    /// one transaction: `None` when counted, or `Some(until)` (nothing counted) when one
+    /// had no room left, `until` the end of its window. Racing callers never overdraw.
+    async fn take_allowances(
+        &self,
+        allowances: &[Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError>;
+
+    /// Gives back one attempt taken at `now` (a success that must not count); nothing if
+    /// that window has ended or holds none.
+    async fn give_back_allowances(
+        &self,
+        allowances: &[Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Ends every sign-in of the account (its email, lower case) made before `at`: "sign
+    /// out everywhere", a new password. Only ever moves later.
+    async fn end_sign_ins(
+        &self,
+        account: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// When the account's sign-ins were last ended, if ever.
+    async fn sign_ins_ended_at(
+        &self,
+        account: &str,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError>;
 
     /// Cheap round trip proving the store answers; used by `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;
@@ -329,14 +394,26 @@ pub async fn change_session(
             .ok_or_else(|| StoreError::NotFound(id.clone()))?;
         let mut session = old.clone();
         change(&mut session);
-        let revision = Revision {
-            session_id: id.clone(),
-            at: chrono::Utc::now(),
-            by: by.0.to_string(),
-            by_name: by.1.to_string(),
-            changes: crate::model::describe_changes(Some(&old), &session),
+        // Nothing changed (a second confirmation today, a hide of a hidden session): no
+        // write, so the version, the history and the index items stay as they are.
+        if session == old {
+            return Ok(old);
+        }
+        let changes = crate::model::describe_changes(Some(&old), &session);
+        let written = if changes.is_empty() {
+            // A change nobody reads as an edit (a confirmation): no history entry.
+            store.update_session(&session).await
+        } else {
+            let revision = Revision {
+                session_id: id.clone(),
+                at: chrono::Utc::now(),
+                by: by.0.to_string(),
+                by_name: by.1.to_string(),
+                changes,
+            };
+            store.update_session_as(&session, &revision).await
         };
-        match store.update_session_as(&session, &revision).await {
+        match written {
             Err(StoreError::VersionConflict { .. }) if attempts < 2 => attempts += 1,
             other => return other,
         }

@@ -6,7 +6,8 @@ mod openapi;
 use app::api::listing::{find::find_sessions, ListQuery};
 use app::api::{session_detail_for, ApiSession};
 use app::error::AppError;
-use app::model::{ListedPage, PlaceCount, PlacePath};
+use app::model::{weekday_slug, ListedPage, PlaceCount, PlacePath, Tag, When, WEEKDAYS};
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -15,6 +16,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::routes::ServerState;
@@ -83,50 +85,141 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-/// Narrowing and paging, shared by every list.
+/// Narrowing and paging, shared by every list. The document lists each filter's values;
+/// any other value (other case, spaces, blank) is a 400 naming the choices.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FilterParams {
-    /// `tonight` or `week`.
+    /// `tonight`: on now or starting later today, in the session's own time zone; `week`:
+    /// starting within the next seven days. Running sessions only.
+    #[param(schema_with = when_schema)]
     when: Option<String>,
-    /// `mon` … `sun`.
+    /// Sessions on that weekday (any date in the next five weeks).
+    #[param(schema_with = day_schema)]
     day: Option<String>,
-    /// A tag, e.g. `slow` or `set-dancing`.
+    /// Sessions with that tag.
+    #[param(schema_with = tag_schema)]
     tag: Option<String>,
-    /// `next_cursor` from the previous page.
+    /// `next_cursor` from the previous page of the same list, as it was given; empty for the
+    /// first page. Cursors are opaque: any other value is a 400.
     cursor: Option<String>,
 }
+
+fn enum_schema<'a>(values: impl IntoIterator<Item = &'a str>) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values))
+        .build()
+}
+
+fn when_schema() -> Object {
+    enum_schema(When::ALL.map(When::slug))
+}
+
+fn day_schema() -> Object {
+    enum_schema(WEEKDAYS.map(weekday_slug))
+}
+
+fn tag_schema() -> Object {
+    enum_schema(Tag::ALL.map(Tag::slug))
+}
+
+/// A filter value exactly as the document lists it, or a 400 naming the choices. (The
+/// site's own pages also take other cases, spaces and blanks; the API takes what it says.)
+fn one_of(value: Option<&str>, name: &str, choices: &[&str]) -> Result<(), ApiError> {
+    match value {
+        Some(value) if !choices.contains(&value) => Err(AppError::bad_request(format!(
+            "{name} {value:?} is not one we know: use one of {}.",
+            choices.join(", ")
+        ))
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// A place key: a two-character country, then up to two more slugs, as `PlacePath` reads
+/// them (`edge::parse_place`). Empty means the world. A key of this shape that has no
+/// sessions is a 404, as is anything else.
+pub const PLACE_PATTERN: &str = "^([a-z0-9-]{2}(/[a-z0-9-]{1,80}){0,2})?$";
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PlaceParams {
-    /// A place key: `ie`, `ie/clare` or `ie/clare/ennis`. Absent: every session by name.
+    /// A place key: `ie`, `ie/clare` or `ie/clare/ennis` (the `key` of `/api/v1/places`).
+    /// Absent or empty: every session by name. A key with no sessions is a 404.
+    #[param(pattern = "^([a-z0-9-]{2}(/[a-z0-9-]{1,80}){0,2})?$")]
     place: Option<String>,
+}
+
+/// The characters of which a search needs two in a row: ASCII letters and digits, and the
+/// Latin letters that fold to them (`á` → `a`, `ß` → `ss`). Any two of them in a row make a
+/// word of at least two letters once folded, which is what `search::query_terms` needs; a
+/// query without such a pair is refused with the same message, so the document's pattern
+/// and the API agree exactly (server/tests/api_schema_fuzz.rs checks every character).
+const QUERY_CHARS: [(char, char); 6] = [
+    ('0', '9'),
+    ('A', 'Z'),
+    ('a', 'z'),
+    ('\u{C0}', '\u{D6}'),
+    ('\u{D8}', '\u{F6}'),
+    ('\u{F8}', '\u{17F}'),
+];
+
+/// [`QUERY_CHARS`] as the `q` parameter's pattern: two of them in a row, anywhere.
+pub const QUERY_PATTERN: &str = "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{17F}]{2}";
+
+pub fn is_query_char(c: char) -> bool {
+    QUERY_CHARS
+        .iter()
+        .any(|(from, to)| (*from..=*to).contains(&c))
+}
+
+/// Whether `q` matches [`QUERY_PATTERN`].
+pub fn is_search_query(q: &str) -> bool {
+    let mut previous = false;
+    q.chars().any(|c| {
+        let this = is_query_char(c);
+        let pair = previous && this;
+        previous = this;
+        pair
+    })
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// Words of a session's name, venue, town or area; case and accents are ignored and
-    /// each word matches as a prefix.
+    /// Words of a session's name, venue, town or area; case and accents are ignored, each
+    /// word matches as a prefix and one-letter words are left out. It needs two letters or
+    /// digits in a row (ASCII, or Latin letters such as `á` or `ß`).
+    #[param(
+        required = true,
+        min_length = 2,
+        pattern = "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{17F}]{2}"
+    )]
     q: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct NearParams {
-    /// Latitude in degrees, -90 to 90.
+    /// Latitude of the centre in degrees.
+    #[param(value_type = f64, required = true, minimum = -90, maximum = 90)]
     lat: Option<String>,
-    /// Longitude in degrees, -180 to 180.
+    /// Longitude of the centre in degrees.
+    #[param(value_type = f64, required = true, minimum = -180, maximum = 180)]
     lng: Option<String>,
-    /// Radius in km, 1 to 100 (default 25); narrower beyond 70° latitude.
+    /// Radius in km; beyond 70° latitude a large radius is narrowed (to 1 km at a pole),
+    /// never refused.
+    #[param(value_type = Option<f64>, minimum = 1, maximum = 100, default = 25)]
     km: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ParentParams {
-    /// The place whose children to list (`ie`, `ie/clare`); absent for countries.
+    /// The place whose children to list (`ie`, `ie/clare`); absent or empty for countries.
+    /// A key with no sessions is a 404.
+    #[param(pattern = "^([a-z0-9-]{2}(/[a-z0-9-]{1,80}){0,2})?$")]
     parent: Option<String>,
 }
 
@@ -141,14 +234,17 @@ pub struct ApiPlace {
     pub url: String,
 }
 
-fn list_query(filters: FilterParams) -> (ListQuery, Option<String>) {
+fn list_query(filters: FilterParams) -> Result<(ListQuery, Option<String>), ApiError> {
+    one_of(filters.when.as_deref(), "When", &When::ALL.map(When::slug))?;
+    one_of(filters.day.as_deref(), "Day", &WEEKDAYS.map(weekday_slug))?;
+    one_of(filters.tag.as_deref(), "Tag", &Tag::ALL.map(Tag::slug))?;
     let query = ListQuery {
         when: filters.when,
         day: filters.day,
         tag: filters.tag,
         ..ListQuery::default()
     };
-    (query, filters.cursor)
+    Ok((query, filters.cursor))
 }
 
 async fn run(
@@ -177,9 +273,18 @@ async fn known_place(state: &ServerState, key: &str) -> Result<PlacePath, ApiErr
 }
 
 /// Query strings that cannot be read at all (e.g. repeated keys of the wrong shape).
-fn bad_query(err: axum::extract::rejection::QueryRejection) -> ApiError {
+fn bad_query(err: QueryRejection) -> ApiError {
     ApiError(AppError::bad_request(format!(
         "The query string could not be read: {}",
+        err.body_text()
+    )))
+}
+
+/// A path segment that cannot be read (e.g. percent-encoded bytes that are not UTF-8): a
+/// JSON 400 like every other error, not axum's plain-text one.
+fn bad_path(err: PathRejection) -> ApiError {
+    ApiError(AppError::bad_request(format!(
+        "The path could not be read: {}",
         err.body_text()
     )))
 }
@@ -189,15 +294,16 @@ fn bad_query(err: axum::extract::rejection::QueryRejection) -> ApiError {
     responses(
         (status = 200, description = "A page of sessions: by name, or in a place by area, town and name", body = ListedPage),
         (status = 400, description = "A bad filter or cursor", body = ErrorBody),
-        (status = 404, description = "No such place", body = ErrorBody),
+        (status = 404, description = "No sessions in that place, or not a place key", body = ErrorBody),
+        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
     ))]
 async fn list_sessions(
     State(state): State<ServerState>,
-    place: Result<Query<PlaceParams>, axum::extract::rejection::QueryRejection>,
-    filters: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+    place: Result<Query<PlaceParams>, QueryRejection>,
+    filters: Result<Query<FilterParams>, QueryRejection>,
 ) -> ApiResult<ListedPage> {
     let place = place.map_err(bad_query)?.0.place;
-    let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
+    let (query, cursor) = list_query(filters.map_err(bad_query)?.0)?;
     let Some(key) = place.clone() else {
         return run(&state, query, cursor).await;
     };
@@ -221,16 +327,26 @@ async fn list_sessions(
     params(SearchParams, FilterParams),
     responses(
         (status = 200, description = "Matching sessions, best first", body = ListedPage),
-        (status = 400, description = "A missing or too short query, or a bad filter", body = ErrorBody),
+        (status = 400, description = "A missing query or one without two letters in a row, or a bad filter or cursor", body = ErrorBody),
+        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
     ))]
 async fn search(
     State(state): State<ServerState>,
-    search: Result<Query<SearchParams>, axum::extract::rejection::QueryRejection>,
-    filters: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+    search: Result<Query<SearchParams>, QueryRejection>,
+    filters: Result<Query<FilterParams>, QueryRejection>,
 ) -> ApiResult<ListedPage> {
     let q = search.map_err(bad_query)?.0.q.unwrap_or_default();
-    let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
-    // An empty `q` is still a search: it fails with a message rather than listing all.
+    // Exactly the document's pattern: what matches it always makes search terms, and the
+    // rest is refused with the message the search itself gives. (`query_terms` alone also
+    // takes a few other strings, e.g. `北京`, which no pattern could describe.)
+    if !is_search_query(&q) {
+        return Err(AppError::bad_request(format!(
+            "Type at least {} letters of a session, venue, town or area.",
+            app::model::search::MIN_QUERY_CHARS
+        ))
+        .into());
+    }
+    let (query, cursor) = list_query(filters.map_err(bad_query)?.0)?;
     run(
         &state,
         ListQuery {
@@ -246,18 +362,19 @@ async fn search(
     params(NearParams, FilterParams),
     responses(
         (status = 200, description = "Sessions within the radius, nearest first, with distance_km", body = ListedPage),
-        (status = 400, description = "A missing or bad position or radius, or a bad filter", body = ErrorBody),
+        (status = 400, description = "A missing or bad position or radius, or a bad filter or cursor", body = ErrorBody),
+        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
     ))]
 async fn near(
     State(state): State<ServerState>,
-    near: Result<Query<NearParams>, axum::extract::rejection::QueryRejection>,
-    filters: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+    near: Result<Query<NearParams>, QueryRejection>,
+    filters: Result<Query<FilterParams>, QueryRejection>,
 ) -> ApiResult<ListedPage> {
     let NearParams { lat, lng, km } = near.map_err(bad_query)?.0;
     if lat.is_none() && lng.is_none() {
         return Err(AppError::bad_request("Give a latitude (lat) and a longitude (lng).").into());
     }
-    let (query, cursor) = list_query(filters.map_err(bad_query)?.0);
+    let (query, cursor) = list_query(filters.map_err(bad_query)?.0)?;
     run(
         &state,
         ListQuery {
@@ -272,15 +389,19 @@ async fn near(
 }
 
 #[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions",
-    params(("id" = String, Path, description = "The session's id")),
+    params(("id" = String, Path, description = "The session's id (the `id` of a listed session)",
+        min_length = 1, max_length = 64, pattern = "^[a-z0-9-]{1,64}$")),
     responses(
         (status = 200, description = "The session, its next dates and its page", body = ApiSession),
-        (status = 404, description = "No such session", body = ErrorBody),
+        (status = 400, description = "An id that cannot be read", body = ErrorBody),
+        (status = 404, description = "No such session (or not listed any more)", body = ErrorBody),
+        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
     ))]
 async fn session(
     State(state): State<ServerState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> ApiResult<ApiSession> {
+    let Path(id) = id.map_err(bad_path)?;
     Ok(Json(session_detail_for(&state.app, id, false).await?.0))
 }
 
@@ -288,11 +409,13 @@ async fn session(
     params(ParentParams),
     responses(
         (status = 200, description = "The places one level down, with counts, by name", body = Vec<ApiPlace>),
-        (status = 404, description = "No such place", body = ErrorBody),
+        (status = 400, description = "A query string that cannot be read", body = ErrorBody),
+        (status = 404, description = "No sessions in that place, or not a place key", body = ErrorBody),
+        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
     ))]
 async fn places(
     State(state): State<ServerState>,
-    params: Result<Query<ParentParams>, axum::extract::rejection::QueryRejection>,
+    params: Result<Query<ParentParams>, QueryRejection>,
 ) -> ApiResult<Vec<ApiPlace>> {
     let parent = params.map_err(bad_query)?.0.parent.unwrap_or_default();
     let path = known_place(&state, &parent).await?;

@@ -43,6 +43,8 @@ pub struct Identity {
     /// The member's display name (`name`), on ID tokens.
     pub name: Option<String>,
     pub groups: Vec<String>,
+    /// When the token was issued (`iat`, seconds since the epoch; 0 if it says not).
+    pub issued_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,6 +55,10 @@ pub enum VerifyError {
     Algorithm,
     #[error("the token was signed with an unknown key")]
     UnknownKey,
+    /// A `kid` not in the keys fetched less than `refetch_every` ago: perhaps a key the
+    /// provider just rotated in. Not known to be bad, so nobody is signed out for it.
+    #[error("the token names a key not fetched yet")]
+    KeyNotYetFetched,
     #[error("the token's signature or claims are not valid: {0}")]
     Invalid(String),
     #[error("the token has expired")]
@@ -103,11 +109,15 @@ struct Claims {
     name: Option<String>,
     #[serde(rename = "cognito:groups", default)]
     groups: Vec<String>,
+    #[serde(default)]
+    iat: i64,
 }
 
 struct KeyCache {
     keys: HashMap<String, DecodingKey>,
     fetched_at: Option<Instant>,
+    /// The last fetch failed: until the next, an unknown `kid` proves nothing.
+    last_fetch_failed: bool,
 }
 
 pub struct JwtVerifier {
@@ -126,6 +136,7 @@ impl JwtVerifier {
             cache: Mutex::new(KeyCache {
                 keys: HashMap::new(),
                 fetched_at: None,
+                last_fetch_failed: false,
             }),
             fetching: tokio::sync::Mutex::new(()),
         }
@@ -145,18 +156,24 @@ impl JwtVerifier {
         if let Some(key) = self.cached_key(kid) {
             return Ok(key);
         }
-        let recently = self
-            .cache
-            .lock()
-            .expect("key cache")
-            .fetched_at
-            .is_some_and(|at| at.elapsed() < self.settings.refetch_every);
-        if recently {
-            return Err(VerifyError::UnknownKey);
+        {
+            let cache = self.cache.lock().expect("key cache");
+            let recently = cache
+                .fetched_at
+                .is_some_and(|at| at.elapsed() < self.settings.refetch_every);
+            if recently && cache.last_fetch_failed {
+                return Err(VerifyError::KeysUnavailable(
+                    "the last fetch failed; trying again shortly".into(),
+                ));
+            }
+            if recently {
+                return Err(VerifyError::KeyNotYetFetched);
+            }
         }
         let set = self.source.fetch().await;
         let mut cache = self.cache.lock().expect("key cache");
         cache.fetched_at = Some(Instant::now());
+        cache.last_fetch_failed = set.is_err();
         let set = set.map_err(VerifyError::KeysUnavailable)?;
         cache.keys = set
             .keys
@@ -211,6 +228,7 @@ impl JwtVerifier {
             email: claims.email,
             name: claims.name,
             groups: claims.groups,
+            issued_at: claims.iat,
         })
     }
 }
@@ -227,14 +245,24 @@ impl app::identity::TokenCheck for JwtVerifier {
             .await
             .map_err(|e| match e {
                 VerifyError::Expired => TokenProblem::Expired,
+                // We cannot tell now: keep the member's cookies and answer "try again".
+                VerifyError::KeysUnavailable(_) | VerifyError::KeyNotYetFetched => {
+                    tracing::warn!(error = %e, "cannot check a token now");
+                    TokenProblem::Unavailable
+                }
                 _ => TokenProblem::Invalid,
             })?;
         let email = identity.email.unwrap_or_default();
         Ok(app::model::Member {
-            name: identity.name.unwrap_or_else(|| email.clone()),
+            // Shown on reviews and revisions: never fall back to the email address.
+            name: identity
+                .name
+                .filter(|name| !name.trim().is_empty())
+                .unwrap_or_else(|| app::model::UNNAMED_MEMBER.to_string()),
             subject: identity.subject,
             email,
             groups: identity.groups,
+            issued_at: identity.issued_at,
         })
     }
 }
@@ -353,6 +381,23 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_member_without_a_name_is_never_shown_by_their_email() {
+        use app::identity::TokenCheck;
+        for name in [None, Some(json!("  "))] {
+            let claims = match &name {
+                Some(n) => with(id_claims(), "name", n.clone()),
+                None => id_claims(),
+            };
+            let member = verifier()
+                .member(&sign(&claims, "a", KEY_A))
+                .await
+                .unwrap();
+            assert_eq!(member.name, app::model::UNNAMED_MEMBER, "{name:?}");
+            assert_eq!(member.email, "a@example.org", "kept for the account page only");
+        }
+    }
+
+    #[tokio::test]
     async fn a_good_access_token_is_checked_against_client_id() {
         let access = json!({
             "sub": "user-1", "iss": ISSUER, "client_id": CLIENT, "token_use": "access",
@@ -440,10 +485,12 @@ mod tests {
                 VerifyError::WrongUse,
             ),
             (
+                // Refused; within a minute of the last fetch it may be a key just
+                // rotated in, so it signs nobody out either.
                 "unknown kid",
                 sign(&good, "zzz", KEY_A),
                 TokenUse::Id,
-                VerifyError::UnknownKey,
+                VerifyError::KeyNotYetFetched,
             ),
             (
                 "signed by another key under a known kid",
@@ -489,7 +536,8 @@ mod tests {
             let forged = sign(&id_claims(), "rotated?", KEY_B);
             assert_eq!(
                 v.verify(&forged, TokenUse::Id).await,
-                Err(VerifyError::UnknownKey)
+                Err(VerifyError::KeyNotYetFetched),
+                "maybe just rotated in: not known to be bad yet"
             );
         }
         assert_eq!(
@@ -551,5 +599,14 @@ mod tests {
             broken.verify(&good, TokenUse::Id).await,
             Err(VerifyError::KeysUnavailable(message)) if message.contains("404")
         ));
+        // An outage signs nobody out: the token is not known to be bad, now or within
+        // the minute before the next fetch.
+        use app::identity::{TokenCheck, TokenProblem};
+        for _ in 0..2 {
+            assert!(matches!(
+                broken.member(&good).await,
+                Err(TokenProblem::Unavailable)
+            ));
+        }
     }
 }

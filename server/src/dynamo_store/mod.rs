@@ -3,12 +3,14 @@
 //! items that carry a copy of the session, and place-count items. Every write that touches
 //! more than one item is one transaction, so indexes and counts never disagree with the
 //! sessions.
+mod allowances;
 mod bulk;
 mod errors;
 mod items;
 mod members;
 mod moderation;
 mod reviews;
+mod sign_ins;
 pub mod round_trips;
 pub mod table;
 
@@ -684,6 +686,15 @@ impl Store for DynamoStore {
         self.delete_review_item(session, author).await
     }
 
+    async fn set_review_hidden(
+        &self,
+        session: &SessionId,
+        author: &str,
+        hidden: bool,
+    ) -> Result<(), StoreError> {
+        self.set_review_hidden_items(session, author, hidden).await
+    }
+
     async fn review_by(
         &self,
         session: &SessionId,
@@ -747,20 +758,31 @@ impl Store for DynamoStore {
         self.token_owner(token).await
     }
 
-    async fn file_report(&self, report: &Report) -> Result<(), StoreError> {
+    async fn file_report(&self, report: &Report) -> Result<app::model::Filed, StoreError> {
         self.put_report(report).await
     }
 
-    async fn open_reports(&self) -> Result<Vec<Report>, StoreError> {
-        self.reports_open().await
+    async fn report_queue(
+        &self,
+        page: PageRequest,
+    ) -> Result<app::model::ReportGroupPage, StoreError> {
+        self.queue_page(page).await
     }
 
-    async fn close_report(
+    async fn report_group(
         &self,
-        report_id: &str,
+        id: &str,
+    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        self.group_by_id(id).await
+    }
+
+    async fn settle_reports(
+        &self,
+        id: &str,
+        settlement: &app::model::Settlement,
         entry: &AuditEntry,
-    ) -> Result<Option<Report>, StoreError> {
-        self.settle_report(report_id, entry).await
+    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        self.settle_group(id, settlement, entry).await
     }
 
     async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
@@ -769,6 +791,37 @@ impl Store for DynamoStore {
 
     async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit_entries().await
+    }
+
+    async fn take_allowances(
+        &self,
+        allowances: &[app::store::Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        self.take_allowance_items(allowances, now).await
+    }
+
+    async fn end_sign_ins(
+        &self,
+        account: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        self.end_sign_ins_item(account, at).await
+    }
+
+    async fn sign_ins_ended_at(
+        &self,
+        account: &str,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        self.sign_ins_ended_item(account).await
+    }
+
+    async fn give_back_allowances(
+        &self,
+        allowances: &[app::store::Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        self.give_back_allowance_items(allowances, now).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

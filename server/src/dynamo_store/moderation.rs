@@ -1,17 +1,49 @@
-//! Reports and the audit trail: open reports in one partition (`REPORTS`, sorted by id,
-//! which sorts by filing time) and the moderators' log in another (`AUDIT`, sorted by
-//! time). Moderation is rare next to reading, so one partition each is plenty.
+//! Reports and the audit trail. Open reports are grouped by what they are about
+//! (`ReportTarget::key`, "target" below):
+//!
+//! - the queue: one item per group in `QUEUE`, sorted by the group's id (its first
+//!   report's id, which sorts by filing time), holding the first report, the count and a
+//!   count per reason — so a page of the queue is one Query, however many reports a
+//!   target drew;
+//! - the target's partition `RT#{target}`: `#` names its open group (`q`), and each
+//!   reporter's report is `BY#{reporter}` (with the `q` of the group it was filed in):
+//!   a conditional put on that key is what allows one open report per member and target.
+//!
+//! A report item whose `q` is not the target's open group is closed: settling a group
+//! deletes its queue item and `#` (with the hide and the audit entry) in one transaction,
+//! which closes all its reports at once whatever their number; their items are deleted in
+//! further transactions after it.
+//!
+//! The moderators' log is the partition `AUDIT`, sorted by time.
 use std::collections::HashMap;
 
-use app::model::{AuditEntry, Report};
-use app::store::{StoreError, MAX_MEMBER_LIST};
+use app::model::{
+    AuditEntry, Filed, Report, ReportGroup, ReportGroupPage, ReportTarget, Settlement,
+};
+use app::store::{PageRequest, Store, StoreError, MAX_MEMBER_LIST};
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 
 use super::errors::store_error;
 use super::items::{from_doc, s, to_doc as json, Item};
-use super::{DynamoStore, Outcome};
+use super::{page_size, string_attr, DynamoStore, Outcome, TRANSACTION_ATTEMPTS};
+use crate::store_cursor as cursor;
 
-const REPORTS_PK: &str = "REPORTS";
+const QUEUE_PK: &str = "QUEUE";
 const AUDIT_PK: &str = "AUDIT";
+/// The sort key of the item naming a target's open group.
+const OPEN_SK: &str = "#";
+const REPORT_PREFIX: &str = "BY#";
+/// The group a report was filed in (on report items), or the open one (on `#`).
+const GROUP: &str = "q";
+const COUNT: &str = "reports";
+const REASON_PREFIX: &str = "why_";
+/// Marks queue cursors, so a cursor from another listing is refused.
+const QUEUE_CURSOR: &str = "report-queue\u{0}";
+/// The most closed report items one settling deletes (20 transactions); any beyond are
+/// closed all the same, and go with the target's next settling.
+const CLEAR_AT_MOST: usize = 2_000;
+/// TransactWriteItems' limit.
+const MAX_TRANSACTION_ITEMS: usize = 100;
 
 fn doc_item(pk: &str, sk: String, doc: String) -> Item {
     HashMap::from([
@@ -21,67 +53,338 @@ fn doc_item(pk: &str, sk: String, doc: String) -> Item {
     ])
 }
 
+fn target_pk(target: &ReportTarget) -> String {
+    format!("RT#{}", target.key())
+}
+
+fn report_sk(reporter: &str) -> String {
+    format!("{REPORT_PREFIX}{reporter}")
+}
+
+fn report_item(report: &Report, group: &str) -> Result<Item, StoreError> {
+    let mut item = doc_item(
+        &target_pk(&report.target),
+        report_sk(&report.reporter),
+        json(report)?,
+    );
+    item.insert(GROUP.into(), s(group));
+    Ok(item)
+}
+
+fn queue_item(first: &Report) -> Result<Item, StoreError> {
+    let mut item = doc_item(QUEUE_PK, first.id.clone(), json(first)?);
+    item.insert(COUNT.into(), AttributeValue::N("1".into()));
+    item.insert(
+        format!("{REASON_PREFIX}{}", first.reason),
+        AttributeValue::N("1".into()),
+    );
+    Ok(item)
+}
+
+fn number(value: &AttributeValue) -> Result<u64, StoreError> {
+    value
+        .as_n()
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| StoreError::Internal("a report count is not a number".into()))
+}
+
+fn group_from_item(item: &Item) -> Result<ReportGroup, StoreError> {
+    let mut reasons = std::collections::BTreeMap::new();
+    for (name, value) in item {
+        if let Some(reason) = name.strip_prefix(REASON_PREFIX) {
+            reasons.insert(reason.to_string(), number(value)?);
+        }
+    }
+    Ok(ReportGroup {
+        first: from_doc(item)?,
+        reports: item.get(COUNT).map(number).transpose()?.unwrap_or(0),
+        reasons,
+    })
+}
+
+fn queue_cursor(id: &str) -> String {
+    cursor::encode(&format!("{QUEUE_CURSOR}{id}"))
+}
+
+fn after_cursor(c: &str) -> Result<String, StoreError> {
+    cursor::decode(c)
+        .and_then(|key| key.strip_prefix(QUEUE_CURSOR).map(str::to_string))
+        .ok_or(StoreError::InvalidCursor)
+}
+
 impl DynamoStore {
-    pub(super) async fn put_report(&self, report: &Report) -> Result<(), StoreError> {
-        self.client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(doc_item(REPORTS_PK, report.id.clone(), json(report)?)))
-            .send()
-            .await
-            .map_err(store_error)?;
-        Ok(())
-    }
-
-    pub(super) async fn reports_open(&self) -> Result<Vec<Report>, StoreError> {
-        self.range_items(
-            REPORTS_PK.into(),
-            String::new(),
-            String::new(),
-            MAX_MEMBER_LIST,
-            1,
-        )
-        .await?
-        .0
-        .iter()
-        .map(from_doc)
-        .collect()
-    }
-
-    /// Reads the report, then deletes it (if still there) and writes the log entry in one
-    /// transaction.
-    pub(super) async fn settle_report(
-        &self,
-        report_id: &str,
-        entry: &AuditEntry,
-    ) -> Result<Option<Report>, StoreError> {
+    /// The id of the target's open group, read consistently.
+    async fn open_group_of(&self, target: &ReportTarget) -> Result<Option<String>, StoreError> {
         let output = self
             .client
             .get_item()
             .table_name(&self.table)
-            .key("pk", s(REPORTS_PK))
-            .key("sk", s(report_id))
+            .key("pk", s(target_pk(target)))
+            .key("sk", s(OPEN_SK))
             .consistent_read(true)
             .send()
             .await
             .map_err(store_error)?;
-        let Some(item) = output.item else {
+        output
+            .item
+            .map(|item| string_attr(&item, GROUP).map(str::to_string))
+            .transpose()
+    }
+
+    /// One more report in the open group `id` (which must still be open).
+    fn count_report(&self, id: &str, reason: &str) -> TransactWriteItem {
+        let update = Update::builder()
+            .table_name(&self.table)
+            .key("pk", s(QUEUE_PK))
+            .key("sk", s(id))
+            .update_expression("ADD #count :one, #why :one")
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_names("#count", COUNT)
+            .expression_attribute_names("#why", format!("{REASON_PREFIX}{reason}"))
+            .expression_attribute_values(":one", AttributeValue::N("1".into()))
+            .build()
+            .expect("table, key and expression are set");
+        TransactWriteItem::builder().update(update).build()
+    }
+
+    /// Reads which group is open for the target, then writes the report into it (or opens
+    /// one) in one transaction: 2 round trips. The report's put is conditional on its key
+    /// (target and reporter) holding no report of the open group.
+    pub(super) async fn put_report(&self, report: &Report) -> Result<Filed, StoreError> {
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let open = self.open_group_of(&report.target).await?;
+            let writes = match &open {
+                None => vec![
+                    self.put(
+                        HashMap::from([
+                            ("pk".to_string(), s(target_pk(&report.target))),
+                            ("sk".to_string(), s(OPEN_SK)),
+                            (GROUP.to_string(), s(report.id.clone())),
+                        ]),
+                        Some(("attribute_not_exists(pk)", vec![])),
+                    ),
+                    self.put(
+                        queue_item(report)?,
+                        Some(("attribute_not_exists(pk)", vec![])),
+                    ),
+                    // Replaces a closed report of the same member, if one is left.
+                    self.put(report_item(report, &report.id)?, None),
+                ],
+                Some(id) => vec![
+                    self.count_report(id, &report.reason),
+                    self.put(
+                        report_item(report, id)?,
+                        Some((
+                            "attribute_not_exists(pk) OR q <> :open",
+                            vec![(":open", s(id.clone()))],
+                        )),
+                    ),
+                ],
+            };
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(Filed::New),
+                Outcome::ConditionFailed(1) if open.is_some() => return Ok(Filed::AlreadyOpen),
+                // A group was opened or settled since the read: read again.
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(StoreError::Unavailable(
+            "too many reports about the same thing at once; try again".into(),
+        ))
+    }
+
+    /// One Query of `QUEUE`, after the cursor's group.
+    pub(super) async fn queue_page(
+        &self,
+        page: PageRequest,
+    ) -> Result<ReportGroupPage, StoreError> {
+        let limit = page_size(&page);
+        let mut query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk")
+            .expression_attribute_values(":pk", s(QUEUE_PK))
+            .limit(limit + 1);
+        if let Some(c) = &page.cursor {
+            query = query
+                .exclusive_start_key("pk", s(QUEUE_PK))
+                .exclusive_start_key("sk", s(after_cursor(c)?));
+        }
+        let output = query.send().await.map_err(store_error)?;
+        let mut items = output.items.unwrap_or_default();
+        let more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        let groups = items
+            .iter()
+            .map(group_from_item)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next_cursor = match (more, groups.last()) {
+            (true, Some(last)) => Some(queue_cursor(last.id())),
+            _ => None,
+        };
+        Ok(ReportGroupPage {
+            groups,
+            next_cursor,
+        })
+    }
+
+    /// One GetItem (consistent).
+    pub(super) async fn group_by_id(&self, id: &str) -> Result<Option<ReportGroup>, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(QUEUE_PK))
+            .key("sk", s(id))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(store_error)?;
+        output.item.as_ref().map(group_from_item).transpose()
+    }
+
+    /// Reads the group, then in one transaction: deletes its queue item and the target's
+    /// `#` (closing all its reports), writes the audit entry and hides the session. Then
+    /// deletes the closed report items (see [`Self::clear_closed_reports`]).
+    pub(super) async fn settle_group(
+        &self,
+        id: &str,
+        settlement: &Settlement,
+        entry: &AuditEntry,
+    ) -> Result<Option<ReportGroup>, StoreError> {
+        let Some(group) = self.group_by_id(id).await? else {
             return Ok(None);
         };
-        let report: Report = from_doc(&item)?;
-        let writes = vec![
+        let target = group.target().clone();
+        let mut writes = vec![
+            self.delete_if(QUEUE_PK.into(), id.into(), ("attribute_exists(pk)", vec![])),
             self.delete_if(
-                REPORTS_PK.into(),
-                report_id.into(),
-                ("attribute_exists(pk)", vec![]),
+                target_pk(&target),
+                OPEN_SK.into(),
+                ("q = :id", vec![(":id", s(id))]),
             ),
             self.put(doc_item(AUDIT_PK, entry.key(), json(entry)?), None),
         ];
-        Ok(match self.transact_outcome(writes).await? {
-            Outcome::Done => Some(report),
+        let mut hiding = None;
+        match (settlement, &target) {
+            (Settlement::Dismiss, _) => {}
+            (Settlement::HideReview, ReportTarget::Review { session_id, author }) => {
+                // A review's hide (its hold, flag and stars) is its own transaction
+                // (`set_review_hidden`), so it runs first and the reports close after it.
+                // Hiding twice is harmless: a moderator whose close fails acts again.
+                self.set_review_hidden(session_id, author, true).await?;
+            }
+            (
+                Settlement::HideSession { session, revision },
+                ReportTarget::Session { session_id },
+            ) if *session_id == session.id => {
+                let current = self
+                    .get_current(session.id.as_str())
+                    .await?
+                    .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
+                if current.version != session.version {
+                    return Err(StoreError::VersionConflict {
+                        id: session.id.clone(),
+                        expected: session.version,
+                        found: current.version,
+                    });
+                }
+                let mut stored = session.clone();
+                stored.version = current.version + 1;
+                let expected = AttributeValue::N(current.version.to_string());
+                let mut hide = self.session_writes(
+                    Some(&current),
+                    &stored,
+                    ("version = :expected", vec![(":expected", expected)]),
+                )?;
+                hide.extend(self.revision_put(Some(revision))?);
+                if writes.len() + hide.len() <= MAX_TRANSACTION_ITEMS {
+                    writes.extend(hide);
+                    hiding = Some(session);
+                } else {
+                    // A session with so many words that its index items and the queue's
+                    // would not fit one transaction: hidden in its own, first.
+                    self.update(session, Some(revision)).await?;
+                }
+            }
+            _ => {
+                return Err(StoreError::Internal(format!(
+                    "the settlement does not fit report group {id}"
+                )))
+            }
+        }
+        match self.transact_outcome(writes).await? {
+            Outcome::Done => {}
             // Another moderator settled it first.
-            Outcome::ConditionFailed(_) => None,
-        })
+            Outcome::ConditionFailed(0 | 1) => return Ok(None),
+            // The session's version moved on between the read and the write.
+            Outcome::ConditionFailed(_) => {
+                let Some(session) = hiding else {
+                    return Err(StoreError::Internal(
+                        "a report group's settling failed a condition".into(),
+                    ));
+                };
+                let found = self
+                    .get_current(session.id.as_str())
+                    .await?
+                    .map_or(session.version + 1, |s| s.version);
+                return Err(StoreError::VersionConflict {
+                    id: session.id.clone(),
+                    expected: session.version,
+                    found,
+                });
+            }
+        }
+        self.clear_closed_reports(&target).await?;
+        Ok(Some(group))
+    }
+
+    /// Deletes a target's closed report items: those of any group but the open one (read
+    /// after them), each only if it still belongs to the group it was read in — a member's
+    /// new report in a group opened since is never touched. At most [`CLEAR_AT_MOST`] a
+    /// call, in transactions of up to 100 deletes.
+    async fn clear_closed_reports(&self, target: &ReportTarget) -> Result<(), StoreError> {
+        let pk = target_pk(target);
+        let (items, _) = self
+            .prefix_items(
+                pk.clone(),
+                REPORT_PREFIX.into(),
+                CLEAR_AT_MOST,
+                CLEAR_AT_MOST.div_ceil(1000),
+            )
+            .await?;
+        let open = self.open_group_of(target).await?;
+        let mut closed = Vec::new();
+        for item in &items {
+            let group = string_attr(item, GROUP)?;
+            if Some(group) != open.as_deref() {
+                closed.push((string_attr(item, "sk")?.to_string(), group.to_string()));
+            }
+        }
+        for chunk in closed.chunks(MAX_TRANSACTION_ITEMS) {
+            let mut deletes: Vec<TransactWriteItem> = chunk
+                .iter()
+                .map(|(sk, group)| {
+                    self.delete_if(
+                        pk.clone(),
+                        sk.clone(),
+                        ("q = :group", vec![(":group", s(group.clone()))]),
+                    )
+                })
+                .collect();
+            while !deletes.is_empty() {
+                match self.transact_outcome(deletes.clone()).await? {
+                    Outcome::Done => break,
+                    // Filed again since: that one is open now, keep it.
+                    Outcome::ConditionFailed(item) => {
+                        deletes.remove(item);
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     pub(super) async fn put_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {

@@ -3,6 +3,10 @@
 //! page reads the session, its rating and its reviews in one Query. A review and the
 //! aggregate change in one transaction, guarded by the review's `rev` counter, so the
 //! aggregate is exactly what a recount would give, however many writes race.
+//!
+//! A review moderators hid has a hold (`HOLD#{session}`, `R#{author}`) in a partition of
+//! its own, so the session page's Query never reads it. Every review write checks the
+//! hold it read in its transaction: hidden is decided there, never by the writer.
 use std::collections::HashMap;
 
 use app::model::{
@@ -27,6 +31,15 @@ const RATING_SK: &str = "RATING";
 /// The review's write counter: a write names the one it read, so a racing change of the
 /// same review makes it start again rather than move the stars twice.
 const REV: &str = "rev";
+
+const HOLD_PREFIX: &str = "HOLD#";
+
+fn hold_key(session: &SessionId, author: &str) -> (String, String) {
+    (
+        format!("{HOLD_PREFIX}{}", session.as_str()),
+        review_sk(author),
+    )
+}
 
 fn review_sk(author: &str) -> String {
     format!("{REVIEW_PREFIX}{author}")
@@ -180,12 +193,47 @@ impl DynamoStore {
         })
     }
 
+    /// Whether moderators hold the member's review of the session hidden.
+    async fn review_held(&self, session: &SessionId, author: &str) -> Result<bool, StoreError> {
+        let (pk, sk) = hold_key(session, author);
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(pk))
+            .key("sk", s(sk))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(store_error)?;
+        Ok(output.item.is_some())
+    }
+
+    /// The transaction fails unless the hold is still as read.
+    fn hold_unchanged(&self, session: &SessionId, author: &str, held: bool) -> TransactWriteItem {
+        let (pk, sk) = hold_key(session, author);
+        let check = ConditionCheck::builder()
+            .table_name(&self.table)
+            .key("pk", s(pk))
+            .key("sk", s(sk))
+            .condition_expression(if held {
+                "attribute_exists(pk)"
+            } else {
+                "attribute_not_exists(pk)"
+            })
+            .build()
+            .expect("table, key and condition are set");
+        TransactWriteItem::builder().condition_check(check).build()
+    }
+
     pub(super) async fn put_review_item(&self, review: &Review) -> Result<Review, StoreError> {
         for _ in 0..TRANSACTION_ATTEMPTS {
-            let old = self
-                .current_review(&review.session_id, &review.author)
-                .await?;
+            let (old, held) = tokio::try_join!(
+                self.current_review(&review.session_id, &review.author),
+                self.review_held(&review.session_id, &review.author),
+            )?;
             let mut stored = review.clone();
+            stored.hidden = held;
             if let Some((old, _)) = &old {
                 stored.created_at = old.created_at;
             }
@@ -193,6 +241,7 @@ impl DynamoStore {
                 self.session_exists(&review.session_id),
                 self.review_put(&stored, old.as_ref().map(|(_, rev)| *rev))?,
                 self.put(review_copy_item(&stored)?, None),
+                self.hold_unchanged(&review.session_id, &review.author, held),
             ];
             writes.extend(self.rating_update(
                 &review.session_id,
@@ -237,6 +286,71 @@ impl DynamoStore {
             }
         }
         Err(busy())
+    }
+
+    /// The hold and the review's flag and stars, in one transaction guarded by the
+    /// review's `rev`.
+    pub(super) async fn set_review_hidden_items(
+        &self,
+        session: &SessionId,
+        author: &str,
+        hidden: bool,
+    ) -> Result<(), StoreError> {
+        let (hold_pk, hold_sk) = hold_key(session, author);
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let current = self.current_review(session, author).await?;
+            let mut writes = vec![if hidden {
+                self.put(
+                    HashMap::from([
+                        ("pk".to_string(), s(hold_pk.clone())),
+                        ("sk".to_string(), s(hold_sk.clone())),
+                    ]),
+                    None,
+                )
+            } else {
+                self.delete(hold_pk.clone(), hold_sk.clone())
+            }];
+            match current {
+                Some((mut review, rev)) if review.hidden != hidden => {
+                    let before = review.counted_stars();
+                    review.hidden = hidden;
+                    writes.push(self.review_put(&review, Some(rev))?);
+                    writes.push(self.put(review_copy_item(&review)?, None));
+                    writes.extend(self.rating_update(session, before, review.counted_stars()));
+                }
+                // Absent: the hold alone keeps a review posted later hidden. A review
+                // written between the read and this write fails its own hold check.
+                Some((_, rev)) => writes.push(self.review_unchanged(session, author, rev)),
+                None => writes.push(self.review_absent(session, author)),
+            }
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(()),
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
+
+    fn review_check(&self, session: &SessionId, author: &str, condition: (&str, Option<u64>)) -> TransactWriteItem {
+        let mut check = ConditionCheck::builder()
+            .table_name(&self.table)
+            .key("pk", s(session_pk(session.as_str())))
+            .key("sk", s(review_sk(author)))
+            .condition_expression(condition.0);
+        if let Some(rev) = condition.1 {
+            check = check.expression_attribute_values(":read", AttributeValue::N(rev.to_string()));
+        }
+        TransactWriteItem::builder()
+            .condition_check(check.build().expect("table, key and condition are set"))
+            .build()
+    }
+
+    fn review_unchanged(&self, session: &SessionId, author: &str, rev: u64) -> TransactWriteItem {
+        self.review_check(session, author, ("rev = :read", Some(rev)))
+    }
+
+    fn review_absent(&self, session: &SessionId, author: &str) -> TransactWriteItem {
+        self.review_check(session, author, ("attribute_not_exists(pk)", None))
     }
 
     /// One Query of the session's partition, backwards so the session and its rating come

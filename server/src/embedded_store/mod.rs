@@ -13,10 +13,12 @@
 //! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
+mod allowances;
 mod history;
 mod members;
 mod moderation;
 mod reviews;
+mod sign_ins;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -132,9 +134,11 @@ impl EmbeddedStore {
         txn.open_table(PLACE_COUNTS).map_err(internal)?;
         txn.open_table(reviews::REVIEWS).map_err(internal)?;
         txn.open_table(reviews::RATINGS).map_err(internal)?;
+        txn.open_table(reviews::REVIEW_HOLDS).map_err(internal)?;
+        txn.open_table(allowances::ALLOWANCES).map_err(internal)?;
+        txn.open_table(sign_ins::SIGN_INS_ENDED).map_err(internal)?;
         txn.open_table(history::HISTORY).map_err(internal)?;
-        txn.open_table(moderation::OPEN_REPORTS).map_err(internal)?;
-        txn.open_table(moderation::AUDIT).map_err(internal)?;
+        moderation::open_tables(&txn)?;
         for table in [
             members::BOOKMARKS,
             members::MEMBER_REVIEWS,
@@ -594,6 +598,17 @@ impl Store for EmbeddedStore {
             .await
     }
 
+    async fn set_review_hidden(
+        &self,
+        session: &SessionId,
+        author: &str,
+        hidden: bool,
+    ) -> Result<(), StoreError> {
+        let (session, author) = (session.clone(), author.to_string());
+        self.blocking(move |db| reviews::set_hidden(db, &session, &author, hidden))
+            .await
+    }
+
     async fn review_by(
         &self,
         session: &SessionId,
@@ -687,22 +702,34 @@ impl Store for EmbeddedStore {
             .await
     }
 
-    async fn file_report(&self, report: &Report) -> Result<(), StoreError> {
+    async fn file_report(&self, report: &Report) -> Result<app::model::Filed, StoreError> {
         let report = report.clone();
         self.blocking(move |db| moderation::file(db, &report)).await
     }
 
-    async fn open_reports(&self) -> Result<Vec<Report>, StoreError> {
-        self.blocking(moderation::open).await
+    async fn report_queue(
+        &self,
+        page: PageRequest,
+    ) -> Result<app::model::ReportGroupPage, StoreError> {
+        self.blocking(move |db| moderation::queue(db, page)).await
     }
 
-    async fn close_report(
+    async fn report_group(
         &self,
-        report_id: &str,
+        id: &str,
+    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        let id = id.to_string();
+        self.blocking(move |db| moderation::group(db, &id)).await
+    }
+
+    async fn settle_reports(
+        &self,
+        id: &str,
+        settlement: &app::model::Settlement,
         entry: &AuditEntry,
-    ) -> Result<Option<Report>, StoreError> {
-        let (report_id, entry) = (report_id.to_string(), entry.clone());
-        self.blocking(move |db| moderation::close(db, &report_id, &entry))
+    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        let (id, settlement, entry) = (id.to_string(), settlement.clone(), entry.clone());
+        self.blocking(move |db| moderation::settle(db, &id, &settlement, &entry))
             .await
     }
 
@@ -714,6 +741,44 @@ impl Store for EmbeddedStore {
 
     async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.blocking(moderation::log).await
+    }
+
+    async fn take_allowances(
+        &self,
+        allowances: &[app::store::Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        let allowances = allowances.to_vec();
+        self.blocking(move |db| allowances::take(db, &allowances, now))
+            .await
+    }
+
+    async fn end_sign_ins(
+        &self,
+        account: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let account = account.to_string();
+        self.blocking(move |db| sign_ins::end(db, &account, at)).await
+    }
+
+    async fn sign_ins_ended_at(
+        &self,
+        account: &str,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        let account = account.to_string();
+        self.blocking(move |db| sign_ins::ended_at(db, &account))
+            .await
+    }
+
+    async fn give_back_allowances(
+        &self,
+        allowances: &[app::store::Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let allowances = allowances.to_vec();
+        self.blocking(move |db| allowances::give_back(db, &allowances, now))
+            .await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

@@ -1,51 +1,251 @@
-//! Reports and the audit trail in the embedded store: `open_reports` (report id → JSON,
-//! ids sort by filing time) and `audit` (entry key → JSON, keys sort by time).
-use app::model::{AuditEntry, Report};
-use app::store::{StoreError, MAX_MEMBER_LIST};
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+//! Reports and the audit trail in the embedded store. Open reports are grouped by what
+//! they are about (`ReportTarget::key`):
+//!
+//! - `report_groups`: group id (its first report's id, so ids sort by filing time) → the
+//!   group as JSON (first report, count, reasons): the moderators' queue, in order;
+//! - `report_targets`: target key → the id of its open group;
+//! - `reports_by_target`: target key `\0` reporter → the report as JSON: one open report
+//!   per member and target, and every open report of a target under one prefix;
+//! - `audit`: entry key → JSON (keys sort by time).
+//!
+//! Filing, and settling a group (its reports, the hidden session and the audit entry),
+//! are each one write transaction.
+use app::model::{
+    AuditEntry, Filed, Report, ReportGroup, ReportGroupPage, ReportTarget, Settlement,
+};
+use app::store::{PageRequest, StoreError, MAX_MEMBER_LIST};
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
 use super::{from_json, internal, to_json};
+use crate::store_cursor as cursor;
 
-pub const OPEN_REPORTS: TableDefinition<&str, &[u8]> = TableDefinition::new("open_reports");
+pub const REPORT_GROUPS: TableDefinition<&str, &[u8]> = TableDefinition::new("report_groups");
+pub const REPORT_TARGETS: TableDefinition<&str, &str> = TableDefinition::new("report_targets");
+pub const REPORTS_BY_TARGET: TableDefinition<&str, &[u8]> =
+    TableDefinition::new("reports_by_target");
 pub const AUDIT: TableDefinition<&str, &[u8]> = TableDefinition::new("audit");
+/// Open reports as files before grouping kept them (report id → JSON): moved into the
+/// groups when such a file is opened.
+const UNGROUPED_REPORTS: TableDefinition<&str, &[u8]> = TableDefinition::new("open_reports");
 
-pub fn file(db: &Database, report: &Report) -> Result<(), StoreError> {
-    let txn = db.begin_write().map_err(internal)?;
-    txn.open_table(OPEN_REPORTS)
-        .map_err(internal)?
-        .insert(report.id.as_str(), to_json(report)?.as_slice())
-        .map_err(internal)?;
-    txn.commit().map_err(internal)
+/// Marks queue cursors, so a cursor from another listing is refused.
+const QUEUE_CURSOR: &str = "report-queue\u{0}";
+
+fn reporter_key(target: &ReportTarget, reporter: &str) -> String {
+    format!("{}\u{0}{reporter}", target.key())
 }
 
-pub fn open(db: &Database) -> Result<Vec<Report>, StoreError> {
-    let txn = db.begin_read().map_err(internal)?;
-    let table = txn.open_table(OPEN_REPORTS).map_err(internal)?;
-    let mut found = Vec::new();
-    for entry in table.iter().map_err(internal)?.take(MAX_MEMBER_LIST) {
-        let (_, value) = entry.map_err(internal)?;
-        found.push(from_json(value.value())?);
-    }
-    Ok(found)
-}
-
-pub fn close(
-    db: &Database,
-    report_id: &str,
-    entry: &AuditEntry,
-) -> Result<Option<Report>, StoreError> {
-    let txn = db.begin_write().map_err(internal)?;
-    let removed: Option<Report> = {
-        let mut table = txn.open_table(OPEN_REPORTS).map_err(internal)?;
-        let removed = table.remove(report_id).map_err(internal)?;
-        removed.map(|v| from_json(v.value())).transpose()?
+/// Creates the tables, and files the open reports of a file written before grouping.
+pub fn open_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
+    txn.open_table(REPORT_GROUPS).map_err(internal)?;
+    txn.open_table(REPORT_TARGETS).map_err(internal)?;
+    txn.open_table(REPORTS_BY_TARGET).map_err(internal)?;
+    txn.open_table(AUDIT).map_err(internal)?;
+    let ungrouped: Vec<(String, Report)> = {
+        let table = txn.open_table(UNGROUPED_REPORTS).map_err(internal)?;
+        let mut found = Vec::new();
+        for entry in table.iter().map_err(internal)? {
+            let (key, value) = entry.map_err(internal)?;
+            found.push((key.value().to_string(), from_json(value.value())?));
+        }
+        found
     };
-    if removed.is_none() {
+    for (_, report) in &ungrouped {
+        file_in(txn, report)?;
+    }
+    let mut table = txn.open_table(UNGROUPED_REPORTS).map_err(internal)?;
+    for (key, _) in &ungrouped {
+        table.remove(key.as_str()).map_err(internal)?;
+    }
+    Ok(())
+}
+
+pub fn file(db: &Database, report: &Report) -> Result<Filed, StoreError> {
+    let txn = db.begin_write().map_err(internal)?;
+    let filed = file_in(&txn, report)?;
+    if filed == Filed::New {
+        txn.commit().map_err(internal)?;
+    }
+    Ok(filed)
+}
+
+fn file_in(txn: &WriteTransaction, report: &Report) -> Result<Filed, StoreError> {
+    let mut by_target = txn.open_table(REPORTS_BY_TARGET).map_err(internal)?;
+    let mine = reporter_key(&report.target, &report.reporter);
+    if by_target.get(mine.as_str()).map_err(internal)?.is_some() {
+        return Ok(Filed::AlreadyOpen);
+    }
+    by_target
+        .insert(mine.as_str(), to_json(report)?.as_slice())
+        .map_err(internal)?;
+    let target = report.target.key();
+    let mut targets = txn.open_table(REPORT_TARGETS).map_err(internal)?;
+    let mut groups = txn.open_table(REPORT_GROUPS).map_err(internal)?;
+    let open = targets
+        .get(target.as_str())
+        .map_err(internal)?
+        .map(|id| id.value().to_string());
+    let group = match open {
+        Some(id) => {
+            let mut group: ReportGroup = from_json(
+                groups
+                    .get(id.as_str())
+                    .map_err(internal)?
+                    .ok_or_else(|| internal(format!("report target names missing group {id}")))?
+                    .value(),
+            )?;
+            group.add(&report.reason);
+            group
+        }
+        None => {
+            targets
+                .insert(target.as_str(), report.id.as_str())
+                .map_err(internal)?;
+            ReportGroup::opened(report.clone())
+        }
+    };
+    groups
+        .insert(group.id(), to_json(&group)?.as_slice())
+        .map_err(internal)?;
+    Ok(Filed::New)
+}
+
+pub fn queue(db: &Database, page: PageRequest) -> Result<ReportGroupPage, StoreError> {
+    let limit = page.clamped_limit();
+    let after = match page.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(after_cursor(c)?),
+    };
+    let txn = db.begin_read().map_err(internal)?;
+    let table = txn.open_table(REPORT_GROUPS).map_err(internal)?;
+    let start = match &after {
+        Some(id) => std::ops::Bound::Excluded(id.as_str()),
+        None => std::ops::Bound::Unbounded,
+    };
+    let mut groups: Vec<ReportGroup> = Vec::new();
+    let mut more = false;
+    for entry in table
+        .range::<&str>((start, std::ops::Bound::Unbounded))
+        .map_err(internal)?
+    {
+        if groups.len() == limit {
+            more = true;
+            break;
+        }
+        let (_, value) = entry.map_err(internal)?;
+        groups.push(from_json(value.value())?);
+    }
+    let next_cursor = match (more, groups.last()) {
+        (true, Some(last)) => Some(queue_cursor(last.id())),
+        _ => None,
+    };
+    Ok(ReportGroupPage {
+        groups,
+        next_cursor,
+    })
+}
+
+/// The cursor continuing the queue after the group `id`.
+fn queue_cursor(id: &str) -> String {
+    cursor::encode(&format!("{QUEUE_CURSOR}{id}"))
+}
+
+fn after_cursor(c: &str) -> Result<String, StoreError> {
+    cursor::decode(c)
+        .and_then(|key| key.strip_prefix(QUEUE_CURSOR).map(str::to_string))
+        .ok_or(StoreError::InvalidCursor)
+}
+
+pub fn group(db: &Database, id: &str) -> Result<Option<ReportGroup>, StoreError> {
+    let txn = db.begin_read().map_err(internal)?;
+    let table = txn.open_table(REPORT_GROUPS).map_err(internal)?;
+    let found = table.get(id).map_err(internal)?;
+    found.map(|v| from_json(v.value())).transpose()
+}
+
+pub fn settle(
+    db: &Database,
+    id: &str,
+    settlement: &Settlement,
+    entry: &AuditEntry,
+) -> Result<Option<ReportGroup>, StoreError> {
+    if let Settlement::HideReview = settlement {
+        // A review's hide is its own write transaction (`reviews::set_hidden`), so it
+        // runs first, and the reports close after it; hiding twice is harmless, so a
+        // moderator whose close fails can simply act again.
+        let Some(open) = group(db, id)? else {
+            return Ok(None);
+        };
+        let ReportTarget::Review { session_id, author } = open.target() else {
+            return Err(internal(format!("group {id} is not about a review")));
+        };
+        super::reviews::set_hidden(db, session_id, author, true)?;
+    }
+    let txn = db.begin_write().map_err(internal)?;
+    let Some(group) = remove_group(&txn, id)? else {
         return Ok(None);
+    };
+    if let Settlement::HideSession { session, revision } = settlement {
+        if group.target().session_id() != &session.id
+            || !matches!(group.target(), ReportTarget::Session { .. })
+        {
+            return Err(internal(format!("group {id} is not about {}", session.id)));
+        }
+        hide_session(&txn, session, revision)?;
     }
     insert_entry(&txn, entry)?;
     txn.commit().map_err(internal)?;
-    Ok(removed)
+    Ok(Some(group))
+}
+
+/// Takes the group off the queue with every open report of its target.
+fn remove_group(txn: &WriteTransaction, id: &str) -> Result<Option<ReportGroup>, StoreError> {
+    let removed = txn
+        .open_table(REPORT_GROUPS)
+        .map_err(internal)?
+        .remove(id)
+        .map_err(internal)?
+        .map(|v| from_json::<ReportGroup>(v.value()))
+        .transpose()?;
+    let Some(group) = removed else {
+        return Ok(None);
+    };
+    let target = group.target().key();
+    txn.open_table(REPORT_TARGETS)
+        .map_err(internal)?
+        .remove(target.as_str())
+        .map_err(internal)?;
+    let prefix = format!("{target}\u{0}");
+    let end = format!("{target}\u{1}");
+    txn.open_table(REPORTS_BY_TARGET)
+        .map_err(internal)?
+        .retain_in(prefix.as_str()..end.as_str(), |_, _| false)
+        .map_err(internal)?;
+    Ok(Some(group))
+}
+
+/// Stores the session, hidden, at the version it names (as `update_session_as` would).
+fn hide_session(
+    txn: &WriteTransaction,
+    session: &app::model::Session,
+    revision: &app::model::Revision,
+) -> Result<(), StoreError> {
+    let current = super::read_session(txn, session.id.as_str())?
+        .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
+    if current.version != session.version {
+        return Err(StoreError::VersionConflict {
+            id: session.id.clone(),
+            expected: session.version,
+            found: current.version,
+        });
+    }
+    let mut stored = session.clone();
+    stored.version = current.version + 1;
+    super::remove_index_entries(txn, &current)?;
+    super::write_session(txn, &stored)?;
+    super::adjust_places(txn, &current, -1)?;
+    super::adjust_places(txn, &stored, 1)?;
+    super::history::record(txn, Some(revision))
 }
 
 pub fn record(db: &Database, entry: &AuditEntry) -> Result<(), StoreError> {

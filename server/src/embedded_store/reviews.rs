@@ -1,6 +1,8 @@
 //! Reviews in the embedded store: `reviews` (session id `\0` author → JSON) and `ratings`
 //! (session id → the rating aggregate). A review and its session's rating change in one
-//! write transaction, so the aggregate always equals a recount.
+//! write transaction, so the aggregate always equals a recount. `review_holds`
+//! (session id `\0` author → nothing) records the reviews moderators hid: a review is
+//! hidden exactly when its hold exists, decided inside each write transaction.
 use app::model::{newest_first, Rating, Review, ReviewPage, SessionActivity, SessionId};
 use app::store::{PageRequest, StoreError};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
@@ -12,6 +14,13 @@ use crate::store_cursor as cursor;
 
 pub const REVIEWS: TableDefinition<&str, &[u8]> = TableDefinition::new("reviews");
 pub const RATINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("ratings");
+pub const REVIEW_HOLDS: TableDefinition<&str, ()> = TableDefinition::new("review_holds");
+
+fn held(txn: &WriteTransaction, key: &str) -> Result<bool, StoreError> {
+    let holds = txn.open_table(REVIEW_HOLDS).map_err(internal)?;
+    let found = holds.get(key).map_err(internal)?.is_some();
+    Ok(found)
+}
 
 fn read_rating(txn: &WriteTransaction, session: &str) -> Result<Rating, StoreError> {
     let ratings = txn.open_table(RATINGS).map_err(internal)?;
@@ -40,6 +49,7 @@ pub fn put(db: &Database, review: Review) -> Result<Review, StoreError> {
     }
     let key = review_key(session, &review.author);
     let mut stored = review.clone();
+    stored.hidden = held(&txn, &key)?;
     let old = {
         let mut reviews = txn.open_table(REVIEWS).map_err(internal)?;
         let old: Option<Review> = reviews
@@ -87,6 +97,51 @@ pub fn delete(db: &Database, session: &SessionId, author: &str) -> Result<bool, 
     write_rating(&txn, session.as_str(), &rating)?;
     txn.commit().map_err(internal)?;
     Ok(true)
+}
+
+/// Hides or shows the review: the hold and the review's flag and stars, together.
+pub fn set_hidden(
+    db: &Database,
+    session: &SessionId,
+    author: &str,
+    hidden: bool,
+) -> Result<(), StoreError> {
+    let txn = db.begin_write().map_err(internal)?;
+    let key = review_key(session.as_str(), author);
+    {
+        let mut holds = txn.open_table(REVIEW_HOLDS).map_err(internal)?;
+        if hidden {
+            holds.insert(key.as_str(), ()).map_err(internal)?;
+        } else {
+            holds.remove(key.as_str()).map_err(internal)?;
+        }
+    }
+    let changed = {
+        let mut reviews = txn.open_table(REVIEWS).map_err(internal)?;
+        let current: Option<Review> = reviews
+            .get(key.as_str())
+            .map_err(internal)?
+            .map(|v| from_json(v.value()))
+            .transpose()?;
+        match current {
+            Some(mut review) if review.hidden != hidden => {
+                let before = review.counted_stars();
+                review.hidden = hidden;
+                reviews
+                    .insert(key.as_str(), to_json(&review)?.as_slice())
+                    .map_err(internal)?;
+                Some((before, review.counted_stars()))
+            }
+            _ => None,
+        }
+    };
+    if let Some((before, after)) = changed {
+        let mut rating = read_rating(&txn, session.as_str())?;
+        rating.change(before, after);
+        write_rating(&txn, session.as_str(), &rating)?;
+    }
+    txn.commit().map_err(internal)?;
+    Ok(())
 }
 
 pub fn get(db: &Database, session: &SessionId, author: &str) -> Result<Option<Review>, StoreError> {

@@ -27,18 +27,34 @@ pub fn routes() -> Router<ServerState> {
 /// [`routes`] with another per-file sitemap limit, so a test can reach the index and its
 /// parts with a handful of sessions instead of 50,000.
 pub fn routes_with_sitemap_limit(per_file: usize) -> Router<ServerState> {
+    let snapshots = std::sync::Arc::new(sitemap::SitemapSnapshots::new(
+        std::time::Duration::from_secs(sitemap::SNAPSHOT_SECONDS),
+    ));
+    routes_with_snapshots(per_file, snapshots)
+}
+
+/// [`routes_with_sitemap_limit`] over given sitemap snapshots (a test counts their builds).
+pub fn routes_with_snapshots(
+    per_file: usize,
+    snapshots: std::sync::Arc<sitemap::SitemapSnapshots>,
+) -> Router<ServerState> {
+    let for_parts = snapshots.clone();
     Router::new()
         .route("/robots.txt", get(robots::serve_robots_txt))
         .route(
             "/sitemap.xml",
-            get(move |state: State<AppState>| sitemap::serve_sitemap(state, per_file)),
+            get(move |state: State<AppState>| {
+                let snapshots = snapshots.clone();
+                async move { sitemap::serve_sitemap(state, &snapshots, per_file).await }
+            }),
         )
         // The router allows a static prefix before a parameter but nothing after it, so a
         // part arrives as `3.xml` and the handler checks the suffix itself.
         .route(
             "/sitemap-{part}",
             get(move |state: State<AppState>, part: Path<String>| {
-                sitemap::serve_sitemap_part(state, part, per_file)
+                let snapshots = for_parts.clone();
+                async move { sitemap::serve_sitemap_part(state, part, &snapshots, per_file).await }
             }),
         )
         .route("/feed.atom", get(atom::serve_feed))

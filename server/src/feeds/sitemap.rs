@@ -1,6 +1,12 @@
 //! `/sitemap.xml`: every crawlable page — home, each place at every level, each session with
 //! its last change. The sitemaps.org protocol allows 50,000 URLs per file, so past that
 //! `/sitemap.xml` becomes an index of `/sitemap-1.xml`, `/sitemap-2.xml`, …
+//!
+//! Listing every place and session walks the whole table, so no request pays for it: a
+//! snapshot is built at most once per [`SNAPSHOT_SECONDS`] per process (one request builds,
+//! requests arriving meanwhile wait for it and share it), and every request for the index
+//! or a part is answered from it. A part number past any the site could have is refused
+//! before the store is asked for anything.
 use app::model::{PlaceCount, PlacePath};
 use app::state::AppState;
 use app::store::{Store, StoreError};
@@ -16,6 +22,52 @@ pub const MAX_URLS_PER_FILE: usize = 50_000;
 
 /// An hour: new sessions show up in search soon enough without rebuilding per crawl.
 const MAX_AGE: u32 = 3_600;
+
+/// How long one snapshot of the listing serves: a walk of the table at most this often
+/// per process (per Lambda instance), and a hidden session leaves the sitemap within it.
+pub const SNAPSHOT_SECONDS: u64 = 300;
+
+/// No site of ours has more parts than this (10 million URLs); a higher number is a 404
+/// without a single read.
+const MAX_PARTS: usize = 200;
+
+/// The listing the sitemap documents are cut from, rebuilt when older than its lifetime.
+pub struct SitemapSnapshots {
+    lifetime: std::time::Duration,
+    current: tokio::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<Vec<SitemapUrl>>)>>,
+    /// How many walks of the store have been made: tests prove requests do not walk.
+    pub builds: std::sync::atomic::AtomicUsize,
+}
+
+impl SitemapSnapshots {
+    pub fn new(lifetime: std::time::Duration) -> Self {
+        Self {
+            lifetime,
+            current: tokio::sync::Mutex::new(None),
+            builds: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The current listing; builds it if there is none or it has aged out. Holding the
+    /// lock while building makes concurrent requests wait for the one walk.
+    pub async fn urls(
+        &self,
+        store: &dyn Store,
+        site_url: &str,
+    ) -> Result<std::sync::Arc<Vec<SitemapUrl>>, StoreError> {
+        let mut current = self.current.lock().await;
+        if let Some((built, urls)) = current.as_ref() {
+            if built.elapsed() < self.lifetime {
+                return Ok(urls.clone());
+            }
+        }
+        self.builds
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let urls = std::sync::Arc::new(collect_urls(store, site_url).await?);
+        *current = Some((std::time::Instant::now(), urls.clone()));
+        Ok(urls)
+    }
+}
 
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -148,8 +200,12 @@ fn part_number(raw: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
-pub(super) async fn serve_sitemap(State(app): State<AppState>, per_file: usize) -> Response {
-    match collect_urls(app.store.as_ref(), &app.site_url).await {
+pub(super) async fn serve_sitemap(
+    State(app): State<AppState>,
+    snapshots: &SitemapSnapshots,
+    per_file: usize,
+) -> Response {
+    match snapshots.urls(app.store.as_ref(), &app.site_url).await {
         Ok(urls) => document(
             XML,
             MAX_AGE,
@@ -162,14 +218,15 @@ pub(super) async fn serve_sitemap(State(app): State<AppState>, per_file: usize) 
 pub(super) async fn serve_sitemap_part(
     State(app): State<AppState>,
     Path(part): Path<String>,
+    snapshots: &SitemapSnapshots,
     per_file: usize,
 ) -> Response {
     let not_found = || plain(StatusCode::NOT_FOUND, "There is no such sitemap part.\n");
-    // Refuse a malformed name before asking the store for anything.
-    let Some(number) = part_number(&part) else {
+    // Refuse a malformed name or an impossible number before asking the store anything.
+    let Some(number) = part_number(&part).filter(|n| *n <= MAX_PARTS) else {
         return not_found();
     };
-    match collect_urls(app.store.as_ref(), &app.site_url).await {
+    match snapshots.urls(app.store.as_ref(), &app.site_url).await {
         Ok(urls) => match sitemap_part(&urls, per_file, number) {
             Some(body) => document(XML, MAX_AGE, body),
             None => not_found(),

@@ -103,82 +103,80 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
         }
     };
     assert_eq!(rating(store.clone()).await.by_stars, [1, 0, 0, 0, 1]);
-    review.hidden = true;
-    store.put_review(&review).await.unwrap();
+    store.set_review_hidden(&id, "aoife", true).await.unwrap();
     assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
+    let hidden = |store: Arc<dyn Store>| {
+        let id = id.clone();
+        async move { store.review_by(&id, "aoife").await.unwrap().map(|r| r.hidden) }
+    };
+
+    // The author edits it: still hidden, whatever the write says.
+    review.text = "Edited, still rude".into();
+    review.hidden = false;
+    let stored = store.put_review(&review).await.unwrap();
+    assert!(stored.hidden, "an edit cannot show a hidden review");
+    assert_eq!(hidden(store.clone()).await, Some(true));
+    assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
+
+    // Deleted and posted again: hidden from the start.
     assert!(store.delete_review(&id, "aoife").await.unwrap());
     assert_eq!(
         rating(store.clone()).await.by_stars,
         [0, 0, 0, 0, 1],
         "deleting a hidden review takes nothing more away"
     );
-    review.hidden = false;
     store.put_review(&review).await.unwrap();
+    assert_eq!(
+        hidden(store.clone()).await,
+        Some(true),
+        "a review posted again after a hide stays hidden"
+    );
+    assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
+
+    // Only a moderator's restore shows it again, stars and all.
+    store.set_review_hidden(&id, "aoife", false).await.unwrap();
+    assert_eq!(hidden(store.clone()).await, Some(false));
     assert_eq!(rating(store.clone()).await.by_stars, [1, 0, 0, 0, 1]);
+    store.put_review(&review).await.unwrap();
+    assert_eq!(hidden(store.clone()).await, Some(false), "restored stays shown");
 }
 
-fn report(id: &str, session: &str) -> crate::model::Report {
-    crate::model::Report {
-        id: id.into(),
-        target: crate::model::ReportTarget::Session {
-            session_id: SessionId(session.into()),
-        },
-        reason: "wrong".into(),
-        details: "It moved".into(),
-        reporter: "aoife".into(),
-        reporter_name: "Aoife".into(),
-        at: chrono::DateTime::UNIX_EPOCH,
-    }
-}
-
-fn entry(minute: i64, report_id: Option<&str>) -> crate::model::AuditEntry {
-    crate::model::AuditEntry {
-        at: chrono::DateTime::UNIX_EPOCH + chrono::Duration::minutes(minute),
-        moderator: "mod".into(),
-        moderator_name: "Mod".into(),
-        action: crate::model::ModerationAction::Dismiss,
-        target: report("x", "s1").target,
-        report_id: report_id.map(str::to_string),
-        summary: "Session".into(),
-    }
-}
-
-pub async fn reports_queue_oldest_first_and_close_once_with_an_audit_entry(store: Arc<dyn Store>) {
-    for id in ["20261101-b", "20261101-a", "20261102-c"] {
-        store.file_report(&report(id, "s1")).await.unwrap();
-    }
-    let ids = |reports: Vec<crate::model::Report>| -> Vec<String> {
-        reports.into_iter().map(|r| r.id).collect()
+/// A hide landing while the author saves again and again ends hidden: the save reads the
+/// hold in its own transaction, so it can never write "shown" over a hide.
+pub async fn a_hide_racing_the_authors_saves_stays_hidden(store: Arc<dyn Store>) {
+    store
+        .create_session(&sample_session("race", "Raced", "IE"))
+        .await
+        .unwrap();
+    let id = SessionId("race".into());
+    let review = crate::model::Review {
+        session_id: id.clone(),
+        author: "aoife".into(),
+        author_name: "Aoife".into(),
+        stars: 2,
+        visited_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        text: "First".into(),
+        created_at: chrono::DateTime::UNIX_EPOCH,
+        updated_at: chrono::DateTime::UNIX_EPOCH,
+        hidden: false,
     };
-    assert_eq!(
-        ids(store.open_reports().await.unwrap()),
-        ["20261101-a", "20261101-b", "20261102-c"]
+    store.put_review(&review).await.unwrap();
+    let saves = (0..20).map(|n| {
+        let store = store.clone();
+        let mut review = review.clone();
+        review.text = format!("Save {n}");
+        tokio::spawn(async move { store.put_review(&review).await.map(|_| ()) })
+    });
+    let saves: Vec<_> = saves.collect();
+    store.set_review_hidden(&id, "aoife", true).await.unwrap();
+    for save in saves {
+        // A save may give up as busy under contention; none may undo the hide.
+        let _ = save.await.unwrap();
+    }
+    let (_, activity) = store.session_with_activity(&id).await.unwrap().unwrap();
+    assert!(
+        store.review_by(&id, "aoife").await.unwrap().unwrap().hidden,
+        "hidden after every save landed"
     );
-    let closed = store
-        .close_report("20261101-a", &entry(1, Some("20261101-a")))
-        .await
-        .unwrap();
-    assert_eq!(closed.map(|r| r.id).as_deref(), Some("20261101-a"));
-    let again = store
-        .close_report("20261101-a", &entry(2, Some("20261101-a")))
-        .await
-        .unwrap();
-    assert!(again.is_none(), "a report is settled once");
-    store.record_audit(&entry(3, None)).await.unwrap();
-    assert_eq!(
-        ids(store.open_reports().await.unwrap()),
-        ["20261101-b", "20261102-c"]
-    );
-    let log: Vec<i64> = store
-        .audit_log()
-        .await
-        .unwrap()
-        .iter()
-        .map(|e| e.at.timestamp() / 60)
-        .collect();
-    assert_eq!(
-        log,
-        [3, 1],
-        "newest first; the refused second close left no entry"
-    );
+    assert_eq!(activity.rating.by_stars, [0; 5], "its stars left the rating");
 }

@@ -6,6 +6,8 @@
 mod signing_key;
 mod store;
 
+use store::Change;
+
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -150,13 +152,12 @@ impl LocalIdentity {
         let email = check_email(email)?;
         let group = group.to_string();
         self.blocking(move |me| {
-            let mut account: Account = store::get(&me.db, ACCOUNTS, &email)
-                .map_err(unavailable)?
-                .ok_or(IdentityError::WrongCredentials)?;
-            if !account.groups.contains(&group) {
-                account.groups.push(group);
-            }
-            store::put(&me.db, ACCOUNTS, &email, &account).map_err(unavailable)
+            me.change_account(&email, IdentityError::WrongCredentials, |account| {
+                if !account.groups.contains(&group) {
+                    account.groups.push(group);
+                }
+                Ok(())
+            })
         })
         .await
     }
@@ -170,6 +171,22 @@ impl LocalIdentity {
         tokio::task::spawn_blocking(move || work(&me))
             .await
             .map_err(unavailable)?
+    }
+
+    /// [`Self::blocking`] for work that runs argon2: each hash takes ~19 MB and a core for
+    /// tens of milliseconds, so at most one per core runs at once and a burst of sign-ins
+    /// waits its turn instead of exhausting memory.
+    async fn hashing<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Self) -> Result<T, IdentityError> + Send + 'static,
+    ) -> Result<T, IdentityError> {
+        static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+        let slots = SLOTS.get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+            tokio::sync::Semaphore::new(cores)
+        });
+        let _slot = slots.acquire().await.map_err(unavailable)?;
+        self.blocking(work).await
     }
 
     fn send_code(&self, email: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
@@ -196,24 +213,51 @@ impl LocalIdentity {
         Ok(())
     }
 
-    /// Checks a code, counting wrong guesses; a right one is used up.
+    /// Changes the account in one transaction (read, change, write), so two changes at
+    /// once (a name and a sign-out everywhere, say) both land. `missing` if there is none.
+    fn change_account(
+        &self,
+        email: &str,
+        missing: IdentityError,
+        change: impl FnOnce(&mut Account) -> Result<(), IdentityError>,
+    ) -> Result<(), IdentityError> {
+        store::update(&self.db, ACCOUNTS, email, |account: Option<Account>| {
+            let Some(mut account) = account else {
+                return (Change::Keep, Err(missing));
+            };
+            match change(&mut account) {
+                Ok(()) => (Change::Put(account), Ok(())),
+                Err(err) => (Change::Keep, Err(err)),
+            }
+        })
+        .map_err(unavailable)?
+    }
+
+    /// Checks a code and counts a wrong guess in the same transaction, so guesses sent
+    /// together each see the others' count; a right code is used up, and so is one
+    /// guessed wrong [`CODE_ATTEMPTS`] times (a new one must be sent).
     fn use_code(&self, email: &str, code: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
-        let mut stored: OneTimeCode = store::get(&self.db, CODES, email)
-            .map_err(unavailable)?
-            .filter(|c: &OneTimeCode| c.purpose == purpose)
-            .ok_or(IdentityError::WrongCode)?;
-        if stored.expires_at < now() {
-            return Err(IdentityError::ExpiredCode);
-        }
-        if stored.wrong_attempts >= CODE_ATTEMPTS {
-            return Err(IdentityError::TooManyAttempts);
-        }
-        if stored.code != code.trim() {
-            stored.wrong_attempts += 1;
-            store::put(&self.db, CODES, email, &stored).map_err(unavailable)?;
-            return Err(IdentityError::WrongCode);
-        }
-        store::remove(&self.db, CODES, email).map_err(unavailable)
+        let now = now();
+        store::update(&self.db, CODES, email, |stored: Option<OneTimeCode>| {
+            let Some(mut stored) = stored.filter(|c| c.purpose == purpose) else {
+                return (Change::Keep, Err(IdentityError::WrongCode));
+            };
+            if stored.expires_at < now {
+                return (Change::Remove, Err(IdentityError::ExpiredCode));
+            }
+            if stored.wrong_attempts >= CODE_ATTEMPTS {
+                return (Change::Remove, Err(IdentityError::TooManyAttempts));
+            }
+            if stored.code != code.trim() {
+                stored.wrong_attempts += 1;
+                if stored.wrong_attempts >= CODE_ATTEMPTS {
+                    return (Change::Remove, Err(IdentityError::WrongCode));
+                }
+                return (Change::Put(stored), Err(IdentityError::WrongCode));
+            }
+            (Change::Remove, Ok(()))
+        })
+        .map_err(unavailable)?
     }
 
     fn issue_tokens(&self, account: &Account, with_refresh: bool) -> Result<Tokens, IdentityError> {
@@ -284,7 +328,7 @@ impl IdentityProvider for LocalIdentity {
         check_password(password)?;
         let display_name = check_display_name(display_name)?;
         let password = password.to_string();
-        self.blocking(move |me| {
+        self.hashing(move |me| {
             let account = Account {
                 subject: uuid::Uuid::new_v4().to_string(),
                 email: email.clone(),
@@ -310,15 +354,17 @@ impl IdentityProvider for LocalIdentity {
         let email = check_email(email)?;
         let code = code.to_string();
         self.blocking(move |me| {
-            let mut account: Account = store::get(&me.db, ACCOUNTS, &email)
+            let account: Account = store::get(&me.db, ACCOUNTS, &email)
                 .map_err(unavailable)?
                 .ok_or(IdentityError::WrongCode)?;
             if account.confirmed {
                 return Ok(());
             }
             me.use_code(&email, &code, CodePurpose::ConfirmEmail)?;
-            account.confirmed = true;
-            store::put(&me.db, ACCOUNTS, &email, &account).map_err(unavailable)
+            me.change_account(&email, IdentityError::WrongCode, |account| {
+                account.confirmed = true;
+                Ok(())
+            })
         })
         .await
     }
@@ -342,7 +388,7 @@ impl IdentityProvider for LocalIdentity {
             return Err(IdentityError::WrongCredentials);
         };
         let password = password.to_string();
-        self.blocking(move |me| {
+        self.hashing(move |me| {
             let account: Option<Account> =
                 store::get(&me.db, ACCOUNTS, &email).map_err(unavailable)?;
             let Some(account) = account else {
@@ -401,16 +447,23 @@ impl IdentityProvider for LocalIdentity {
         let email = check_email(email)?;
         check_password(new_password)?;
         let (code, new_password) = (code.to_string(), new_password.to_string());
-        self.blocking(move |me| {
-            let mut account: Account = store::get(&me.db, ACCOUNTS, &email)
+        self.hashing(move |me| {
+            if store::get::<Account>(&me.db, ACCOUNTS, &email)
                 .map_err(unavailable)?
-                .ok_or(IdentityError::WrongCode)?;
+                .is_none()
+            {
+                return Err(IdentityError::WrongCode);
+            }
             me.use_code(&email, &code, CodePurpose::ResetPassword)?;
-            account.password_hash = hash_password(&new_password)?;
-            // Resetting proves the email, and ends every other signed-in device.
-            account.confirmed = true;
-            account.token_generation += 1;
-            store::put(&me.db, ACCOUNTS, &email, &account).map_err(unavailable)
+            // Hashed before the write transaction, which then holds no slow work.
+            let password_hash = hash_password(&new_password)?;
+            me.change_account(&email, IdentityError::WrongCode, |account| {
+                account.password_hash = password_hash;
+                // Resetting proves the email, and ends every other signed-in device.
+                account.confirmed = true;
+                account.token_generation += 1;
+                Ok(())
+            })
         })
         .await
     }
@@ -424,9 +477,11 @@ impl IdentityProvider for LocalIdentity {
     async fn sign_out_everywhere(&self, access_token: &str) -> Result<(), IdentityError> {
         let access_token = access_token.to_string();
         self.blocking(move |me| {
-            let mut account = me.account_for_access(&access_token)?;
-            account.token_generation += 1;
-            store::put(&me.db, ACCOUNTS, &account.email.clone(), &account).map_err(unavailable)
+            let account = me.account_for_access(&access_token)?;
+            me.change_account(&account.email, IdentityError::SessionEnded, |account| {
+                account.token_generation += 1;
+                Ok(())
+            })
         })
         .await
     }
@@ -453,9 +508,11 @@ impl IdentityProvider for LocalIdentity {
         let display_name = check_display_name(display_name)?;
         let access_token = access_token.to_string();
         self.blocking(move |me| {
-            let mut account = me.account_for_access(&access_token)?;
-            account.display_name = display_name;
-            store::put(&me.db, ACCOUNTS, &account.email.clone(), &account).map_err(unavailable)
+            let account = me.account_for_access(&access_token)?;
+            me.change_account(&account.email, IdentityError::SessionEnded, |account| {
+                account.display_name = display_name;
+                Ok(())
+            })
         })
         .await
     }

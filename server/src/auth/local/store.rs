@@ -93,6 +93,48 @@ pub fn remove(db: &Database, table: TableDefinition<&str, &[u8]>, key: &str) -> 
     txn.commit().map_err(|e| e.to_string())
 }
 
+/// What [`update`] does with the value it read.
+pub enum Change<T> {
+    Keep,
+    Put(T),
+    Remove,
+}
+
+/// Reads the value, decides, and writes, in one write transaction: racing updates of the
+/// same key run one after another, so none is lost and no counter is read stale.
+pub fn update<T: Serialize + DeserializeOwned, R>(
+    db: &Database,
+    table: TableDefinition<&str, &[u8]>,
+    key: &str,
+    decide: impl FnOnce(Option<T>) -> (Change<T>, R),
+) -> Result<R, String> {
+    let txn = db.begin_write().map_err(|e| e.to_string())?;
+    let answer = {
+        let mut table = txn.open_table(table).map_err(|e| e.to_string())?;
+        let current: Option<T> = table
+            .get(key)
+            .map_err(|e| e.to_string())?
+            .map(|v| serde_json::from_slice(v.value()).map_err(|e| e.to_string()))
+            .transpose()?;
+        let (change, answer) = decide(current);
+        match change {
+            Change::Keep => {}
+            Change::Put(value) => {
+                let bytes = serde_json::to_vec(&value).map_err(|e| e.to_string())?;
+                table
+                    .insert(key, bytes.as_slice())
+                    .map_err(|e| e.to_string())?;
+            }
+            Change::Remove => {
+                table.remove(key).map_err(|e| e.to_string())?;
+            }
+        }
+        answer
+    };
+    txn.commit().map_err(|e| e.to_string())?;
+    Ok(answer)
+}
+
 /// Inserts the account only if its email is free, atomically.
 pub fn insert_new_account(db: &Database, account: &Account) -> Result<bool, String> {
     let bytes = serde_json::to_vec(account).map_err(|e| e.to_string())?;

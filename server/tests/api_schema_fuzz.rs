@@ -1,0 +1,213 @@
+//! The public API keeps the promises of its OpenAPI document: schemathesis (scripts/api-fuzz)
+//! sends the real app requests the document calls valid and requests it calls invalid and
+//! checks every answer; and the document states the constraints the code enforces.
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+use common::spawn_app;
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf()
+}
+
+/// Runs scripts/api-fuzz against a fresh app; fails (never skips) when schemathesis is not
+/// installed.
+#[test]
+fn the_api_answers_as_its_openapi_document_says() {
+    common::run(async {
+        let app = spawn_app().await;
+        let script = repo_root().join("scripts/api-fuzz");
+        let address = app.address.clone();
+        let started = std::time::Instant::now();
+        let output = tokio::task::spawn_blocking(move || {
+            Command::new("bash")
+                .arg(&script)
+                .arg(&address)
+                .output()
+                .expect("bash runs scripts/api-fuzz")
+        })
+        .await
+        .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        println!("{stdout}");
+        eprintln!("{stderr}");
+        println!("scripts/api-fuzz took {:.0?}", started.elapsed());
+        assert_ne!(
+            output.status.code(),
+            Some(3),
+            "schemathesis is missing: run scripts/bootstrap --browser, which installs it \
+             into its own virtualenv (SCHEMATHESIS_VENV in scripts/env.sh)\n{stderr}"
+        );
+        assert!(
+            output.status.success(),
+            "scripts/api-fuzz found requests the API answers differently from its OpenAPI \
+             document (exit {:?}); the failures are printed above",
+            output.status.code()
+        );
+        app.stop().await;
+    })
+}
+
+fn parameter<'a>(doc: &'a Value, path: &str, name: &str) -> &'a Value {
+    doc["paths"][path]["get"]["parameters"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{path} has parameters"))
+        .iter()
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("{path} documents {name}"))
+}
+
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("an array: {value}"))
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
+const LISTS: [&str; 3] = ["/api/v1/sessions", "/api/v1/search", "/api/v1/near"];
+
+#[test]
+fn the_document_states_the_constraints_the_code_enforces() {
+    common::run(async {
+        let app = spawn_app().await;
+        let response = app.get("/api/v1/openapi.json").await;
+        assert_eq!(response.status(), 200);
+        let doc: Value = response.json().await.unwrap();
+
+        for path in LISTS {
+            let when = &parameter(&doc, path, "when")["schema"];
+            assert_eq!(strings(&when["enum"]), ["tonight", "week"], "{path} when");
+            let day = &parameter(&doc, path, "day")["schema"];
+            assert_eq!(
+                strings(&day["enum"]),
+                ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                "{path} day"
+            );
+            let tag = &parameter(&doc, path, "tag")["schema"];
+            let slugs: Vec<&str> = app::model::Tag::ALL.iter().map(|t| t.slug()).collect();
+            assert_eq!(strings(&tag["enum"]), slugs, "{path} tag");
+            let cursor = parameter(&doc, path, "cursor");
+            assert_eq!(cursor["schema"]["type"], "string", "{path} cursor");
+        }
+
+        let near = "/api/v1/near";
+        for (name, min, max) in [("lat", -90.0, 90.0), ("lng", -180.0, 180.0)] {
+            let p = parameter(&doc, near, name);
+            assert_eq!(p["required"], true, "{name}");
+            assert_eq!(p["schema"]["type"], "number", "{name}");
+            assert_eq!(p["schema"]["minimum"].as_f64(), Some(min), "{name}");
+            assert_eq!(p["schema"]["maximum"].as_f64(), Some(max), "{name}");
+        }
+        let km = parameter(&doc, near, "km");
+        assert_ne!(km["required"], true);
+        assert_eq!(km["schema"]["type"], "number");
+        use app::model::geo::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
+        assert_eq!(km["schema"]["minimum"].as_f64(), Some(MIN_RADIUS_KM));
+        assert_eq!(km["schema"]["maximum"].as_f64(), Some(MAX_RADIUS_KM));
+        assert_eq!(km["schema"]["default"].as_f64(), Some(DEFAULT_RADIUS_KM));
+        assert_eq!(
+            (MIN_RADIUS_KM, MAX_RADIUS_KM, DEFAULT_RADIUS_KM),
+            (1.0, 100.0, 25.0)
+        );
+
+        let q = parameter(&doc, "/api/v1/search", "q");
+        assert_eq!(q["required"], true);
+        assert_eq!(q["schema"]["type"], "string");
+        assert_eq!(q["schema"]["minLength"], 2);
+        assert_eq!(
+            q["schema"]["pattern"].as_str(),
+            Some(server::api_v1::QUERY_PATTERN)
+        );
+
+        for (path, name) in [("/api/v1/sessions", "place"), ("/api/v1/places", "parent")] {
+            let p = &parameter(&doc, path, name)["schema"];
+            assert_eq!(
+                p["pattern"].as_str(),
+                Some(server::api_v1::PLACE_PATTERN),
+                "{path} {name}"
+            );
+        }
+
+        let id = &parameter(&doc, "/api/v1/sessions/{id}", "id")["schema"];
+        assert_eq!(id["pattern"], "^[a-z0-9-]{1,64}$");
+        assert_eq!(id["maxLength"], 64);
+
+        // Every operation names its 400 (and, where a key can name nothing, its 404); every
+        // error answer is an ErrorBody.
+        let error_body = "#/components/schemas/ErrorBody";
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let responses = item["get"]["responses"].as_object().unwrap();
+            let expected: &[&str] = match path.as_str() {
+                "/api/v1/search" | "/api/v1/near" => &["200", "400"],
+                _ => &["200", "400", "404"],
+            };
+            for status in expected {
+                assert!(
+                    responses.contains_key(*status),
+                    "{path} documents no {status}"
+                );
+            }
+            for (status, response) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert_eq!(
+                        response["content"]["application/json"]["schema"]["$ref"], error_body,
+                        "{path} {status}"
+                    );
+                }
+            }
+        }
+        app.stop().await;
+    })
+}
+
+/// The search pattern promises that two query characters in a row make a searchable word,
+/// whatever surrounds them: each one folds to ASCII letters or digits only (`Ó` → `o`,
+/// `ß` → `ss`), and folding works character by character, so the pair folds to a run of at
+/// least two, which `search::query_terms` keeps.
+#[test]
+fn every_pair_of_query_characters_is_a_search() {
+    let mut allowed = 0;
+    for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+        if !server::api_v1::is_query_char(c) {
+            continue;
+        }
+        allowed += 1;
+        let folded = app::text::fold(&c.to_string());
+        assert!(
+            !folded.is_empty() && folded.chars().all(|f| f.is_ascii_alphanumeric()),
+            "{c:?} (U+{:04X}) folds to {folded:?}",
+            c as u32
+        );
+        for around in ["{}{}", "x {}{} y", "'{}{}'", "{}{}-"] {
+            let query = around.replace("{}", &c.to_string());
+            assert!(
+                app::model::search::query_terms(&query).is_ok(),
+                "{query:?} is refused"
+            );
+        }
+    }
+    assert!(allowed > 62, "letters beyond ASCII are allowed too");
+    for (text, ok) in [
+        ("an", true),
+        ("Óg", true),
+        ("Sé", true),
+        ("ÓS", true),
+        ("O", false),
+        ("Ó b", false),
+        ("a-b", false),
+        ("北京", false),
+        ("", false),
+    ] {
+        assert_eq!(server::api_v1::is_search_query(text), ok, "{text:?}");
+    }
+}
