@@ -288,6 +288,25 @@ async fn main() -> anyhow::Result<()> {
     }
     let elapsed = started.elapsed().as_secs_f64();
 
+    // Clients that give up mid-page (a phone losing signal, wrk stopping): requests
+    // abandoned after a few milliseconds must leave no error behind in the server's log.
+    let mut abandoned = Vec::new();
+    for n in 0..400 {
+        let (client, base, path) = (client.clone(), base.clone(), paths[n % paths.len()].clone());
+        abandoned.push(tokio::spawn(async move {
+            let _ = tokio::time::timeout(
+                Duration::from_millis(1 + (n % 7) as u64),
+                client.get(format!("{base}{path}")).send(),
+            )
+            .await;
+        }));
+    }
+    for request in abandoned {
+        request.await?;
+    }
+    // Give the server time to finish (or drop) what those requests started.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+
     // After the run (and any outage): the site answers, and kept every acknowledged write.
     let mut recovered = false;
     for _ in 0..60 {

@@ -177,17 +177,16 @@ fn the_document_states_the_constraints_the_code_enforces() {
 #[test]
 fn every_pair_of_query_characters_is_a_search() {
     let mut allowed = 0;
+    let mut bad = Vec::new();
     for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
         if !server::api_v1::is_query_char(c) {
             continue;
         }
         allowed += 1;
         let folded = app::text::fold(&c.to_string());
-        assert!(
-            !folded.is_empty() && folded.chars().all(|f| f.is_ascii_alphanumeric()),
-            "{c:?} (U+{:04X}) folds to {folded:?}",
-            c as u32
-        );
+        if folded.is_empty() || !folded.chars().all(|f| f.is_ascii_alphanumeric()) {
+            bad.push(format!("{c:?} (U+{:04X}) folds to {folded:?}", c as u32));
+        }
         for around in ["{}{}", "x {}{} y", "'{}{}'", "{}{}-"] {
             let query = around.replace("{}", &c.to_string());
             assert!(
@@ -195,6 +194,35 @@ fn every_pair_of_query_characters_is_a_search() {
                 "{query:?} is refused"
             );
         }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // The pattern's character class is the one `is_query_char` tests.
+    let pattern = server::api_v1::QUERY_PATTERN;
+    let class: Vec<char> = pattern
+        .strip_prefix('[')
+        .and_then(|p| p.strip_suffix("]{2}"))
+        .unwrap_or_else(|| panic!("a class twice: {pattern}"))
+        .chars()
+        .collect();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < class.len() {
+        if class.get(i + 1) == Some(&'-') && i + 2 < class.len() {
+            ranges.push((class[i], class[i + 2]));
+            i += 3;
+        } else {
+            ranges.push((class[i], class[i]));
+            i += 1;
+        }
+    }
+    for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+        let in_class = ranges.iter().any(|(from, to)| (*from..=*to).contains(&c));
+        assert_eq!(
+            in_class,
+            server::api_v1::is_query_char(c),
+            "U+{:04X} in {pattern}",
+            c as u32
+        );
     }
     assert!(allowed > 62, "letters beyond ASCII are allowed too");
     for (text, ok) in [
@@ -210,4 +238,48 @@ fn every_pair_of_query_characters_is_a_search() {
     ] {
         assert_eq!(server::api_v1::is_search_query(text), ok, "{text:?}");
     }
+}
+
+/// What the document refuses, the API refuses (the site's pages are more forgiving); what it
+/// allows, the API answers.
+#[test]
+fn the_api_takes_exactly_what_the_document_allows() {
+    common::run(async {
+        let app = spawn_app().await;
+        for (path, status) in [
+            ("/api/v1/sessions?when=tonight&day=fri&tag=set-dancing", 200),
+            ("/api/v1/sessions?when=TONIGHT", 400),
+            ("/api/v1/sessions?when=", 400),
+            ("/api/v1/sessions?day=%20fri", 400),
+            ("/api/v1/near?lat=52.8&lng=-9&tag=Slow", 400),
+            ("/api/v1/search?q=%C3%93g", 200),            // Óg
+            ("/api/v1/search?q=S%C3%A9", 200),            // Sé
+            ("/api/v1/search?q=%E5%8C%97%E4%BA%AC", 400), // 北京
+            ("/api/v1/search?q=a%20b%20c", 400),
+            ("/api/v1/near?lat=90&lng=180&km=100", 200),
+            ("/api/v1/near?lat=-90&lng=-180&km=1", 200),
+            ("/api/v1/near?lat=52.8&lng=-9&km=0.5", 400),
+            ("/api/v1/sessions?place=", 200),
+            ("/api/v1/places?parent=", 200),
+            ("/api/v1/sessions/%FF", 400),
+        ] {
+            let response = app.get(path).await;
+            let got = response.status().as_u16();
+            let content_type = response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .to_string();
+            let body = response.text().await.unwrap();
+            assert_eq!(got, status, "{path}: {body}");
+            assert!(
+                content_type.starts_with("application/json"),
+                "{path}: {content_type}"
+            );
+            if status == 400 {
+                let error: Value = serde_json::from_str(&body).unwrap();
+                assert_eq!(error["error"]["status"], 400, "{path}: {body}");
+            }
+        }
+        app.stop().await;
+    })
 }

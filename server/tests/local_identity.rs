@@ -134,6 +134,33 @@ async fn codes_stop_working_after_five_wrong_guesses() {
         .unwrap();
 }
 
+/// Wrong guesses sent together are each counted (read and written in one transaction):
+/// after fifty at once the right code no longer works.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_wrong_codes_are_all_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let idp = open(dir.path());
+    idp.sign_up(EMAIL, PASSWORD, "Máire").await.unwrap();
+    let code = latest_code(&idp);
+    let guesses: Vec<_> = (0..50)
+        .map(|n| {
+            let idp = idp.clone();
+            tokio::spawn(async move { idp.confirm_sign_up(EMAIL, &format!("{n:06}x")).await })
+        })
+        .collect();
+    let mut wrong = 0;
+    for guess in guesses {
+        if guess.await.unwrap() == Err(IdentityError::WrongCode) {
+            wrong += 1;
+        }
+    }
+    assert_eq!(wrong, 5, "exactly five were compared; the rest were refused unchecked");
+    assert_eq!(
+        idp.confirm_sign_up(EMAIL, &code).await,
+        Err(IdentityError::TooManyAttempts)
+    );
+}
+
 #[tokio::test]
 async fn refresh_works_until_signing_out_everywhere() {
     let dir = tempfile::tempdir().unwrap();

@@ -89,7 +89,7 @@ pub async fn report(
 ) -> Result<String, AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::{Report, ReportTarget, SessionId, MAX_REPORT_DETAILS};
+    use crate::model::{Report, ReportTarget, MAX_REPORT_DETAILS};
 
     let state = cookies::guarded()?;
     let member = cookies::signed_in("report a problem").await?;
@@ -373,7 +373,11 @@ pub async fn moderate(report_id: String, action: String) -> Result<(), AppError>
                     by_name: member.name.clone(),
                     changes: crate::model::describe_changes(Some(&old), &session),
                 };
-                match settle(Settlement::HideSession { session, revision }).await {
+                let settlement = Settlement::HideSession {
+                    session: Box::new(session),
+                    revision,
+                };
+                match settle(settlement).await {
                     Err(StoreError::VersionConflict { .. }) if attempts < 2 => attempts += 1,
                     other => break other,
                 }
@@ -402,7 +406,7 @@ pub async fn restore(
 ) -> Result<(), AppError> {
     use crate::api::account::cookies;
     use crate::api::edge;
-    use crate::model::{AuditEntry, ModerationAction, ReportTarget, SessionId};
+    use crate::model::{AuditEntry, ModerationAction, ReportTarget};
 
     let state = cookies::guarded()?;
     let member = moderator("restore hidden content").await?;

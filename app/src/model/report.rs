@@ -149,7 +149,7 @@ pub enum Settlement {
     /// Hide the reported session: the session as read with `hidden` set (its `version` the
     /// one read) and the revision recording the change.
     HideSession {
-        session: Session,
+        session: Box<Session>,
         revision: Revision,
     },
     /// Hide the reported review (it stays hidden until a moderator restores it).

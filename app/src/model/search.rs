@@ -8,6 +8,9 @@ use super::{Session, SessionStatus};
 pub const MIN_QUERY_CHARS: usize = 2;
 /// Extra words beyond these add little and cost a key range each.
 pub const MAX_QUERY_TERMS: usize = 6;
+/// No indexed word is longer; a longer one cannot match, and DynamoDB refuses key values
+/// past 1 KB, so it is refused before any read.
+pub const MAX_TERM_CHARS: usize = 60;
 /// The most results one search returns, best first.
 pub const MAX_RESULTS: usize = 100;
 
@@ -47,6 +50,11 @@ pub fn query_terms(query: &str) -> Result<Vec<String>, String> {
     if terms.is_empty() {
         return Err(format!(
             "Type at least {MIN_QUERY_CHARS} letters of a session, venue, town or area."
+        ));
+    }
+    if terms.iter().any(|t| t.len() > MAX_TERM_CHARS) {
+        return Err(format!(
+            "Search words can be at most {MAX_TERM_CHARS} letters long."
         ));
     }
     terms.dedup();
@@ -113,6 +121,13 @@ pub fn rank(sessions: impl IntoIterator<Item = Session>, terms: &[String]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_over_long_word_is_refused_before_any_read() {
+        let long = "a".repeat(MAX_TERM_CHARS + 1);
+        assert!(query_terms(&format!("ennis {long}")).is_err());
+        assert!(query_terms(&"a".repeat(MAX_TERM_CHARS)).is_ok());
+    }
     use crate::model::fixtures::sample_session;
 
     fn session(name: &str, venue: &str, town: &str, area: &str) -> Session {

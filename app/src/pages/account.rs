@@ -193,6 +193,11 @@ pub fn AccountPage() -> impl IntoView {
                         <ActionForm action=sign_out>
                             <input type="hidden" name="everywhere" value="true"/>
                             <button type="submit" class="button secondary">"Sign out on every device"</button>
+                            <p class="hint">
+                                "At once, no other device can write, review or bookmark as you, and none can stay signed in past its next renewal. "
+                                "A page already open elsewhere may still show your name until it is reloaded, for at most an hour. "
+                                "Changing your password does the same."
+                            </p>
                         </ActionForm>
                         <super::my_things::MyThingsSection/>
                     }.into_any(),

@@ -94,7 +94,7 @@ pub struct FilterParams {
     /// starting within the next seven days. Running sessions only.
     #[param(schema_with = when_schema)]
     when: Option<String>,
-    /// Sessions on that weekday (any date in the next five weeks).
+    /// Sessions on that weekday (any date in the next five weeks). Running sessions only.
     #[param(schema_with = day_schema)]
     day: Option<String>,
     /// Sessions with that tag.
@@ -156,17 +156,20 @@ pub struct PlaceParams {
 /// word of at least two letters once folded, which is what `search::query_terms` needs; a
 /// query without such a pair is refused with the same message, so the document's pattern
 /// and the API agree exactly (server/tests/api_schema_fuzz.rs checks every character).
-const QUERY_CHARS: [(char, char); 6] = [
+const QUERY_CHARS: [(char, char); 7] = [
     ('0', '9'),
     ('A', 'Z'),
     ('a', 'z'),
     ('\u{C0}', '\u{D6}'),
     ('\u{D8}', '\u{F6}'),
-    ('\u{F8}', '\u{17F}'),
+    ('\u{F8}', '\u{148}'),
+    // Not U+0149 `ŉ`, which folds to `'n`.
+    ('\u{14A}', '\u{17F}'),
 ];
 
 /// [`QUERY_CHARS`] as the `q` parameter's pattern: two of them in a row, anywhere.
-pub const QUERY_PATTERN: &str = "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{17F}]{2}";
+pub const QUERY_PATTERN: &str =
+    "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{148}\u{14A}-\u{17F}]{2}";
 
 pub fn is_query_char(c: char) -> bool {
     QUERY_CHARS
@@ -194,7 +197,7 @@ pub struct SearchParams {
     #[param(
         required = true,
         min_length = 2,
-        pattern = "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{17F}]{2}"
+        pattern = "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{148}\u{14A}-\u{17F}]{2}"
     )]
     q: Option<String>,
 }

@@ -48,7 +48,8 @@ fn string_of(item: &Item, name: &str) -> Option<String> {
 }
 
 impl DynamoStore {
-    async fn get(&self, pk: String, sk: &str) -> Result<Option<Item>, StoreError> {
+    /// One item by its key, read consistently.
+    pub(super) async fn get(&self, pk: String, sk: &str) -> Result<Option<Item>, StoreError> {
         let output = self
             .client
             .get_item()

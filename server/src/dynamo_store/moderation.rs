@@ -291,7 +291,7 @@ impl DynamoStore {
                         found: current.version,
                     });
                 }
-                let mut stored = session.clone();
+                let mut stored: app::model::Session = (**session).clone();
                 stored.version = current.version + 1;
                 let expected = AttributeValue::N(current.version.to_string());
                 let mut hide = self.session_writes(

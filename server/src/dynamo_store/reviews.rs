@@ -196,17 +196,7 @@ impl DynamoStore {
     /// Whether moderators hold the member's review of the session hidden.
     async fn review_held(&self, session: &SessionId, author: &str) -> Result<bool, StoreError> {
         let (pk, sk) = hold_key(session, author);
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(pk))
-            .key("sk", s(sk))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(store_error)?;
-        Ok(output.item.is_some())
+        Ok(self.get(pk, &sk).await?.is_some())
     }
 
     /// The transaction fails unless the hold is still as read.

@@ -50,18 +50,8 @@ impl DynamoStore {
         &self,
         account: &str,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(pk(account)))
-            .key("sk", s(SORT_KEY.to_string()))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(store_error)?;
-        Ok(output
-            .item
+        let item = self.get(pk(account), SORT_KEY).await?;
+        Ok(item
             .and_then(|item| item.get("at")?.as_n().ok()?.parse::<i64>().ok())
             .and_then(|secs| DateTime::from_timestamp(secs, 0)))
     }

@@ -321,7 +321,11 @@ fn yearly_rules(tz: Tz, listed: &[Transition], end: i64) -> Option<(usize, [Year
     let mut start = n;
     while start > 0 {
         let i = start - 1;
-        let expected = if (n - 1 - i) % 2 == 0 { &a } else { &b };
+        let expected = if (n - 1 - i).is_multiple_of(2) {
+            &a
+        } else {
+            &b
+        };
         if key(&listed[i]) != *expected {
             break;
         }
@@ -350,7 +354,7 @@ fn yearly_rules(tz: Tz, listed: &[Transition], end: i64) -> Option<(usize, [Year
             .find(|rule| years.clone().all(|year| rule.holds_in(tz, year)))
     };
     // The first of each kind in the tail, checked up to the latest of that kind.
-    let (latest_first, latest_second) = if (n - 1 - start) % 2 == 0 {
+    let (latest_first, latest_second) = if (n - 1 - start).is_multiple_of(2) {
         (&listed[n - 1], &listed[n - 2])
     } else {
         (&listed[n - 2], &listed[n - 1])

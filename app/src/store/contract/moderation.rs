@@ -447,7 +447,7 @@ pub async fn hiding_a_session_closes_its_reports_in_the_same_transaction(store: 
                 by_name: "Mod".into(),
                 changes: vec!["Hidden by a moderator".into()],
             },
-            session: hidden,
+            session: Box::new(hidden),
         }
     };
     let mut stale = session.clone();

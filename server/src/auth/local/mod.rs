@@ -234,8 +234,8 @@ impl LocalIdentity {
     }
 
     /// Checks a code and counts a wrong guess in the same transaction, so guesses sent
-    /// together each see the others' count; a right code is used up, and so is one
-    /// guessed wrong [`CODE_ATTEMPTS`] times (a new one must be sent).
+    /// together each see the others' count; a right code is used up, and one guessed
+    /// wrong [`CODE_ATTEMPTS`] times is burnt (a new one must be sent).
     fn use_code(&self, email: &str, code: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
         let now = now();
         store::update(&self.db, CODES, email, |stored: Option<OneTimeCode>| {
@@ -245,14 +245,12 @@ impl LocalIdentity {
             if stored.expires_at < now {
                 return (Change::Remove, Err(IdentityError::ExpiredCode));
             }
+            // Burnt: never compared again, and the member is told to ask for a new one.
             if stored.wrong_attempts >= CODE_ATTEMPTS {
-                return (Change::Remove, Err(IdentityError::TooManyAttempts));
+                return (Change::Keep, Err(IdentityError::TooManyAttempts));
             }
             if stored.code != code.trim() {
                 stored.wrong_attempts += 1;
-                if stored.wrong_attempts >= CODE_ATTEMPTS {
-                    return (Change::Remove, Err(IdentityError::WrongCode));
-                }
                 return (Change::Put(stored), Err(IdentityError::WrongCode));
             }
             (Change::Remove, Ok(()))
