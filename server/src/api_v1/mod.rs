@@ -6,6 +6,7 @@ mod openapi;
 use app::api::listing::{find::find_sessions, ListQuery};
 use app::api::{session_detail_for, ApiSession};
 use app::error::AppError;
+use app::model::search::MIN_QUERY_CHARS;
 use app::model::{weekday_slug, ListedPage, PlaceCount, PlacePath, Tag, When, WEEKDAYS};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -16,7 +17,9 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::Required;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::routes::ServerState;
@@ -90,14 +93,12 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FilterParams {
-    /// `tonight`: on now or starting later today, in the session's own time zone; `week`:
-    /// starting within the next seven days. Running sessions only.
+    // utoipa leaves out a field's doc comment when `schema_with` builds its schema, so
+    // these three describe themselves in their schemas.
     #[param(schema_with = when_schema)]
     when: Option<String>,
-    /// Sessions on that weekday (any date in the next five weeks). Running sessions only.
     #[param(schema_with = day_schema)]
     day: Option<String>,
-    /// Sessions with that tag.
     #[param(schema_with = tag_schema)]
     tag: Option<String>,
     /// `next_cursor` from the previous page of the same list, as it was given; empty for the
@@ -105,23 +106,31 @@ pub struct FilterParams {
     cursor: Option<String>,
 }
 
-fn enum_schema<'a>(values: impl IntoIterator<Item = &'a str>) -> Object {
+fn enum_schema<'a>(description: &str, values: impl IntoIterator<Item = &'a str>) -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
+        .description(Some(description))
         .enum_values(Some(values))
         .build()
 }
 
 fn when_schema() -> Object {
-    enum_schema(When::ALL.map(When::slug))
+    enum_schema(
+        "`tonight`: on now or starting later today, in the session's own time zone; `week`: \
+         starting within the next seven days. Running sessions only.",
+        When::ALL.map(When::slug),
+    )
 }
 
 fn day_schema() -> Object {
-    enum_schema(WEEKDAYS.map(weekday_slug))
+    enum_schema(
+        "Sessions on that weekday (any date in the next five weeks). Running sessions only.",
+        WEEKDAYS.map(weekday_slug),
+    )
 }
 
 fn tag_schema() -> Object {
-    enum_schema(Tag::ALL.map(Tag::slug))
+    enum_schema("Sessions with that tag.", Tag::ALL.map(Tag::slug))
 }
 
 /// A filter value exactly as the document lists it, or a 400 naming the choices. (The
@@ -151,55 +160,126 @@ pub struct PlaceParams {
     place: Option<String>,
 }
 
-/// The characters of which a search needs two in a row: ASCII letters and digits, and the
-/// Latin letters that fold to them (`á` → `a`, `ß` → `ss`). Any two of them in a row make a
-/// word of at least two letters once folded, which is what `search::query_terms` needs; a
-/// query without such a pair is refused with the same message, so the document's pattern
-/// and the API agree exactly (server/tests/api_schema_fuzz.rs checks every character).
-const QUERY_CHARS: [(char, char); 7] = [
+/// Letters and digits a search may use: ASCII ones, and the Latin letters that fold to
+/// exactly one of them (`á` → `a`). Not the ones that fold to two (`ß` → `ss`, `æ`, `œ`,
+/// `þ`, `ĳ`, `ŋ`) nor `ŉ` (`'n`): with these, a query's longest word once folded is at
+/// most as long as the query, so a length limit bounds it.
+const QUERY_LETTERS: [(char, char); 13] = [
     ('0', '9'),
     ('A', 'Z'),
     ('a', 'z'),
-    ('\u{C0}', '\u{D6}'),
-    ('\u{D8}', '\u{F6}'),
-    ('\u{F8}', '\u{148}'),
-    // Not U+0149 `ŉ`, which folds to `'n`.
-    ('\u{14A}', '\u{17F}'),
+    ('\u{C0}', '\u{C5}'),   // not Æ
+    ('\u{C7}', '\u{D6}'),   // not ×
+    ('\u{D8}', '\u{DD}'),   // not Þ ß
+    ('\u{E0}', '\u{E5}'),   // not æ
+    ('\u{E7}', '\u{F6}'),   // not ÷
+    ('\u{F8}', '\u{FD}'),   // not þ
+    ('\u{FF}', '\u{131}'),  // not Ĳ ĳ
+    ('\u{134}', '\u{148}'), // not ŉ Ŋ ŋ
+    ('\u{14C}', '\u{151}'), // not Œ œ
+    ('\u{154}', '\u{17F}'),
 ];
 
-/// [`QUERY_CHARS`] as the `q` parameter's pattern: two of them in a row, anywhere.
-pub const QUERY_PATTERN: &str =
-    "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{148}\u{14A}-\u{17F}]{2}";
+/// Besides ASCII, the typographic dashes and quotes phones type: they fold to ASCII
+/// punctuation (`’` → `'`), never to a letter.
+const QUERY_PUNCTUATION: [char; 6] = [
+    '\u{2013}', '\u{2014}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+];
 
-pub fn is_query_char(c: char) -> bool {
-    QUERY_CHARS
+/// The longest search the API takes, in characters: no folded word can be longer, so none
+/// passes `search::MAX_TERM_CHARS`.
+pub const MAX_QUERY_CHARS: usize = app::model::search::MAX_TERM_CHARS;
+
+pub fn is_query_letter(c: char) -> bool {
+    QUERY_LETTERS
         .iter()
         .any(|(from, to)| (*from..=*to).contains(&c))
 }
 
-/// Whether `q` matches [`QUERY_PATTERN`].
-pub fn is_search_query(q: &str) -> bool {
-    let mut previous = false;
-    q.chars().any(|c| {
-        let this = is_query_char(c);
-        let pair = previous && this;
-        previous = this;
-        pair
-    })
+/// ASCII, a [`QUERY_LETTERS`] letter or a [`QUERY_PUNCTUATION`] mark.
+pub fn is_query_char(c: char) -> bool {
+    c.is_ascii() || is_query_letter(c) || QUERY_PUNCTUATION.contains(&c)
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+/// What the API searches for, exactly as the `q` parameter's schema says: at most
+/// [`MAX_QUERY_CHARS`] characters, each one [`is_query_char`], with `MIN_QUERY_CHARS` (2)
+/// letters in a row somewhere. Every such query is one `search::query_terms` takes (those
+/// letters make a word long enough; no word is longer than the query), and the API refuses
+/// the rest, so the document and the API agree exactly; server/tests/api_schema_fuzz.rs
+/// checks every character.
+pub fn check_search_query(q: &str) -> Result<(), AppError> {
+    if let Some(c) = q.chars().find(|c| !is_query_char(*c)) {
+        return Err(AppError::bad_request(format!(
+            "Search with Latin letters, digits, spaces and punctuation: {c:?} is not one \
+             (write ß as ss, æ as ae, œ as oe, þ as th)."
+        )));
+    }
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::bad_request(format!(
+            "A search can be at most {MAX_QUERY_CHARS} characters long."
+        )));
+    }
+    let letters: Vec<bool> = q.chars().map(is_query_letter).collect();
+    if !letters
+        .windows(MIN_QUERY_CHARS)
+        .any(|run| run.iter().all(|l| *l))
+    {
+        return Err(AppError::bad_request(format!(
+            "Type at least {MIN_QUERY_CHARS} letters of a session, venue, town or area."
+        )));
+    }
+    Ok(())
+}
+
+/// [`check_search_query`] as a regular expression (ECMA-262 and Python alike), less the
+/// length limit, which the schema states apart.
+pub fn query_pattern() -> String {
+    let escape = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            c.to_string()
+        } else {
+            format!("\\u{:04X}", c as u32)
+        }
+    };
+    let letters: String = QUERY_LETTERS
+        .iter()
+        .map(|(from, to)| format!("{}-{}", escape(*from), escape(*to)))
+        .collect();
+    let punctuation: String = QUERY_PUNCTUATION.iter().map(|c| escape(*c)).collect();
+    let any = format!("[\\x00-\\x7F{punctuation}{letters}]");
+    format!("^{any}*[{letters}]{{{MIN_QUERY_CHARS}}}{any}*$")
+}
+
+/// `q`: written out by hand so that its pattern and limits come from the constants the
+/// API checks with.
+#[derive(Debug, Default, Deserialize)]
 pub struct SearchParams {
-    /// Words of a session's name, venue, town or area; case and accents are ignored, each
-    /// word matches as a prefix and one-letter words are left out. It needs two letters or
-    /// digits in a row (ASCII, or Latin letters such as `á` or `ß`).
-    #[param(
-        required = true,
-        min_length = 2,
-        pattern = "[0-9A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{148}\u{14A}-\u{17F}]{2}"
-    )]
     q: Option<String>,
+}
+
+impl IntoParams for SearchParams {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let schema = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(MIN_QUERY_CHARS))
+            .max_length(Some(MAX_QUERY_CHARS))
+            .pattern(Some(query_pattern()))
+            .build();
+        vec![ParameterBuilder::new()
+            .name("q")
+            .parameter_in(ParameterIn::Query)
+            .required(Required::True)
+            .description(Some(format!(
+                "Words of a session's name, venue, town or area; case and accents are ignored, \
+                 each word matches as a prefix and one-letter words are left out. Up to \
+                 {MAX_QUERY_CHARS} characters of ASCII, Latin letters that fold to one ASCII \
+                 letter (`á`, `ó`, `ł` …; write `ß` as `ss`, `æ` as `ae`, `œ` as `oe`, `þ` as \
+                 `th`) and typographic dashes and quotes, with {MIN_QUERY_CHARS} letters or \
+                 digits in a row."
+            )))
+            .schema(Some(schema))
+            .build()]
+    }
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -298,7 +378,7 @@ fn bad_path(err: PathRejection) -> ApiError {
         (status = 200, description = "A page of sessions: by name, or in a place by area, town and name", body = ListedPage),
         (status = 400, description = "A bad filter or cursor", body = ErrorBody),
         (status = 404, description = "No sessions in that place, or not a place key", body = ErrorBody),
-        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
+        (status = 503, description = "Busy just now: try again in a few seconds (Retry-After)", body = ErrorBody),
     ))]
 async fn list_sessions(
     State(state): State<ServerState>,
@@ -331,7 +411,7 @@ async fn list_sessions(
     responses(
         (status = 200, description = "Matching sessions, best first", body = ListedPage),
         (status = 400, description = "A missing query or one without two letters in a row, or a bad filter or cursor", body = ErrorBody),
-        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
+        (status = 503, description = "Busy just now: try again in a few seconds (Retry-After)", body = ErrorBody),
     ))]
 async fn search(
     State(state): State<ServerState>,
@@ -339,16 +419,9 @@ async fn search(
     filters: Result<Query<FilterParams>, QueryRejection>,
 ) -> ApiResult<ListedPage> {
     let q = search.map_err(bad_query)?.0.q.unwrap_or_default();
-    // Exactly the document's pattern: what matches it always makes search terms, and the
-    // rest is refused with the message the search itself gives. (`query_terms` alone also
-    // takes a few other strings, e.g. `北京`, which no pattern could describe.)
-    if !is_search_query(&q) {
-        return Err(AppError::bad_request(format!(
-            "Type at least {} letters of a session, venue, town or area.",
-            app::model::search::MIN_QUERY_CHARS
-        ))
-        .into());
-    }
+    // Exactly what the document allows: all of it makes search terms. (`query_terms` alone
+    // also takes other strings, e.g. `北京` or `Straße`, which no pattern could describe.)
+    check_search_query(&q)?;
     let (query, cursor) = list_query(filters.map_err(bad_query)?.0)?;
     run(
         &state,
@@ -366,7 +439,7 @@ async fn search(
     responses(
         (status = 200, description = "Sessions within the radius, nearest first, with distance_km", body = ListedPage),
         (status = 400, description = "A missing or bad position or radius, or a bad filter or cursor", body = ErrorBody),
-        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
+        (status = 503, description = "Busy just now: try again in a few seconds (Retry-After)", body = ErrorBody),
     ))]
 async fn near(
     State(state): State<ServerState>,
@@ -396,9 +469,9 @@ async fn near(
         min_length = 1, max_length = 64, pattern = "^[a-z0-9-]{1,64}$")),
     responses(
         (status = 200, description = "The session, its next dates and its page", body = ApiSession),
-        (status = 400, description = "An id that cannot be read", body = ErrorBody),
-        (status = 404, description = "No such session (or not listed any more)", body = ErrorBody),
-        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
+        (status = 400, description = "An id whose percent-encoding is not UTF-8", body = ErrorBody),
+        (status = 404, description = "No such session, one not listed any more, or an id of another form", body = ErrorBody),
+        (status = 503, description = "Busy just now: try again in a few seconds (Retry-After)", body = ErrorBody),
     ))]
 async fn session(
     State(state): State<ServerState>,
@@ -414,7 +487,7 @@ async fn session(
         (status = 200, description = "The places one level down, with counts, by name", body = Vec<ApiPlace>),
         (status = 400, description = "A query string that cannot be read", body = ErrorBody),
         (status = 404, description = "No sessions in that place, or not a place key", body = ErrorBody),
-        (status = 503, description = "The directory cannot be reached just now; try again", body = ErrorBody),
+        (status = 503, description = "Busy just now: try again in a few seconds (Retry-After)", body = ErrorBody),
     ))]
 async fn places(
     State(state): State<ServerState>,

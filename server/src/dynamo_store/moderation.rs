@@ -254,8 +254,28 @@ impl DynamoStore {
         settlement: &Settlement,
         entry: &AuditEntry,
     ) -> Result<Option<ReportGroup>, StoreError> {
+        for _ in 0..super::TRANSACTION_ATTEMPTS {
+            match self.settle_group_once(id, settlement, entry).await? {
+                Some(settled) => return Ok(settled),
+                // The review's author saved between the read and the write: read again.
+                None => continue,
+            }
+        }
+        Err(StoreError::Unavailable(
+            "the review kept changing while it was being hidden; try again".into(),
+        ))
+    }
+
+    /// One attempt at [`Self::settle_group`]; `None` when a review being hidden changed
+    /// under it (nothing was written).
+    async fn settle_group_once(
+        &self,
+        id: &str,
+        settlement: &Settlement,
+        entry: &AuditEntry,
+    ) -> Result<Option<Option<ReportGroup>>, StoreError> {
         let Some(group) = self.group_by_id(id).await? else {
-            return Ok(None);
+            return Ok(Some(None));
         };
         let target = group.target().clone();
         let mut writes = vec![
@@ -268,13 +288,13 @@ impl DynamoStore {
             self.put(doc_item(AUDIT_PK, entry.key(), json(entry)?), None),
         ];
         let mut hiding = None;
+        let mut hiding_review = false;
         match (settlement, &target) {
             (Settlement::Dismiss, _) => {}
             (Settlement::HideReview, ReportTarget::Review { session_id, author }) => {
-                // A review's hide (its hold, flag and stars) is its own transaction
-                // (`set_review_hidden`), so it runs first and the reports close after it.
-                // Hiding twice is harmless: a moderator whose close fails acts again.
-                self.set_review_hidden(session_id, author, true).await?;
+                // The hold, the review's flag and its stars, in this same transaction.
+                writes.extend(self.review_hidden_writes(session_id, author, true).await?);
+                hiding_review = true;
             }
             (
                 Settlement::HideSession { session, revision },
@@ -318,7 +338,10 @@ impl DynamoStore {
         match self.transact_outcome(writes).await? {
             Outcome::Done => {}
             // Another moderator settled it first.
-            Outcome::ConditionFailed(0 | 1) => return Ok(None),
+            Outcome::ConditionFailed(0 | 1) => return Ok(Some(None)),
+            // The review changed between the read and the write (its author saved):
+            // nothing was written; the moderator is asked to act again.
+            Outcome::ConditionFailed(_) if hiding_review => return Ok(None),
             // The session's version moved on between the read and the write.
             Outcome::ConditionFailed(_) => {
                 let Some(session) = hiding else {
@@ -338,7 +361,7 @@ impl DynamoStore {
             }
         }
         self.clear_closed_reports(&target).await?;
-        Ok(Some(group))
+        Ok(Some(Some(group)))
     }
 
     /// Deletes a target's closed report items: those of any group but the open one (read

@@ -286,8 +286,27 @@ impl DynamoStore {
         author: &str,
         hidden: bool,
     ) -> Result<(), StoreError> {
-        let (hold_pk, hold_sk) = hold_key(session, author);
         for _ in 0..TRANSACTION_ATTEMPTS {
+            let writes = self.review_hidden_writes(session, author, hidden).await?;
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(()),
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
+
+    /// The writes that hide or show a review as it is now (read here): its hold, and its
+    /// flag, copy and stars guarded by its `rev` (or its absence). For a transaction of
+    /// the caller's; any condition failing means "read again and retry".
+    pub(super) async fn review_hidden_writes(
+        &self,
+        session: &SessionId,
+        author: &str,
+        hidden: bool,
+    ) -> Result<Vec<TransactWriteItem>, StoreError> {
+        let (hold_pk, hold_sk) = hold_key(session, author);
+        {
             let current = self.current_review(session, author).await?;
             let mut writes = vec![if hidden {
                 self.put(
@@ -313,12 +332,8 @@ impl DynamoStore {
                 Some((_, rev)) => writes.push(self.review_unchanged(session, author, rev)),
                 None => writes.push(self.review_absent(session, author)),
             }
-            match self.transact_outcome(writes).await? {
-                Outcome::Done => return Ok(()),
-                Outcome::ConditionFailed(_) => continue,
-            }
+            Ok(writes)
         }
-        Err(busy())
     }
 
     fn review_check(&self, session: &SessionId, author: &str, condition: (&str, Option<u64>)) -> TransactWriteItem {

@@ -169,22 +169,17 @@ pub fn settle(
     settlement: &Settlement,
     entry: &AuditEntry,
 ) -> Result<Option<ReportGroup>, StoreError> {
-    if let Settlement::HideReview = settlement {
-        // A review's hide is its own write transaction (`reviews::set_hidden`), so it
-        // runs first, and the reports close after it; hiding twice is harmless, so a
-        // moderator whose close fails can simply act again.
-        let Some(open) = group(db, id)? else {
-            return Ok(None);
-        };
-        let ReportTarget::Review { session_id, author } = open.target() else {
-            return Err(internal(format!("group {id} is not about a review")));
-        };
-        super::reviews::set_hidden(db, session_id, author, true)?;
-    }
     let txn = db.begin_write().map_err(internal)?;
     let Some(group) = remove_group(&txn, id)? else {
         return Ok(None);
     };
+    if let Settlement::HideReview = settlement {
+        let ReportTarget::Review { session_id, author } = group.target() else {
+            return Err(internal(format!("group {id} is not about a review")));
+        };
+        // The hold, the review's flag and its stars, in this same transaction.
+        super::reviews::set_hidden_in(&txn, session_id, author, true)?;
+    }
     if let Settlement::HideSession { session, revision } = settlement {
         if group.target().session_id() != &session.id
             || !matches!(group.target(), ReportTarget::Session { .. })

@@ -107,6 +107,17 @@ pub fn set_hidden(
     hidden: bool,
 ) -> Result<(), StoreError> {
     let txn = db.begin_write().map_err(internal)?;
+    set_hidden_in(&txn, session, author, hidden)?;
+    txn.commit().map_err(internal)
+}
+
+/// [`set_hidden`] inside the caller's transaction (settling a report group).
+pub fn set_hidden_in(
+    txn: &WriteTransaction,
+    session: &SessionId,
+    author: &str,
+    hidden: bool,
+) -> Result<(), StoreError> {
     let key = review_key(session.as_str(), author);
     {
         let mut holds = txn.open_table(REVIEW_HOLDS).map_err(internal)?;
@@ -136,11 +147,10 @@ pub fn set_hidden(
         }
     };
     if let Some((before, after)) = changed {
-        let mut rating = read_rating(&txn, session.as_str())?;
+        let mut rating = read_rating(txn, session.as_str())?;
         rating.change(before, after);
-        write_rating(&txn, session.as_str(), &rating)?;
+        write_rating(txn, session.as_str(), &rating)?;
     }
-    txn.commit().map_err(internal)?;
     Ok(())
 }
 
