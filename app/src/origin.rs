@@ -13,9 +13,7 @@ use url::Url;
 pub fn is_loopback_host(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A `Host` header value (`127.0.0.1:3000`, `[::1]:3000`, `localhost`) names this machine.
@@ -35,9 +33,8 @@ pub fn is_loopback_authority(authority: &str) -> bool {
 
 /// The site runs on a developer's machine (plain http on a loopback address).
 pub fn is_local_site(site_url: &str) -> bool {
-    Url::parse(site_url).is_ok_and(|url| {
-        url.scheme() == "http" && url.host_str().is_some_and(is_loopback_host)
-    })
+    Url::parse(site_url)
+        .is_ok_and(|url| url.scheme() == "http" && url.host_str().is_some_and(is_loopback_host))
 }
 
 /// Whether `origin` (an `Origin` header, or a `Referer` URL) is one of our pages: the same
@@ -107,10 +104,21 @@ mod tests {
 
     #[test]
     fn loopback_authorities() {
-        for ok in ["127.0.0.1:3000", "localhost", "LOCALHOST:80", "[::1]:3000", "127.9.9.9"] {
+        for ok in [
+            "127.0.0.1:3000",
+            "localhost",
+            "LOCALHOST:80",
+            "[::1]:3000",
+            "127.9.9.9",
+        ] {
             assert!(is_loopback_authority(ok), "{ok}");
         }
-        for not in ["evil.test:3000", "127.0.0.1.evil.test", "10.0.0.1:3000", "[::2]:80"] {
+        for not in [
+            "evil.test:3000",
+            "127.0.0.1.evil.test",
+            "10.0.0.1:3000",
+            "[::2]:80",
+        ] {
             assert!(!is_loopback_authority(not), "{not}");
         }
     }

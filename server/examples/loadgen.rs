@@ -96,11 +96,19 @@ async fn new_member(client: &reqwest::Client, base: &str, n: usize) -> anyhow::R
         client,
         base,
         "sign_up",
-        &[("name", &format!("Load {n}")), ("email", &email), ("password", password)],
+        &[
+            ("name", &format!("Load {n}")),
+            ("email", &email),
+            ("password", password),
+        ],
         "",
     )
     .await?;
-    anyhow::ensure!(response.status().is_success(), "sign-up: {}", response.status());
+    anyhow::ensure!(
+        response.status().is_success(),
+        "sign-up: {}",
+        response.status()
+    );
     let outbox = client
         .get(format!("{base}/account/outbox"))
         .send()
@@ -114,10 +122,32 @@ async fn new_member(client: &reqwest::Client, base: &str, n: usize) -> anyhow::R
         .and_then(|rest| rest.split('<').next())
         .ok_or_else(|| anyhow::anyhow!("no code for {email} in the outbox"))?
         .to_string();
-    let response = post(client, base, "confirm_account", &[("email", &email), ("code", &code)], "").await?;
-    anyhow::ensure!(response.status().is_success(), "confirm: {}", response.status());
-    let response = post(client, base, "sign_in", &[("email", &email), ("password", password), ("next", "/")], "").await?;
-    anyhow::ensure!(response.status().is_success(), "sign-in: {}", response.status());
+    let response = post(
+        client,
+        base,
+        "confirm_account",
+        &[("email", &email), ("code", &code)],
+        "",
+    )
+    .await?;
+    anyhow::ensure!(
+        response.status().is_success(),
+        "confirm: {}",
+        response.status()
+    );
+    let response = post(
+        client,
+        base,
+        "sign_in",
+        &[("email", &email), ("password", password), ("next", "/")],
+        "",
+    )
+    .await?;
+    anyhow::ensure!(
+        response.status().is_success(),
+        "sign-in: {}",
+        response.status()
+    );
     Ok(cookies_of(&response))
 }
 
@@ -153,9 +183,16 @@ async fn main() -> anyhow::Result<()> {
         .await?;
     let ids: Vec<String> = listed["sessions"]
         .as_array()
-        .map(|s| s.iter().filter_map(|s| s["id"].as_str().map(str::to_string)).collect())
+        .map(|s| {
+            s.iter()
+                .filter_map(|s| s["id"].as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
-    anyhow::ensure!(ids.len() > args.writers, "the site lists too few sessions to load");
+    anyhow::ensure!(
+        ids.len() > args.writers,
+        "the site lists too few sessions to load"
+    );
 
     let mut paths = vec![
         "/".to_string(),
@@ -176,9 +213,9 @@ async fn main() -> anyhow::Result<()> {
 
     // Writers first (outside the timed run): members, and each one's session's rating.
     let mut writers = Vec::new();
-    for n in 0..args.writers {
+    for (n, session) in ids.iter().take(args.writers).enumerate() {
         let cookies = new_member(&client, &base, n).await?;
-        let session = ids[n].clone();
+        let session = session.clone();
         let before = rating(&client, &base, &session).await?;
         writers.push((cookies, session, before));
     }
@@ -218,7 +255,9 @@ async fn main() -> anyhow::Result<()> {
                             .push(sent.elapsed().as_micros().min(u32::MAX as u128) as u32);
                         if body.is_err() {
                             tally.transport_errors += 1;
-                            tally.first_error.get_or_insert(format!("{path}: body cut off"));
+                            tally
+                                .first_error
+                                .get_or_insert(format!("{path}: body cut off"));
                             continue;
                         }
                         *tally.by_status.entry(status).or_default() += 1;
@@ -348,7 +387,10 @@ async fn main() -> anyhow::Result<()> {
         .map(|(_, n)| n)
         .sum();
     let unavailable = tally.by_status.get(&503).copied().unwrap_or(0);
-    println!("requests        {requests} in {elapsed:.1} s = {:.0} req/s", requests as f64 / elapsed);
+    println!(
+        "requests        {requests} in {elapsed:.1} s = {:.0} req/s",
+        requests as f64 / elapsed
+    );
     println!(
         "latency (ms)    p50 {:.1}  p90 {:.1}  p99 {:.1}  max {:.1}",
         percentile(&tally.latencies_us, 0.50),
@@ -357,7 +399,10 @@ async fn main() -> anyhow::Result<()> {
         percentile(&tally.latencies_us, 1.0)
     );
     println!("statuses        {:?}", tally.by_status);
-    println!("writes          {:?} (status → count)", write_statuses.lock().unwrap());
+    println!(
+        "writes          {:?} (status → count)",
+        write_statuses.lock().unwrap()
+    );
     println!(
         "errors          {} transport, {server_errors} 5xx{}, {lost_writes} lost writes",
         tally.transport_errors,

@@ -32,7 +32,9 @@ impl FormErrorKey {
             Some(secret) => {
                 // A key of its own, derived from the secret, never the secret itself.
                 let derive = hmac::Key::new(hmac::HMAC_SHA256, secret.as_bytes());
-                hmac::sign(&derive, b"seisiun form errors").as_ref().to_vec()
+                hmac::sign(&derive, b"seisiun form errors")
+                    .as_ref()
+                    .to_vec()
             }
             None => {
                 let mut bytes = [0u8; 32];

@@ -129,9 +129,8 @@ fn init_review_handles(settings: &Settings) -> anyhow::Result<()> {
                     aws_lc_rs::rand::fill(&mut bytes)
                         .map_err(|_| anyhow::anyhow!("no randomness for the handle key"))?;
                     std::fs::create_dir_all(&settings.data_dir)?;
-                    std::fs::write(&path, bytes).map_err(|e| {
-                        anyhow::anyhow!("cannot write {}: {e}", path.display())
-                    })?;
+                    std::fs::write(&path, bytes)
+                        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
                     bytes.to_vec()
                 }
             }

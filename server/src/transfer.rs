@@ -178,7 +178,9 @@ fn checked(entity: &Entity) -> Result<(), String> {
             }
             let chars = review.text.chars().count();
             if chars > MAX_REVIEW_CHARS {
-                problems.push(format!("the text has {chars} characters, over {MAX_REVIEW_CHARS}"));
+                problems.push(format!(
+                    "the text has {chars} characters, over {MAX_REVIEW_CHARS}"
+                ));
             }
             if review.author.trim().is_empty() || review.author.len() > 128 {
                 problems.push("the author must be a member id".to_string());

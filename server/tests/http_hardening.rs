@@ -58,7 +58,10 @@ fn a_session_name_cannot_swallow_the_page() {
             assert!(html.contains("<footer class=\"site-footer\">"), "{path}");
         }
         let (_, home) = app.get_text("/").await;
-        assert!(home.contains("/session/doolin"), "the other sessions still list");
+        assert!(
+            home.contains("/session/doolin"),
+            "the other sessions still list"
+        );
         app.stop().await;
     })
 }
@@ -108,9 +111,18 @@ fn ids_we_never_made_are_a_404_not_a_dropped_connection() {
         let (app, _dir) = empty_app().await;
         let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
         let long = "x".repeat(300);
-        for bad in ["doolin\nX", "doolin\r\nSet-Cookie: a=b", "Doolin", "a/b", long.as_str()] {
+        for bad in [
+            "doolin\nX",
+            "doolin\r\nSet-Cookie: a=b",
+            "Doolin",
+            "a/b",
+            long.as_str(),
+        ] {
             for (endpoint, form) in [
-                ("set_bookmark", vec![("session_id", bad), ("bookmarked", "true")]),
+                (
+                    "set_bookmark",
+                    vec![("session_id", bad), ("bookmarked", "true")],
+                ),
                 ("delete_review", vec![("session_id", bad)]),
                 ("confirm_session", vec![("session_id", bad)]),
             ] {
@@ -176,9 +188,17 @@ fn a_rebound_host_gets_neither_the_outbox_nor_a_sign_in() {
                     .status()
             }
         };
-        assert_eq!(outbox(format!("127.0.0.1:{port}")).await, 200, "a developer's own browser");
+        assert_eq!(
+            outbox(format!("127.0.0.1:{port}")).await,
+            200,
+            "a developer's own browser"
+        );
         assert_eq!(outbox(format!("localhost:{port}")).await, 200);
-        assert_eq!(outbox(rebound.clone()).await, 404, "a page using DNS rebinding");
+        assert_eq!(
+            outbox(rebound.clone()).await,
+            404,
+            "a page using DNS rebinding"
+        );
 
         // The same page posting to a server function: its Origin matches its Host, but
         // not our site.
@@ -187,7 +207,11 @@ fn a_rebound_host_gets_neither_the_outbox_nor_a_sign_in() {
             .post(format!("{}/api/sign_up", app.address))
             .header(HOST, &rebound)
             .header(ORIGIN, format!("http://{rebound}"))
-            .form(&[("name", "X"), ("email", "x@example.org"), ("password", PASSWORD)])
+            .form(&[
+                ("name", "X"),
+                ("email", "x@example.org"),
+                ("password", PASSWORD),
+            ])
             .send()
             .await
             .unwrap();
@@ -201,7 +225,13 @@ fn a_rebound_host_gets_neither_the_outbox_nor_a_sign_in() {
 fn every_response_carries_the_security_headers() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        for path in ["/", "/session/doolin", "/api/v1/sessions", "/no/such/page", "/robots.txt"] {
+        for path in [
+            "/",
+            "/session/doolin",
+            "/api/v1/sessions",
+            "/no/such/page",
+            "/robots.txt",
+        ] {
             let response = app.get(path).await;
             let header = |name: &str| {
                 response
@@ -210,12 +240,19 @@ fn every_response_carries_the_security_headers() {
                     .map(|v| v.to_str().unwrap().to_string())
                     .unwrap_or_default()
             };
-            assert!(header("content-security-policy").contains("frame-ancestors 'none'"), "{path}");
+            assert!(
+                header("content-security-policy").contains("frame-ancestors 'none'"),
+                "{path}"
+            );
             assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
             assert_eq!(header("x-frame-options"), "DENY", "{path}");
             assert_eq!(header("referrer-policy"), "strict-origin-when-cross-origin");
             assert!(header("permissions-policy").contains("geolocation=(self)"));
-            assert_eq!(header("strict-transport-security"), "", "not over plain http");
+            assert_eq!(
+                header("strict-transport-security"),
+                "",
+                "not over plain http"
+            );
         }
         app.stop().await;
     })
@@ -230,7 +267,10 @@ fn a_client_trickling_its_headers_is_cut_off() {
         let (app, _dir) = empty_app().await;
         let address = app.address.trim_start_matches("http://").to_string();
         let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
-        stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+            .await
+            .unwrap();
         let started = std::time::Instant::now();
         let limit = server::serve::HEADER_READ_TIMEOUT + Duration::from_secs(5);
         let mut closed = false;
@@ -267,7 +307,13 @@ fn confirming_again_and_again_changes_nothing_more() {
         let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
         let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
         for cookies in [&maire, &brian, &maire, &brian, &maire] {
-            let response = call(&app, "confirm_session", &[("session_id", "doolin")], cookies).await;
+            let response = call(
+                &app,
+                "confirm_session",
+                &[("session_id", "doolin")],
+                cookies,
+            )
+            .await;
             assert_eq!(response.status(), 200);
         }
         let after = app.store.get_session(&doolin).await.unwrap().unwrap();
@@ -278,7 +324,12 @@ fn confirming_again_and_again_changes_nothing_more() {
             before.version,
             after.version
         );
-        let (_, activity) = app.store.session_with_activity(&doolin).await.unwrap().unwrap();
+        let (_, activity) = app
+            .store
+            .session_with_activity(&doolin)
+            .await
+            .unwrap()
+            .unwrap();
         assert!(
             activity.history.len() <= 1,
             "one \"confirmed\" entry a day at most, not one a click: {:?}",
@@ -298,7 +349,10 @@ fn who_added_a_session_is_not_in_its_page_or_the_api() {
         for path in ["/session/added", "/api/v1/sessions/added", "/"] {
             let (status, body) = app.get_text(path).await;
             assert_eq!(status, 200, "{path}");
-            assert!(!body.contains("member-id-4c1f9e"), "{path} names the author");
+            assert!(
+                !body.contains("member-id-4c1f9e"),
+                "{path} names the author"
+            );
         }
         app.stop().await;
     })
@@ -325,7 +379,10 @@ fn a_burst_of_guesses_checks_at_most_the_allowance() {
                 client
                     .post(format!("{address}/api/sign_in"))
                     .header(ORIGIN, &address)
-                    .form(&[("email", "maire@example.org"), ("password", password.as_str())])
+                    .form(&[
+                        ("email", "maire@example.org"),
+                        ("password", password.as_str()),
+                    ])
                     .send()
                     .await
                     .unwrap()
@@ -338,7 +395,10 @@ fn a_burst_of_guesses_checks_at_most_the_allowance() {
             *statuses.entry(attempt.await.unwrap()).or_default() += 1;
         }
         let checked = 101 - statuses.get(&429).copied().unwrap_or(0);
-        assert!(checked <= 5, "{checked} passwords were checked: {statuses:?}");
+        assert!(
+            checked <= 5,
+            "{checked} passwords were checked: {statuses:?}"
+        );
         app.stop().await;
     })
 }
@@ -376,7 +436,11 @@ fn limits_hold_across_instances_sharing_a_store() {
             // The other instance has no such account: a wrong guess all the same.
             assert_eq!(sign_in(base.clone()).await, 401, "guess {n}");
         }
-        assert_eq!(sign_in(other.clone()).await, 429, "the sixth, on either instance");
+        assert_eq!(
+            sign_in(other.clone()).await,
+            429,
+            "the sixth, on either instance"
+        );
         assert_eq!(sign_in(app.address.clone()).await, 429);
         // The second instance holds the store for the rest of the process: no clean stop.
         drop(app);
@@ -409,9 +473,14 @@ fn sitemap_requests_share_one_walk_of_the_table() {
         let address = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
 
-        let status = |path: String| async move { reqwest::get(path).await.unwrap().status().as_u16() };
+        let status =
+            |path: String| async move { reqwest::get(path).await.unwrap().status().as_u16() };
         assert_eq!(status(format!("{address}/sitemap-999999.xml")).await, 404);
-        assert_eq!(snapshots.builds.load(Ordering::SeqCst), 0, "refused before any read");
+        assert_eq!(
+            snapshots.builds.load(Ordering::SeqCst),
+            0,
+            "refused before any read"
+        );
 
         let mut requests = Vec::new();
         for n in 0..40 {
@@ -427,7 +496,11 @@ fn sitemap_requests_share_one_walk_of_the_table() {
             let expected = if n % 4 == 3 { 404 } else { 200 };
             assert_eq!(request.await.unwrap(), expected, "request {n}");
         }
-        assert_eq!(snapshots.builds.load(Ordering::SeqCst), 1, "one walk for 40 requests");
+        assert_eq!(
+            snapshots.builds.load(Ordering::SeqCst),
+            1,
+            "one walk for 40 requests"
+        );
     })
 }
 
@@ -453,11 +526,21 @@ fn signing_out_everywhere_ends_the_other_devices_at_once() {
 
         // A second passes so the new sign-out time is after the tokens' issue time.
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        let response = call(&app, "sign_out", &[("everywhere", "true")], &without_access(&laptop)).await;
+        let response = call(
+            &app,
+            "sign_out",
+            &[("everywhere", "true")],
+            &without_access(&laptop),
+        )
+        .await;
         assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
 
         let response = save_review(&app, &phone, "doolin", "4", "Still mighty.").await;
-        assert_eq!(response.status(), 401, "the phone's ID token no longer writes");
+        assert_eq!(
+            response.status(),
+            401,
+            "the phone's ID token no longer writes"
+        );
         app.stop().await;
     })
 }
@@ -469,13 +552,23 @@ fn a_password_reset_ends_every_sign_in() {
         let (app, _dir) = empty_app().await;
         let phone = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        let response = call(&app, "request_password_reset", &[("email", "maire@example.org")], "").await;
+        let response = call(
+            &app,
+            "request_password_reset",
+            &[("email", "maire@example.org")],
+            "",
+        )
+        .await;
         assert!(response.status().is_success() || response.status().is_redirection());
         let code = app.local().outbox()[0].code.clone();
         let response = call(
             &app,
             "reset_password",
-            &[("email", "maire@example.org"), ("code", &code), ("password", "NewReels5Ever")],
+            &[
+                ("email", "maire@example.org"),
+                ("code", &code),
+                ("password", "NewReels5Ever"),
+            ],
             "",
         )
         .await;

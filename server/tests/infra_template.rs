@@ -267,7 +267,10 @@ fn feeds_are_cached_whatever_the_query_string() {
     let key = &policy["ParametersInCacheKeyAndForwardedToOrigin"];
     assert_eq!(key["QueryStringsConfig"]["QueryStringBehavior"], "none");
     assert_eq!(key["CookiesConfig"]["CookieBehavior"], "none");
-    assert!(policy["MinTTL"].as_u64().unwrap() >= 60, "cached for at least a minute");
+    assert!(
+        policy["MinTTL"].as_u64().unwrap() >= 60,
+        "cached for at least a minute"
+    );
     let behaviors = template["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
         .as_array()
         .expect("cache behaviors");
@@ -276,8 +279,14 @@ fn feeds_are_cached_whatever_the_query_string() {
             .iter()
             .find(|b| b["PathPattern"] == path)
             .unwrap_or_else(|| panic!("no behavior for {path}"));
-        assert_eq!(behavior["CachePolicyId"]["Ref"], "FeedsCachePolicy", "{path}");
+        assert_eq!(
+            behavior["CachePolicyId"]["Ref"], "FeedsCachePolicy",
+            "{path}"
+        );
         assert_eq!(behavior["TargetOriginId"], "function", "{path}");
-        assert!(behavior.get("OriginRequestPolicyId").is_none(), "{path} forwards nothing more");
+        assert!(
+            behavior.get("OriginRequestPolicyId").is_none(),
+            "{path} forwards nothing more"
+        );
     }
 }

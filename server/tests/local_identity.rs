@@ -154,7 +154,10 @@ async fn racing_wrong_codes_are_all_counted() {
             wrong += 1;
         }
     }
-    assert_eq!(wrong, 5, "exactly five were compared; the rest were refused unchecked");
+    assert_eq!(
+        wrong, 5,
+        "exactly five were compared; the rest were refused unchecked"
+    );
     assert_eq!(
         idp.confirm_sign_up(EMAIL, &code).await,
         Err(IdentityError::TooManyAttempts)

@@ -180,6 +180,9 @@ async fn what_the_form_refuses_the_import_refuses() {
             matches!(&err, TransferError::BadLine { line, .. } if *line == expected_line),
             "{err}"
         );
-        assert!(all_sessions(&target).await.is_empty(), "nothing was written");
+        assert!(
+            all_sessions(&target).await.is_empty(),
+            "nothing was written"
+        );
     }
 }

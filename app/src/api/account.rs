@@ -97,9 +97,9 @@ async fn sign_out_everywhere(
     state: &crate::state::AppState,
     jar: &std::collections::HashMap<String, String>,
 ) -> Result<(), AppError> {
-    let member = cookies::member_of_request().await?.ok_or_else(|| {
-        cookies::identity_error(IdentityError::SessionEnded)
-    })?;
+    let member = cookies::member_of_request()
+        .await?
+        .ok_or_else(|| cookies::identity_error(IdentityError::SessionEnded))?;
     state
         .store
         .end_sign_ins(&member.email.to_lowercase(), chrono::Utc::now())

@@ -28,7 +28,10 @@ fn key() -> &'static hmac::Key {
 pub fn review_handle(session_id: &str, author: &str) -> String {
     let message = [session_id.as_bytes(), b"\0", author.as_bytes()].concat();
     let tag = hmac::sign(key(), &message);
-    tag.as_ref()[..8].iter().map(|b| format!("{b:02x}")).collect()
+    tag.as_ref()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -144,7 +144,17 @@ mod tests {
         for ok in ["doolin-trad-3f9a2c", "ac6312277220", "a", &"x".repeat(64)] {
             assert_eq!(SessionId::parse(ok).map(|id| id.0), Some(ok.to_string()));
         }
-        for bad in ["", "a\nb", "a\r\nSet-Cookie:x", "A", "a/b", "a b", "é", "..", &"x".repeat(65)] {
+        for bad in [
+            "",
+            "a\nb",
+            "a\r\nSet-Cookie:x",
+            "A",
+            "a/b",
+            "a b",
+            "é",
+            "..",
+            &"x".repeat(65),
+        ] {
             assert_eq!(SessionId::parse(bad), None, "{bad:?}");
         }
     }

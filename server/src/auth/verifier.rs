@@ -388,12 +388,12 @@ mod tests {
                 Some(n) => with(id_claims(), "name", n.clone()),
                 None => id_claims(),
             };
-            let member = verifier()
-                .member(&sign(&claims, "a", KEY_A))
-                .await
-                .unwrap();
+            let member = verifier().member(&sign(&claims, "a", KEY_A)).await.unwrap();
             assert_eq!(member.name, app::model::UNNAMED_MEMBER, "{name:?}");
-            assert_eq!(member.email, "a@example.org", "kept for the account page only");
+            assert_eq!(
+                member.email, "a@example.org",
+                "kept for the account page only"
+            );
         }
     }
 

@@ -38,7 +38,10 @@ impl DynamoStore {
             update
                 .update_expression("ADD n :delta SET expires_at = :expires")
                 .condition_expression("attribute_not_exists(n) OR n < :limit")
-                .expression_attribute_values(":limit", AttributeValue::N(allowance.limit.to_string()))
+                .expression_attribute_values(
+                    ":limit",
+                    AttributeValue::N(allowance.limit.to_string()),
+                )
                 .expression_attribute_values(":expires", AttributeValue::N(expires.to_string()))
         } else {
             update

@@ -10,8 +10,8 @@ mod items;
 mod members;
 mod moderation;
 mod reviews;
-mod sign_ins;
 pub mod round_trips;
+mod sign_ins;
 pub mod table;
 
 use std::collections::HashMap;
@@ -769,10 +769,7 @@ impl Store for DynamoStore {
         self.queue_page(page).await
     }
 
-    async fn report_group(
-        &self,
-        id: &str,
-    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+    async fn report_group(&self, id: &str) -> Result<Option<app::model::ReportGroup>, StoreError> {
         self.group_by_id(id).await
     }
 

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use app::model::{
     AuditEntry, Filed, Report, ReportGroup, ReportGroupPage, ReportTarget, Settlement,
 };
-use app::store::{PageRequest, Store, StoreError, MAX_MEMBER_LIST};
+use app::store::{PageRequest, StoreError, MAX_MEMBER_LIST};
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 
 use super::errors::store_error;

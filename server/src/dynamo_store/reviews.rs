@@ -336,7 +336,12 @@ impl DynamoStore {
         }
     }
 
-    fn review_check(&self, session: &SessionId, author: &str, condition: (&str, Option<u64>)) -> TransactWriteItem {
+    fn review_check(
+        &self,
+        session: &SessionId,
+        author: &str,
+        condition: (&str, Option<u64>),
+    ) -> TransactWriteItem {
         let mut check = ConditionCheck::builder()
             .table_name(&self.table)
             .key("pk", s(session_pk(session.as_str())))

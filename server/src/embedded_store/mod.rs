@@ -714,10 +714,7 @@ impl Store for EmbeddedStore {
         self.blocking(move |db| moderation::queue(db, page)).await
     }
 
-    async fn report_group(
-        &self,
-        id: &str,
-    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+    async fn report_group(&self, id: &str) -> Result<Option<app::model::ReportGroup>, StoreError> {
         let id = id.to_string();
         self.blocking(move |db| moderation::group(db, &id)).await
     }
@@ -759,7 +756,8 @@ impl Store for EmbeddedStore {
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let account = account.to_string();
-        self.blocking(move |db| sign_ins::end(db, &account, at)).await
+        self.blocking(move |db| sign_ins::end(db, &account, at))
+            .await
     }
 
     async fn sign_ins_ended_at(

@@ -25,13 +25,24 @@ pub async fn allowances_run_out_refund_and_renew_with_the_window(store: Arc<dyn 
         assert_eq!(store.take_allowances(&both, at(0)).await.unwrap(), None);
     }
     let until = store.take_allowances(&both, at(10)).await.unwrap();
-    assert_eq!(until, Some(account.window_end(at(10))), "the account ran out");
+    assert_eq!(
+        until,
+        Some(account.window_end(at(10))),
+        "the account ran out"
+    );
     // All or none: the refused take did not count against the address.
-    let others = [allowance("failure:account:b@example.org", 3), address.clone()];
+    let others = [
+        allowance("failure:account:b@example.org", 3),
+        address.clone(),
+    ];
     assert_eq!(store.take_allowances(&others, at(20)).await.unwrap(), None);
     assert_eq!(store.take_allowances(&others, at(20)).await.unwrap(), None);
     assert!(
-        store.take_allowances(&others, at(20)).await.unwrap().is_some(),
+        store
+            .take_allowances(&others, at(20))
+            .await
+            .unwrap()
+            .is_some(),
         "the address has had its 5"
     );
     // A success gives its attempt back.
@@ -43,7 +54,11 @@ pub async fn allowances_run_out_refund_and_renew_with_the_window(store: Arc<dyn 
         store.give_back_allowances(&fresh, at(0)).await.unwrap();
     }
     assert_eq!(store.take_allowances(&fresh, at(0)).await.unwrap(), None);
-    assert!(store.take_allowances(&fresh, at(0)).await.unwrap().is_some());
+    assert!(store
+        .take_allowances(&fresh, at(0))
+        .await
+        .unwrap()
+        .is_some());
     // The next window starts afresh.
     assert_eq!(store.take_allowances(&both, at(300)).await.unwrap(), None);
 }
@@ -68,5 +83,9 @@ pub async fn racing_takes_never_overdraw_an_allowance(store: Arc<dyn Store>) {
     assert!(taken <= 5, "{taken} of 40 went through a limit of 5");
     assert!(taken >= 1, "some went through");
     let more = store.take_allowances(&limited, at(1)).await.unwrap();
-    assert_eq!(taken == 5, more.is_some(), "counted exactly what went through");
+    assert_eq!(
+        taken == 5,
+        more.is_some(),
+        "counted exactly what went through"
+    );
 }

@@ -107,7 +107,13 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
     assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
     let hidden = |store: Arc<dyn Store>| {
         let id = id.clone();
-        async move { store.review_by(&id, "aoife").await.unwrap().map(|r| r.hidden) }
+        async move {
+            store
+                .review_by(&id, "aoife")
+                .await
+                .unwrap()
+                .map(|r| r.hidden)
+        }
     };
 
     // The author edits it: still hidden, whatever the write says.
@@ -138,7 +144,11 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
     assert_eq!(hidden(store.clone()).await, Some(false));
     assert_eq!(rating(store.clone()).await.by_stars, [1, 0, 0, 0, 1]);
     store.put_review(&review).await.unwrap();
-    assert_eq!(hidden(store.clone()).await, Some(false), "restored stays shown");
+    assert_eq!(
+        hidden(store.clone()).await,
+        Some(false),
+        "restored stays shown"
+    );
 }
 
 /// A hide landing while the author saves again and again ends hidden: the save reads the
@@ -178,5 +188,8 @@ pub async fn a_hide_racing_the_authors_saves_stays_hidden(store: Arc<dyn Store>)
         store.review_by(&id, "aoife").await.unwrap().unwrap().hidden,
         "hidden after every save landed"
     );
-    assert_eq!(activity.rating.by_stars, [0; 5], "its stars left the rating");
+    assert_eq!(
+        activity.rating.by_stars, [0; 5],
+        "its stars left the rating"
+    );
 }
