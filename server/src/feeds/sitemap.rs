@@ -2,10 +2,10 @@
 //! its last change. The sitemaps.org protocol allows 50,000 URLs per file, so past that
 //! `/sitemap.xml` becomes an index of `/sitemap-1.xml`, `/sitemap-2.xml`, …
 //!
-//! Listing every place and session walks the whole table, so no request pays for it: a
-//! snapshot is built at most once per [`SNAPSHOT_SECONDS`] per process (one request builds,
-//! requests arriving meanwhile wait for it and share it), and every request for the index
-//! or a part is answered from it. A part number past any the site could have is refused
+//! Listing every place and session walks the whole table, so no request pays for it: the
+//! index and every part are cut from a snapshot that a background task renews once it is
+//! [`SNAPSHOT_SECONDS`] old, while the old one is still served; only a process's first
+//! request waits for a walk (and requests arriving meanwhile share it). A part number past any the site could have is refused
 //! before the store is asked for anything.
 use app::model::{PlaceCount, PlacePath};
 use app::state::AppState;
@@ -31,41 +31,71 @@ pub const SNAPSHOT_SECONDS: u64 = 300;
 /// without a single read.
 const MAX_PARTS: usize = 200;
 
-/// The listing the sitemap documents are cut from, rebuilt when older than its lifetime.
+/// The listing the sitemap documents are cut from. Requests never walk the table once a
+/// listing exists: an aged one is still served while one background task builds the next
+/// (stale-while-revalidate). Only a process's very first request waits for a walk, and
+/// requests arriving during it wait for the same one.
 pub struct SitemapSnapshots {
     lifetime: std::time::Duration,
-    current: tokio::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<Vec<SitemapUrl>>)>>,
+    current: std::sync::Mutex<Option<Snapshot>>,
+    /// Held while the first listing is built, so concurrent cold requests share it.
+    first: tokio::sync::Mutex<()>,
+    rebuilding: std::sync::atomic::AtomicBool,
     /// How many walks of the store have been made: tests prove requests do not walk.
     pub builds: std::sync::atomic::AtomicUsize,
 }
+
+type Snapshot = (std::time::Instant, std::sync::Arc<Vec<SitemapUrl>>);
 
 impl SitemapSnapshots {
     pub fn new(lifetime: std::time::Duration) -> Self {
         Self {
             lifetime,
-            current: tokio::sync::Mutex::new(None),
+            current: std::sync::Mutex::new(None),
+            first: tokio::sync::Mutex::new(()),
+            rebuilding: std::sync::atomic::AtomicBool::new(false),
             builds: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
-    /// The current listing; builds it if there is none or it has aged out. Holding the
-    /// lock while building makes concurrent requests wait for the one walk.
-    pub async fn urls(
-        &self,
-        store: &dyn Store,
-        site_url: &str,
-    ) -> Result<std::sync::Arc<Vec<SitemapUrl>>, StoreError> {
-        let mut current = self.current.lock().await;
-        if let Some((built, urls)) = current.as_ref() {
-            if built.elapsed() < self.lifetime {
-                return Ok(urls.clone());
-            }
-        }
-        self.builds
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    fn snapshot(&self) -> Option<Snapshot> {
+        self.current.lock().expect("sitemap snapshot").clone()
+    }
+
+    async fn build(&self, store: &dyn Store, site_url: &str) -> Result<Snapshot, StoreError> {
+        use std::sync::atomic::Ordering;
+        self.builds.fetch_add(1, Ordering::Relaxed);
         let urls = std::sync::Arc::new(collect_urls(store, site_url).await?);
-        *current = Some((std::time::Instant::now(), urls.clone()));
-        Ok(urls)
+        let snapshot = (std::time::Instant::now(), urls);
+        *self.current.lock().expect("sitemap snapshot") = Some(snapshot.clone());
+        Ok(snapshot)
+    }
+
+    /// The current listing. An aged one is returned as it is, and a rebuild starts in
+    /// the background unless one is running.
+    pub async fn urls(
+        self: &std::sync::Arc<Self>,
+        store: std::sync::Arc<dyn Store>,
+        site_url: std::sync::Arc<str>,
+    ) -> Result<std::sync::Arc<Vec<SitemapUrl>>, StoreError> {
+        use std::sync::atomic::Ordering;
+        if let Some((built, urls)) = self.snapshot() {
+            if built.elapsed() >= self.lifetime && !self.rebuilding.swap(true, Ordering::AcqRel) {
+                let me = self.clone();
+                tokio::spawn(async move {
+                    if let Err(err) = me.build(store.as_ref(), &site_url).await {
+                        tracing::warn!(error = %err, "rebuilding the sitemap failed; serving the last one");
+                    }
+                    me.rebuilding.store(false, Ordering::Release);
+                });
+            }
+            return Ok(urls);
+        }
+        let _first = self.first.lock().await;
+        if let Some((_, urls)) = self.snapshot() {
+            return Ok(urls);
+        }
+        Ok(self.build(store.as_ref(), &site_url).await?.1)
     }
 }
 
@@ -202,10 +232,13 @@ fn part_number(raw: &str) -> Option<usize> {
 
 pub(super) async fn serve_sitemap(
     State(app): State<AppState>,
-    snapshots: &SitemapSnapshots,
+    snapshots: &std::sync::Arc<SitemapSnapshots>,
     per_file: usize,
 ) -> Response {
-    match snapshots.urls(app.store.as_ref(), &app.site_url).await {
+    match snapshots
+        .urls(app.store.clone(), app.site_url.clone())
+        .await
+    {
         Ok(urls) => document(
             XML,
             MAX_AGE,
@@ -218,7 +251,7 @@ pub(super) async fn serve_sitemap(
 pub(super) async fn serve_sitemap_part(
     State(app): State<AppState>,
     Path(part): Path<String>,
-    snapshots: &SitemapSnapshots,
+    snapshots: &std::sync::Arc<SitemapSnapshots>,
     per_file: usize,
 ) -> Response {
     let not_found = || plain(StatusCode::NOT_FOUND, "There is no such sitemap part.\n");
@@ -226,7 +259,10 @@ pub(super) async fn serve_sitemap_part(
     let Some(number) = part_number(&part).filter(|n| *n <= MAX_PARTS) else {
         return not_found();
     };
-    match snapshots.urls(app.store.as_ref(), &app.site_url).await {
+    match snapshots
+        .urls(app.store.clone(), app.site_url.clone())
+        .await
+    {
         Ok(urls) => match sitemap_part(&urls, per_file, number) {
             Some(body) => document(XML, MAX_AGE, body),
             None => not_found(),
