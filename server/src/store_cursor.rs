@@ -20,6 +20,21 @@ pub fn decode(cursor: &str) -> Option<String> {
     (!id.is_empty()).then(|| key.to_string())
 }
 
+/// Marks queue cursors, so a cursor from another listing is refused.
+const QUEUE: &str = "report-queue\u{0}";
+
+/// The cursor continuing the moderators' queue after the report group `id`.
+pub fn queue_after(id: &str) -> String {
+    encode(&format!("{QUEUE}{id}"))
+}
+
+/// The group id a queue cursor continues after; `InvalidCursor` for any other.
+pub fn queue_group(cursor: &str) -> Result<String, app::store::StoreError> {
+    decode(cursor)
+        .and_then(|key| key.strip_prefix(QUEUE).map(str::to_string))
+        .ok_or(app::store::StoreError::InvalidCursor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

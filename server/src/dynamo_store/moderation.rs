@@ -37,8 +37,6 @@ const REPORT_PREFIX: &str = "BY#";
 const GROUP: &str = "q";
 const COUNT: &str = "reports";
 const REASON_PREFIX: &str = "why_";
-/// Marks queue cursors, so a cursor from another listing is refused.
-const QUEUE_CURSOR: &str = "report-queue\u{0}";
 /// The most closed report items one settling deletes (20 transactions); any beyond are
 /// closed all the same, and go with the target's next settling.
 const CLEAR_AT_MOST: usize = 2_000;
@@ -101,16 +99,6 @@ fn group_from_item(item: &Item) -> Result<ReportGroup, StoreError> {
         reports: item.get(COUNT).map(number).transpose()?.unwrap_or(0),
         reasons,
     })
-}
-
-fn queue_cursor(id: &str) -> String {
-    cursor::encode(&format!("{QUEUE_CURSOR}{id}"))
-}
-
-fn after_cursor(c: &str) -> Result<String, StoreError> {
-    cursor::decode(c)
-        .and_then(|key| key.strip_prefix(QUEUE_CURSOR).map(str::to_string))
-        .ok_or(StoreError::InvalidCursor)
 }
 
 impl DynamoStore {
@@ -210,7 +198,7 @@ impl DynamoStore {
         if let Some(c) = &page.cursor {
             query = query
                 .exclusive_start_key("pk", s(QUEUE_PK))
-                .exclusive_start_key("sk", s(after_cursor(c)?));
+                .exclusive_start_key("sk", s(cursor::queue_group(c)?));
         }
         let output = query.send().await.map_err(store_error)?;
         let mut items = output.items.unwrap_or_default();
@@ -221,7 +209,7 @@ impl DynamoStore {
             .map(group_from_item)
             .collect::<Result<Vec<_>, _>>()?;
         let next_cursor = match (more, groups.last()) {
-            (true, Some(last)) => Some(queue_cursor(last.id())),
+            (true, Some(last)) => Some(cursor::queue_after(last.id())),
             _ => None,
         };
         Ok(ReportGroupPage {

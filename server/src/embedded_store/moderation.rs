@@ -28,9 +28,6 @@ pub const AUDIT: TableDefinition<&str, &[u8]> = TableDefinition::new("audit");
 /// groups when such a file is opened.
 const UNGROUPED_REPORTS: TableDefinition<&str, &[u8]> = TableDefinition::new("open_reports");
 
-/// Marks queue cursors, so a cursor from another listing is refused.
-const QUEUE_CURSOR: &str = "report-queue\u{0}";
-
 fn reporter_key(target: &ReportTarget, reporter: &str) -> String {
     format!("{}\u{0}{reporter}", target.key())
 }
@@ -114,7 +111,7 @@ pub fn queue(db: &Database, page: PageRequest) -> Result<ReportGroupPage, StoreE
     let limit = page.clamped_limit();
     let after = match page.cursor.as_deref() {
         None => None,
-        Some(c) => Some(after_cursor(c)?),
+        Some(c) => Some(cursor::queue_group(c)?),
     };
     let txn = db.begin_read().map_err(internal)?;
     let table = txn.open_table(REPORT_GROUPS).map_err(internal)?;
@@ -136,24 +133,13 @@ pub fn queue(db: &Database, page: PageRequest) -> Result<ReportGroupPage, StoreE
         groups.push(from_json(value.value())?);
     }
     let next_cursor = match (more, groups.last()) {
-        (true, Some(last)) => Some(queue_cursor(last.id())),
+        (true, Some(last)) => Some(cursor::queue_after(last.id())),
         _ => None,
     };
     Ok(ReportGroupPage {
         groups,
         next_cursor,
     })
-}
-
-/// The cursor continuing the queue after the group `id`.
-fn queue_cursor(id: &str) -> String {
-    cursor::encode(&format!("{QUEUE_CURSOR}{id}"))
-}
-
-fn after_cursor(c: &str) -> Result<String, StoreError> {
-    cursor::decode(c)
-        .and_then(|key| key.strip_prefix(QUEUE_CURSOR).map(str::to_string))
-        .ok_or(StoreError::InvalidCursor)
 }
 
 pub fn group(db: &Database, id: &str) -> Result<Option<ReportGroup>, StoreError> {
