@@ -208,14 +208,7 @@ impl DynamoStore {
             .iter()
             .map(group_from_item)
             .collect::<Result<Vec<_>, _>>()?;
-        let next_cursor = match (more, groups.last()) {
-            (true, Some(last)) => Some(cursor::queue_after(last.id())),
-            _ => None,
-        };
-        Ok(ReportGroupPage {
-            groups,
-            next_cursor,
-        })
+        Ok(cursor::queue_page(groups, more))
     }
 
     /// One GetItem (consistent).

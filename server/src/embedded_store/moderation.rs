@@ -132,14 +132,7 @@ pub fn queue(db: &Database, page: PageRequest) -> Result<ReportGroupPage, StoreE
         let (_, value) = entry.map_err(internal)?;
         groups.push(from_json(value.value())?);
     }
-    let next_cursor = match (more, groups.last()) {
-        (true, Some(last)) => Some(cursor::queue_after(last.id())),
-        _ => None,
-    };
-    Ok(ReportGroupPage {
-        groups,
-        next_cursor,
-    })
+    Ok(cursor::queue_page(groups, more))
 }
 
 pub fn group(db: &Database, id: &str) -> Result<Option<ReportGroup>, StoreError> {
