@@ -1,6 +1,6 @@
 # Starts the release server for scripts that test or audit it. Sourced after env.sh, not run.
 # start_release_server: runs `$CARGO_TARGET_DIR/release/server` (built by
-# `cargo leptos build --release`) on a free loopback port with a temporary embedded store,
+# `cargo leptos build --release --split`) on a free loopback port with a temporary embedded store,
 # which the server fills with demo data, waits for /readyz, exports BASE_URL, and stops the
 # server and removes the store when the calling script exits.
 

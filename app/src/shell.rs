@@ -13,6 +13,14 @@ use crate::pages::{
 
 /// The HTML document around the app. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The nonce the server put in this response's Content-Security-Policy: Leptos puts it
+    // on the islands bootstrap (the one inline script).
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned())
+    {
+        provide_context(nonce);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -21,7 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1f5132"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options=options.clone()/>
+                <HydrationScripts options=options.clone() islands=true/>
                 <leptos_meta::HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -35,13 +43,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Effects run only in the browser, after hydration: the marker lets tests (and anyone
-    // debugging) see that the WASM bundle took over the server-rendered page.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Title formatter=|page: String| {
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>"Seisiún — sessions of Irish traditional music, shared by the people who play them."</p>
+                <HydrationMark/>
             </footer>
         </Router>
     }
@@ -120,4 +122,15 @@ fn MemberLink() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// The page's last island: islands hydrate in document order, so once its effect has run
+/// every island above it is live. The marker lets tests (and anyone debugging) see that.
+#[island]
+fn HydrationMark() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }

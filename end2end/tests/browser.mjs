@@ -31,6 +31,14 @@ export async function phonePage(browser, { javaScriptEnabled = true } = {}) {
   // Map tiles never load in tests (there is no internet here, and the page must work
   // without them): fail them at once, and don't count their failures as page errors.
   await context.route(TILES, (route) => route.abort('internetdisconnected'));
+  // Every Content-Security-Policy violation becomes a console error, so the tests that
+  // assert no console errors also assert the page runs under the origin's strict CSP.
+  // (Init scripts come from the browser itself, outside the page's policy.)
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {

@@ -78,7 +78,11 @@ pub fn router(state: ServerState) -> Router {
         .layer(axum::middleware::map_response(retry_after_when_unavailable))
         .layer(axum::middleware::from_fn(crate::cdn::page_cache_control))
         .layer(axum::middleware::from_fn_with_state(
-            crate::security_headers::SecurityHeaders::for_site(&state.app.site_url),
+            crate::security_headers::SecurityHeaders::for_site(
+                &state.app.site_url,
+                &state.app.map_tiles,
+                matches!(state.leptos_options.env, leptos::config::Env::DEV),
+            ),
             crate::security_headers::add,
         ))
         // A body must keep arriving: one trickled a byte at a time cannot hold a request.

@@ -50,7 +50,11 @@ pub async fn resend_code(email: String) -> Result<(), AppError> {
         .identity
         .resend_code(&email)
         .await
-        .map_err(cookies::identity_error)
+        .map_err(cookies::identity_error)?;
+    // Back to the form, which says a code is on its way.
+    let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
+    leptos_axum::redirect(&format!("/account/confirm?{query}&resent=1"));
+    Ok(())
 }
 
 /// Signs in and sets the session cookies; answers the member and where to go next (only

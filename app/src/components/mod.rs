@@ -1,10 +1,12 @@
 //! Reusable pieces of the interface.
 mod breadcrumbs;
+pub(crate) mod browser;
 mod filter_bar;
 mod form_alert;
 mod missing_notice;
 mod near_me_button;
 mod page_meta;
+mod post_form;
 mod paged_sessions;
 mod search_form;
 mod session_card;
@@ -12,11 +14,13 @@ mod session_map;
 mod share_button;
 
 pub use breadcrumbs::Breadcrumbs;
+pub use browser::go;
 pub use filter_bar::FilterBar;
 pub use form_alert::{error_of, Alert};
 pub use missing_notice::MissingNotice;
 pub use near_me_button::{locate, near_href, NearMeButton};
 pub use page_meta::PageMeta;
+pub use post_form::{Button, PostForm};
 pub use paged_sessions::PagedSessions;
 pub use search_form::SearchForm;
 pub use session_card::SessionCard;

@@ -3,20 +3,19 @@ use leptos::prelude::*;
 /// Asks the browser where the visitor is — only when they press the button, never on page
 /// load — then opens `/near?lat=…&lng=…&km=…`. The position is rounded to about 100 m
 /// before it goes into the URL: enough to find a pub, no more than that.
-#[component]
-pub fn NearMeButton(#[prop(into)] km: String) -> impl IntoView {
+#[island]
+pub fn NearMeButton() -> impl IntoView {
+    let km = crate::model::near_radius::DEFAULT_RADIUS_KM.to_string();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let status = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let navigate = leptos_router::hooks::use_navigate();
     let on_click = move |_| {
         busy.set(true);
         status.set(Some("Finding your location…".to_string()));
-        let navigate = navigate.clone();
         let km = km.clone();
         locate(
-            move |lat, lng| navigate(&near_href(lat, lng, &km), Default::default()),
+            move |lat, lng| super::go(Some(&near_href(lat, lng, &km))),
             move |problem| {
                 busy.set(false);
                 status.set(Some(problem));
@@ -41,7 +40,20 @@ pub fn NearMeButton(#[prop(into)] km: String) -> impl IntoView {
 
 /// The URL for sessions near a point, rounded to three decimals (about 100 m).
 pub fn near_href(lat: f64, lng: f64, km: &str) -> String {
-    format!("/near?lat={lat:.3}&lng={lng:.3}&km={km}")
+    format!(
+        "/near?lat={}&lng={}&km={km}",
+        thousandths(lat),
+        thousandths(lng)
+    )
+}
+
+/// `52.8436` → `"52.844"`: three decimals by integer arithmetic, because float formatting
+/// would add about 10 KB to every visitor page's WASM for this one number.
+fn thousandths(degrees: f64) -> String {
+    let milli = (degrees * 1000.0).round() as i64;
+    let sign = if milli < 0 { "-" } else { "" };
+    let milli = milli.unsigned_abs();
+    format!("{sign}{}.{:03}", milli / 1000, milli % 1000)
 }
 
 #[cfg(feature = "hydrate")]
@@ -81,3 +93,15 @@ pub fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(Str
 
 #[cfg(not(feature = "hydrate"))]
 pub fn locate(_on_found: impl FnOnce(f64, f64) + 'static, _on_problem: impl Fn(String) + 'static) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_near_link_rounds_to_about_100_metres() {
+        assert_eq!(near_href(52.8436, -8.9864, "25"), "/near?lat=52.844&lng=-8.986&km=25");
+        assert_eq!(near_href(-0.0004, 0.0005, "5"), "/near?lat=0.000&lng=0.001&km=5");
+        assert_eq!(near_href(-33.8688, 151.2093, "10"), "/near?lat=-33.869&lng=151.209&km=10");
+    }
+}

@@ -1,86 +1,115 @@
+//! A page of sessions with "More sessions" below it, all server HTML. Without JavaScript
+//! "More sessions" is a plain link-like form to the next page; hydrated, the pager island
+//! fetches that same next page as HTML and moves its cards onto the end of this list, so
+//! the browser needs no session types, no JSON and no card view code of its own.
 use leptos::prelude::*;
 
-use crate::api::{list_sessions, ListQuery};
+use crate::api::ListQuery;
 use crate::components::SessionCard;
 use crate::model::ListedPage;
 
-/// A list of sessions with a "More sessions" control. Without JavaScript the control is a
-/// plain GET form to `action?…&after=…`; once hydrated it appends the next page in place.
+/// The id of the list the pager appends to (one list per page).
+pub const LIST_ID: &str = "session-list";
+
 #[component]
 pub fn PagedSessions(
     first: ListedPage,
-    /// How many sessions the whole listing has, for "Showing 24 of 60"; `None` when a
-    /// filter or a search makes the total unknown.
     total: Option<u64>,
-    /// What is listed: the same query the first page came from.
     query: ListQuery,
-    /// The page the no-JavaScript form submits to.
     action: String,
-    /// Shown instead of an empty list.
-    #[prop(into)]
-    empty_message: String,
+    #[prop(into)] empty_message: String,
 ) -> impl IntoView {
-    let sessions = RwSignal::new(first.sessions);
-    let next_cursor = RwSignal::new(first.next_cursor);
-    let failure = RwSignal::new(None::<String>);
-    let hidden_fields = query.url_pairs();
-    let load_more =
-        Action::new(move |cursor: &String| list_sessions(query.clone(), Some(cursor.clone())));
-
-    Effect::new(move |_| {
-        if let Some(result) = load_more.value().get() {
-            match result {
-                Ok(more) => {
-                    sessions.update(|list| list.extend(more.sessions));
-                    next_cursor.set(more.next_cursor);
-                    failure.set(None);
-                }
-                Err(err) => failure.set(Some(err.message)),
-            }
-        }
-    });
-
-    let on_more = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Some(cursor) = next_cursor.get_untracked() {
-            load_more.dispatch(cursor);
-        }
-    };
-    let pending = load_more.pending();
-
+    let ListedPage {
+        sessions,
+        next_cursor,
+    } = first;
+    if sessions.is_empty() {
+        return view! { <p class="empty">{empty_message}</p> }.into_any();
+    }
+    let shown = sessions.len();
     view! {
-        <Show when=move || !sessions.read().is_empty()
-            fallback=move || view! { <p class="empty">{empty_message.clone()}</p> }>
-            <ul class="session-list" aria-label="Sessions">
-                <For
-                    each=move || sessions.get()
-                    key=|session| session.id.clone()
-                    children=|session| view! { <SessionCard session/> }
-                />
-            </ul>
-        </Show>
-        <p class="shown-count" aria-live="polite">
-            {move || {
-                let shown = sessions.read().len();
-                match total {
-                    Some(total) => format!("Showing {shown} of {total}"),
-                    None => format!("Showing {shown}"),
-                }
-            }}
-        </p>
-        {move || failure.get().map(|msg| view! { <p class="error" role="alert">{msg}</p> })}
-        <Show when=move || next_cursor.read().is_some()>
-            <form class="more" method="get" action=action.clone() on:submit=on_more>
-                {hidden_fields
-                    .iter()
-                    .map(|(name, value)| view! { <input type="hidden" name=*name value=value.clone()/> })
-                    .collect_view()}
-                <input type="hidden" name="after" value=move || next_cursor.get().unwrap_or_default()/>
-                <button type="submit" class="button" disabled=move || pending.get()>
-                    {move || if pending.get() { "Loading…" } else { "More sessions" }}
-                </button>
-            </form>
-        </Show>
+        <ul id=LIST_ID class="session-list" aria-label="Sessions">
+            {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
+        </ul>
+        <SessionPager>
+            <p class="shown-count" aria-live="polite" data-total=total.map(|t| t.to_string())>
+                {shown_text(shown as u32, total)}
+            </p>
+            <p class="error" role="alert" hidden></p>
+            {next_cursor.map(|cursor| view! {
+                <form class="more" method="get" action=action>
+                    {query
+                        .url_pairs()
+                        .into_iter()
+                        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+                        .collect_view()}
+                    <input type="hidden" name="after" value=cursor/>
+                    <button type="submit" class="button">"More sessions"</button>
+                </form>
+            })}
+        </SessionPager>
     }
     .into_any()
+}
+
+/// "Showing 48 of 320", or "Showing 48" when the whole count is unknown (a search).
+pub fn shown_text(shown: u32, total: Option<u64>) -> String {
+    match total {
+        Some(total) => format!("Showing {shown} of {total}"),
+        None => format!("Showing {shown}"),
+    }
+}
+
+/// Hydrated, "More sessions" appends the next page here instead of opening it.
+#[island]
+fn SessionPager(children: Children) -> impl IntoView {
+    let on_more = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::components::browser;
+            let Some((query, form, pressed)) = browser::take_over(&ev) else {
+                return;
+            };
+            let Some(pager) = form.parent_element() else {
+                return;
+            };
+            browser::set_buttons_disabled(&form, true);
+            if let Some(button) = &pressed {
+                button.set_text_content(Some("Loading…"));
+            }
+            let url = format!("{}?{}", browser::target(&form), query.body());
+            leptos::task::spawn_local(async move {
+                match browser::append_next_page(&url, LIST_ID).await {
+                    Ok(more) => {
+                        browser::alert(&pager, None);
+                        if let Some(count) = browser::find::<web_sys::Element>(&pager, ".shown-count") {
+                            let total = count
+                                .get_attribute("data-total")
+                                .and_then(|t| t.parse().ok());
+                            count.set_text_content(Some(&shown_text(more.shown, total)));
+                        }
+                        match more.next_cursor {
+                            Some(cursor) => {
+                                if let Some(after) = browser::find::<web_sys::HtmlInputElement>(
+                                    &form,
+                                    "input[name=after]",
+                                ) {
+                                    after.set_value(&cursor);
+                                }
+                            }
+                            None => form.set_hidden(true),
+                        }
+                    }
+                    Err(message) => browser::alert(&pager, Some(&message)),
+                }
+                if let Some(button) = &pressed {
+                    button.set_text_content(Some("More sessions"));
+                }
+                browser::set_buttons_disabled(&form, false);
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! { <div class="pager" on:submit=on_more>{children()}</div> }
 }

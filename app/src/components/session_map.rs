@@ -37,11 +37,8 @@ pub fn SessionMap(
     let ((col, row), (dx, dy)) = tile_position(point, ZOOM);
     // A 3 × 3 block of tiles around the venue's tile, shifted so the venue sits in the
     // middle of the box whatever its width.
-    let shift = format!(
-        "transform: translate({:.0}px, {:.0}px)",
-        -(TILE + dx),
-        -(TILE + dy)
-    );
+    // Shifts the 3×3 tiles so the point sits at the frame's centre (the SVG's origin).
+    let shift = format!("translate({:.0} {:.0})", -(TILE + dx), -(TILE + dy));
     let max = (1u32 << ZOOM) - 1;
     let images = (!tiles.is_empty()).then(|| {
         (0..3u32)
@@ -53,7 +50,8 @@ pub fn SessionMap(
                     .replace("{z}", &ZOOM.to_string())
                     .replace("{x}", &x.to_string())
                     .replace("{y}", &y.to_string());
-                view! { <img src=src alt="" width="256" height="256" loading="lazy" decoding="async"/> }
+                let (left, top) = (f64::from(c) * TILE, f64::from(r) * TILE);
+                view! { <image href=src x=left y=top width="256" height="256"></image> }
             })
             .collect_view()
     });
@@ -72,7 +70,9 @@ pub fn SessionMap(
                 }
             >
                 <p class="map-fallback">{format!("Map at {coordinates}")}</p>
-                <div class="map-tiles" style=shift>{images}</div>
+                <svg class="map-tiles" width="1" height="1" aria-hidden="true">
+                    <g transform=shift>{images}</g>
+                </svg>
                 <span class="map-marker" aria-hidden="true"></span>
             </div>
             <figcaption>

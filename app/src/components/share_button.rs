@@ -3,27 +3,46 @@ use leptos::prelude::*;
 /// Shares the page with the phone's share sheet where there is one, else copies the link.
 /// Before hydration (or without JavaScript) the link itself is shown, so it can be copied.
 #[component]
-pub fn ShareButton(url: String, title: String) -> impl IntoView {
+pub fn ShareButton(url: String) -> impl IntoView {
+    view! {
+        <Share>
+            <span class="share-link">"Link: " {url}</span>
+        </Share>
+    }
+}
+
+/// The button itself; what it shares is the page's canonical link and title, read from
+/// the page when pressed.
+#[island]
+fn Share(children: Children) -> impl IntoView {
     let message = RwSignal::new(None::<&'static str>);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let share_url = url.clone();
-    let on_share = move |_| {
-        message.set(Some(share(&share_url, &title)));
-    };
     view! {
-        <Show
-            when=move || hydrated.get()
-            fallback=move || view! { <span class="share-link">"Link: " {url.clone()}</span> }
+        <span hidden=hydrated>{children()}</span>
+        <button
+            type="button"
+            class="button secondary"
+            hidden=move || !hydrated.get()
+            on:click=move |_| message.set(Some(share()))
         >
-            <button type="button" class="button secondary" on:click=on_share.clone()>"Share"</button>
-        </Show>
+            "Share"
+        </button>
         <span class="share-message" role="status">{move || message.get()}</span>
     }
 }
 
 #[cfg(feature = "hydrate")]
-fn share(url: &str, title: &str) -> &'static str {
+fn share() -> &'static str {
+    let page = document();
+    let url = page
+        .query_selector("link[rel=canonical]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .unwrap_or_else(|| window().location().href().unwrap_or_default());
+    let (url, title) = (url.as_str(), page.title());
+    let title = title.as_str();
     let navigator = window().navigator();
     // Web Share exists on phones; most desktop browsers lack it, so fall back to copying.
     let can_share =
@@ -40,6 +59,6 @@ fn share(url: &str, title: &str) -> &'static str {
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn share(_url: &str, _title: &str) -> &'static str {
+fn share() -> &'static str {
     ""
 }

@@ -1,8 +1,8 @@
 //! Signing up, confirming, signing in and out, resetting a password, and the member's
-//! own page. Plain forms that work without JavaScript; hydrated, they post in place and
-//! show what went wrong next to the form.
-use leptos::form::ActionForm;
+//! own page. Plain forms that work without JavaScript; enhanced (`PostForm`), they post in
+//! the background and show what went wrong next to the form, keeping what was typed.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
@@ -10,7 +10,7 @@ use crate::api::account::{
     current_member, ConfirmAccountCall, RequestPasswordResetCall, ResendCodeCall,
     ResetPasswordCall, SignInCall, SignOutCall, SignUpCall, UpdateProfileCall,
 };
-use crate::components::{error_of, Alert};
+use crate::components::{Button, PostForm};
 
 fn query(name: &'static str) -> impl Fn() -> String + Copy {
     let query = use_query_map();
@@ -32,11 +32,9 @@ fn FormPage(title: &'static str, description: &'static str, children: Children) 
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
-    let action = ServerAction::<SignUpCall>::new();
-    let error = error_of(action);
     view! {
         <FormPage title="Join Seisiún" description="Make an account to add sessions and write reviews.">
-            <ActionForm action>
+            <PostForm action=SignUpCall::PATH buttons=vec![Button::new("Create account", "Creating your account…")]>
                 <label for="name">"Your name (shown on reviews)"</label>
                 <input id="name" name="name" autocomplete="nickname" required maxlength="60"/>
                 <label for="email">"Email"</label>
@@ -44,9 +42,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <label for="password">"Password"</label>
                 <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
                 <p class="hint">"At least 8 characters, with upper- and lower-case letters and a digit."</p>
-                <Alert message=error/>
-                <button type="submit" class="button">"Create account"</button>
-            </ActionForm>
+            </PostForm>
             <p>"Already a member? " <a href="/account/sign-in">"Sign in"</a></p>
         </FormPage>
     }
@@ -55,25 +51,19 @@ pub fn SignUpPage() -> impl IntoView {
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     let email = query("email");
-    let confirm = ServerAction::<ConfirmAccountCall>::new();
-    let resend = ServerAction::<ResendCodeCall>::new();
-    let error = error_of(confirm);
-    let resent =
-        move || matches!(resend.value().get(), Some(Ok(()))).then_some("We sent a new code.");
+    let resent = query("resent");
+    let resent = (!resent().is_empty()).then_some("We sent a new code.");
     view! {
         <FormPage title="Confirm your email" description="Enter the code we emailed you.">
-            <ActionForm action=confirm>
+            <PostForm action=ConfirmAccountCall::PATH buttons=vec![Button::new("Confirm", "Confirming…")]>
                 <label for="email">"Email"</label>
-                <input id="email" name="email" type="email" autocomplete="email" required prop:value=email/>
+                <input id="email" name="email" type="email" autocomplete="email" required value=email()/>
                 <label for="code">"Code from the email"</label>
                 <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required/>
-                <Alert message=error/>
-                <button type="submit" class="button">"Confirm"</button>
-            </ActionForm>
-            <ActionForm action=resend>
-                <input type="hidden" name="email" prop:value=email/>
-                <button type="submit" class="button secondary">"Send a new code"</button>
-            </ActionForm>
+            </PostForm>
+            <PostForm action=ResendCodeCall::PATH buttons=vec![Button::new("Send a new code", "Sending…").secondary()]>
+                <input type="hidden" name="email" value=email()/>
+            </PostForm>
             <p role="status">{resent}</p>
         </FormPage>
     }
@@ -95,20 +85,16 @@ pub fn SignInPage() -> impl IntoView {
             }
         }
     };
-    let action = ServerAction::<SignInCall>::new();
-    let error = error_of(action);
     view! {
         <FormPage title="Sign in" description="Sign in to add sessions and write reviews.">
             <p role="status">{notice}</p>
-            <ActionForm action>
-                <input type="hidden" name="next" prop:value=next/>
+            <PostForm action=SignInCall::PATH buttons=vec![Button::new("Sign in", "Signing in…")]>
+                <input type="hidden" name="next" value=next()/>
                 <label for="email">"Email"</label>
                 <input id="email" name="email" type="email" autocomplete="email" required/>
                 <label for="password">"Password"</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required/>
-                <Alert message=error/>
-                <button type="submit" class="button">"Sign in"</button>
-            </ActionForm>
+            </PostForm>
             <p><a href="/account/forgot">"Forgot your password?"</a></p>
             <p>"New here? " <a href="/account/sign-up">"Join Seisiún"</a></p>
         </FormPage>
@@ -117,16 +103,12 @@ pub fn SignInPage() -> impl IntoView {
 
 #[component]
 pub fn ForgotPage() -> impl IntoView {
-    let action = ServerAction::<RequestPasswordResetCall>::new();
-    let error = error_of(action);
     view! {
         <FormPage title="Reset your password" description="We email you a code to choose a new password.">
-            <ActionForm action>
+            <PostForm action=RequestPasswordResetCall::PATH buttons=vec![Button::new("Email me a code", "Sending…")]>
                 <label for="email">"Email"</label>
                 <input id="email" name="email" type="email" autocomplete="email" required/>
-                <Alert message=error/>
-                <button type="submit" class="button">"Email me a code"</button>
-            </ActionForm>
+            </PostForm>
         </FormPage>
     }
 }
@@ -134,21 +116,17 @@ pub fn ForgotPage() -> impl IntoView {
 #[component]
 pub fn ResetPage() -> impl IntoView {
     let email = query("email");
-    let action = ServerAction::<ResetPasswordCall>::new();
-    let error = error_of(action);
     view! {
         <FormPage title="Choose a new password" description="Enter the code we emailed you and a new password.">
             <p>"If that email has an account, we have sent it a code."</p>
-            <ActionForm action>
+            <PostForm action=ResetPasswordCall::PATH buttons=vec![Button::new("Change password", "Changing it…")]>
                 <label for="email">"Email"</label>
-                <input id="email" name="email" type="email" autocomplete="email" required prop:value=email/>
+                <input id="email" name="email" type="email" autocomplete="email" required value=email()/>
                 <label for="code">"Code from the email"</label>
                 <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required/>
                 <label for="password">"New password"</label>
                 <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
-                <Alert message=error/>
-                <button type="submit" class="button">"Change password"</button>
-            </ActionForm>
+            </PostForm>
         </FormPage>
     }
 }
@@ -157,15 +135,9 @@ pub fn ResetPage() -> impl IntoView {
 /// member's bookmarks, reviews, sessions and calendar link.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let update = ServerAction::<UpdateProfileCall>::new();
-    let member = Resource::new(move || update.version().get(), |_| current_member());
-    let sign_out = ServerAction::<SignOutCall>::new();
-    let update_error = error_of(update);
+    let member = Resource::new(|| (), |_| current_member());
     let saved = query("saved");
-    let saved = move || {
-        (!saved().is_empty() || matches!(update.value().get(), Some(Ok(_))))
-            .then_some("Your name is saved.")
-    };
+    let saved = (!saved().is_empty()).then_some("Your name is saved.");
     view! {
         <Title text="Your account"/>
         <Meta name="robots" content="noindex"/>
@@ -180,25 +152,24 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="tag">"Moderator"</p>
                             <p><a class="button secondary" href="/moderation">"Open the report queue"</a></p>
                         })}
-                        <ActionForm action=update>
+                        <PostForm action=UpdateProfileCall::PATH buttons=vec![Button::new("Save name", "Saving…")]>
                             <label for="name">"Name shown on your reviews"</label>
-                            <input id="name" name="name" autocomplete="nickname" required maxlength="60" prop:value=m.name.clone()/>
-                            <Alert message=update_error/>
+                            <input id="name" name="name" autocomplete="nickname" required maxlength="60" value=m.name.clone()/>
                             <p role="status">{saved}</p>
-                            <button type="submit" class="button">"Save name"</button>
-                        </ActionForm>
-                        <ActionForm action=sign_out>
-                            <button type="submit" class="button">"Sign out"</button>
-                        </ActionForm>
-                        <ActionForm action=sign_out>
+                        </PostForm>
+                        <PostForm action=SignOutCall::PATH buttons=vec![Button::new("Sign out", "Signing out…")]>
+                            ""
+                        </PostForm>
+                        <PostForm action=SignOutCall::PATH buttons=vec![
+                            Button::new("Sign out on every device", "Signing out…").secondary(),
+                        ]>
                             <input type="hidden" name="everywhere" value="true"/>
-                            <button type="submit" class="button secondary">"Sign out on every device"</button>
                             <p class="hint">
                                 "At once, no other device can write, review or bookmark as you, and none can stay signed in past its next renewal. "
                                 "A page already open elsewhere may still show your name until it is reloaded, for at most an hour. "
                                 "Changing your password does the same."
                             </p>
-                        </ActionForm>
+                        </PostForm>
                         <super::my_things::MyThingsSection/>
                     }.into_any(),
                     Ok(None) => view! {

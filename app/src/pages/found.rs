@@ -52,7 +52,7 @@ pub fn NearPage() -> impl IntoView {
                     description="Find Irish traditional music sessions near where you are."
                 />
                 <p>"Share your location to see the sessions around you, nearest first. We only ask when you press the button."</p>
-                <NearMeButton km=DEFAULT_RADIUS_KM.to_string()/>
+                <NearMeButton/>
             }
         >
             <RadiusChoices list/>

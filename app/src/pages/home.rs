@@ -3,7 +3,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{home_overview, HomeOverview, ListQuery};
 use crate::components::{FilterBar, NearMeButton, PageMeta, PagedSessions, SearchForm};
-use crate::model::near_radius::DEFAULT_RADIUS_KM;
 
 /// The front door: search, near me, and every session (filterable), a page at a time.
 #[component]
@@ -26,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
             <p>"Irish traditional music sessions, shared by the people who play them."</p>
             <SearchForm/>
             <div class="near-me-box">
-                <NearMeButton km=DEFAULT_RADIUS_KM.to_string()/>
+                <NearMeButton/>
             </div>
         </section>
         <Suspense fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>

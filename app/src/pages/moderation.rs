@@ -2,34 +2,31 @@
 //! many members reported it), the longest waiting first, each with hide and dismiss;
 //! paged by a plain link (`?after=…`), so it works without JavaScript; and the audit
 //! trail of what moderators did. Moderators only.
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::moderation::{moderation_queue, ModerateCall, ModerationQueue, QueuedReport};
-use crate::components::{error_of, Alert};
+use crate::components::{Button, PostForm};
 
 #[component]
 pub fn ModerationPage() -> impl IntoView {
-    let action = ServerAction::<ModerateCall>::new();
     let query = use_query_map();
     let after = move || query.read().get("after").unwrap_or_default();
     let queue = Resource::new(
-        move || (action.version().get(), after()),
-        |(_, after)| moderation_queue(after),
+        after,
+        moderation_queue,
     );
-    let error = error_of(action);
     view! {
         <Title text="Moderation"/>
         <Meta name="robots" content="noindex"/>
         <h1>"Reports"</h1>
-        <Alert message=error/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let first_page = after().is_empty();
                 match queue.await {
-                    Ok(queue) => view! { <QueueView queue action first_page/> }.into_any(),
+                    Ok(queue) => view! { <QueueView queue first_page/> }.into_any(),
                     Err(err) => view! { <p class="error" role="alert">{err.message}</p> }.into_any(),
                 }
             })}
@@ -40,7 +37,6 @@ pub fn ModerationPage() -> impl IntoView {
 #[component]
 fn QueueView(
     queue: ModerationQueue,
-    action: ServerAction<ModerateCall>,
     first_page: bool,
 ) -> impl IntoView {
     let ModerationQueue {
@@ -54,7 +50,7 @@ fn QueueView(
         } else {
             view! {
                 <ol class="report-queue">
-                    {reports.into_iter().map(|report| view! { <ReportItem report action/> }).collect_view()}
+                    {reports.into_iter().map(|report| view! { <ReportItem report/> }).collect_view()}
                 </ol>
             }
             .into_any()
@@ -77,7 +73,7 @@ fn QueueView(
 }
 
 #[component]
-fn ReportItem(report: QueuedReport, action: ServerAction<ModerateCall>) -> impl IntoView {
+fn ReportItem(report: QueuedReport) -> impl IntoView {
     let QueuedReport {
         id,
         what,
@@ -93,18 +89,22 @@ fn ReportItem(report: QueuedReport, action: ServerAction<ModerateCall>) -> impl 
     } else {
         format!("reported by {count} members, first by {reporter_name} · {when}")
     };
+    let dismiss = if count == 1 {
+        "Dismiss the report".to_string()
+    } else {
+        format!("Dismiss the {count} reports")
+    };
     view! {
         <li class="report-item">
             <p><a href=href>{what}</a></p>
             <p class="review-head">{format!("{} · {reported}", reasons.join(", "))}</p>
             {(!details.is_empty()).then(|| view! { <p class="review-text">{details}</p> })}
-            <ActionForm action attr:class="moderate-form">
+            <PostForm action=ModerateCall::PATH class="moderate-form" buttons=vec![
+                Button::new("Hide it", "Hiding…").sends("action", "hide"),
+                Button::new(dismiss, "Dismissing…").sends("action", "dismiss").secondary(),
+            ]>
                 <input type="hidden" name="report_id" value=id/>
-                <button type="submit" name="action" value="hide" class="button" disabled=move || action.pending().get()>"Hide it"</button>
-                <button type="submit" name="action" value="dismiss" class="button secondary" disabled=move || action.pending().get()>
-                    {if count == 1 { "Dismiss the report".to_string() } else { format!("Dismiss the {count} reports") }}
-                </button>
-            </ActionForm>
+            </PostForm>
         </li>
     }
 }

@@ -1,25 +1,20 @@
 //! The member's own lists on `/account`: bookmarks, their reviews, the sessions they
 //! added, and the private calendar link of their bookmarks.
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::api::member::{my_things, MyReview, MyThings, NewFeedLinkCall, TurnOffFeedCall};
-use crate::components::{error_of, Alert, SessionCard};
+use crate::components::{Button, PostForm, SessionCard};
 use crate::model::ListedSession;
 
 #[component]
 pub fn MyThingsSection() -> impl IntoView {
-    let new_link = ServerAction::<NewFeedLinkCall>::new();
-    let turn_off = ServerAction::<TurnOffFeedCall>::new();
-    let things = Resource::new(
-        move || (new_link.version().get(), turn_off.version().get()),
-        |_| my_things(),
-    );
+    let things = Resource::new(|| (), |_| my_things());
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading your lists…"</p> }>
             {move || Suspend::new(async move {
                 match things.await {
-                    Ok(things) => view! { <MyThingsView things new_link turn_off/> }.into_any(),
+                    Ok(things) => view! { <MyThingsView things/> }.into_any(),
                     Err(err) => view! { <p class="error" role="alert">{err.message}</p> }.into_any(),
                 }
             })}
@@ -52,18 +47,13 @@ fn SessionList(
 }
 
 #[component]
-fn MyThingsView(
-    things: MyThings,
-    new_link: ServerAction<NewFeedLinkCall>,
-    turn_off: ServerAction<TurnOffFeedCall>,
-) -> impl IntoView {
+fn MyThingsView(things: MyThings) -> impl IntoView {
     let MyThings {
         bookmarks,
         reviews,
         added,
         feed_url,
     } = things;
-    let link_error = error_of(new_link);
     let has_feed = feed_url.is_some();
     view! {
         <SessionList sessions=bookmarks title="Your bookmarks" id="bookmarks"
@@ -75,17 +65,19 @@ fn MyThingsView(
                 <p><input class="feed-url" readonly value=url.clone() aria-label="Your private calendar link"/></p>
                 <p><a class="button secondary" href=url.replacen("https://", "webcal://", 1)>"Subscribe"</a></p>
             })}
-            <ActionForm action=new_link>
-                <button type="submit" class="button" disabled=move || new_link.pending().get()>
-                    {if has_feed { "Make a new link (the old one stops working)" } else { "Make my calendar link" }}
-                </button>
-            </ActionForm>
+            <PostForm action=NewFeedLinkCall::PATH buttons=vec![Button::new(
+                if has_feed { "Make a new link (the old one stops working)" } else { "Make my calendar link" },
+                "Making the link…",
+            )]>
+                ""
+            </PostForm>
             {has_feed.then(|| view! {
-                <ActionForm action=turn_off>
-                    <button type="submit" class="button secondary" disabled=move || turn_off.pending().get()>"Turn the link off"</button>
-                </ActionForm>
+                <PostForm action=TurnOffFeedCall::PATH buttons=vec![
+                    Button::new("Turn the link off", "Turning it off…").secondary(),
+                ]>
+                    ""
+                </PostForm>
             })}
-            <Alert message=link_error/>
         </section>
         <section class="my-list" aria-labelledby="my-reviews">
             <h2 id="my-reviews" class="section-title">"Your reviews"</h2>

@@ -5,22 +5,19 @@ use crate::api::{session_detail, SessionDetail, ShownRevision};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
 
-use super::session_actions::{BookmarkButton, ReportForm, RestoreButton, SessionActions};
+use super::session_actions::{BookmarkButton, ReportForm, RestoreButton};
 use super::session_reviews::ReviewsSection;
-use crate::components::{error_of, Alert};
-use leptos::form::ActionForm;
+use crate::api::confirm::ConfirmSessionCall;
+use crate::components::{Button, PostForm};
+use leptos::server_fn::ServerFn;
 
 /// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
-    let actions = SessionActions::new();
-    provide_context(actions);
-    let landed = actions.landed();
-    // Read again once a review or a confirmation lands: the rating or the date change.
     let detail = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), landed.get()),
-        |(id, _)| session_detail(id),
+        move || params.read().get("id").unwrap_or_default(),
+        session_detail,
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -160,7 +157,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 })}
                 <p class="actions">
                     <a class="button" href=calendar_href download>"Add to calendar"</a>
-                    <ShareButton url=canonical_url.clone() title=title.clone()/>
+                    <ShareButton url=canonical_url.clone()/>
                 </p>
                 {bookmarked.map(|bookmarked| view! {
                     <BookmarkButton session_id=session.id.to_string() bookmarked/>
@@ -203,18 +200,17 @@ fn Freshness(
     possibly_stale: bool,
     signed_in: bool,
 ) -> impl IntoView {
-    let confirm = expect_context::<SessionActions>().confirm;
-    let error = error_of(confirm);
-    let pending = confirm.pending();
     let action = if signed_in {
+        let query = leptos_router::hooks::use_query_map();
+        let thanked = query.read_untracked().get("confirmed").is_some();
         view! {
-            <ActionForm action=confirm>
+            <PostForm
+                action=ConfirmSessionCall::PATH
+                buttons=vec![Button::new("Still running — I was there", "Confirming…").secondary()]
+            >
                 <input type="hidden" name="session_id" value=session_id/>
-                <button type="submit" class="button secondary" disabled=pending>
-                    {move || if pending.get() { "Confirming…" } else { "Still running — I was there" }}
-                </button>
-            </ActionForm>
-            <Alert message=error/>
+            </PostForm>
+            {thanked.then(|| view! { <p role="status">"Thank you: you confirmed it runs."</p> })}
         }
         .into_any()
     } else {

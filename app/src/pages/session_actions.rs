@@ -1,131 +1,113 @@
-//! What a member can do on a session page. The actions live above the page's data, so
-//! the page reads the session again after one lands (and only then: a failed save keeps
-//! the form as the member left it).
+//! What a member can do on a session page besides reviewing: bookmark it, report it or a
+//! review, and (moderators) restore what was hidden. Each is a plain form that works
+//! without JavaScript; only the bookmark needs an island of its own, to turn at once.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
-use crate::api::confirm::ConfirmSessionCall;
 use crate::api::member::SetBookmarkCall;
 use crate::api::moderation::{ReportCall, RestoreCall};
-use crate::api::review::{DeleteReviewCall, SaveReviewCall};
+use crate::components::{Button, PostForm};
 
-#[derive(Clone, Copy)]
-pub struct SessionActions {
-    pub save: ServerAction<SaveReviewCall>,
-    pub delete: ServerAction<DeleteReviewCall>,
-    pub confirm: ServerAction<ConfirmSessionCall>,
-    pub bookmark: ServerAction<SetBookmarkCall>,
-    pub report: ServerAction<ReportCall>,
-    pub restore: ServerAction<RestoreCall>,
-}
-
-impl SessionActions {
-    pub fn new() -> Self {
-        Self {
-            save: ServerAction::new(),
-            delete: ServerAction::new(),
-            confirm: ServerAction::new(),
-            bookmark: ServerAction::new(),
-            report: ServerAction::new(),
-            restore: ServerAction::new(),
-        }
-    }
-
-    /// Changes each time one of the actions succeeds.
-    pub fn landed(self) -> Signal<u32> {
-        let landed = RwSignal::new(0u32);
-        Effect::new(move |_| {
-            let saved = matches!(self.save.value().get(), Some(Ok(_)));
-            let deleted = matches!(self.delete.value().get(), Some(Ok(_)));
-            let confirmed = matches!(self.confirm.value().get(), Some(Ok(_)));
-            let bookmarked = matches!(self.bookmark.value().get(), Some(Ok(_)));
-            let restored = matches!(self.restore.value().get(), Some(Ok(_)));
-            if saved || deleted || confirmed || bookmarked || restored {
-                landed.update(|n| *n += 1);
-            }
-        });
-        landed.into()
-    }
-}
-
-/// "Bookmark" / "Bookmarked ✓". The label turns as soon as it is pressed (a bookmark is
-/// safe to show before the server answers); if the server refuses, it turns back and
-/// says why.
+/// Bookmark or un-bookmark. Hydrated, the button turns as soon as it is pressed (the post
+/// goes on in the background, and a refusal turns it back with a message), so it never
+/// waits on a slow connection, and the page stays where it is.
 #[component]
 pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
-    use leptos::form::ActionForm;
-
-    let action = expect_context::<SessionActions>().bookmark;
-    let error = crate::components::error_of(action);
-    let shown = move || {
-        if action.pending().get() {
-            action
-                .input()
-                .get()
-                .map_or(bookmarked, |call| call.bookmarked)
-        } else {
-            match action.value().get() {
-                Some(Ok(now)) => now,
-                _ => bookmarked,
-            }
-        }
-    };
     view! {
-        <ActionForm action attr:class="bookmark-form">
-            <input type="hidden" name="session_id" value=session_id/>
-            <input type="hidden" name="bookmarked" value=move || (!shown()).to_string()/>
-            <button type="submit" class="button secondary" aria-pressed=move || shown().to_string()>
-                {move || if shown() { "Bookmarked ✓" } else { "Bookmark" }}
-            </button>
-        </ActionForm>
-        <crate::components::Alert message=error/>
+        <Bookmark>
+            <form method="post" action=SetBookmarkCall::PATH class="bookmark-form">
+                <input type="hidden" name="session_id" value=session_id/>
+                // What pressing asks for: the opposite of what is shown.
+                <input type="hidden" name="bookmarked" value=(!bookmarked).to_string()/>
+                <button
+                    type="submit"
+                    class="button secondary"
+                    aria-pressed=bookmarked.to_string()
+                    data-on=BOOKMARKED
+                    data-off=NOT_BOOKMARKED
+                >
+                    {if bookmarked { BOOKMARKED } else { NOT_BOOKMARKED }}
+                </button>
+            </form>
+            <p class="error" role="alert" hidden></p>
+        </Bookmark>
     }
 }
 
-/// "Report a problem": why, and an optional note, for moderators. Folded away until
-/// opened; the form stays as typed if the server refuses it.
+const BOOKMARKED: &str = "Bookmarked ✓";
+const NOT_BOOKMARKED: &str = "Bookmark";
+
+#[island]
+fn Bookmark(children: Children) -> impl IntoView {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::components::browser;
+            let Some((post, form, _)) = browser::take_over(&ev) else {
+                return;
+            };
+            let Some(root) = form.parent_element() else {
+                return;
+            };
+            // Shows `on` as the state: the button's words and pressed state, and the
+            // opposite as what the next press asks for.
+            let show = {
+                let form = form.clone();
+                move |on: bool| {
+                    if let Some(button) = browser::find::<web_sys::Element>(&form, "button") {
+                        let words = button.get_attribute(if on { "data-on" } else { "data-off" });
+                        button.set_text_content(words.as_deref());
+                        let _ = button.set_attribute("aria-pressed", &on.to_string());
+                    }
+                    if let Some(next) =
+                        browser::find::<web_sys::HtmlInputElement>(&form, "input[name=bookmarked]")
+                    {
+                        next.set_value(&(!on).to_string());
+                    }
+                }
+            };
+            let asked = post.body().contains("bookmarked=true");
+            show(asked);
+            browser::set_buttons_disabled(&form, true);
+            browser::alert(&root, None);
+            leptos::task::spawn_local(async move {
+                if let Err(message) = browser::send(post, &browser::target(&form)).await {
+                    show(!asked);
+                    browser::alert(&root, Some(&message));
+                }
+                browser::set_buttons_disabled(&form, false);
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! { <div class="enhanced" on:submit=on_submit>{children()}</div> }
+}
+
+/// Report the session, or one of its reviews (`review` is its handle). The answer is on
+/// the page the server sends back to (`?reported=…`), opened at this form.
 #[component]
 pub fn ReportForm(
     session_id: String,
     #[prop(optional)] review: String,
     label: &'static str,
 ) -> impl IntoView {
-    use leptos::form::ActionForm;
-
-    let action = expect_context::<SessionActions>().report;
-    let error = crate::components::error_of(action);
-    let pending = action.pending();
-    // Several forms share the one action: each answers only for a report sent from it
-    // (the submit event bubbles to its wrapper before the action runs).
-    let submitted = RwSignal::new(false);
-    // Without JavaScript the post comes back to `?reported=new|again` (with `&review=`
-    // for a review's form): that form opens and says the same.
+    use crate::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
     let query = leptos_router::hooks::use_query_map();
-    let from_url = {
-        let review = review.clone();
-        move |query: &leptos_router::params::ParamsMap| {
-            use crate::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
-            let outcome = query.get("reported")?;
-            (query.get("review").unwrap_or_default() == review).then_some(if outcome == "again" {
-                REPORT_ALREADY_SENT
-            } else {
-                REPORT_SENT
-            })
+    let sent = {
+        let query = query.read_untracked();
+        match query.get("reported") {
+            Some(outcome) if query.get("review").unwrap_or_default() == review => {
+                Some(if outcome == "again" { REPORT_ALREADY_SENT } else { REPORT_SENT })
+            }
+            _ => None,
         }
     };
-    let came_back = from_url(&query.read_untracked()).is_some();
-    let sent = move || match (submitted.get(), action.value().get()) {
-        (true, Some(Ok(message))) => Some(message),
-        _ => from_url(&query.read()).map(str::to_string),
-    };
+    let came_back = sent.is_some();
     view! {
-        <details
-            class="report"
-            id=came_back.then_some("report-sent")
-            open=came_back
-            on:submit=move |_| submitted.set(true)
-        >
+        <details class="report" id=came_back.then_some("report-sent") open=came_back>
             <summary>{label}</summary>
-            <ActionForm action>
+            <PostForm action=ReportCall::PATH buttons=vec![Button::new("Send report", "Sending…").secondary()]>
                 <input type="hidden" name="session_id" value=session_id/>
                 <input type="hidden" name="review" value=review/>
                 <label>
@@ -142,31 +124,23 @@ pub fn ReportForm(
                     "Anything moderators should know (optional)"
                     <textarea name="details" rows="3" maxlength=crate::model::MAX_REPORT_DETAILS.to_string()></textarea>
                 </label>
-                <button type="submit" class="button secondary" disabled=pending>
-                    {move || if pending.get() { "Sending…" } else { "Send report" }}
-                </button>
-            </ActionForm>
+            </PostForm>
             <p role="status">{sent}</p>
-            <crate::components::Alert message=error/>
         </details>
     }
 }
 
-/// A moderator's "Restore" for hidden content.
+/// A moderator's "Restore" for a hidden session, or for one hidden review (`review`).
 #[component]
 pub fn RestoreButton(session_id: String, #[prop(optional)] review: String) -> impl IntoView {
-    use leptos::form::ActionForm;
-
-    let action = expect_context::<SessionActions>().restore;
-    let error = crate::components::error_of(action);
     view! {
-        <ActionForm action attr:class="restore-form">
+        <PostForm
+            action=RestoreCall::PATH
+            class="restore-form"
+            buttons=vec![Button::new("Restore", "Restoring…").secondary()]
+        >
             <input type="hidden" name="session_id" value=session_id/>
             <input type="hidden" name="review" value=review/>
-            <button type="submit" class="button secondary" disabled=move || action.pending().get()>
-                {move || if action.pending().get() { "Restoring…" } else { "Restore" }}
-            </button>
-        </ActionForm>
-        <crate::components::Alert message=error/>
+        </PostForm>
     }
 }

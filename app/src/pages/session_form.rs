@@ -73,7 +73,7 @@ pub fn EditSessionPage() -> impl IntoView {
     }
 }
 
-#[component]
+#[island(lazy)]
 fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
     let action = ServerAction::<SaveSessionCall>::new();
     let outcome = move || action.value().get().and_then(Result::ok);

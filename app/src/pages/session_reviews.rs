@@ -1,11 +1,11 @@
 //! A session's reviews: the average, the count and how many gave each number of stars;
 //! every review as plain text; and the signed-in member's own review form.
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
-use super::session_actions::{ReportForm, RestoreButton, SessionActions};
-use crate::api::review::{ReviewSection, ShownReview};
-use crate::components::{error_of, Alert};
+use super::session_actions::{ReportForm, RestoreButton};
+use crate::api::review::{DeleteReviewCall, ReviewSection, SaveReviewCall, ShownReview};
+use crate::components::{Button, PostForm};
 use crate::model::{Rating, MAX_REVIEW_CHARS};
 
 /// "★★★★☆": stars for people who see them; the number is in the text beside.
@@ -76,7 +76,9 @@ fn RatingSummary(rating: Rating) -> impl IntoView {
             view! {
                 <li>
                     <span class="rating-bar-label">{format!("{stars} ★")}</span>
-                    <span class="rating-bar"><span style=format!("width:{percent}%")></span></span>
+                    <svg class="rating-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                        <rect width=percent height="1"></rect>
+                    </svg>
                     <span class="rating-bar-count">{n}</span>
                 </li>
             }
@@ -135,9 +137,6 @@ fn ReviewItem(
 
 #[component]
 fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> impl IntoView {
-    let SessionActions { save, delete, .. } = expect_context::<SessionActions>();
-    let save_error = error_of(save);
-    let delete_error = error_of(delete);
     let stars = mine.as_ref().map_or(0, |m| m.stars);
     let visited_on = mine
         .as_ref()
@@ -148,26 +147,34 @@ fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> i
     } else {
         "Write a review"
     };
-    let saving = save.pending();
-    let deleting = delete.pending();
-    let saved =
-        move || matches!(save.value().get(), Some(Ok(_))).then_some("Your review is saved.");
+    // Where the server sends a member back after saving or deleting (`?reviewed=1`).
+    let landed = {
+        let query = leptos_router::hooks::use_query_map();
+        let query = query.read_untracked();
+        if query.get("reviewed").is_some() {
+            Some("Your review is saved.")
+        } else if query.get("review_deleted").is_some() {
+            Some("Your review is deleted.")
+        } else {
+            None
+        }
+    };
     let delete_form = mine.is_some().then(|| {
         let session_id = session_id.clone();
         view! {
-            <ActionForm action=delete>
+            <PostForm
+                action=DeleteReviewCall::PATH
+                buttons=vec![Button::new("Delete my review", "Deleting…").secondary()]
+            >
                 <input type="hidden" name="session_id" value=session_id/>
-                <button type="submit" class="button secondary" disabled=deleting>
-                    {move || if deleting.get() { "Deleting…" } else { "Delete my review" }}
-                </button>
-            </ActionForm>
-            <Alert message=delete_error/>
+            </PostForm>
         }
     });
     view! {
         <div class="review-form">
             <h3 id="your-review">{heading}</h3>
-            <ActionForm action=save>
+            <p role="status">{landed}</p>
+            <PostForm action=SaveReviewCall::PATH buttons=vec![Button::new("Save review", "Saving…")]>
                 <input type="hidden" name="session_id" value=session_id/>
                 <fieldset class="star-choice">
                     <legend>"Stars"</legend>
@@ -185,12 +192,7 @@ fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> i
                 <label for="review_text">"Your review (optional)"</label>
                 <textarea id="review_text" name="text" rows="5" maxlength=MAX_REVIEW_CHARS.to_string()>{text}</textarea>
                 <p class="hint">{format!("Plain text, up to {MAX_REVIEW_CHARS} characters.")}</p>
-                <Alert message=save_error/>
-                <p role="status">{saved}</p>
-                <button type="submit" class="button" disabled=saving>
-                    {move || if saving.get() { "Saving…" } else { "Save review" }}
-                </button>
-            </ActionForm>
+            </PostForm>
             {delete_form}
         </div>
     }

@@ -1,0 +1,189 @@
+//! What islands ask of the browser. The islands are small behaviours over server HTML:
+//! they take no props (so the bundle carries no JSON decoder and no copy of the page's
+//! data) and find what they need in the markup they wrap. Compiled for the browser only;
+//! the server renders islands but never runs their handlers, so its versions do nothing.
+
+#[cfg(feature = "hydrate")]
+use leptos::wasm_bindgen::JsCast;
+
+/// A form's fields, taken over from the browser's own submission.
+#[cfg(feature = "hydrate")]
+pub struct Post {
+    body: String,
+}
+
+#[cfg(feature = "hydrate")]
+impl Post {
+    /// The fields, `application/x-www-form-urlencoded`.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+}
+
+/// Stops the browser's own submission of the form `ev` is about and keeps its fields
+/// (with the pressed button's name and value, as the browser would send them), its
+/// element and the button pressed.
+#[cfg(feature = "hydrate")]
+pub fn take_over(
+    ev: &leptos::ev::SubmitEvent,
+) -> Option<(Post, web_sys::HtmlFormElement, Option<web_sys::HtmlElement>)> {
+    let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    let fields = web_sys::FormData::new_with_form(&form).ok()?;
+    let pressed = ev.submitter();
+    if let Some(button) = &pressed {
+        if let (Some(name), Some(value)) =
+            (button.get_attribute("name"), button.get_attribute("value"))
+        {
+            fields.append_with_str(&name, &value).ok()?;
+        }
+    }
+    let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&fields)
+        .ok()?
+        .to_string()
+        .as_string()?;
+    ev.prevent_default();
+    Some((Post { body }, form, pressed))
+}
+
+/// Where `form` posts: its `action` attribute. (Not the `action` property, which a field
+/// or button named `action` — the moderation form has one — shadows.)
+#[cfg(feature = "hydrate")]
+pub fn target(form: &web_sys::HtmlFormElement) -> String {
+    form.get_attribute("action").unwrap_or_default()
+}
+
+/// Posts to a server function: on success, where the server's answer says to go next
+/// (if anywhere); a refusal comes back as the message to show.
+#[cfg(feature = "hydrate")]
+pub async fn send(post: Post, url: &str) -> Result<Option<String>, String> {
+    const CONNECTION: &str = "Could not reach Seisiún. Check your connection and try again.";
+    let response = gloo_net::http::Request::post(url)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(post.body)
+        .map_err(|_| CONNECTION.to_string())?
+        .send()
+        .await
+        .map_err(|_| CONNECTION.to_string())?;
+    if response.ok() {
+        return Ok(response.headers().get("location"));
+    }
+    // The server's refusal is `{"status":…,"message":"…"}` (`AppError`); the browser's
+    // own JSON parser reads it, which keeps a JSON library out of the bundle.
+    let text = response.text().await.unwrap_or_default();
+    Err(web_sys::js_sys::JSON::parse(&text)
+        .ok()
+        .and_then(|json| web_sys::js_sys::Reflect::get(&json, &"message".into()).ok())
+        .and_then(|message| message.as_string())
+        .unwrap_or_else(|| CONNECTION.to_string()))
+}
+
+/// Loads `to` (a path from our server), or this page again when `to` is `None` or
+/// differs from it only after `#` (assigning would only scroll).
+pub fn go(to: Option<&str>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let location = leptos::prelude::window().location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        match to {
+            Some(to) if to.split('#').next() != Some(here.as_str()) => {
+                let _ = location.assign(to);
+            }
+            Some(to) => {
+                let _ = location.set_href(to);
+                let _ = location.reload();
+            }
+            None => {
+                let _ = location.reload();
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = to;
+}
+
+/// The first element under `root` matching `selector`, as `T`.
+#[cfg(feature = "hydrate")]
+pub fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> Option<T> {
+    root.query_selector(selector).ok()??.dyn_into::<T>().ok()
+}
+
+/// Every submit button of `form`, enabled or not.
+#[cfg(feature = "hydrate")]
+pub fn set_buttons_disabled(form: &web_sys::Element, disabled: bool) {
+    if let Ok(buttons) = form.query_selector_all("button") {
+        for i in 0..buttons.length() {
+            if let Some(button) = buttons
+                .get(i)
+                .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = if disabled {
+                    button.set_attribute("disabled", "")
+                } else {
+                    button.remove_attribute("disabled")
+                };
+            }
+        }
+    }
+}
+
+/// Shows `message` in the `[role=alert]` element under `root`, or hides it (`None`).
+#[cfg(feature = "hydrate")]
+pub fn alert(root: &web_sys::Element, message: Option<&str>) {
+    if let Some(alert) = find::<web_sys::HtmlElement>(root, "[role=alert]") {
+        alert.set_text_content(message);
+        alert.set_hidden(message.is_none());
+    }
+}
+
+/// What [`append_next_page`] found.
+#[cfg(feature = "hydrate")]
+pub struct Appended {
+    /// How many items the list holds now.
+    pub shown: u32,
+    /// The cursor of the page after it, if there is one.
+    pub next_cursor: Option<String>,
+}
+
+/// Fetches the list page at `url` (server HTML, as a link would load it) and moves its
+/// cards onto the end of this page's list `list_id`.
+#[cfg(feature = "hydrate")]
+pub async fn append_next_page(url: &str, list_id: &str) -> Result<Appended, String> {
+    const FAILED: &str = "Could not load more sessions. Check your connection and try again.";
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| FAILED.to_string())?;
+    if !response.ok() {
+        return Err(FAILED.to_string());
+    }
+    let html = response.text().await.map_err(|_| FAILED.to_string())?;
+    let parsed = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(&html, web_sys::SupportedType::TextHtml))
+        .map_err(|_| FAILED.to_string())?;
+    let list = leptos::prelude::document()
+        .get_element_by_id(list_id)
+        .ok_or_else(|| FAILED.to_string())?;
+    let cards = parsed
+        .query_selector_all(&format!("#{list_id} > li"))
+        .map_err(|_| FAILED.to_string())?;
+    for i in 0..cards.length() {
+        if let Some(card) = cards.get(i) {
+            let _ = list.append_child(&card);
+        }
+    }
+    let next_cursor = parsed
+        .query_selector("form.more input[name=after]")
+        .ok()
+        .flatten()
+        .and_then(|input| input.get_attribute("value"))
+        .filter(|cursor| !cursor.is_empty());
+    Ok(Appended {
+        shown: list.child_element_count(),
+        next_cursor,
+    })
+}
