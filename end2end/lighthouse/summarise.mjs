@@ -1,6 +1,7 @@
 // Prints scripts/lighthouse's results as a Markdown table: one row a page, from the
 // pages.tsv (name, path, HTTP status) and NAME.report.json files in the directory given.
-// Usage: node summarise.mjs target/lighthouse
+// Usage: node summarise.mjs target/lighthouse/run1 — exits 1 when a score is below 100
+// (or missing), so scripts/lighthouse can hold every page to 100 in every category.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -49,3 +50,9 @@ console.log(`| ${header.join(" | ")} |`);
 console.log(`|${header.map((_, i) => (i < 2 ? " --- " : " ---: ")).join("|")}|`);
 for (const row of rows) console.log(`| ${row.map(cell).join(" | ")} |`);
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join("\n")}`);
+
+const short = rows.filter((row) => row.slice(2, 2 + categories.length).some((score) => score !== "100"));
+if (short.length) {
+  console.log(`\nBelow 100: ${short.map((row) => row[0]).join(", ")}`);
+  process.exitCode = 1;
+}

@@ -46,3 +46,30 @@ test('a place page has no accessibility violations (axe)', async () => {
   assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), []);
   await context.close();
 });
+
+test('after the first page, moving on loads no code again and the next page is live at once', async () => {
+  const { context, page, errors } = await phonePage(browser);
+  await page.goto('/');
+  await waitForHydration(page);
+  const code = [];
+  page.on('response', (r) => { if (/\.(js|wasm)$/.test(new URL(r.url()).pathname)) code.push(r); });
+  const started = Date.now();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Browse' }).click();
+  await page.locator('.place-link', { hasText: 'Ireland' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sessions in Ireland' }).waitFor();
+  await waitForHydration(page);
+  const elapsed = Date.now() - started;
+  // Hashed bundle names with a year's Cache-Control: every later page takes the code from
+  // the browser's cache (transferSize 0), not the network.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname) && e.transferSize > 0)
+    .map((e) => e.name));
+  assert.deepEqual(fetched, [], 'no JS or WASM over the network after the first page');
+  for (const r of code) {
+    assert.match((await r.allHeaders())['cache-control'] ?? 'from cache', /immutable|from cache/);
+  }
+  console.log(`# two page moves, both pages live: ${elapsed} ms`);
+  assert.ok(elapsed < 3000, `two page moves took ${elapsed} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

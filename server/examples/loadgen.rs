@@ -29,6 +29,10 @@ struct Args {
     /// Retry-After, and the site must answer 200 again by the end.
     #[arg(long)]
     expect_outage: bool,
+    /// Only these paths (repeatable), instead of the visitor mix: `scripts/bench-pages`
+    /// drives one page at a time with it.
+    #[arg(long = "path")]
+    only: Vec<String>,
 }
 
 #[derive(Default)]
@@ -194,7 +198,12 @@ async fn main() -> anyhow::Result<()> {
         "the site lists too few sessions to load"
     );
 
-    let mut paths = vec![
+    let mut paths = if !args.only.is_empty() {
+        args.only.clone()
+    } else {
+        Vec::new()
+    };
+    let mix = vec![
         "/".to_string(),
         "/sessions/ie".to_string(),
         "/search?q=kil".to_string(),
@@ -205,9 +214,12 @@ async fn main() -> anyhow::Result<()> {
         "/sitemap.xml".to_string(),
         "/feed.atom".to_string(),
     ];
-    for id in ids.iter().take(8) {
-        paths.push(format!("/session/{id}"));
-        paths.push(format!("/session/{id}/calendar.ics"));
+    if paths.is_empty() {
+        paths = mix;
+        for id in ids.iter().take(8) {
+            paths.push(format!("/session/{id}"));
+            paths.push(format!("/session/{id}/calendar.ics"));
+        }
     }
     let paths = Arc::new(paths);
 

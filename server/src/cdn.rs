@@ -44,11 +44,18 @@ pub async fn only_through_cloudfront(
     next.run(request).await
 }
 
+/// What the publish step gives the same files in S3 (infra/publish).
+pub const BUNDLE_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
+
 /// Gives HTML pages a Cache-Control when they have none: `public, max-age=0,
 /// s-maxage=60` for anonymous visitors (browsers revalidate, the edge keeps it a minute),
 /// `private, no-store` when the request carried a session or the response sets cookies.
+///
+/// The bundle under `/pkg/` has content-hashed names (`hash-files`), so a browser may keep
+/// each file for a year without asking again: a page after the first loads no code.
 pub async fn page_cache_control(request: Request, next: Next) -> Response {
     let cacheable_method = matches!(*request.method(), Method::GET | Method::HEAD);
+    let bundle = request.uri().path().starts_with("/pkg/");
     let signed_in = request
         .headers()
         .get_all(header::COOKIE)
@@ -62,6 +69,13 @@ pub async fn page_cache_control(request: Request, next: Next) -> Response {
             })
         });
     let mut response = next.run(request).await;
+    if bundle && response.status() == StatusCode::OK {
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static(BUNDLE_CACHE_CONTROL));
+        return response;
+    }
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)

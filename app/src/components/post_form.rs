@@ -89,12 +89,10 @@ pub fn PostForm(
 
 /// The message of a plain post to `action` that the server refused, from the URL.
 fn refused_by(action: &str) -> Option<String> {
+    use leptos::server_fn::error::ServerFnUrlError;
     let posted = use_context::<leptos::server::ServerActionError>()?;
-    (posted.path() == action).then(|| {
-        leptos::serde_json::from_str::<crate::error::AppError>(posted.err())
-            .map(|e| e.message)
-            .unwrap_or_else(|_| posted.err().to_string())
-    })
+    (posted.path() == action)
+        .then(|| ServerFnUrlError::<crate::error::AppError>::decode_err(posted.err()).message)
 }
 
 /// Posts the form inside it in the background (submit events bubble up to here).
