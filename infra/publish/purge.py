@@ -18,6 +18,7 @@ import json
 import sys
 
 import boto3
+import botocore.exceptions
 
 # Every resource type infra/template.yaml retains (server/tests/infra_template.rs checks
 # that this list covers them).
@@ -27,6 +28,9 @@ RETAINED_TYPES = (
     "AWS::Cognito::UserPool",
     "AWS::Backup::BackupVault",
 )
+
+# The error codes that mean a resource is already deleted.
+GONE = {"ResourceNotFoundException", "NoSuchBucket"}
 
 
 def retained_resources(cloudformation, stack):
@@ -80,8 +84,8 @@ def purge(clients, resources, out=sys.stdout):
                 clients["backup"].delete_backup_vault(BackupVaultName=ident)
             else:
                 raise SystemExit(f"purge.py does not know how to delete {kind}")
-        except Exception as error:  # noqa: BLE001 — the service's own not-found errors differ
-            if any(word in str(error) for word in ("NotFound", "NoSuchBucket", "not found", "does not exist")):
+        except botocore.exceptions.ClientError as error:
+            if error.response.get("Error", {}).get("Code") in GONE:
                 print(f"  {kind} {ident}: already gone", file=out)
                 continue
             raise
