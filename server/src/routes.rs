@@ -31,6 +31,9 @@ pub struct ServerState {
     /// CloudFront's secret header value (`ORIGIN_VERIFY_SECRET`): when set, requests
     /// without it are refused, so the function URL answers only through CloudFront.
     pub origin_secret: Option<std::sync::Arc<str>>,
+    /// The secret's previous value while it is rotated (`ORIGIN_VERIFY_SECRET_PREVIOUS`),
+    /// accepted as well, so edges still sending it are not refused.
+    pub previous_origin_secret: Option<std::sync::Arc<str>>,
 }
 
 pub fn router(state: ServerState) -> Router {
