@@ -33,6 +33,7 @@ pub struct ServerState {
     pub origin_secret: Option<std::sync::Arc<str>>,
     /// The secret's previous value while it is rotated (`ORIGIN_VERIFY_SECRET_PREVIOUS`),
     /// accepted as well, so edges still sending it are not refused.
+    #[from_ref(skip)]
     pub previous_origin_secret: Option<std::sync::Arc<str>>,
 }
 

@@ -173,8 +173,9 @@ fn every_listed_resource_is_declared_with_its_safety_settings() {
         one(&template, "AWS::CloudFront::Distribution")["Properties"]["DistributionConfig"].clone();
     assert_eq!(distribution["HttpVersion"], "http2and3");
     assert_eq!(
-        distribution["ViewerCertificate"]["MinimumProtocolVersion"],
-        "TLSv1.2_2021"
+        distribution["ViewerCertificate"]["Fn::If"][1]["MinimumProtocolVersion"],
+        "TLSv1.2_2021",
+        "with the stage's own domain"
     );
     assert!(
         distribution["CacheBehaviors"]
