@@ -89,7 +89,11 @@ fn while_the_secret_rotates_both_values_are_answered() {
                 .send()
         };
         assert_eq!(with("new-edge-secret-43").await.unwrap().status(), 200);
-        assert_eq!(with("edge-secret-42").await.unwrap().status(), 200, "the previous value");
+        assert_eq!(
+            with("edge-secret-42").await.unwrap().status(),
+            200,
+            "the previous value"
+        );
         assert_eq!(with("edge-secret-4").await.unwrap().status(), 403);
         assert_eq!(app.get("/").await.status(), 403, "no header");
 

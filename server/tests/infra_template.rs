@@ -56,7 +56,10 @@ fn the_template_table_equals_the_adapters_table() {
 fn the_table_is_kept_safe() {
     let template = template();
     let table = &template["Resources"]["SessionsTable"];
-    assert_eq!(table["DeletionPolicy"].as_str(), Some("RetainExceptOnCreate"));
+    assert_eq!(
+        table["DeletionPolicy"].as_str(),
+        Some("RetainExceptOnCreate")
+    );
     let properties = to_json(&table["Properties"]);
     assert_eq!(
         properties["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"],
@@ -173,8 +176,7 @@ fn every_listed_resource_is_declared_with_its_safety_settings() {
         one(&template, "AWS::CloudFront::Distribution")["Properties"]["DistributionConfig"].clone();
     assert_eq!(distribution["HttpVersion"], "http2and3");
     assert_eq!(
-        distribution["ViewerCertificate"]["Fn::If"][1]["MinimumProtocolVersion"],
-        "TLSv1.2_2021",
+        distribution["ViewerCertificate"]["Fn::If"][1]["MinimumProtocolVersion"], "TLSv1.2_2021",
         "with the stage's own domain"
     );
     assert!(
@@ -368,7 +370,10 @@ fn run_order(actions: &[Value], name: &str) -> u64 {
 fn the_alarm_topics_key_lets_cloudwatch_and_eventbridge_publish() {
     let resources = to_json(&template()["Resources"]);
     let key_ref = &resources["AlarmTopic"]["Properties"]["KmsMasterKeyId"];
-    assert_ne!(key_ref, "alias/aws/sns", "the AWS-managed key refuses both services");
+    assert_ne!(
+        key_ref, "alias/aws/sns",
+        "the AWS-managed key refuses both services"
+    );
     let key_name = key_ref["Ref"]
         .as_str()
         .expect("a key of the stack's own (Ref)");
@@ -564,8 +569,8 @@ fn the_bundle_is_uploaded_before_the_function_changes() {
             "{stage}: upload, execute, finish"
         );
     }
-    let publish = pipeline["Resources"]["PublishProject"]["Properties"]["Source"]["BuildSpec"]
-        .to_string();
+    let publish =
+        pipeline["Resources"]["PublishProject"]["Properties"]["Source"]["BuildSpec"].to_string();
     assert!(publish.contains("--phase \\\"$PHASE\\\"") && publish.contains("--stack"));
 
     let deploy = text("scripts/deploy-stage");
@@ -604,7 +609,10 @@ fn prod_is_approved_with_its_change_set_after_the_test_stage_is_smoke_tested() {
         .find(|a| a["ActionTypeId"]["Category"] == "Approval")
         .expect("the approval is in the Prod stage");
     let approve = run_order(&prod, approval["Name"].as_str().unwrap());
-    assert!(run_order(&prod, "CreateChangeSet") < approve, "change set first");
+    assert!(
+        run_order(&prod, "CreateChangeSet") < approve,
+        "change set first"
+    );
     assert!(approve < run_order(&prod, "PublishBundle"));
     assert!(approve < run_order(&prod, "ExecuteChangeSet"));
     assert_eq!(
@@ -629,7 +637,10 @@ fn prod_is_approved_with_its_change_set_after_the_test_stage_is_smoke_tested() {
         "/api/home_overview",
         "/api/v1/sessions",
     ] {
-        assert!(smoke_test.contains(checked), "the smoke test checks {checked}");
+        assert!(
+            smoke_test.contains(checked),
+            "the smoke test checks {checked}"
+        );
     }
 }
 
@@ -652,7 +663,9 @@ fn cognito_sends_through_ses_on_the_lite_tier() {
         .as_object()
         .unwrap()
         .values()
-        .find(|r| r["RuleCondition"] == serde_json::json!({"Fn::Equals": [{"Ref": "Stage"}, "prod"]}))
+        .find(|r| {
+            r["RuleCondition"] == serde_json::json!({"Fn::Equals": [{"Ref": "Stage"}, "prod"]})
+        })
         .expect("a rule for prod");
     assert!(prod["Assertions"].to_string().contains("SesIdentity"));
 }
@@ -666,7 +679,11 @@ fn pipeline_roles_are_scoped_to_what_each_step_does() {
     let deploy = statements(&resources["DeployRole"]);
     for statement in &deploy {
         let resources_of = list(&statement["Resource"]);
-        for action in ["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy"] {
+        for action in [
+            "iam:CreateRole",
+            "iam:PutRolePolicy",
+            "iam:AttachRolePolicy",
+        ] {
             if allows(statement, action) {
                 assert!(
                     !resources_of.contains(&Value::from("*")),
@@ -688,7 +705,8 @@ fn pipeline_roles_are_scoped_to_what_each_step_does() {
                 .all(|r| r.to_string().contains(":secret:seisiun/")));
         }
         assert!(
-            !(statement["Action"] == "*" || list(&statement["Action"]).contains(&Value::from("iam:*"))),
+            !(statement["Action"] == "*"
+                || list(&statement["Action"]).contains(&Value::from("iam:*"))),
             "no wildcard IAM"
         );
     }
@@ -791,9 +809,15 @@ fn stages_are_cheap_to_clone() {
     let template = template();
     let stage = &template["Parameters"]["Stage"];
     assert!(stage.get("AllowedValues").is_none(), "any name");
-    assert_eq!(stage["AllowedPattern"].as_str(), Some("^[a-z][a-z0-9-]{1,20}$"));
+    assert_eq!(
+        stage["AllowedPattern"].as_str(),
+        Some("^[a-z][a-z0-9-]{1,20}$")
+    );
     for optional in ["DomainName", "CertificateArn"] {
-        assert_eq!(template["Parameters"][optional]["Default"].as_str(), Some(""));
+        assert_eq!(
+            template["Parameters"][optional]["Default"].as_str(),
+            Some("")
+        );
     }
     let distribution =
         one(&template, "AWS::CloudFront::Distribution")["Properties"]["DistributionConfig"].clone();
@@ -861,7 +885,10 @@ fn the_api_is_cached_by_the_parameters_it_declares() {
     let resources = to_json(&template()["Resources"]);
     let key = &resources["ApiCachePolicy"]["Properties"]["CachePolicyConfig"]
         ["ParametersInCacheKeyAndForwardedToOrigin"];
-    assert_eq!(key["QueryStringsConfig"]["QueryStringBehavior"], "whitelist");
+    assert_eq!(
+        key["QueryStringsConfig"]["QueryStringBehavior"],
+        "whitelist"
+    );
     let mut keyed: Vec<String> = list(&key["QueryStringsConfig"]["QueryStrings"])
         .iter()
         .map(|q| q.as_str().unwrap().to_string())
@@ -870,7 +897,10 @@ fn the_api_is_cached_by_the_parameters_it_declares() {
     assert_eq!(keyed, declared);
     assert_eq!(key["CookiesConfig"]["CookieBehavior"], "none");
     let forwarded = &resources["ApiOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"];
-    assert_eq!(forwarded["QueryStringsConfig"]["QueryStringBehavior"], "none");
+    assert_eq!(
+        forwarded["QueryStringsConfig"]["QueryStringBehavior"],
+        "none"
+    );
     assert_eq!(forwarded["CookiesConfig"]["CookieBehavior"], "none");
     let behaviors =
         resources["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"].clone();
@@ -907,10 +937,14 @@ fn a_dashboard_a_budget_and_safe_deploys() {
     let preference = &function["DeploymentPreference"];
     assert_eq!(preference["Enabled"]["Ref"], "SafeDeploy");
     assert!(preference["Type"].as_str().unwrap().starts_with("Canary"));
-    assert!(list(&preference["Alarms"])
-        .contains(&serde_json::json!({"Ref": "FunctionErrorsAlarm"})));
+    assert!(
+        list(&preference["Alarms"]).contains(&serde_json::json!({"Ref": "FunctionErrorsAlarm"}))
+    );
     let prod = stage_actions(&pipeline(), "Prod");
-    let create = prod.iter().find(|a| a["Name"] == "CreateChangeSet").unwrap();
+    let create = prod
+        .iter()
+        .find(|a| a["Name"] == "CreateChangeSet")
+        .unwrap();
     assert!(create["Configuration"]["ParameterOverrides"]
         .to_string()
         .contains(r#"\"SafeDeploy\": \"true\""#));
@@ -940,12 +974,20 @@ fn the_costs_use_the_measured_sizes() {
     let bundle = measured("WASM bundle") + measured("JS glue") + measured("CSS");
     let html = measured("home page HTML");
     let costs = text("infra/README.md");
-    let section = &costs[costs.find("## Cost per million page views").expect("a cost section")..];
+    let section = &costs[costs
+        .find("## Cost per million page views")
+        .expect("a cost section")..];
     assert!(
         section.contains(&format!("{bundle:.0} KB")),
         "the bundle as measured: {bundle:.0} KB"
     );
-    assert!(section.contains(&format!("{html} KB")), "the home page HTML as measured: {html} KB");
+    assert!(
+        section.contains(&format!("{html} KB")),
+        "the home page HTML as measured: {html} KB"
+    );
     assert!(section.contains("cache hit ratio"));
-    assert!(section.contains("$0.10 / GB-month"), "DynamoDB backups' rate");
+    assert!(
+        section.contains("$0.10 / GB-month"),
+        "DynamoDB backups' rate"
+    );
 }
