@@ -363,7 +363,7 @@ fn run_order(actions: &[Value], name: &str) -> u64 {
     action["RunOrder"].as_u64().unwrap_or(1)
 }
 
-/// 1. CloudWatch alarms and EventBridge rules publish to an encrypted topic only if the
+/// Point 1: CloudWatch alarms and EventBridge rules publish to an encrypted topic only if the
 /// key's policy lets their service principals use it; the AWS-managed alias/aws/sns's
 /// policy cannot be changed, so with it no alarm is ever emailed.
 #[test]
@@ -395,7 +395,7 @@ fn the_alarm_topics_key_lets_cloudwatch_and_eventbridge_publish() {
     }
 }
 
-/// 2. Creating a change set of a SAM template also needs CreateChangeSet on the transform
+/// Point 2: Creating a change set of a SAM template also needs CreateChangeSet on the transform
 /// itself, whose ARN is AWS's.
 #[test]
 fn the_pipeline_may_create_change_sets_of_a_sam_template() {
@@ -416,7 +416,7 @@ fn the_pipeline_may_create_change_sets_of_a_sam_template() {
     );
 }
 
-/// 3. The test command needs Debian's chromium and Node 20.10 or later
+/// Point 3: The test command needs Debian's chromium and Node 20.10 or later
 /// (`node --test --test-concurrency`); CodeBuild's standard images are Ubuntu with Node 18.
 /// The build runs in an image built from infra/ci.Dockerfile, which installs them and
 /// every pinned tool.
@@ -491,7 +491,7 @@ fn stage_names(pipeline: &Value) -> Vec<String> {
         .collect()
 }
 
-/// 4. Retained resources with fixed names make a failed first deploy, and a teardown
+/// Point 4: Retained resources with fixed names make a failed first deploy, and a teardown
 /// followed by a redeploy, fail on "already exists": they are deleted when their create
 /// rolls back, and a stage's teardown (not prod's) deletes what the stack kept.
 #[test]
@@ -530,7 +530,7 @@ fn a_failed_create_or_a_teardown_leaves_nothing_in_the_way() {
     );
 }
 
-/// 5. One GuardDuty detector per account and region: a stage's stack cannot create one
+/// Point 5: One GuardDuty detector per account and region: a stage's stack cannot create one
 /// where it exists, and deleting that stack would switch GuardDuty off for the account.
 #[test]
 fn the_guardduty_detector_is_the_accounts_not_a_stages() {
@@ -548,7 +548,7 @@ fn the_guardduty_detector_is_the_accounts_not_a_stages() {
     assert!(text("scripts/check-infra").contains("account.yaml"));
 }
 
-/// 6. The function's pages name the bundle of their release: its files are uploaded
+/// Point 6: The function's pages name the bundle of their release: its files are uploaded
 /// before the function changes (the pipeline, scripts/deploy-stage, and the workflow,
 /// which runs scripts/deploy-stage), and recorded after.
 #[test]
@@ -589,7 +589,7 @@ fn the_bundle_is_uploaded_before_the_function_changes() {
     );
 }
 
-/// 7. Prod's approver sees prod's change set (created before the approval, linked from
+/// Point 7: Prod's approver sees prod's change set (created before the approval, linked from
 /// the notification), and the test stage has passed a smoke test by then.
 #[test]
 fn prod_is_approved_with_its_change_set_after_the_test_stage_is_smoke_tested() {
@@ -644,7 +644,7 @@ fn prod_is_approved_with_its_change_set_after_the_test_stage_is_smoke_tested() {
     }
 }
 
-/// 8. Cognito's own sender allows about 50 emails a day per account: prod sends through
+/// Point 8: Cognito's own sender allows about 50 emails a day per account: prod sends through
 /// SES (a rule refuses prod without an identity), and the pool is on the tier the costs
 /// count on (unset, a new pool is Essentials).
 #[test]
@@ -670,7 +670,7 @@ fn cognito_sends_through_ses_on_the_lite_tier() {
     assert!(prod["Assertions"].to_string().contains("SesIdentity"));
 }
 
-/// 9. The deploy role cannot create or pass arbitrary roles (admin-equivalent), has what
+/// Point 9: The deploy role cannot create or pass arbitrary roles (admin-equivalent), has what
 /// AWS Backup needs to create a vault, reads only seisiun/* secrets; the build, which
 /// runs every third-party dependency, cannot write a stage's bucket.
 #[test]
@@ -755,7 +755,7 @@ fn pipeline_roles_are_scoped_to_what_each_step_does() {
     }
 }
 
-/// 11. Each stage has its own origin secret, made by its stack; the function is given the
+/// Point 11: Each stage has its own origin secret, made by its stack; the function is given the
 /// current and the previous value, CloudFront sends the current one.
 #[test]
 fn each_stage_has_its_own_origin_secret() {
@@ -788,7 +788,7 @@ fn each_stage_has_its_own_origin_secret() {
     assert!(!text("scripts/deploy-stage").contains("create-secret"));
 }
 
-/// 12. A new account's Lambda concurrency quota is 10 (or 50), and Lambda keeps 10
+/// Point 12: A new account's Lambda concurrency quota is 10 (or 50), and Lambda keeps 10
 /// unreserved: any reservation fails there. None unless asked for.
 #[test]
 fn reserved_concurrency_is_only_set_when_asked_for() {
@@ -802,7 +802,7 @@ fn reserved_concurrency_is_only_set_when_asked_for() {
     );
 }
 
-/// 13. Any stage name (a feature branch's own stage) without a certificate of its own,
+/// Point 13: Any stage name (a feature branch's own stage) without a certificate of its own,
 /// and names that are global to the account carry the region.
 #[test]
 fn stages_are_cheap_to_clone() {
@@ -864,7 +864,7 @@ fn stages_are_cheap_to_clone() {
     assert!(bucket.len() <= 63, "{bucket}: S3 allows 63 characters");
 }
 
-/// 14. The public API is cached by exactly the query parameters its OpenAPI document
+/// Point 14: The public API is cached by exactly the query parameters its OpenAPI document
 /// declares: any other parameter is neither in the key nor sent on, so it cannot make a
 /// request miss the cache.
 #[test]
@@ -911,7 +911,7 @@ fn the_api_is_cached_by_the_parameters_it_declares() {
     assert_eq!(api["CachePolicyId"]["Ref"], "ApiCachePolicy");
 }
 
-/// 15. A dashboard to run the stage from, a budget that emails, and prod's function
+/// Point 15: A dashboard to run the stage from, a budget that emails, and prod's function
 /// versions shifted by a canary that rolls back on the alarms.
 #[test]
 fn a_dashboard_a_budget_and_safe_deploys() {
@@ -950,7 +950,7 @@ fn a_dashboard_a_budget_and_safe_deploys() {
         .contains(r#"\"SafeDeploy\": \"true\""#));
 }
 
-/// 16. The costs in infra/README.md use the sizes measured in README.md's table (bundle
+/// Point 16: The costs in infra/README.md use the sizes measured in README.md's table (bundle
 /// and HTML), say what cache hit ratio they assume, and price backups at DynamoDB's
 /// $0.10 per GB-month.
 #[test]
