@@ -4,28 +4,18 @@ ones superseded, and invalidations only for changed unhashed files.
 
 Run: python3 -m unittest discover -s infra/publish
 """
+import datetime
 import io
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import unittest
 from pathlib import Path
 
-import boto3
-
 sys.path.insert(0, str(Path(__file__).parent))
 import publish  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from moto_helper import MotoServer, assets_lifecycle_rules, expires_at  # noqa: E402
 
 
 def write_site(site, bundle_hash, favicon):
@@ -43,34 +33,19 @@ def write_site(site, bundle_hash, favicon):
 class PublishTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        port = free_port()
-        cls.moto = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "moto-server.py"), str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.time() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.1)
-        endpoint = f"http://127.0.0.1:{port}"
-        env = dict(aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
-        cls.s3 = boto3.client("s3", endpoint_url=endpoint, **env)
-        cls.cloudfront = boto3.client("cloudfront", endpoint_url=endpoint, **env)
+        cls.moto = MotoServer()
+        cls.s3 = cls.moto.client("s3")
+        cls.cloudfront = cls.moto.client("cloudfront")
+        cls.cloudformation = cls.moto.client("cloudformation")
 
     @classmethod
     def tearDownClass(cls):
-        cls.moto.kill()
-        cls.moto.wait()
+        cls.moto.stop()
 
     def setUp(self):
         self.bucket = f"assets-{time.time_ns()}"
         self.s3.create_bucket(Bucket=self.bucket)
+        self.s3.put_bucket_versioning(Bucket=self.bucket, VersioningConfiguration={"Status": "Enabled"})
         self.distribution = self.cloudfront.create_distribution(DistributionConfig={
             "CallerReference": self.bucket,
             "Comment": "test",
@@ -90,10 +65,11 @@ class PublishTest(unittest.TestCase):
         })["Distribution"]["Id"]
         self.site = Path(tempfile.mkdtemp())
 
-    def run_publish(self, release):
+    def run_publish(self, release, phase="all"):
         out = io.StringIO()
         report = publish.publish(
-            self.s3, self.cloudfront, self.bucket, self.site, release, self.distribution, out=out
+            self.s3, self.cloudfront, self.bucket, self.site, release, self.distribution,
+            out=out, phase=phase,
         )
         report["printed"] = out.getvalue()
         return report
@@ -164,6 +140,118 @@ class PublishTest(unittest.TestCase):
         self.assertEqual(self.tags("pkg/seisiun.Ab12Cd34Ef56.wasm"), {"superseded": "true"})
         self.assertEqual(self.tags("pkg/seisiun.Gh78Ij90Kl12.wasm"), {}, "r2 is now the previous")
         self.assertEqual(self.invalidated_paths(), ["/favicon.svg"], "no new invalidation")
+
+    def bundle(self, bundle_hash):
+        return [f"pkg/seisiun.{bundle_hash}.{ext}" for ext in ("css", "js", "wasm")]
+
+    def expiry(self, key):
+        """When the template's lifecycle rules would expire the file as it is now."""
+        head = self.s3.head_object(Bucket=self.bucket, Key=key)
+        tags = self.s3.get_object_tagging(Bucket=self.bucket, Key=key)["TagSet"]
+        return expires_at(assets_lifecycle_rules(), head["LastModified"], tags)
+
+    def releases(self):
+        body = self.s3.get_object(Bucket=self.bucket, Key=publish.RELEASES_KEY)["Body"].read()
+        return __import__("json").loads(body)
+
+    def test_a_rollback_keeps_its_files_through_the_lifecycle(self):
+        write_site(self.site, "Ab12Cd34Ef56", "<svg/>")
+        self.run_publish("r1")
+        write_site(self.site, "Gh78Ij90Kl12", "<svg/>")
+        self.run_publish("r2")
+        write_site(self.site, "Mn34Op56Qr78", "<svg/>")
+        self.run_publish("r3")
+        for key in self.bundle("Ab12Cd34Ef56"):
+            self.assertIsNotNone(self.expiry(key), f"{key} is two releases old: it expires")
+
+        # r3 is bad: r1 is published again, in the two phases a deploy runs.
+        write_site(self.site, "Ab12Cd34Ef56", "<svg/>")
+        before = self.run_publish("r1", phase="upload")
+        self.assertEqual(before["uploaded"], [], "r1's files are all still there")
+        self.assertEqual(sorted(before["restored"]), self.bundle("Ab12Cd34Ef56"))
+        self.assertEqual(self.releases()["current"]["id"], "r3", "the upload phase records nothing")
+        self.run_publish("r1", phase="finish")
+        self.assertEqual(self.releases()["current"]["id"], "r1")
+        for key in self.bundle("Ab12Cd34Ef56"):
+            self.assertEqual(self.tags(key), {}, key)
+            self.assertIsNone(self.expiry(key), f"{key} is live again: the lifecycle must never expire it")
+        for key in self.bundle("Mn34Op56Qr78"):
+            self.assertIsNone(self.expiry(key), f"{key} is the previous release: kept for open pages")
+
+    def test_superseded_files_get_the_whole_grace_period_from_their_marking(self):
+        write_site(self.site, "Ab12Cd34Ef56", "<svg/>")
+        self.run_publish("r1")
+        time.sleep(1.1)  # LastModified has whole seconds: make marking time differ from upload
+        write_site(self.site, "Gh78Ij90Kl12", "<svg/>")
+        self.run_publish("r2")
+        write_site(self.site, "Mn34Op56Qr78", "<svg/>")
+        marked_from = datetime.datetime.fromtimestamp(int(time.time()), datetime.timezone.utc)
+        self.run_publish("r3")
+        grace = [r["ExpirationInDays"] for r in assets_lifecycle_rules() if r.get("TagFilters")]
+        self.assertTrue(grace and min(grace) >= 14, f"a real grace period, not {grace} days")
+        for key in self.bundle("Ab12Cd34Ef56"):
+            self.assertGreaterEqual(
+                self.expiry(key), marked_from + datetime.timedelta(days=min(grace)),
+                f"{key} expires {min(grace)} days after it was marked, not after it was uploaded",
+            )
+        # A later publish does not restart the clock of files already marked.
+        expiries = {key: self.expiry(key) for key in self.bundle("Ab12Cd34Ef56")}
+        time.sleep(1.1)
+        write_site(self.site, "St90Uv12Wx34", "<svg/>")
+        fourth = self.run_publish("r4")
+        self.assertEqual(sorted(fourth["superseded"]), self.bundle("Gh78Ij90Kl12"), "only r2 is new to mark")
+        self.assertEqual({key: self.expiry(key) for key in expiries}, expiries)
+
+    def test_the_upload_phase_adds_the_new_bundle_beside_the_running_one(self):
+        write_site(self.site, "Ab12Cd34Ef56", "<svg/>")
+        self.run_publish("r1")
+        write_site(self.site, "Gh78Ij90Kl12", "<svg/>")
+        self.run_publish("r2")
+        write_site(self.site, "Mn34Op56Qr78", "<svg/>")
+        before = self.run_publish("r3", phase="upload")
+        self.assertEqual(before["superseded"], [], "nothing is marked while r2 still serves pages")
+        keys = {o["Key"] for o in self.s3.list_objects_v2(Bucket=self.bucket)["Contents"]}
+        for key in self.bundle("Gh78Ij90Kl12") + self.bundle("Mn34Op56Qr78"):
+            self.assertIn(key, keys)
+            self.assertEqual(self.tags(key), {}, key)
+        self.assertEqual(self.releases()["current"]["id"], "r2")
+        after = self.run_publish("r3", phase="finish")
+        self.assertEqual(after["uploaded"], [], "the upload phase did it")
+        self.assertEqual(sorted(after["superseded"]), self.bundle("Ab12Cd34Ef56"))
+        self.assertEqual(self.releases()["previous"]["id"], "r2")
+
+    def test_before_a_stages_first_deploy_there_is_nothing_to_publish_to(self):
+        write_site(self.site, "Ab12Cd34Ef56", "<svg/>")
+        out = io.StringIO()
+        report = publish.publish_to_stack(
+            self.s3, self.cloudfront, self.cloudformation, f"seisiun-none-{time.time_ns()}",
+            self.site, "r1", out=out, phase="upload",
+        )
+        self.assertTrue(report["skipped"])
+        self.assertIn("first deploy", out.getvalue())
+        with self.assertRaises(SystemExit):
+            publish.publish_to_stack(
+                self.s3, self.cloudfront, self.cloudformation, f"seisiun-none-{time.time_ns()}",
+                self.site, "r1", out=out, phase="finish",
+            )
+
+    def test_a_stacks_outputs_name_the_bucket_and_distribution(self):
+        stack = f"seisiun-t{time.time_ns()}"
+        self.cloudformation.create_stack(StackName=stack, TemplateBody=__import__("json").dumps({
+            "Resources": {"Assets": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": f"{stack}-site"}}},
+            "Outputs": {
+                "AssetsBucketName": {"Value": {"Ref": "Assets"}},
+                "DistributionId": {"Value": self.distribution},
+            },
+        }))
+        write_site(self.site, "Ab12Cd34Ef56", "<svg/>")
+        report = publish.publish_to_stack(
+            self.s3, self.cloudfront, self.cloudformation, stack, self.site, "r1",
+            out=io.StringIO(), phase="all",
+        )
+        self.assertFalse(report["skipped"])
+        keys = {o["Key"] for o in self.s3.list_objects_v2(Bucket=f"{stack}-site")["Contents"]}
+        self.assertTrue(set(self.bundle("Ab12Cd34Ef56")) <= keys, keys)
 
     def test_an_empty_site_is_refused(self):
         with self.assertRaises(SystemExit) as refused:

@@ -18,6 +18,8 @@ pub const PAGE_EDGE_SECONDS: u32 = 60;
 const SESSION_COOKIES: [&str; 3] = ["seisiun_id=", "seisiun_access=", "seisiun_refresh="];
 
 /// Refuses requests that did not come through CloudFront, when a secret is configured.
+/// While the secret is rotated, the previous value is accepted too: CloudFront's edges
+/// take a few minutes to all send the new one (infra/README.md).
 pub async fn only_through_cloudfront(
     State(state): State<ServerState>,
     request: Request,
@@ -29,9 +31,15 @@ pub async fn only_through_cloudfront(
             .get(ORIGIN_VERIFY_HEADER)
             .and_then(|v| v.to_str().ok());
         // Compared in constant time, so the secret cannot be guessed byte by byte.
+        let equal = |p: &str, s: &str| {
+            aws_lc_rs::constant_time::verify_slices_are_equal(p.as_bytes(), s.as_bytes()).is_ok()
+        };
         let matches = presented.is_some_and(|p| {
-            aws_lc_rs::constant_time::verify_slices_are_equal(p.as_bytes(), secret.as_bytes())
-                .is_ok()
+            equal(p, secret)
+                | state
+                    .previous_origin_secret
+                    .as_deref()
+                    .is_some_and(|previous| equal(p, previous))
         });
         if !matches {
             return (

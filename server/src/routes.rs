@@ -31,6 +31,10 @@ pub struct ServerState {
     /// CloudFront's secret header value (`ORIGIN_VERIFY_SECRET`): when set, requests
     /// without it are refused, so the function URL answers only through CloudFront.
     pub origin_secret: Option<std::sync::Arc<str>>,
+    /// The secret's previous value while it is rotated (`ORIGIN_VERIFY_SECRET_PREVIOUS`),
+    /// accepted as well, so edges still sending it are not refused.
+    #[from_ref(skip)]
+    pub previous_origin_secret: Option<std::sync::Arc<str>>,
 }
 
 /// The brotli quality for responses compressed as they are sent (see `router`).
@@ -120,7 +124,9 @@ pub fn router(state: ServerState) -> Router {
                 // Pages are compressed per request: brotli 5 makes the home page 6% smaller
                 // than tower-http's default 4 for 9% more time; 11 would take 100× as long
                 // (scripts/bench-brotli). Hashed bundles are compressed once, at the edge.
-                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(PAGE_BROTLI_QUALITY))),
+                .layer(
+                    CompressionLayer::new().quality(CompressionLevel::Precise(PAGE_BROTLI_QUALITY)),
+                ),
         )
         .with_state(state)
 }

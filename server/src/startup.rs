@@ -100,6 +100,7 @@ pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
         leptos_options: settings.leptos.clone(),
         local_identity: accounts.local.clone(),
         origin_secret: settings.origin_secret.as_deref().map(Into::into),
+        previous_origin_secret: settings.origin_secret_previous.as_deref().map(Into::into),
     };
     Ok(Site {
         router: router(state),

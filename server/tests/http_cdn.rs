@@ -67,3 +67,53 @@ fn with_a_secret_only_cloudfront_is_answered() {
         assert_eq!(through_cloudfront.status(), 200);
     })
 }
+
+/// Rotating the secret: the function is given the new value and the previous one, and
+/// answers edges sending either while CloudFront rolls the new one out; nothing else.
+#[test]
+fn while_the_secret_rotates_both_values_are_answered() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = common::spawn_app_in(
+            dir.path(),
+            &[
+                ("ORIGIN_VERIFY_SECRET", "new-edge-secret-43"),
+                ("ORIGIN_VERIFY_SECRET_PREVIOUS", "edge-secret-42"),
+            ],
+        )
+        .await;
+        let with = |value: &'static str| {
+            app.client
+                .get(format!("{}/", app.address))
+                .header("x-origin-verify", value)
+                .send()
+        };
+        assert_eq!(with("new-edge-secret-43").await.unwrap().status(), 200);
+        assert_eq!(
+            with("edge-secret-42").await.unwrap().status(),
+            200,
+            "the previous value"
+        );
+        assert_eq!(with("edge-secret-4").await.unwrap().status(), 403);
+        assert_eq!(app.get("/").await.status(), 403, "no header");
+
+        // A stage's first secret has no previous value: `none` stands for it.
+        let dir = tempfile::tempdir().unwrap();
+        let app = common::spawn_app_in(
+            dir.path(),
+            &[
+                ("ORIGIN_VERIFY_SECRET", "edge-secret-42"),
+                ("ORIGIN_VERIFY_SECRET_PREVIOUS", "none"),
+            ],
+        )
+        .await;
+        let none = app
+            .client
+            .get(format!("{}/", app.address))
+            .header("x-origin-verify", "none")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(none.status(), 403, "`none` is not a secret");
+    })
+}

@@ -100,8 +100,17 @@ mod tests {
 
     #[test]
     fn the_near_link_rounds_to_about_100_metres() {
-        assert_eq!(near_href(52.8436, -8.9864, "25"), "/near?lat=52.844&lng=-8.986&km=25");
-        assert_eq!(near_href(-0.0004, 0.0005, "5"), "/near?lat=0.000&lng=0.001&km=5");
-        assert_eq!(near_href(-33.8688, 151.2093, "10"), "/near?lat=-33.869&lng=151.209&km=10");
+        assert_eq!(
+            near_href(52.8436, -8.9864, "25"),
+            "/near?lat=52.844&lng=-8.986&km=25"
+        );
+        assert_eq!(
+            near_href(-0.0004, 0.0005, "5"),
+            "/near?lat=0.000&lng=0.001&km=5"
+        );
+        assert_eq!(
+            near_href(-33.8688, 151.2093, "10"),
+            "/near?lat=-33.869&lng=151.209&km=10"
+        );
     }
 }

@@ -82,7 +82,9 @@ fn SessionPager(children: Children) -> impl IntoView {
                 match browser::append_next_page(&url, LIST_ID).await {
                     Ok(more) => {
                         browser::alert(&pager, None);
-                        if let Some(count) = browser::find::<web_sys::Element>(&pager, ".shown-count") {
+                        if let Some(count) =
+                            browser::find::<web_sys::Element>(&pager, ".shown-count")
+                        {
                             let total = count
                                 .get_attribute("data-total")
                                 .and_then(|t| t.parse().ok());

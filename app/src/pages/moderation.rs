@@ -14,10 +14,7 @@ use crate::components::{Button, PostForm};
 pub fn ModerationPage() -> impl IntoView {
     let query = use_query_map();
     let after = move || query.read().get("after").unwrap_or_default();
-    let queue = Resource::new(
-        after,
-        moderation_queue,
-    );
+    let queue = Resource::new(after, moderation_queue);
     view! {
         <Title text="Moderation"/>
         <Meta name="robots" content="noindex"/>
@@ -35,10 +32,7 @@ pub fn ModerationPage() -> impl IntoView {
 }
 
 #[component]
-fn QueueView(
-    queue: ModerationQueue,
-    first_page: bool,
-) -> impl IntoView {
+fn QueueView(queue: ModerationQueue, first_page: bool) -> impl IntoView {
     let ModerationQueue {
         reports,
         next_cursor,

@@ -98,7 +98,11 @@ pub fn ReportForm(
         let query = query.read_untracked();
         match query.get("reported") {
             Some(outcome) if query.get("review").unwrap_or_default() == review => {
-                Some(if outcome == "again" { REPORT_ALREADY_SENT } else { REPORT_SENT })
+                Some(if outcome == "again" {
+                    REPORT_ALREADY_SENT
+                } else {
+                    REPORT_SENT
+                })
             }
             _ => None,
         }

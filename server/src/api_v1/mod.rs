@@ -1,7 +1,7 @@
 //! The public read API, `/api/v1`: JSON for other sites and apps, described by an OpenAPI 3
 //! document generated from the same types (`/api/v1/openapi.json`). Read-only, so any
 //! origin may call it (CORS for GET); every error is JSON with a status and a message.
-mod openapi;
+pub mod openapi;
 
 use app::api::listing::{find::find_sessions, ListQuery};
 use app::api::{session_detail_for, ApiSession};

@@ -60,6 +60,9 @@ pub struct Settings {
     pub client_ip_header: Option<String>,
     /// The value CloudFront sends in `x-origin-verify`; requests without it are refused.
     pub origin_secret: Option<String>,
+    /// While the origin secret is rotated, its previous value (`ORIGIN_VERIFY_SECRET_PREVIOUS`),
+    /// accepted too until every CloudFront edge sends the new one; empty or `none` means none.
+    pub origin_secret_previous: Option<String>,
     pub data_dir: PathBuf,
     pub demo: DemoSettings,
     pub log_format: LogFormat,
@@ -171,6 +174,9 @@ impl Settings {
             local_moderators: identity::local_moderators_from(&var)?,
             client_ip_header: var("CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase()),
             origin_secret: var("ORIGIN_VERIFY_SECRET").map(|s| s.trim().to_string()),
+            origin_secret_previous: var("ORIGIN_VERIFY_SECRET_PREVIOUS")
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s != "none"),
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
             demo,
             log_format,

@@ -111,6 +111,7 @@ pub fn state_over(
         ),
         local_identity: None,
         origin_secret: None,
+        previous_origin_secret: None,
     }
 }
 
