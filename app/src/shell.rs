@@ -137,6 +137,7 @@ fn MemberLink() -> impl IntoView {
 #[island]
 fn HydrationMark() -> impl IntoView {
     Effect::new(|_| {
+        crate::components::revive_forms_after_back();
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }

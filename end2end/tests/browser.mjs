@@ -54,3 +54,22 @@ export async function phonePage(browser, { javaScriptEnabled = true } = {}) {
 export async function waitForHydration(page) {
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20_000 });
 }
+
+export const PASSWORD = 'Reels4Ever';
+
+/** A new member, signed in in `context` (through the same server functions the forms use). */
+export async function join(context, name, email) {
+  const post = (endpoint, form) => context.request.post(`/api/${endpoint}`, {
+    form,
+    headers: { Origin: BASE_URL },
+  });
+  const ok = async (response, what) => {
+    if (response.status() !== 200) throw new Error(`${what}: HTTP ${response.status()}`);
+  };
+  await ok(await post('sign_up', { name, email, password: PASSWORD }), 'sign-up');
+  const outbox = await (await context.request.get('/account/outbox')).text();
+  const entry = outbox.split('<li').find((li) => li.includes(email));
+  const code = entry.match(/outbox-code">(\d{6})</)[1];
+  await ok(await post('confirm_account', { email, code }), 'confirm');
+  await ok(await post('sign_in', { email, password: PASSWORD, next: '/' }), 'sign-in');
+}

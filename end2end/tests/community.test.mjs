@@ -3,29 +3,14 @@
 // and it is gone for everyone else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, waitForHydration, BASE_URL } from './browser.mjs';
+import { launch, phonePage, waitForHydration, join, BASE_URL, PASSWORD } from './browser.mjs';
 
 // scripts/release-server.sh starts the server with this email in LOCAL_MODERATORS.
 const MODERATOR = 'moderator@example.org';
-const PASSWORD = 'Reels4Ever';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** A new member, signed in in `context` (through the same server functions the forms use). */
-async function join(context, name, email) {
-  const post = (endpoint, form) => context.request.post(`/api/${endpoint}`, {
-    form,
-    headers: { Origin: BASE_URL },
-  });
-  assert.equal((await post('sign_up', { name, email, password: PASSWORD })).status(), 200);
-  const outbox = await (await context.request.get('/account/outbox')).text();
-  const entry = outbox.split('<li').find((li) => li.includes(email));
-  const code = entry.match(/outbox-code">(\d{6})</)[1];
-  assert.equal((await post('confirm_account', { email, code })).status(), 200);
-  assert.equal((await post('sign_in', { email, password: PASSWORD, next: '/' })).status(), 200);
-}
 
 async function review(page, stars, text) {
   await page.getByLabel(String(stars), { exact: true }).check();

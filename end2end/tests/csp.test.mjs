@@ -4,7 +4,7 @@
 // nonce and no inline style at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, waitForHydration } from './browser.mjs';
+import { launch, phonePage, waitForHydration, join } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -38,6 +38,23 @@ test('visitor pages run under a strict CSP with a fresh nonce and no violations'
     await waitForHydration(page);
   }
   assert.equal(nonces.size, paths.length, 'every response has its own nonce');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the session form (its lazy chunk, the pickable map) runs under the same CSP', async () => {
+  const { context, page, errors } = await phonePage(browser);
+  await join(context, 'Ciarán', `csp-${Date.now().toString(36)}@example.org`);
+  const chunks = [];
+  page.on('response', (r) => { if (/\/split_.*\.wasm$/.test(new URL(r.url()).pathname)) chunks.push(r.status()); });
+  const response = await page.goto('/add-session');
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'nonce-/);
+  await waitForHydration(page);
+  assert.deepEqual(chunks, [200], "the form's own chunk, once");
+  await page.getByLabel('Latitude').fill('52.9906');
+  await page.getByLabel('Longitude').fill('-9.2168');
+  await page.locator('.map-frame.pickable').waitFor();
+  assert.equal(await page.locator('[style]').count(), 0, 'no inline style attributes');
   assert.deepEqual(errors, []);
   await context.close();
 });

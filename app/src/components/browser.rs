@@ -70,12 +70,23 @@ pub async fn send(post: Post, url: &str) -> Result<Option<String>, String> {
     }
     // The server's refusal is `{"status":…,"message":"…"}` (`AppError`); the browser's
     // own JSON parser reads it, which keeps a JSON library out of the bundle.
+    let status = response.status();
     let text = response.text().await.unwrap_or_default();
     Err(web_sys::js_sys::JSON::parse(&text)
         .ok()
         .and_then(|json| web_sys::js_sys::Reflect::get(&json, &"message".into()).ok())
         .and_then(|message| message.as_string())
-        .unwrap_or_else(|| CONNECTION.to_string()))
+        // Not ours (a proxy's page, the body limit): say what the status means.
+        .unwrap_or_else(|| {
+            match status {
+                413 => "That is more than a form can send. Shorten it and try again.",
+                403 => "That was refused. Reload the page and try again.",
+                429 => "Too many tries just now. Wait a minute and try again.",
+                500..=599 => "Seisiún is having trouble just now. Please try again in a moment.",
+                _ => CONNECTION,
+            }
+            .to_string()
+        }))
 }
 
 /// Loads `to` (a path from our server), or this page again when `to` is `None` or
@@ -104,6 +115,39 @@ pub fn go(to: Option<&str>) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = to;
+}
+
+/// A page left after a form was sent may come back from the browser's back-forward cache
+/// as it was left: buttons disabled, saying "Saving…". Give them back their words.
+pub fn revive_forms_after_back() {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = leptos::prelude::window_event_listener(
+            leptos::ev::pageshow,
+            |ev: web_sys::PageTransitionEvent| {
+                if !ev.persisted() {
+                    return;
+                }
+                let Ok(buttons) =
+                    leptos::prelude::document().query_selector_all("button[data-label]")
+                else {
+                    return;
+                };
+                for i in 0..buttons.length() {
+                    if let Some(button) = buttons
+                        .get(i)
+                        .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+                    {
+                        button.set_text_content(button.get_attribute("data-label").as_deref());
+                        let _ = button.remove_attribute("data-label");
+                        let _ = button.remove_attribute("disabled");
+                    }
+                }
+            },
+        );
+        // For the page's life.
+        std::mem::forget(handle);
+    }
 }
 
 /// The first element under `root` matching `selector`, as `T`.
@@ -147,6 +191,8 @@ pub struct Appended {
     pub shown: u32,
     /// The cursor of the page after it, if there is one.
     pub next_cursor: Option<String>,
+    /// The first card added, for the keyboard focus when "More" goes away.
+    pub first_added: Option<web_sys::Element>,
 }
 
 /// Fetches the list page at `url` (server HTML, as a link would load it) and moves its
@@ -171,6 +217,9 @@ pub async fn append_next_page(url: &str, list_id: &str) -> Result<Appended, Stri
     let cards = parsed
         .query_selector_all(&format!("#{list_id} > li"))
         .map_err(|_| FAILED.to_string())?;
+    let first_added = cards
+        .get(0)
+        .and_then(|c| c.dyn_into::<web_sys::Element>().ok());
     for i in 0..cards.length() {
         if let Some(card) = cards.get(i) {
             let _ = list.append_child(&card);
@@ -185,5 +234,6 @@ pub async fn append_next_page(url: &str, list_id: &str) -> Result<Appended, Stri
     Ok(Appended {
         shown: list.child_element_count(),
         next_cursor,
+        first_added,
     })
 }

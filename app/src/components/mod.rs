@@ -14,14 +14,14 @@ mod session_map;
 mod share_button;
 
 pub use breadcrumbs::Breadcrumbs;
-pub use browser::go;
+pub use browser::{go, revive_forms_after_back};
 pub use filter_bar::FilterBar;
 pub use form_alert::{error_of, Alert};
 pub use missing_notice::MissingNotice;
 pub use near_me_button::{locate, near_href, NearMeButton};
 pub use page_meta::PageMeta;
 pub use paged_sessions::PagedSessions;
-pub use post_form::{Button, PostForm};
+pub use post_form::{refused_by, Button, PostForm};
 pub use search_form::SearchForm;
 pub use session_card::SessionCard;
 pub use session_map::SessionMap;

@@ -99,7 +99,15 @@ fn SessionPager(children: Children) -> impl IntoView {
                                     after.set_value(&cursor);
                                 }
                             }
-                            None => form.set_hidden(true),
+                            None => {
+                                // The button goes: keyboard focus moves to the first new card.
+                                if let Some(link) = more.first_added.as_ref().and_then(|card| {
+                                    browser::find::<web_sys::HtmlElement>(card, "a")
+                                }) {
+                                    let _ = link.focus();
+                                }
+                                form.set_hidden(true);
+                            }
                         }
                     }
                     Err(message) => browser::alert(&pager, Some(&message)),

@@ -88,7 +88,7 @@ pub fn PostForm(
 }
 
 /// The message of a plain post to `action` that the server refused, from the URL.
-fn refused_by(action: &str) -> Option<String> {
+pub fn refused_by(action: &str) -> Option<String> {
     use leptos::server_fn::error::ServerFnUrlError;
     let posted = use_context::<leptos::server::ServerActionError>()?;
     (posted.path() == action)
@@ -108,6 +108,8 @@ fn EnhancedForm(children: Children) -> impl IntoView {
             browser::set_buttons_disabled(&form, true);
             let label = pressed.as_ref().map(|b| {
                 let label = b.text_content();
+                // Kept on the button too, for a page brought back by the Back button.
+                let _ = b.set_attribute("data-label", label.as_deref().unwrap_or_default());
                 b.set_text_content(b.get_attribute("data-busy").as_deref());
                 label
             });
@@ -119,6 +121,7 @@ fn EnhancedForm(children: Children) -> impl IntoView {
                     Err(message) => {
                         if let (Some(button), Some(label)) = (pressed, label) {
                             button.set_text_content(label.as_deref());
+                            let _ = button.remove_attribute("data-label");
                         }
                         browser::set_buttons_disabled(&form, false);
                         browser::alert(&form, Some(&message));

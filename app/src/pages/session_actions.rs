@@ -13,6 +13,8 @@ use crate::components::{Button, PostForm};
 /// waits on a slow connection, and the page stays where it is.
 #[component]
 pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
+    let refused = crate::components::refused_by(SetBookmarkCall::PATH);
+    let hide_alert = refused.is_none();
     view! {
         <Bookmark>
             <form method="post" action=SetBookmarkCall::PATH class="bookmark-form">
@@ -29,7 +31,7 @@ pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
                     {if bookmarked { BOOKMARKED } else { NOT_BOOKMARKED }}
                 </button>
             </form>
-            <p class="error" role="alert" hidden></p>
+            <p class="error" role="alert" hidden=hide_alert>{refused}</p>
         </Bookmark>
     }
 }

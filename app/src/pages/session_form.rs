@@ -4,11 +4,12 @@
 //! session is made.
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::session_form::{edit_form, new_session_form, SaveOutcome, SaveSessionCall};
-use crate::components::{error_of, locate, Alert, SessionCard, SessionMap};
+use crate::components::{error_of, locate, refused_by, Alert, SessionCard, SessionMap};
 use crate::model::countries::COUNTRIES;
 use crate::model::{day_name, weekday_slug, GeoPoint, ScheduleDraft, SessionDraft, Tag, WEEKDAYS};
 
@@ -23,7 +24,7 @@ pub fn AddSessionPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match form.await {
                     Ok(form) => view! {
-                        <SessionForm session_id=String::new() draft=form.draft map_tiles=form.map_tiles/>
+                        <SessionForm session_id=String::new() draft=form.draft map_tiles=form.map_tiles refused=refused_by(SaveSessionCall::PATH)/>
                     }
                     .into_any(),
                     Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
@@ -57,7 +58,7 @@ pub fn EditSessionPage() -> impl IntoView {
                     Ok(form) => view! {
                         <Title text=format!("Edit {}", form.name)/>
                         <h1>{format!("Edit {}", form.name)}</h1>
-                        <SessionForm session_id=form.session_id draft=form.draft map_tiles=form.map_tiles/>
+                        <SessionForm session_id=form.session_id draft=form.draft map_tiles=form.map_tiles refused=refused_by(SaveSessionCall::PATH)/>
                     }
                     .into_any(),
                     Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
@@ -74,10 +75,24 @@ pub fn EditSessionPage() -> impl IntoView {
 }
 
 #[island(lazy)]
-fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
+fn SessionForm(
+    session_id: String,
+    draft: SessionDraft,
+    map_tiles: String,
+    /// A plain post's refusal from the URL, read by the page: the island has no router in
+    /// the browser, so reading it here would render differently there (a hydration
+    /// mismatch that would leave the form dead).
+    refused: Option<String>,
+) -> impl IntoView {
     let action = ServerAction::<SaveSessionCall>::new();
     let outcome = move || action.value().get().and_then(Result::ok);
-    let error = error_of(action);
+    let error = {
+        let from_action = error_of(action);
+        Signal::derive(move || {
+            // On the server the action holds the same refusal (Leptos reads the URL).
+            from_action.get().or_else(|| refused.clone())
+        })
+    };
     let problem = move |field: &'static str| {
         move || match outcome() {
             Some(SaveOutcome::Invalid(errors)) => {
@@ -94,6 +109,9 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
     };
     let lat = RwSignal::new(draft.lat.clone());
     let lng = RwSignal::new(draft.lng.clone());
+    // Also as attributes, so the page's HTML holds the point before the island wakes (or
+    // if it never does): `prop:` alone is not rendered on the server.
+    let (draft_lat, draft_lng) = (draft.lat.clone(), draft.lng.clone());
     let locating = RwSignal::new(None::<String>);
     let use_location = move |_| {
         locating.set(Some("Finding your location…".into()));
@@ -182,11 +200,11 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
                 <div class="point-row">
                     <label>
                         "Latitude"
-                        <input name="draft[lat]" inputmode="decimal" prop:value=move || lat.get() on:input=move |ev| lat.set(event_target_value(&ev))/>
+                        <input name="draft[lat]" inputmode="decimal" value=draft_lat prop:value=move || lat.get() on:input=move |ev| lat.set(event_target_value(&ev))/>
                     </label>
                     <label>
                         "Longitude"
-                        <input name="draft[lng]" inputmode="decimal" prop:value=move || lng.get() on:input=move |ev| lng.set(event_target_value(&ev))/>
+                        <input name="draft[lng]" inputmode="decimal" value=draft_lng prop:value=move || lng.get() on:input=move |ev| lng.set(event_target_value(&ev))/>
                     </label>
                 </div>
                 <button type="button" class="button secondary" on:click=use_location>"Use my location"</button>
