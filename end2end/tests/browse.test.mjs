@@ -48,7 +48,8 @@ test('a place page has no accessibility violations (axe)', async () => {
 });
 
 test('after the first page, moving on loads no code again and the next page is live at once', async () => {
-  const { context, page, errors } = await phonePage(browser);
+  // No map on these pages, and routing would turn the HTTP cache off.
+  const { context, page, errors } = await phonePage(browser, { blockTiles: false });
   await page.goto('/');
   await waitForHydration(page);
   const code = [];

@@ -20,7 +20,7 @@ export async function launch() {
 }
 
 /** A phone-sized page; collects console errors and uncaught exceptions as they happen. */
-export async function phonePage(browser, { javaScriptEnabled = true } = {}) {
+export async function phonePage(browser, { javaScriptEnabled = true, blockTiles = true } = {}) {
   const context = await browser.newContext({
     viewport: PHONE,
     isMobile: true,
@@ -30,7 +30,8 @@ export async function phonePage(browser, { javaScriptEnabled = true } = {}) {
   });
   // Map tiles never load in tests (there is no internet here, and the page must work
   // without them): fail them at once, and don't count their failures as page errors.
-  await context.route(TILES, (route) => route.abort('internetdisconnected'));
+  // (Routing turns Chromium's HTTP cache off: a test of caching passes blockTiles: false.)
+  if (blockTiles) await context.route(TILES, (route) => route.abort('internetdisconnected'));
   // Every Content-Security-Policy violation becomes a console error, so the tests that
   // assert no console errors also assert the page runs under the origin's strict CSP.
   // (Init scripts come from the browser itself, outside the page's policy.)

@@ -122,31 +122,33 @@ pub fn go(to: Option<&str>) {
 pub fn revive_forms_after_back() {
     #[cfg(feature = "hydrate")]
     {
-        let handle = leptos::prelude::window_event_listener(
-            leptos::ev::pageshow,
-            |ev: web_sys::PageTransitionEvent| {
-                if !ev.persisted() {
-                    return;
-                }
-                let Ok(buttons) =
-                    leptos::prelude::document().query_selector_all("button[data-label]")
-                else {
-                    return;
-                };
-                for i in 0..buttons.length() {
-                    if let Some(button) = buttons
-                        .get(i)
-                        .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
-                    {
-                        button.set_text_content(button.get_attribute("data-label").as_deref());
-                        let _ = button.remove_attribute("data-label");
-                        let _ = button.remove_attribute("disabled");
+        let revive =
+            leptos::wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+                |ev: web_sys::PageTransitionEvent| {
+                    if !ev.persisted() {
+                        return;
                     }
-                }
-            },
-        );
+                    let Ok(buttons) =
+                        leptos::prelude::document().query_selector_all("button[data-label]")
+                    else {
+                        return;
+                    };
+                    for i in 0..buttons.length() {
+                        if let Some(button) = buttons
+                            .get(i)
+                            .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+                        {
+                            button.set_text_content(button.get_attribute("data-label").as_deref());
+                            let _ = button.remove_attribute("data-label");
+                            let _ = button.remove_attribute("disabled");
+                        }
+                    }
+                },
+            );
+        let _ = leptos::prelude::window()
+            .add_event_listener_with_callback("pageshow", revive.as_ref().unchecked_ref());
         // For the page's life.
-        std::mem::forget(handle);
+        revive.forget();
     }
 }
 

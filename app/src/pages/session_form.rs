@@ -24,7 +24,8 @@ pub fn AddSessionPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match form.await {
                     Ok(form) => view! {
-                        <SessionForm session_id=String::new() draft=form.draft map_tiles=form.map_tiles refused=refused_by(SaveSessionCall::PATH)/>
+                        <Refused/>
+                        {form_island(String::new(), form.draft, form.map_tiles)}
                     }
                     .into_any(),
                     Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
@@ -33,6 +34,25 @@ pub fn AddSessionPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The refusal of a plain post of the form (JavaScript off, or sent before the island
+/// woke), from the URL, above the form.
+#[component]
+fn Refused() -> impl IntoView {
+    refused_by(SaveSessionCall::PATH)
+        .map(|message| view! { <p class="error" role="alert">{message}</p> })
+}
+
+/// The form island, rendered where the URL's refusal is not visible to it: on the server
+/// its action would otherwise read that refusal (Leptos looks in the router's context),
+/// while in the browser an island has no router, so the two renders would differ and
+/// hydration would fail, leaving the form dead. `Refused` shows that message instead.
+fn form_island(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
+    Owner::new().with(|| {
+        provide_context(leptos::server::ServerActionError::new("", ""));
+        view! { <SessionForm session_id draft map_tiles/> }
+    })
 }
 
 #[component]
@@ -58,7 +78,8 @@ pub fn EditSessionPage() -> impl IntoView {
                     Ok(form) => view! {
                         <Title text=format!("Edit {}", form.name)/>
                         <h1>{format!("Edit {}", form.name)}</h1>
-                        <SessionForm session_id=form.session_id draft=form.draft map_tiles=form.map_tiles refused=refused_by(SaveSessionCall::PATH)/>
+                        <Refused/>
+                        {form_island(form.session_id, form.draft, form.map_tiles)}
                     }
                     .into_any(),
                     Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
@@ -75,24 +96,10 @@ pub fn EditSessionPage() -> impl IntoView {
 }
 
 #[island(lazy)]
-fn SessionForm(
-    session_id: String,
-    draft: SessionDraft,
-    map_tiles: String,
-    /// A plain post's refusal from the URL, read by the page: the island has no router in
-    /// the browser, so reading it here would render differently there (a hydration
-    /// mismatch that would leave the form dead).
-    refused: Option<String>,
-) -> impl IntoView {
+fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
     let action = ServerAction::<SaveSessionCall>::new();
     let outcome = move || action.value().get().and_then(Result::ok);
-    let error = {
-        let from_action = error_of(action);
-        Signal::derive(move || {
-            // On the server the action holds the same refusal (Leptos reads the URL).
-            from_action.get().or_else(|| refused.clone())
-        })
-    };
+    let error = error_of(action);
     let problem = move |field: &'static str| {
         move || match outcome() {
             Some(SaveOutcome::Invalid(errors)) => {
