@@ -48,11 +48,11 @@ fn Refused() -> impl IntoView {
 /// its action would otherwise read that refusal (Leptos looks in the router's context),
 /// while in the browser an island has no router, so the two renders would differ and
 /// hydration would fail, leaving the form dead. `Refused` shows that message instead.
+/// (Called after `Refused` has read it: the empty refusal provided here hides the real one
+/// from everything rendered after it in this part of the page, which is only the form.)
 fn form_island(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
-    Owner::new().with(|| {
-        provide_context(leptos::server::ServerActionError::new("", ""));
-        view! { <SessionForm session_id draft map_tiles/> }
-    })
+    provide_context(leptos::server::ServerActionError::new("", ""));
+    view! { <SessionForm session_id draft map_tiles/> }
 }
 
 #[component]
