@@ -51,7 +51,32 @@ console.log(`|${header.map((_, i) => (i < 2 ? " --- " : " ---: ")).join("|")}|`)
 for (const row of rows) console.log(`| ${row.map(cell).join(" | ")} |`);
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join("\n")}`);
 
-const short = rows.filter((row) => row.slice(2, 2 + categories.length).some((score) => score !== "100"));
+// The one stated reason a score may be below 100: offline (as here), the map's tiles cannot
+// load, and Chromium logs each failed tile as a console error, which costs "best practices"
+// 4 points on a session page. Exempt only when those are the only errors and the only
+// audit that failed in that category; the tiles no longer cost performance (they load
+// once the page is idle). In production the tiles load and there are no errors.
+const TILES = /^https:\/\/tile\.openstreetmap\.org\//;
+function offlineTilesOnly(name) {
+  const report = join(dir, `${name}.report.json`);
+  if (!existsSync(report)) return false;
+  const lhr = JSON.parse(readFileSync(report, "utf8"));
+  const failed = lhr.categories["best-practices"].auditRefs
+    .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
+    .map((ref) => ref.id);
+  const errors = lhr.audits["errors-in-console"].details?.items ?? [];
+  const tiles = errors.filter((e) => TILES.test(e.sourceLocation?.url ?? "") || TILES.test(e.description.split(" ").pop()));
+  return failed.length === 1 && failed[0] === "errors-in-console" && errors.length > 0 && tiles.length === errors.length
+    && categories.filter((c) => c !== "best-practices").every((c) => lhr.categories[c].score === 1)
+    ? tiles.length
+    : false;
+}
+const short = rows.filter((row) => {
+  if (row.slice(2, 2 + categories.length).every((score) => score === "100")) return false;
+  const tiles = offlineTilesOnly(row[0]);
+  if (tiles) console.log(`\n${row[0]}: best practices below 100 only for ${tiles} map tiles that cannot load offline (stated reason).`);
+  return !tiles;
+});
 if (short.length) {
   console.log(`\nBelow 100: ${short.map((row) => row[0]).join(", ")}`);
   process.exitCode = 1;

@@ -31,11 +31,14 @@ test('browse to a town, open a session, and its calendar link gives an .ics', as
   const body = await ics.text();
   assert.ok(body.startsWith('BEGIN:VCALENDAR\r\n'));
   assert.ok(body.includes(`SUMMARY:${name.replace(/([,;\\])/g, '\\$1')}`), body);
-  // The map's tiles cannot load here; the map still says where the venue is.
+  // The map's tiles cannot load here; the map still says where the venue is. They are
+  // asked for only once the page is idle and its islands awake (nine requests, not before).
   const map = page.locator('.session-map');
   if (await map.count()) {
     assert.match(await map.locator('.map-fallback').innerText(), /^Map at -?\d+\.\d{5}, -?\d+\.\d{5}$/);
     assert.equal(await map.getByRole('link', { name: 'Open a larger map' }).count(), 1);
+    await waitForHydration(page);
+    await page.waitForFunction(() => document.querySelectorAll('.session-map image[href]').length === 9);
   }
   assert.deepEqual(errors, []);
   await context.close();

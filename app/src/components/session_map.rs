@@ -40,8 +40,12 @@ pub fn SessionMap(
     // Shifts the 3×3 tiles so the point sits at the frame's centre (the SVG's origin).
     let shift = format!("translate({:.0} {:.0})", -(TILE + dx), -(TILE + dy));
     let max = (1u32 << ZOOM) - 1;
-    let images = (!tiles.is_empty()).then(|| {
-        (0..3u32)
+    // The form's map (pickable) is drawn in the browser: its tiles load at once. A session
+    // page's tiles wait for the page to be idle (see `TilesAfterLoad`).
+    let deferred = on_pick.is_none();
+    let images = |deferred: bool| {
+        (!tiles.is_empty()).then(|| {
+            (0..3u32)
             .flat_map(|r| (0..3u32).map(move |c| (r, c)))
             .map(|(r, c)| {
                 let x = (col + c).wrapping_sub(1).min(max);
@@ -51,10 +55,30 @@ pub fn SessionMap(
                     .replace("{x}", &x.to_string())
                     .replace("{y}", &y.to_string());
                 let (left, top) = (f64::from(c) * TILE, f64::from(r) * TILE);
-                view! { <image href=src x=left y=top width="256" height="256"></image> }
+                let (href, later) = if deferred { (None, Some(src)) } else { (Some(src), None) };
+                view! { <image href=href data-href=later x=left y=top width="256" height="256"></image> }
             })
             .collect_view()
-    });
+        })
+    };
+    let svg = |deferred: bool| {
+        view! {
+            <svg class="map-tiles" width="1" height="1" aria-hidden="true">
+                <g transform=shift.clone()>{images(deferred)}</g>
+            </svg>
+        }
+    };
+    let drawn = if deferred {
+        let (later, now) = (svg(true), svg(false));
+        view! {
+            <TilesAfterLoad>{later}</TilesAfterLoad>
+            // Without JavaScript the tiles load with the page.
+            <noscript>{now}</noscript>
+        }
+        .into_any()
+    } else {
+        svg(false).into_any()
+    };
     let coordinates = format!("{:.5}, {:.5}", point.lat, point.lng);
     view! {
         <figure class="session-map">
@@ -70,9 +94,7 @@ pub fn SessionMap(
                 }
             >
                 <p class="map-fallback">{format!("Map at {coordinates}")}</p>
-                <svg class="map-tiles" width="1" height="1" aria-hidden="true">
-                    <g transform=shift>{images}</g>
-                </svg>
+                {drawn}
                 <span class="map-marker" aria-hidden="true"></span>
             </div>
             <figcaption>
@@ -83,6 +105,30 @@ pub fn SessionMap(
         </figure>
     }
     .into_any()
+}
+
+/// Puts the tiles in once the page is idle (when islands wake): nine tiles are about
+/// 200 KB, the heaviest part of a session page, and on a slow connection they would hold
+/// back its text and buttons.
+#[island]
+fn TilesAfterLoad(children: Children) -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Ok(tiles) = document().query_selector_all(".session-map image[data-href]") {
+            use leptos::wasm_bindgen::JsCast;
+            for i in 0..tiles.length() {
+                if let Some(tile) = tiles
+                    .get(i)
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
+                    if let Some(href) = tile.get_attribute("data-href") {
+                        let _ = tile.set_attribute("href", &href);
+                    }
+                }
+            }
+        }
+    });
+    view! { <div class="map-tiles-after">{children()}</div> }
 }
 
 /// The point `dx`, `dy` pixels from `centre` on the map at `zoom` (Web Mercator, the
