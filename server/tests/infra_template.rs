@@ -1014,3 +1014,39 @@ fn the_edge_leaves_the_content_security_policy_to_the_origin() {
         server::security_headers::REFERRER_POLICY
     );
 }
+
+/// Issue 16 point 14: pages are cached by the parameters visitor pages depend on, no
+/// others, so an unknown parameter cannot bypass the edge cache; account pages, which
+/// depend on more (`next`, `email`, a refused form's error), are never cached there.
+#[test]
+fn pages_are_cached_by_the_parameters_they_depend_on() {
+    let template = to_json(&template());
+    let resources = &template["Resources"];
+    let key = &resources["PagesCachePolicy"]["Properties"]["CachePolicyConfig"]
+        ["ParametersInCacheKeyAndForwardedToOrigin"]["QueryStringsConfig"];
+    assert_eq!(key["QueryStringBehavior"], "whitelist", "{key}");
+    let mut listed: Vec<&str> = key["QueryStrings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let mut wanted = app::api::PAGE_PARAMS.to_vec();
+    listed.sort_unstable();
+    wanted.sort_unstable();
+    assert_eq!(listed, wanted, "the key is what visitor pages read");
+    let behaviors = resources["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
+        .as_array()
+        .unwrap();
+    let account = behaviors
+        .iter()
+        .find(|b| b["PathPattern"] == "/account*")
+        .expect("a behaviour for account pages");
+    assert_eq!(
+        account["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        "CachingDisabled"
+    );
+    // Every parameter and cookie still reaches the origin for pages.
+    let origin = &resources["PagesOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"];
+    assert_eq!(origin["QueryStringsConfig"]["QueryStringBehavior"], "all");
+}

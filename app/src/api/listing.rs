@@ -32,6 +32,10 @@ pub struct ListQuery {
 /// The URL query parameters a list reads, in the order links write them.
 pub const SCOPE_PARAMS: [&str; 4] = ["q", "lat", "lng", "km"];
 pub const FILTER_PARAMS: [&str; 3] = ["when", "day", "tag"];
+/// Every query parameter an anonymous visitor's page depends on: a list's scope and
+/// filters, and the page cursor. CloudFront caches pages by these alone
+/// (infra/template.yaml), so an unknown parameter cannot make a request miss the cache.
+pub const PAGE_PARAMS: [&str; 8] = ["q", "lat", "lng", "km", "when", "day", "tag", "after"];
 
 impl ListQuery {
     /// Reads the list's parameters from a URL query; blank values count as absent.

@@ -16,7 +16,7 @@ pub mod session_form;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
-pub use listing::{list_sessions, ListQuery};
+pub use listing::{list_sessions, ListQuery, PAGE_PARAMS};
 #[cfg(feature = "ssr")]
 pub use session::session_detail_for;
 pub use session::{
