@@ -387,3 +387,25 @@ pub mod find {
         }
     }
 }
+
+#[cfg(test)]
+mod page_params_tests {
+    use super::*;
+
+    #[test]
+    fn the_edge_keys_pages_by_every_parameter_a_list_reads() {
+        let mut read: Vec<&str> = SCOPE_PARAMS
+            .iter()
+            .chain(FILTER_PARAMS.iter())
+            .copied()
+            .collect();
+        read.push("after");
+        let query = ListQuery::from_params(|name| Some(format!("{name}-value")), None);
+        assert_eq!(
+            query.url_pairs().len() + 1,
+            PAGE_PARAMS.len(),
+            "every pair a list writes"
+        );
+        assert_eq!(read, PAGE_PARAMS.to_vec());
+    }
+}
