@@ -95,7 +95,11 @@ pub fn EditSessionPage() -> impl IntoView {
     }
 }
 
-#[island(lazy)]
+// Lazy (its own WASM chunk, fetched on add/edit only) in release builds, which are made
+// with `cargo leptos build --release --split`; a debug build (`cargo leptos watch`) has no
+// split step, so there it is a plain island.
+#[cfg_attr(not(debug_assertions), island(lazy))]
+#[cfg_attr(debug_assertions, island)]
 fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
     let action = ServerAction::<SaveSessionCall>::new();
     let outcome = move || action.value().get().and_then(Result::ok);
