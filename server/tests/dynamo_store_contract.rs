@@ -30,3 +30,31 @@ async fn fresh_store() -> Arc<dyn Store> {
 }
 
 app::store_contract_tests!(fresh_store);
+
+/// What only this adapter has: copies of the session in index items. Confirmations rewrite
+/// them once a calendar month, not once a day (point 10 of the hardening issue): the session
+/// item always has the date, search's copy has the month's first confirmation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn confirmations_rewrite_the_index_copies_once_a_month() {
+    use app::model::SessionId;
+    let store = fresh_store().await;
+    let session = app::store::contract::sample_session("s1", "Tuesday Tunes", "IE");
+    store.create_session(&session).await.unwrap();
+    let id = SessionId("s1".into());
+    let day = |iso: &str| iso.parse::<chrono::NaiveDate>().unwrap();
+    for (confirmed, item, copy) in [
+        ("2026-11-03", "2026-11-03", "2026-11-03"),
+        ("2026-11-20", "2026-11-20", "2026-11-03"),
+        ("2026-11-29", "2026-11-29", "2026-11-03"),
+        ("2026-12-01", "2026-12-01", "2026-12-01"),
+    ] {
+        store.confirm_session(&id, day(confirmed)).await.unwrap();
+        let stored = store.get_session(&id).await.unwrap().unwrap();
+        let found = store.search_sessions(&["tuesday".into()]).await.unwrap();
+        assert_eq!(
+            (stored.last_confirmed, found[0].last_confirmed),
+            (Some(day(item)), Some(day(copy))),
+            "after confirming on {confirmed}"
+        );
+    }
+}

@@ -37,6 +37,13 @@ impl Store for DownStore {
     async fn get_session(&self, _: &SessionId) -> Result<Option<Session>, StoreError> {
         down()
     }
+    async fn confirm_session(
+        &self,
+        _: &SessionId,
+        _: chrono::NaiveDate,
+    ) -> Result<app::store::Confirmation, StoreError> {
+        down()
+    }
     async fn list_sessions(&self, _: PageRequest) -> Result<SessionPage, StoreError> {
         down()
     }

@@ -15,17 +15,14 @@ pub async fn confirm_session(session_id: String) -> Result<String, AppError> {
     cookies::write_allowed(&state, &member).await?;
     let today = chrono::Utc::now().date_naive();
     let id = edge::session_id(&session_id)?;
-    crate::store::change_session(
-        state.store.as_ref(),
-        &id,
-        (&member.subject, &member.name),
-        |session| {
-            session.last_confirmed = Some(today);
-        },
-    )
-    .await
-    .map_err(edge::store_error)?;
-    tracing::info!(session = %id, member = %member.subject, "session confirmed");
+    // Not an edit: no new version, no history entry, and a second confirmation that day
+    // writes nothing, so confirming cannot make an author's edit conflict.
+    let confirmation = state
+        .store
+        .confirm_session(&id, today)
+        .await
+        .map_err(edge::store_error)?;
+    tracing::info!(session = %id, member = %member.subject, ?confirmation, "session confirmed");
     leptos_axum::redirect(&format!("/session/{id}?confirmed=1"));
     Ok(today.format("%Y-%m-%d").to_string())
 }

@@ -8,12 +8,14 @@ use super::{PageRequest, Store, StoreError, MAX_PAGE_SIZE};
 pub use crate::model::fixtures::sample_session;
 
 mod allowances;
+mod confirmations;
 mod hidden;
 mod members;
 mod moderation;
 mod reviews;
 use crate::model::*;
 pub use allowances::*;
+pub use confirmations::*;
 pub use hidden::*;
 pub use members::*;
 pub use moderation::*;
@@ -853,6 +855,10 @@ macro_rules! store_contract_tests {
             the_queue_pages_by_target_and_finds_any_group_by_id,
             hiding_a_session_closes_its_reports_in_the_same_transaction,
             hiding_a_review_closes_its_reports,
+            a_confirmation_moves_the_date_but_not_the_version,
+            an_edit_read_before_a_confirmation_saves_and_keeps_it,
+            racing_confirmations_and_an_edit_lose_nothing,
+            search_shows_a_new_months_confirmation,
             ping_answers,
         );
     };

@@ -16,6 +16,15 @@ use crate::model::{
     SessionActivity, SessionId, SessionPage,
 };
 
+/// What [`Store::confirm_session`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// The session's last confirmation is now the given day.
+    Recorded,
+    /// It was already confirmed that day (or later): nothing was written.
+    AlreadyDated,
+}
+
 /// The most sessions one page may hold; larger requests are clamped.
 pub const MAX_PAGE_SIZE: usize = 100;
 
@@ -91,6 +100,17 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Session, StoreError>;
 
     async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError>;
+
+    /// Dates the session's last confirmation `day` ("still running"), without a new
+    /// version or a revision, so members confirming never make an author's edit conflict.
+    /// A day no later than the stored one changes nothing ([`Confirmation::AlreadyDated`]).
+    /// An adapter that keeps copies of the session in index items refreshes them at most
+    /// once a calendar month for confirmations. `NotFound` if the session is not there.
+    async fn confirm_session(
+        &self,
+        id: &SessionId,
+        day: chrono::NaiveDate,
+    ) -> Result<Confirmation, StoreError>;
 
     /// Sessions ordered by name (case-insensitive), then id. Walking the cursors visits every
     /// session that existed for the whole walk exactly once.
@@ -378,8 +398,8 @@ pub async fn for_each_page<E: From<StoreError>>(
 
 /// Reads a session, applies `change` and stores it with a revision naming `by` (member
 /// id, display name), starting again (up to 3 times) when someone else's change lands in
-/// between: for small changes that do not depend on what a member saw (a confirmation, a
-/// moderator hiding it). `NotFound` if it is not there.
+/// between: for small changes that do not depend on what a member saw (a moderator hiding
+/// it). A confirmation is not one of these: see [`Store::confirm_session`]. `NotFound` if it is not there.
 pub async fn change_session(
     store: &dyn Store,
     id: &SessionId,
@@ -394,14 +414,14 @@ pub async fn change_session(
             .ok_or_else(|| StoreError::NotFound(id.clone()))?;
         let mut session = old.clone();
         change(&mut session);
-        // Nothing changed (a second confirmation today, a hide of a hidden session): no
+        // Nothing changed (a hide of a hidden session): no
         // write, so the version, the history and the index items stay as they are.
         if session == old {
             return Ok(old);
         }
         let changes = crate::model::describe_changes(Some(&old), &session);
         let written = if changes.is_empty() {
-            // A change nobody reads as an edit (a confirmation): no history entry.
+            // A change nobody reads as an edit: no history entry.
             store.update_session(&session).await
         } else {
             let revision = Revision {

@@ -5,6 +5,7 @@
 //! sessions.
 mod allowances;
 mod bulk;
+mod confirmations;
 mod errors;
 mod items;
 mod members;
@@ -245,35 +246,41 @@ impl DynamoStore {
         session: &Session,
         revision: Option<&Revision>,
     ) -> Result<Session, StoreError> {
-        let current = self
-            .get_current(session.id.as_str())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
         let conflict = |found: u64| StoreError::VersionConflict {
             id: session.id.clone(),
             expected: session.version,
             found,
         };
-        if current.version != session.version {
-            return Err(conflict(current.version));
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let current = self
+                .get_current(session.id.as_str())
+                .await?
+                .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
+            if current.version != session.version {
+                return Err(conflict(current.version));
+            }
+            let mut stored = session.clone();
+            stored.version = current.version + 1;
+            // A confirmation does not move the version: keep one made since the editor read.
+            stored.last_confirmed = stored.last_confirmed.max(current.last_confirmed);
+            let (confirmed, confirmed_value) =
+                confirmations::confirmation_unchanged(current.last_confirmed);
+            let condition = format!("version = :expected AND {confirmed}");
+            let mut values = vec![(":expected", AttributeValue::N(current.version.to_string()))];
+            values.extend(confirmed_value);
+            let mut writes =
+                self.session_writes(Some(&current), &stored, (condition.as_str(), values))?;
+            writes.extend(self.revision_put(revision)?);
+            if self.transact(writes).await? {
+                return Ok(stored);
+            }
+            // Someone else's change landed between our read and our write: an edit is a
+            // conflict; a confirmation (same version) is read again and kept.
         }
-        let mut stored = session.clone();
-        stored.version = current.version + 1;
-        let expected = AttributeValue::N(current.version.to_string());
-        let mut writes = self.session_writes(
-            Some(&current),
-            &stored,
-            ("version = :expected", vec![(":expected", expected)]),
-        )?;
-        writes.extend(self.revision_put(revision)?);
-        if self.transact(writes).await? {
-            return Ok(stored);
-        }
-        // Someone else's change landed between our read and our write.
         let found = self
             .get_current(session.id.as_str())
             .await?
-            .map_or(current.version + 1, |s| s.version);
+            .map_or(session.version + 1, |s| s.version);
         Err(conflict(found))
     }
 
@@ -505,6 +512,14 @@ impl Store for DynamoStore {
         revision: &Revision,
     ) -> Result<Session, StoreError> {
         self.update(session, Some(revision)).await
+    }
+
+    async fn confirm_session(
+        &self,
+        id: &SessionId,
+        day: chrono::NaiveDate,
+    ) -> Result<app::store::Confirmation, StoreError> {
+        self.confirm(id, day).await
     }
 
     async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError> {

@@ -14,6 +14,7 @@
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
 mod allowances;
+mod confirmations;
 mod history;
 mod members;
 mod moderation;
@@ -193,6 +194,8 @@ impl EmbeddedStore {
             }
             let mut stored = session;
             stored.version = current.version + 1;
+            // A confirmation does not move the version: keep one made since the editor read.
+            stored.last_confirmed = stored.last_confirmed.max(current.last_confirmed);
             remove_index_entries(&txn, &current)?;
             write_session(&txn, &stored)?;
             adjust_places(&txn, &current, -1)?;
@@ -436,6 +439,14 @@ impl Store for EmbeddedStore {
         revision: &Revision,
     ) -> Result<Session, StoreError> {
         self.update(session, Some(revision.clone())).await
+    }
+
+    async fn confirm_session(
+        &self,
+        id: &SessionId,
+        day: chrono::NaiveDate,
+    ) -> Result<app::store::Confirmation, StoreError> {
+        self.confirm(id, day).await
     }
 
     async fn get_session(&self, id: &SessionId) -> Result<Option<Session>, StoreError> {
