@@ -11,11 +11,45 @@ pub fn in_lambda() -> bool {
     std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some()
 }
 
-/// Serves Lambda events until the runtime stops the process.
+/// The environment variable that makes a function a scheduled task instead of the site.
+pub const TASK_VARIABLE: &str = "SEISIUN_TASK";
+
+/// Serves Lambda events until the runtime stops the process: the site's HTTP events, or
+/// with `SEISIUN_TASK=sitemap` the schedule's events that rebuild the sitemap listing
+/// (the same binary and package as a second function, so they never drift apart).
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    match std::env::var(TASK_VARIABLE).ok().as_deref() {
+        None | Some("") => {}
+        Some("sitemap") => return run_sitemap_task(settings).await,
+        Some(other) => anyhow::bail!(
+            "{TASK_VARIABLE}={other} is not a task this binary runs (it runs: sitemap)"
+        ),
+    }
     let site = build_site(settings).await?;
     tracing::info!("answering Lambda events");
     lambda_http::run(site.router)
         .await
         .map_err(|err| anyhow::anyhow!("the Lambda runtime stopped: {err}"))
+}
+
+/// Each scheduled event rebuilds the sitemap listing (a walk of the table, saved in parts).
+/// A failure fails the invocation, so the schedule's retry and the errors alarm see it.
+async fn run_sitemap_task(settings: Settings) -> anyhow::Result<()> {
+    use crate::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
+    use lambda_http::{service_fn, LambdaEvent};
+    let store = crate::startup::open_store(&settings).await?;
+    tracing::info!("answering scheduled sitemap events");
+    lambda_http::lambda_runtime::run(service_fn(move |_: LambdaEvent<serde_json::Value>| {
+        let store = store.clone();
+        async move {
+            let outline = rebuild(store.as_ref(), MAX_URLS_PER_FILE).await?;
+            Ok::<_, lambda_http::Error>(serde_json::json!({
+                "generation": outline.generation,
+                "parts": outline.parts.len(),
+                "urls": outline.parts.iter().map(|p| p.entries).sum::<usize>(),
+            }))
+        }
+    }))
+    .await
+    .map_err(|err| anyhow::anyhow!("the Lambda runtime stopped: {err}"))
 }

@@ -41,6 +41,9 @@ enum Command {
     /// Add the sessions from an export (FILE, or standard input) that are not in the store
     /// yet. Checks every line before writing anything; safe to run again.
     Import { file: Option<std::path::PathBuf> },
+    /// Rebuild the sitemap listing from the store (what the scheduled task does in AWS
+    /// and the local server does on a timer).
+    Sitemap,
     /// Make a local account a moderator (the local identity provider; in AWS, add the user
     /// to the Cognito group `moderators`). They get the role at their next sign-in.
     GrantModerator { email: String },
@@ -63,6 +66,7 @@ async fn main() -> ExitCode {
         Command::CreateTable => create_table(settings).await,
         Command::Export { output } => run_export(settings, output).await,
         Command::Import { file } => run_import(settings, file).await,
+        Command::Sitemap => rebuild_sitemap(settings).await,
         Command::GrantModerator { email } => grant_moderator(settings, &email).await,
     };
     match result {
@@ -101,6 +105,19 @@ async fn run_seed(
     println!(
         "Seeded {} new demo sessions and {} reviews ({} sessions already present) with seed {seed_value} into {place}",
         report.created, report.reviews, report.already_present,
+    );
+    Ok(())
+}
+
+async fn rebuild_sitemap(settings: Settings) -> anyhow::Result<()> {
+    use server::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
+    let store = open_store(&settings).await?;
+    let outline = rebuild(store.as_ref(), MAX_URLS_PER_FILE).await?;
+    let urls: usize = outline.parts.iter().map(|p| p.entries).sum();
+    println!(
+        "Sitemap rebuilt: {urls} URLs in {} part(s), build {}",
+        outline.parts.len(),
+        outline.generation
     );
     Ok(())
 }

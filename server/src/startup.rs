@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use crate::config::{Settings, StoreKind};
 use crate::dynamo_store::{self, DynamoStore};
 use crate::embedded_store::EmbeddedStore;
+use crate::feeds::sitemap::REBUILD_EVERY_MINUTES;
 use crate::routes::{router, ServerState};
 use crate::seed;
 
@@ -146,6 +147,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let addr = settings.leptos.site_addr;
         let site = build_site(settings).await?;
+        // The local server keeps its own sitemap listing (in AWS a scheduled task does):
+        // built once before the first request, then on a timer while serving.
+        rebuild_sitemap(site.store.as_ref()).await;
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
@@ -184,7 +188,27 @@ impl Application {
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        crate::serve::serve(self.listener, self.router, stop).await
+        let store = self.store.clone();
+        let timer = tokio::spawn(async move {
+            let every = std::time::Duration::from_secs(60 * REBUILD_EVERY_MINUTES);
+            loop {
+                tokio::time::sleep(every).await;
+                rebuild_sitemap(store.as_ref()).await;
+            }
+        });
+        let served = crate::serve::serve(self.listener, self.router, stop).await;
+        // The timer holds the store: end it so the store is released on return.
+        timer.abort();
+        let _ = timer.await;
+        served
+    }
+}
+
+/// Rebuilds the sitemap listing; a failure is logged and the last listing keeps serving.
+async fn rebuild_sitemap(store: &dyn Store) {
+    use crate::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
+    if let Err(err) = rebuild(store, MAX_URLS_PER_FILE).await {
+        tracing::warn!(error = %err, "rebuilding the sitemap failed; the last one is served");
     }
 }
 

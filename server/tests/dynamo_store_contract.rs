@@ -5,7 +5,7 @@ mod moto;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-use app::store::Store;
+use app::store::{Sitemaps, Store};
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
 
 static TABLES: AtomicU32 = AtomicU32::new(0);
@@ -57,4 +57,41 @@ async fn confirmations_rewrite_the_index_copies_once_a_month() {
             "after confirming on {confirmed}"
         );
     }
+}
+
+/// Each sitemap build leaves its chunks behind until the build after next: the table keeps
+/// the current build and the one before it (for readers mid-flip), never more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn old_sitemap_builds_are_deleted() {
+    moto::fake_aws_environment();
+    let client = client(&ClientSettings {
+        endpoint: Some(moto::endpoint().to_string()),
+        attempt_timeout: std::time::Duration::from_secs(20),
+        ..Default::default()
+    })
+    .await;
+    let name = format!("sitemaps-{}", std::process::id());
+    let store = DynamoStore::new(client.clone(), name.clone());
+    assert!(store.create_table().await.unwrap());
+    let start = chrono::Utc::now();
+    for build in 0..4 {
+        let entries = (0..5)
+            .map(|n| app::model::SitemapEntry {
+                path: format!("/session/b{build}-{n}"),
+                lastmod: None,
+            })
+            .collect::<Vec<_>>();
+        store
+            .save_sitemap(start + chrono::Duration::minutes(build), &[entries])
+            .await
+            .unwrap();
+    }
+    let items = client.scan().table_name(&name).send().await.unwrap();
+    let generations: std::collections::BTreeSet<String> = items
+        .items()
+        .iter()
+        .filter_map(|item| item.get("pk")?.as_s().ok().cloned())
+        .filter(|pk| pk.starts_with("SITEMAP#"))
+        .collect();
+    assert_eq!(generations.len(), 2, "{generations:?}");
 }

@@ -14,7 +14,7 @@ use common::{spawn_app_in, TestApp};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use server::embedded_store::EmbeddedStore;
-use server::feeds::sitemap::{collect_urls, sitemap_document, sitemap_part, SitemapUrl};
+use server::feeds::sitemap::{collect_entries, rebuild, sitemap_index, urlset, MAX_URLS_PER_FILE};
 
 const SITE: &str = "https://seisiun.example";
 
@@ -230,6 +230,10 @@ fn the_sitemap_lists_home_every_place_level_and_every_session() {
     common::run(async {
         let (app, _dir) = empty_app().await;
         arrange(app.store.as_ref()).await;
+        // What the scheduled build does (the local server's timer, the `sitemap` task).
+        rebuild(app.store.as_ref(), MAX_URLS_PER_FILE)
+            .await
+            .unwrap();
         let xml = fetch(&app.address, "/sitemap.xml", XML, SITEMAP_CACHE).await;
         assert_eq!(
             urlset_entries(&xml),
@@ -271,49 +275,57 @@ fn an_empty_site_still_has_a_sitemap_of_its_fixed_pages() {
 fn past_the_limit_the_sitemap_becomes_an_index_of_parts() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        arrange(app.store.as_ref()).await;
-        let urls = collect_urls(app.store.as_ref(), SITE).await.unwrap();
-        assert_eq!(urls.len(), 15);
+        let store = app.store.as_ref();
+        arrange(store).await;
+        let entries = collect_entries(store).await.unwrap();
+        assert_eq!(entries.len(), 15);
 
-        // Exactly at the limit one file still holds everything.
-        let whole = sitemap_document(SITE, &urls, 15);
-        assert_eq!(urlset_entries(&whole).len(), 15);
-        assert_eq!(sitemap_part(&urls, 15, 1), None);
+        // Exactly at the limit one part still holds everything.
+        let whole = rebuild(store, 15).await.unwrap();
+        assert_eq!(whole.parts.len(), 1);
+        let part = store.sitemap_part(&whole, 1).await.unwrap().unwrap();
+        assert_eq!(urlset_entries(&urlset(SITE, &part)).len(), 15);
 
-        let index = sitemap_document(SITE, &urls, 5);
+        let outline = rebuild(store, 5).await.unwrap();
         assert_eq!(
-            index_locs(&index),
+            index_locs(&sitemap_index(SITE, &outline)),
             vec![
                 format!("{SITE}/sitemap-1.xml"),
                 format!("{SITE}/sitemap-2.xml"),
                 format!("{SITE}/sitemap-3.xml"),
             ]
         );
-        let parts: Vec<_> = (1..=3)
-            .map(|n| urlset_entries(&sitemap_part(&urls, 5, n).expect("part exists")))
-            .collect();
-        assert!(parts.iter().all(|p| p.len() == 5));
-        let rejoined: Vec<_> = parts.into_iter().flatten().map(|(loc, _)| loc).collect();
-        let all: Vec<_> = urls.iter().map(|u: &SitemapUrl| u.loc.clone()).collect();
-        assert_eq!(rejoined, all, "the parts hold every URL once, in order");
-        assert_eq!(sitemap_part(&urls, 5, 0), None);
-        assert_eq!(sitemap_part(&urls, 5, 4), None);
+        let mut rejoined = Vec::new();
+        for n in 1..=3 {
+            let part = store
+                .sitemap_part(&outline, n)
+                .await
+                .unwrap()
+                .expect("part exists");
+            assert_eq!(part.len(), 5, "part {n}");
+            rejoined.extend(part);
+        }
+        assert_eq!(rejoined, entries, "the parts hold every URL once, in order");
+        assert_eq!(store.sitemap_part(&outline, 0).await.unwrap(), None);
+        assert_eq!(store.sitemap_part(&outline, 4).await.unwrap(), None);
 
-        // A partial last part.
-        let index = sitemap_document(SITE, &urls, 4);
-        assert_eq!(index_locs(&index).len(), 4);
-        let last = sitemap_part(&urls, 4, 4).unwrap();
-        assert_eq!(urlset_entries(&last).len(), 3);
+        // A partial last part, and each part's newest date in the index.
+        let outline = rebuild(store, 4).await.unwrap();
+        assert_eq!(outline.parts.len(), 4);
+        let last = store.sitemap_part(&outline, 4).await.unwrap().unwrap();
+        assert_eq!(last.len(), 3);
+        let index = sitemap_index(SITE, &outline);
+        assert!(index.contains("<lastmod>2026-03-05</lastmod>"), "{index}");
     })
 }
 
-/// The feed routes alone, with a small sitemap limit, over a real store.
-async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tempfile::TempDir) {
+/// The feed routes alone over a real store.
+async fn spawn_feeds() -> (String, Arc<dyn Store>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(dir.path()).unwrap());
     let state = common::state_over(store.clone(), dir.path(), SITE);
     let router = axum::Router::new()
-        .merge(server::feeds::routes_with_sitemap_limit(per_file))
+        .merge(server::feeds::routes())
         .with_state(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
@@ -324,8 +336,9 @@ async fn spawn_feeds_with_limit(per_file: usize) -> (String, Arc<dyn Store>, tem
 #[test]
 fn the_part_routes_serve_each_part_and_refuse_the_rest() {
     common::run(async {
-        let (address, store, _dir) = spawn_feeds_with_limit(5).await;
+        let (address, store, _dir) = spawn_feeds().await;
         arrange(store.as_ref()).await;
+        rebuild(store.as_ref(), 5).await.unwrap();
 
         let index = fetch(&address, "/sitemap.xml", XML, SITEMAP_CACHE).await;
         assert_eq!(index_locs(&index).len(), 3);
@@ -363,6 +376,9 @@ fn xml_special_characters_are_escaped_in_the_sitemap_and_the_feed() {
         let mut tricky = sample_session("tom&jerry's", name, "IE");
         tricky.venue.name = "The \"Quiet\" Man\u{7}".into();
         app.store.create_session(&tricky).await.unwrap();
+        rebuild(app.store.as_ref(), MAX_URLS_PER_FILE)
+            .await
+            .unwrap();
 
         let sitemap = fetch(&app.address, "/sitemap.xml", XML, SITEMAP_CACHE).await;
         assert!(

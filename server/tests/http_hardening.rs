@@ -455,13 +455,12 @@ fn limits_hold_across_instances_sharing_a_store() {
     })
 }
 
-/// Sitemaps come from one snapshot of the listing: however many requests arrive (with
-/// any query string, for any part), the table is walked once; an impossible part is a
-/// 404 before any read.
+/// Sitemaps are served from the listing the scheduled build saved, never from a walk of
+/// the table: however many requests arrive (with any query string, for any part), they
+/// list what the last build saw, and an impossible part is a 404 before any read.
 #[test]
-fn sitemap_requests_share_one_walk_of_the_table() {
-    use server::feeds::sitemap::SitemapSnapshots;
-    use std::sync::atomic::Ordering;
+fn sitemap_requests_read_the_saved_listing_not_the_table() {
+    use server::feeds::sitemap::rebuild;
     use std::sync::Arc;
     common::run(async {
         let dir = tempfile::tempdir().unwrap();
@@ -472,43 +471,68 @@ fn sitemap_requests_share_one_walk_of_the_table() {
             session.town = format!("Town {}", n % 3);
             store.create_session(&session).await.unwrap();
         }
-        let snapshots = Arc::new(SitemapSnapshots::new(Duration::from_secs(300)));
         let state = common::state_over(store.clone(), dir.path(), "https://seisiun.example");
         let router = axum::Router::new()
-            .merge(server::feeds::routes_with_snapshots(5, snapshots.clone()))
+            .merge(server::feeds::routes())
             .with_state(state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let get = |path: String| async move {
+            let response = reqwest::get(path).await.unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        };
 
-        let status =
-            |path: String| async move { reqwest::get(path).await.unwrap().status().as_u16() };
-        assert_eq!(status(format!("{address}/sitemap-999999.xml")).await, 404);
-        assert_eq!(
-            snapshots.builds.load(Ordering::SeqCst),
-            0,
-            "refused before any read"
-        );
+        // Before any build: "come back later", not a walk.
+        let (status, body) = get(format!("{address}/sitemap.xml")).await;
+        assert_eq!(status, 503, "{body}");
+        assert!(body.contains("being prepared"), "{body}");
+        assert_eq!(get(format!("{address}/sitemap-999999.xml")).await.0, 404);
+
+        // Home, /sessions, Ireland, Clare, 3 towns and 12 sessions: 19 URLs, 4 parts of 5.
+        let outline = rebuild(store.as_ref(), 5).await.unwrap();
+        assert_eq!(outline.parts.len(), 4);
+        // Sessions added after the build (in a new town) wait for the next one.
+        for n in 0..5 {
+            let mut late = sample_session(&format!("late{n}"), &format!("Late {n}"), "IE");
+            late.town = "Newtown".into();
+            store.create_session(&late).await.unwrap();
+        }
 
         let mut requests = Vec::new();
         for n in 0..40 {
             let path = match n % 4 {
                 0 => format!("{address}/sitemap.xml?nocache={n}"),
                 1 => format!("{address}/sitemap-1.xml?x={n}"),
-                2 => format!("{address}/sitemap-2.xml"),
+                2 => format!("{address}/sitemap-4.xml"),
                 _ => format!("{address}/sitemap-99.xml"),
             };
-            requests.push(tokio::spawn(status(path)));
+            requests.push(tokio::spawn(get(path)));
         }
+        let mut listed = String::new();
         for (n, request) in requests.into_iter().enumerate() {
+            let (status, body) = request.await.unwrap();
             let expected = if n % 4 == 3 { 404 } else { 200 };
-            assert_eq!(request.await.unwrap(), expected, "request {n}");
+            assert_eq!(status, expected, "request {n}: {body}");
+            listed.push_str(&body);
         }
-        assert_eq!(
-            snapshots.builds.load(Ordering::SeqCst),
-            1,
-            "one walk for 40 requests"
+        assert!(
+            listed.contains("/session/s9<"),
+            "the built listing is served"
         );
+        assert!(
+            !listed.contains("late") && !listed.contains("newtown"),
+            "a request walked the table"
+        );
+
+        // The next scheduled build brings them in.
+        let outline = rebuild(store.as_ref(), 5).await.unwrap();
+        assert_eq!(outline.parts.len(), 5, "25 URLs now");
+        let mut all = String::new();
+        for n in 1..=5 {
+            all.push_str(&get(format!("{address}/sitemap-{n}.xml")).await.1);
+        }
+        assert!(all.contains("/session/late4<") && all.contains("/sessions/ie/clare/newtown<"));
     })
 }
 

@@ -89,9 +89,73 @@ fn one(template: &serde_norway::Value, kind: &str) -> Value {
     found[0].1.clone()
 }
 
+/// The resource called `name`.
+fn named(template: &serde_norway::Value, name: &str) -> Value {
+    let found = to_json(&template["Resources"][name]);
+    assert!(found.is_object(), "a resource {name}");
+    found
+}
+
+/// The sitemap task is the same package on a schedule: its environment is settings the
+/// server accepts, it runs the `sitemap` task at the rate the server's constant names,
+/// it has no URL and cannot change sessions, and its failures alarm.
+#[test]
+fn the_sitemap_is_rebuilt_hourly_by_the_same_package() {
+    let template = template();
+    let site = named(&template, "ServerFunction")["Properties"].clone();
+    let task = named(&template, "SitemapFunction")["Properties"].clone();
+    for same in ["CodeUri", "Handler", "Runtime", "Architectures"] {
+        assert_eq!(task[same], site[same], "{same}");
+    }
+    let env = task["Environment"]["Variables"]
+        .as_object()
+        .unwrap()
+        .clone();
+    assert_eq!(env[server::lambda::TASK_VARIABLE], "sitemap");
+    let lookup = |name: &str| -> Option<String> {
+        let value = env.get(name)?;
+        Some(value.as_str().unwrap_or("placeholder").to_string())
+    };
+    let settings = server::config::Settings::from_lookup(lookup).expect("valid settings");
+    assert!(matches!(
+        settings.store,
+        server::config::StoreKind::DynamoDb { .. }
+    ));
+    assert!(!settings.demo.seed_when_empty);
+
+    assert!(
+        task["FunctionUrlConfig"].is_null(),
+        "no URL: only the schedule starts it"
+    );
+    let schedule = &task["Events"]["Hourly"];
+    assert_eq!(schedule["Type"], "ScheduleV2");
+    assert_eq!(
+        schedule["Properties"]["ScheduleExpression"],
+        format!(
+            "rate({} minutes)",
+            server::feeds::sitemap::REBUILD_EVERY_MINUTES
+        )
+    );
+    let policy = task["Policies"].to_string();
+    for never in [
+        "UpdateItem",
+        "DeleteItem",
+        "TransactWrite",
+        "ConditionCheck",
+        "Scan",
+    ] {
+        assert!(!policy.contains(never), "the task needs no {never}");
+    }
+    let alarm = named(&template, "SitemapErrorsAlarm").to_string();
+    assert!(
+        alarm.contains("-sitemap") && alarm.contains("AlarmTopic"),
+        "{alarm}"
+    );
+}
+
 #[test]
 fn the_functions_environment_is_settings_the_server_accepts() {
-    let function = one(&template(), "AWS::Serverless::Function");
+    let function = named(&template(), "ServerFunction");
     let env = function["Properties"]["Environment"]["Variables"]
         .as_object()
         .unwrap()
@@ -138,7 +202,7 @@ fn the_functions_environment_is_settings_the_server_accepts() {
 #[test]
 fn every_listed_resource_is_declared_with_its_safety_settings() {
     let template = template();
-    let function = one(&template, "AWS::Serverless::Function")["Properties"].clone();
+    let function = named(&template, "ServerFunction")["Properties"].clone();
     assert_eq!(function["Architectures"], serde_json::json!(["arm64"]));
     assert_eq!(function["Runtime"], "provided.al2023");
     assert!(
@@ -147,7 +211,7 @@ fn every_listed_resource_is_declared_with_its_safety_settings() {
     );
     assert_eq!(function["LoggingConfig"]["LogFormat"], "JSON");
     assert!(function["FunctionUrlConfig"].is_object());
-    let log_group = one(&template, "AWS::Logs::LogGroup")["Properties"].clone();
+    let log_group = named(&template, "ServerLogGroup")["Properties"].clone();
     assert!(
         log_group["RetentionInDays"]["Fn::If"].is_array(),
         "a retention per stage"
@@ -731,7 +795,7 @@ fn pipeline_roles_are_scoped_to_what_each_step_does() {
             "{name} has the boundary"
         );
     }
-    let function = one(&template, "AWS::Serverless::Function");
+    let function = named(&template, "ServerFunction");
     assert!(function["Properties"]["PermissionsBoundary"]["Fn::If"].is_array());
     assert!(resources["Pipeline"]
         .to_string()
@@ -771,7 +835,7 @@ fn each_stage_has_its_own_origin_secret() {
         secret["Properties"]["GenerateSecretString"]["GenerateStringKey"],
         "current"
     );
-    let function = one(&template, "AWS::Serverless::Function");
+    let function = named(&template, "ServerFunction");
     let env = &function["Properties"]["Environment"]["Variables"];
     for (variable, key) in [
         ("ORIGIN_VERIFY_SECRET", ":current"),
@@ -795,7 +859,7 @@ fn reserved_concurrency_is_only_set_when_asked_for() {
     let template = template();
     let parameter = &template["Parameters"]["ReservedConcurrency"];
     assert_eq!(parameter["Default"].as_u64(), Some(0));
-    let function = one(&template, "AWS::Serverless::Function");
+    let function = named(&template, "ServerFunction");
     assert_eq!(
         function["Properties"]["ReservedConcurrentExecutions"],
         serde_json::json!({"Fn::If": ["ReservesConcurrency", {"Ref": "ReservedConcurrency"}, {"Ref": "AWS::NoValue"}]})
@@ -932,7 +996,7 @@ fn a_dashboard_a_budget_and_safe_deploys() {
     assert_eq!(budget["Type"], "AWS::Budgets::Budget");
     assert!(budget.to_string().contains("EMAIL"));
 
-    let function = one(&template, "AWS::Serverless::Function")["Properties"].clone();
+    let function = named(&template, "ServerFunction")["Properties"].clone();
     assert_eq!(function["AutoPublishAlias"], "live");
     let preference = &function["DeploymentPreference"];
     assert_eq!(preference["Enabled"]["Ref"], "SafeDeploy");

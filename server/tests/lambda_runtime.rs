@@ -125,26 +125,32 @@ async fn function_url_events() {
     wait_for_port(runtime_port, "cargo lambda watch");
 
     let data = tempfile::tempdir().unwrap();
-    let function = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env(
-            "AWS_LAMBDA_RUNTIME_API",
-            format!("http://127.0.0.1:{runtime_port}/.rt"),
-        )
-        .env("AWS_LAMBDA_FUNCTION_NAME", "_")
-        .env("AWS_LAMBDA_FUNCTION_VERSION", "1")
-        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
-        .env("DATA_DIR", data.path())
-        .env("SITE_URL", SITE)
-        .env("DEMO_SESSIONS", "40")
-        .env("MAP_TILE_URL", "off")
-        .env("LEPTOS_OUTPUT_NAME", "seisiun")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    children.0.push(function);
+    let start_function = |task: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+        command.env_clear();
+        if let Some(task) = task {
+            command.env(server::lambda::TASK_VARIABLE, task);
+        }
+        command
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env(
+                "AWS_LAMBDA_RUNTIME_API",
+                format!("http://127.0.0.1:{runtime_port}/.rt"),
+            )
+            .env("AWS_LAMBDA_FUNCTION_NAME", "_")
+            .env("AWS_LAMBDA_FUNCTION_VERSION", "1")
+            .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
+            .env("DATA_DIR", data.path())
+            .env("SITE_URL", SITE)
+            .env("DEMO_SESSIONS", "40")
+            .env("MAP_TILE_URL", "off")
+            .env("LEPTOS_OUTPUT_NAME", "seisiun")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    children.0.push(start_function(None));
 
     let http = reqwest::Client::builder()
         .timeout(Duration::from_secs(60))
@@ -265,4 +271,40 @@ async fn function_url_events() {
     assert!(String::from_utf8(body_of(&missing))
         .unwrap()
         .contains("noindex"));
+
+    // The site's function never walks the table for a sitemap: before the scheduled task
+    // has run there is none yet.
+    let sitemap_event = || event("GET", "/sitemap.xml", "", json!({}), &[], "");
+    let early = invoke(sitemap_event()).await;
+    assert_eq!(early["statusCode"], 503, "{early}");
+
+    // The same binary as the scheduled task answers an EventBridge Scheduler event by
+    // building the listing (the embedded store allows one process at a time).
+    let site = children.0.pop().unwrap();
+    drop(Killed(vec![site]));
+    children.0.push(start_function(Some("sitemap")));
+    let built = invoke(json!({
+        "version": "0",
+        "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+        "detail-type": "Scheduled Event",
+        "source": "aws.scheduler",
+        "time": "2026-11-30T09:00:00Z",
+        "detail": {}
+    }))
+    .await;
+    assert_eq!(built["parts"], 1, "{built}");
+    assert!(built["urls"].as_u64().unwrap() > 40, "{built}");
+
+    let task = children.0.pop().unwrap();
+    drop(Killed(vec![task]));
+    children.0.push(start_function(None));
+    let sitemap = invoke(sitemap_event()).await;
+    assert_eq!(sitemap["statusCode"], 200, "{sitemap}");
+    let xml = String::from_utf8(body_of(&sitemap)).unwrap();
+    assert_eq!(
+        xml.matches("<loc>").count() as u64,
+        built["urls"].as_u64().unwrap(),
+        "{xml}"
+    );
+    assert!(xml.contains(&format!("<loc>{SITE}/session/")), "{xml}");
 }

@@ -21,6 +21,27 @@ fn down<T>() -> Result<T, StoreError> {
 }
 
 #[async_trait]
+impl app::store::Sitemaps for DownStore {
+    async fn save_sitemap(
+        &self,
+        _: chrono::DateTime<chrono::Utc>,
+        _: &[Vec<app::model::SitemapEntry>],
+    ) -> Result<app::model::SitemapOutline, StoreError> {
+        down()
+    }
+    async fn sitemap_outline(&self) -> Result<Option<app::model::SitemapOutline>, StoreError> {
+        down()
+    }
+    async fn sitemap_part(
+        &self,
+        _: &app::model::SitemapOutline,
+        _: usize,
+    ) -> Result<Option<Vec<app::model::SitemapEntry>>, StoreError> {
+        down()
+    }
+}
+
+#[async_trait]
 impl Store for DownStore {
     async fn create_session(&self, _: &Session) -> Result<(), StoreError> {
         down()

@@ -22,6 +22,7 @@ mod schedule;
 #[cfg(feature = "ssr")]
 pub mod search;
 mod session;
+mod sitemap;
 mod tag;
 mod validate;
 
@@ -42,5 +43,6 @@ pub use review::{
 pub use revision::{describe_changes, Revision, MAX_REVISIONS_SHOWN};
 pub use schedule::{day_name, Schedule, WeekOfMonth};
 pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue, STALE_AFTER_DAYS};
+pub use sitemap::{SitemapEntry, SitemapOutline, SitemapPartOutline};
 pub use tag::Tag;
 pub use validate::{FieldError, ValidationErrors};

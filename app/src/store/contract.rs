@@ -13,6 +13,7 @@ mod hidden;
 mod members;
 mod moderation;
 mod reviews;
+mod sitemaps;
 use crate::model::*;
 pub use allowances::*;
 pub use confirmations::*;
@@ -20,6 +21,7 @@ pub use hidden::*;
 pub use members::*;
 pub use moderation::*;
 pub use reviews::*;
+pub use sitemaps::*;
 
 async fn walk_all(store: &dyn Store, limit: usize) -> Vec<SessionId> {
     let mut ids = Vec::new();
@@ -859,6 +861,7 @@ macro_rules! store_contract_tests {
             an_edit_read_before_a_confirmation_saves_and_keeps_it,
             racing_confirmations_and_an_edit_lose_nothing,
             search_shows_a_new_months_confirmation,
+            a_saved_sitemap_reads_back_part_by_part_and_the_next_replaces_it,
             ping_answers,
         );
     };

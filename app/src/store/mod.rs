@@ -6,8 +6,10 @@
 mod allowance;
 #[cfg(feature = "contract-tests")]
 pub mod contract;
+mod sitemaps;
 
 pub use allowance::{refused_until, Allowance};
+pub use sitemaps::Sitemaps;
 
 use async_trait::async_trait;
 
@@ -75,7 +77,7 @@ pub enum StoreError {
 
 /// Sessions, kept consistent with their indexes by the adapter.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: Sitemaps + Send + Sync + 'static {
     /// Adds a new session; fails with `AlreadyExists` if its id is taken, changing nothing.
     async fn create_session(&self, session: &Session) -> Result<(), StoreError>;
 

@@ -16,7 +16,7 @@ use super::items::{
 use super::DynamoStore;
 
 /// BatchWriteItem's limit.
-const BATCH: usize = 25;
+pub(super) const BATCH: usize = 25;
 
 impl DynamoStore {
     /// Writes `sessions` (all new) and adds them to their places' counts; calls `progress`
@@ -67,7 +67,10 @@ impl DynamoStore {
     }
 
     /// One BatchWriteItem, sending back whatever DynamoDB leaves unprocessed.
-    async fn write_batch(&self, mut requests: Vec<WriteRequest>) -> Result<(), StoreError> {
+    pub(super) async fn write_batch(
+        &self,
+        mut requests: Vec<WriteRequest>,
+    ) -> Result<(), StoreError> {
         for attempt in 0..8u32 {
             let output = self
                 .client

@@ -36,10 +36,15 @@ impl DynamoStore {
                 last_confirmed: Some(day),
                 ..current.clone()
             };
-            let at_version = AttributeValue::N(current.version.to_string());
+            // As read: the same version (no edit) and the same date (no other confirmation,
+            // which could be a later day's).
+            let (unchanged, value) = confirmation_unchanged(current.last_confirmed);
+            let condition = format!("version = :read AND {unchanged}");
+            let mut values = vec![(":read", AttributeValue::N(current.version.to_string()))];
+            values.extend(value);
             let mut writes = vec![self.put(
                 session_item(&confirmed)?,
-                Some(("version = :read", vec![(":read", at_version)])),
+                Some((condition.as_str(), values)),
             )];
             if index_copies_due(current.last_confirmed, day) {
                 writes.extend(
@@ -48,7 +53,7 @@ impl DynamoStore {
                         .map(|item| self.put(item, None)),
                 );
             }
-            // A failed condition is an edit landing in between: read again.
+            // A failed condition is an edit or a confirmation landing in between: read again.
             if self.transact(writes).await? {
                 return Ok(Confirmation::Recorded);
             }

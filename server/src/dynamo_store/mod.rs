@@ -13,6 +13,7 @@ mod moderation;
 mod reviews;
 pub mod round_trips;
 mod sign_ins;
+mod sitemap;
 pub mod table;
 
 use std::collections::HashMap;

@@ -20,6 +20,7 @@ mod members;
 mod moderation;
 mod reviews;
 mod sign_ins;
+mod sitemap;
 
 use std::path::Path;
 use std::sync::Arc;

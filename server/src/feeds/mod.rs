@@ -8,9 +8,7 @@ pub mod sitemap;
 
 use std::borrow::Cow;
 
-use app::state::AppState;
 use app::store::StoreError;
-use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -21,42 +19,12 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use crate::routes::ServerState;
 
 pub fn routes() -> Router<ServerState> {
-    routes_with_sitemap_limit(sitemap::MAX_URLS_PER_FILE)
-}
-
-/// [`routes`] with another per-file sitemap limit, so a test can reach the index and its
-/// parts with a handful of sessions instead of 50,000.
-pub fn routes_with_sitemap_limit(per_file: usize) -> Router<ServerState> {
-    let snapshots = std::sync::Arc::new(sitemap::SitemapSnapshots::new(
-        std::time::Duration::from_secs(sitemap::SNAPSHOT_SECONDS),
-    ));
-    routes_with_snapshots(per_file, snapshots)
-}
-
-/// [`routes_with_sitemap_limit`] over given sitemap snapshots (a test counts their builds).
-pub fn routes_with_snapshots(
-    per_file: usize,
-    snapshots: std::sync::Arc<sitemap::SitemapSnapshots>,
-) -> Router<ServerState> {
-    let for_parts = snapshots.clone();
     Router::new()
         .route("/robots.txt", get(robots::serve_robots_txt))
-        .route(
-            "/sitemap.xml",
-            get(move |state: State<AppState>| {
-                let snapshots = snapshots.clone();
-                async move { sitemap::serve_sitemap(state, &snapshots, per_file).await }
-            }),
-        )
+        .route("/sitemap.xml", get(sitemap::serve_sitemap))
         // The router allows a static prefix before a parameter but nothing after it, so a
         // part arrives as `3.xml` and the handler checks the suffix itself.
-        .route(
-            "/sitemap-{part}",
-            get(move |state: State<AppState>, part: Path<String>| {
-                let snapshots = for_parts.clone();
-                async move { sitemap::serve_sitemap_part(state, part, &snapshots, per_file).await }
-            }),
-        )
+        .route("/sitemap-{part}", get(sitemap::serve_sitemap_part))
         .route("/feed.atom", get(atom::serve_feed))
 }
 
