@@ -17,6 +17,21 @@ pub const PAGE_EDGE_SECONDS: u32 = 60;
 /// The session cookies: their presence makes a page private.
 const SESSION_COOKIES: [&str; 3] = ["seisiun_id=", "seisiun_access=", "seisiun_refresh="];
 
+/// Whether a request carries one of the site's session cookies.
+pub fn has_session_cookie(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|cookies| {
+            cookies.split(';').any(|c| {
+                SESSION_COOKIES
+                    .iter()
+                    .any(|name| c.trim().starts_with(name))
+            })
+        })
+}
+
 /// Refuses requests that did not come through CloudFront, when a secret is configured.
 /// While the secret is rotated, the previous value is accepted too: CloudFront's edges
 /// take a few minutes to all send the new one (infra/README.md).
@@ -64,18 +79,7 @@ pub const BUNDLE_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 pub async fn page_cache_control(request: Request, next: Next) -> Response {
     let cacheable_method = matches!(*request.method(), Method::GET | Method::HEAD);
     let bundle = request.uri().path().starts_with("/pkg/");
-    let signed_in = request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|cookies| {
-            cookies.split(';').any(|c| {
-                SESSION_COOKIES
-                    .iter()
-                    .any(|name| c.trim().starts_with(name))
-            })
-        });
+    let signed_in = has_session_cookie(request.headers());
     let mut response = next.run(request).await;
     if bundle && response.status() == StatusCode::OK {
         response

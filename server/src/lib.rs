@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod form_errors;
 pub mod index_keys;
 pub mod lambda;
+pub mod page_cache;
 pub mod routes;
 pub mod security_headers;
 pub mod seed;

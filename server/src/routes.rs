@@ -35,6 +35,9 @@ pub struct ServerState {
     /// accepted as well, so edges still sending it are not refused.
     #[from_ref(skip)]
     pub previous_origin_secret: Option<std::sync::Arc<str>>,
+    /// How long public pages are kept in this process (`PAGE_CACHE_MS`; zero: not kept).
+    #[from_ref(skip)]
+    pub page_cache: std::time::Duration,
 }
 
 /// The brotli quality for responses compressed as they are sent (see `router`).
@@ -96,10 +99,6 @@ pub fn router(state: ServerState) -> Router {
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
             BODY_READ_TIMEOUT,
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::cdn::only_through_cloudfront,
-        ))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -121,6 +120,16 @@ pub fn router(state: ServerState) -> Router {
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::new(request_id))
+                // Every request, cached or not, must come through CloudFront (in AWS).
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::cdn::only_through_cloudfront,
+                ))
+                // Outside compression, so a kept page is kept compressed.
+                .layer(axum::middleware::from_fn_with_state(
+                    crate::page_cache::PageCache::new(state.page_cache),
+                    crate::page_cache::serve,
+                ))
                 // Pages are compressed per request: brotli 5 makes the home page 6% smaller
                 // than tower-http's default 4 for 9% more time; 11 would take 100× as long
                 // (scripts/bench-brotli). Hashed bundles are compressed once, at the edge.

@@ -102,6 +102,7 @@ pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
         local_identity: accounts.local.clone(),
         origin_secret: settings.origin_secret.as_deref().map(Into::into),
         previous_origin_secret: settings.origin_secret_previous.as_deref().map(Into::into),
+        page_cache: settings.page_cache,
     };
     Ok(Site {
         router: router(state),

@@ -64,6 +64,9 @@ pub struct Settings {
     /// accepted too until every CloudFront edge sends the new one; empty or `none` means none.
     pub origin_secret_previous: Option<String>,
     pub data_dir: PathBuf,
+    /// How long this process keeps a public page it rendered (`PAGE_CACHE_MS`, default
+    /// 1000; 0 turns it off): see `crate::page_cache`.
+    pub page_cache: std::time::Duration,
     pub demo: DemoSettings,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
@@ -134,6 +137,13 @@ impl Settings {
             seed: parse_or(&var, "DEMO_SEED", 2026)?,
             sessions,
         };
+        let page_cache_ms: u64 = parse_or(&var, "PAGE_CACHE_MS", 1_000)?;
+        if page_cache_ms > 60_000 {
+            return Err(invalid(
+                "PAGE_CACHE_MS",
+                format!("expected 0 (off) to 60000 milliseconds, no longer than the edge keeps a page; got {page_cache_ms}"),
+            ));
+        }
         let leptos = leptos_options(&var)?;
         let site_url = match var("SITE_URL") {
             None => format!("http://{}", leptos.site_addr),
@@ -178,6 +188,7 @@ impl Settings {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty() && s != "none"),
             data_dir: var("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from),
+            page_cache: std::time::Duration::from_millis(page_cache_ms),
             demo,
             log_format,
             leptos,

@@ -48,6 +48,9 @@ pub fn settings(data_dir: &Path, extra: &[(&str, &str)]) -> Settings {
         ("DEMO_SEED".into(), TEST_SEED.to_string()),
         ("DEMO_SESSIONS".into(), TEST_SESSIONS.to_string()),
         ("LEPTOS_OUTPUT_NAME".into(), "seisiun".into()),
+        // Tests change the store directly and read at once: no page kept from before
+        // (`http_page_cache.rs` turns it on to test it).
+        ("PAGE_CACHE_MS".into(), "0".into()),
     ]);
     for (k, v) in extra {
         vars.insert(k.to_string(), v.to_string());
@@ -112,6 +115,7 @@ pub fn state_over(
         local_identity: None,
         origin_secret: None,
         previous_origin_secret: None,
+        page_cache: std::time::Duration::ZERO,
     }
 }
 
