@@ -1,5 +1,6 @@
-//! The origin's own short cache of public pages: what CloudFront may keep for a minute
-//! (`Cache-Control: public`, HTML, for visitors without a session), this process keeps for
+//! The origin's own short cache of public responses: what CloudFront may keep (pages for
+//! visitors without a session, feeds, the API, the bundle: `Cache-Control: public`), this
+//! process keeps for
 //! [`Settings::page_cache`](crate::config::Settings) (1 s by default), already compressed,
 //! so a burst of visitors to one page costs one render a second instead of one each.
 //!
@@ -28,9 +29,9 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// The most a cached page may weigh. Pages are tens of KB; a body is read whole before
-/// it is known to fit, so past this the visitor would get an error: far above any page.
-const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// The most one kept response may weigh: pages are tens of KB, the bundle's files a few
+/// hundred; anything larger is passed through.
+const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 /// All entries together, old windows included, before the least used are evicted.
 const CAPACITY_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -116,9 +117,13 @@ pub async fn serve(
         cache.generation.fetch_add(1, Ordering::AcqRel);
         return response;
     }
+    let headers = request.headers();
     if method != Method::GET
-        || crate::cdn::has_session_cookie(request.headers())
-        || request.headers().contains_key(header::RANGE)
+        || crate::cdn::has_session_cookie(headers)
+        // Partial and conditional requests are answered by the handler (206, 304).
+        || [header::RANGE, header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE]
+            .iter()
+            .any(|name| headers.contains_key(name))
     {
         return next.run(request).await;
     }
@@ -142,8 +147,9 @@ fn replay(page: &CachedPage) -> Response {
     response
 }
 
-/// Whether a response may be shared: a public HTML page, no cookie set, nothing else
-/// it varies on but the encoding.
+/// Whether a response may be shared, by HTTP's rules for a shared cache: a 200 marked
+/// public (pages for visitors, feeds, the API, the bundle), no cookie set, nothing it
+/// varies on but the encoding.
 fn shareable(response: &Response) -> bool {
     let headers = response.headers();
     let text = |name| {
@@ -152,9 +158,12 @@ fn shareable(response: &Response) -> bool {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     };
+    let cache_control = text(header::CACHE_CONTROL);
     response.status() == StatusCode::OK
-        && text(header::CONTENT_TYPE).starts_with("text/html")
-        && text(header::CACHE_CONTROL).starts_with("public")
+        && cache_control.starts_with("public")
+        && !["no-store", "no-cache", "private"]
+            .iter()
+            .any(|refusal| cache_control.contains(refusal))
         && !headers.contains_key(header::SET_COOKIE)
         && text(header::VARY)
             .split(',')
@@ -164,27 +173,98 @@ fn shareable(response: &Response) -> bool {
             .map_or(true, |n| n <= MAX_BODY_BYTES)
 }
 
-/// Reads a shareable response's body into the cache; anything else passes through.
+/// Reads a shareable response's body into the cache; anything else passes through. A
+/// body that turns out larger than [`MAX_BODY_BYTES`] (a compressed one has no length
+/// up front) is sent on as it comes, with what was read put back in front.
 async fn keep(response: Response) -> (Response, Entry) {
+    use futures::StreamExt;
     if !shareable(&response) {
         return (response, Entry::PassThrough);
     }
     let (parts, body) = response.into_parts();
-    match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(bytes) => {
-            let page = Arc::new(CachedPage {
-                status: parts.status,
-                headers: parts.headers,
-                body: bytes,
-            });
-            (replay(&page), Entry::Page(page))
+    let mut stream = body.into_data_stream();
+    let mut read: Vec<Bytes> = Vec::new();
+    let mut size = 0;
+    while let Some(chunk) = stream.next().await {
+        match chunk {
+            Ok(chunk) => {
+                size += chunk.len();
+                read.push(chunk);
+            }
+            Err(err) => {
+                // The body failed mid-way: the client gets the same failure, nothing kept.
+                let failed = futures::stream::iter(read.into_iter().map(Ok))
+                    .chain(futures::stream::once(async move { Err(err) }));
+                return (
+                    Response::from_parts(parts, Body::from_stream(failed)),
+                    Entry::PassThrough,
+                );
+            }
         }
-        Err(err) => {
-            // Too large, or the body failed mid-way: the client gets an error either way.
-            tracing::warn!(error = %err, "a page could not be read for the page cache");
-            let mut response = Response::new(Body::empty());
-            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            (response, Entry::PassThrough)
+        if size > MAX_BODY_BYTES {
+            let rest = futures::stream::iter(read.into_iter().map(Ok)).chain(stream);
+            return (
+                Response::from_parts(parts, Body::from_stream(rest)),
+                Entry::PassThrough,
+            );
         }
+    }
+    let page = Arc::new(CachedPage {
+        status: parts.status,
+        headers: parts.headers,
+        body: read.concat().into(),
+    });
+    (replay(&page), Entry::Page(page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn public(body: Body) -> Response {
+        let mut response = Response::new(body);
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, "public, max-age=60".parse().unwrap());
+        response
+    }
+
+    /// A body larger than the limit, of unknown length (as compressed ones are), reaches
+    /// the client whole and is not kept.
+    #[tokio::test]
+    async fn a_body_past_the_limit_passes_through_whole() {
+        let chunks: Vec<Result<Bytes, std::io::Error>> = (0..40)
+            .map(|n| Ok(Bytes::from(vec![n as u8; 100_000])))
+            .collect();
+        let (response, entry) =
+            keep(public(Body::from_stream(futures::stream::iter(chunks)))).await;
+        assert!(matches!(entry, Entry::PassThrough));
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        assert_eq!(body.len(), 4_000_000);
+        assert!(body[..100_000].iter().all(|b| *b == 0));
+        assert!(body[3_900_000..].iter().all(|b| *b == 39));
+    }
+
+    #[tokio::test]
+    async fn only_public_answers_are_kept() {
+        let (_, entry) = keep(public(Body::from("a page"))).await;
+        assert!(matches!(entry, Entry::Page(ref page) if &page.body[..] == b"a page"));
+        for (name, value) in [
+            (header::CACHE_CONTROL, "private, no-store"),
+            (header::SET_COOKIE, "seisiun_id=x"),
+            (header::VARY, "origin"),
+        ] {
+            let mut response = public(Body::from("a page"));
+            response
+                .headers_mut()
+                .insert(name.clone(), value.parse().unwrap());
+            let (_, entry) = keep(response).await;
+            assert!(matches!(entry, Entry::PassThrough), "{name}: {value}");
+        }
+        let mut missing = public(Body::from("not here"));
+        *missing.status_mut() = StatusCode::NOT_FOUND;
+        assert!(matches!(keep(missing).await.1, Entry::PassThrough));
     }
 }

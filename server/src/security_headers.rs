@@ -6,8 +6,9 @@
 //! this response's nonce (the islands bootstrap Leptos writes), WebAssembly allowed to
 //! compile, styles only from our stylesheet (no inline `style=`), images from us and the
 //! map's tile server. Each request gets a fresh nonce; pages are rendered with it (the
-//! shell reads it from the request's extensions). A page CloudFront caches for 60 s
-//! shares its nonce with everyone served that copy: that is sound, because the nonce
+//! shell reads it from the request's extensions). A page CloudFront caches for 60 s (or
+//! the origin's page cache for a second, `page_cache.rs`) shares its nonce with everyone
+//! served that copy: that is sound, because the nonce
 //! protects against markup injected *into* a response, and a cached copy's content was
 //! fixed when it was rendered — whatever a member stores is rendered later, under a
 //! nonce it could not know. Hashes would work too, but the bootstrap names the hashed
