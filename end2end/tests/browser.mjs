@@ -43,12 +43,23 @@ export async function phonePage(browser, { javaScriptEnabled = true, blockTiles 
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !TILES.test(msg.location()?.url ?? '')) {
-      errors.push(`console: ${msg.text()}`);
+    const url = msg.location()?.url ?? '';
+    if (msg.type() === 'error' && !TILES.test(url)) {
+      // With the address, so a test can expect one refusal without ignoring every other.
+      errors.push(`console: ${msg.text()}${url ? ` (${new URL(url).pathname})` : ''}`);
     }
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return { context, page, errors };
+}
+
+/**
+ * The errors besides the refusals a test caused on purpose: each of `expected` is
+ * [HTTP status, path] (a form the server turned down answers 4xx, which Chromium logs).
+ */
+export function unexpected(errors, expected) {
+  return errors.filter((e) => !expected.some(([status, path]) =>
+    e.includes(`status of ${status}`) && e.endsWith(`(${path})`)));
 }
 
 /** Waits until the WASM bundle has hydrated the page (the App sets this marker). */

@@ -20,7 +20,7 @@ import sys
 import boto3
 import botocore.exceptions
 
-# Every resource type infra/template.yaml retains (server/tests/infra_template.rs checks
+# Every resource type infra/template.yaml retains (server/tests/it/infra_template.rs checks
 # that this list covers them).
 RETAINED_TYPES = (
     "AWS::DynamoDB::Table",

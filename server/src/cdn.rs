@@ -78,6 +78,9 @@ pub const BUNDLE_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 /// each file for a year without asking again: a page after the first loads no code.
 pub async fn page_cache_control(request: Request, next: Next) -> Response {
     let cacheable_method = matches!(*request.method(), Method::GET | Method::HEAD);
+    // Account pages are about one person (a confirmation for an address, the local
+    // outbox of codes): never shared, as CloudFront's CachingDisabled on /account* says.
+    let personal = request.uri().path().starts_with("/account");
     let bundle = request.uri().path().starts_with("/pkg/");
     let signed_in = has_session_cookie(request.headers());
     let mut response = next.run(request).await;
@@ -98,6 +101,7 @@ pub async fn page_cache_control(request: Request, next: Next) -> Response {
     }
     let public = cacheable_method
         && !signed_in
+        && !personal
         && !response.headers().contains_key(header::SET_COOKIE)
         && matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
     let value = if public {

@@ -256,11 +256,13 @@ impl SessionDraft {
             "" | "active" => SessionStatus::Active,
             "paused" => SessionStatus::Paused,
             "closed" => match optional(&self.status_reason) {
-                Some(reason) if reason.chars().count() <= 200 => SessionStatus::Closed { reason },
+                Some(reason) if reason.chars().count() <= super::MAX_REASON => {
+                    SessionStatus::Closed { reason }
+                }
                 Some(_) => {
                     problem(
                         "status_reason",
-                        "Say why it closed in at most 200 characters.".into(),
+                        format!("Say why it closed in at most {} characters.", super::MAX_REASON),
                     );
                     SessionStatus::Active
                 }

@@ -219,6 +219,22 @@ mod matching_tests {
             &session,
             Utc.with_ymd_and_hms(2026, 11, 25, 18, 0, 0).unwrap()
         ));
+
+        // Far from UTC, where the session's day and UTC's differ. Auckland (UTC+13 in
+        // November): Wednesday 20:00 UTC is already Thursday 09:00 there.
+        let mut auckland = sample_session("a", "Thursday Trad", "NZ");
+        auckland.time_zone = "Pacific/Auckland".into();
+        let wednesday_utc = Utc.with_ymd_and_hms(2026, 11, 25, 20, 0, 0).unwrap();
+        assert!(tonight.matches(&auckland, wednesday_utc));
+        // Thursday 20:00 UTC is Friday 09:00 there: over.
+        let thursday_utc = Utc.with_ymd_and_hms(2026, 11, 26, 20, 0, 0).unwrap();
+        assert!(!tonight.matches(&auckland, thursday_utc));
+        // Los Angeles (UTC-8): Friday 03:00 UTC is still Thursday 19:00 there.
+        let mut los_angeles = sample_session("l", "Thursday Trad", "US");
+        los_angeles.time_zone = "America/Los_Angeles".into();
+        let friday_utc = Utc.with_ymd_and_hms(2026, 11, 27, 3, 0, 0).unwrap();
+        assert!(tonight.matches(&los_angeles, friday_utc));
+        assert!(!tonight.matches(&session, friday_utc), "in Dublin it is Friday");
     }
 
     #[test]

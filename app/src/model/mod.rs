@@ -45,4 +45,6 @@ pub use schedule::{day_name, Schedule, WeekOfMonth};
 pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue, STALE_AFTER_DAYS};
 pub use sitemap::{SitemapEntry, SitemapOutline, SitemapPartOutline};
 pub use tag::Tag;
-pub use validate::{FieldError, ValidationErrors};
+pub use validate::{
+    FieldError, ValidationErrors, MAX_CONTACT, MAX_DESCRIPTION, MAX_NAME, MAX_PLACE, MAX_REASON,
+};

@@ -52,6 +52,8 @@ pub const MAX_DESCRIPTION: usize = 4000;
 pub const MAX_SCHEDULES: usize = 7;
 /// Address, phone, email and website: generous for real ones, bounded all the same.
 pub const MAX_CONTACT: usize = 200;
+/// Why a session closed.
+pub const MAX_REASON: usize = 200;
 
 impl Session {
     /// Checks every field; returns all problems at once so a form can show them together.

@@ -205,7 +205,7 @@ pub fn is_query_char(c: char) -> bool {
 /// [`MAX_QUERY_CHARS`] characters, each one [`is_query_char`], with `MIN_QUERY_CHARS` (2)
 /// letters in a row somewhere. Every such query is one `search::query_terms` takes (those
 /// letters make a word long enough; no word is longer than the query), and the API refuses
-/// the rest, so the document and the API agree exactly; server/tests/api_schema_fuzz.rs
+/// the rest, so the document and the API agree exactly; server/tests/it/api_schema_fuzz.rs
 /// checks every character.
 pub fn check_search_query(q: &str) -> Result<(), AppError> {
     if let Some(c) = q.chars().find(|c| !is_query_char(*c)) {

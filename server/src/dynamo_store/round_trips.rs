@@ -1,6 +1,6 @@
 //! Counts the DynamoDB calls a piece of work makes, and its round trips: calls that start
 //! while another is in flight share a round trip (they wait together). Used by the budget
-//! tests (`server/tests/dynamo_budgets.rs`); production clients carry no counter.
+//! tests (`server/tests/it/dynamo_budgets.rs`); production clients carry no counter.
 use std::sync::{Arc, Mutex};
 
 use aws_sdk_dynamodb::config::interceptors::{

@@ -1,8 +1,8 @@
 //! Round-trip budgets on DynamoDB (docs/data-model.md): every page is served with the
 //! DynamoDB calls counted, and a page that waits on more round trips than its budget fails
 //! the test. Calls started while another is in flight share a round trip.
-mod common;
-mod moto;
+use crate::common;
+use crate::moto;
 
 use std::sync::Arc;
 

@@ -1,8 +1,8 @@
 //! Freshness: a session nobody has confirmed for a year is marked as possibly stale on its
 //! page and in lists; a member's "still running — I was there" dates it today and clears
 //! the mark; anonymous visitors cannot confirm.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use accounts::{call, member_cookies};
 use app::model::fixtures::sample_session;

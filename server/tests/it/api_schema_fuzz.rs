@@ -1,7 +1,7 @@
 //! The public API keeps the promises of its OpenAPI document: schemathesis (scripts/api-fuzz)
 //! sends the real app requests the document calls valid and requests it calls invalid and
 //! checks every answer; and the document states the constraints the code enforces.
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

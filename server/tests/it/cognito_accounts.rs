@@ -6,9 +6,9 @@
 //! moto accepts any sign-up code, so a wrong confirmation code is covered by the local
 //! provider's tests and the error mapping's unit tests; moto checks reset codes that start
 //! with `moto-confirmation-code:`, which is how a wrong reset code is tried here.
-mod accounts;
-mod common;
-mod moto;
+use crate::accounts;
+use crate::common;
+use crate::moto;
 
 use accounts::{assert_refused, call, cookie_value, cookies_of, current_member};
 use app::identity::IdentityError;

@@ -2,8 +2,8 @@
 //! shows the average, the count and the distribution; text is plain text; bad input is
 //! refused with every reason; nobody reaches another member's review; anonymous
 //! visitors cannot write; writes are rate-limited.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use accounts::{call, member_cookies, page_as, save_review};
 use app::error::AppError;

@@ -1,6 +1,6 @@
 //! The public read API over real HTTP: lists by place, search, near, detail and places,
 //! with cursors; JSON errors; CORS for GET; and an OpenAPI document that matches the routes.
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

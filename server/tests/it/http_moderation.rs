@@ -2,8 +2,8 @@
 //! moderators see the queue and act on it; hidden content vanishes from pages, lists,
 //! search, feeds, the sitemap and the API for everyone but moderators; every action is
 //! in the audit trail; restoring brings it back.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use accounts::{call, current_member, member_cookies, page_as, save_review, sign_in_again};
 use app::model::fixtures::sample_session;
@@ -262,9 +262,13 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
         let (status, page) = page_as(&w.app, "/session/doolin", &w.moderator).await;
         assert_eq!(status, 200);
         assert!(page.contains("Hidden by a moderator: only moderators can see this page."));
+        let history = page
+            .split("<details class=\"history\">")
+            .nth(1)
+            .expect("the page shows its history");
         assert!(
-            page.contains("Hidden by a moderator"),
-            "the revision says so"
+            history.contains("<li>Hidden by a moderator</li>"),
+            "the revision says so: {history}"
         );
 
         let response = call(&w.app, "restore", &[("session_id", "doolin")], &w.moderator).await;

@@ -1,7 +1,7 @@
 //! Finding sessions over real HTTP: search (accents folded, prefixes, ranked, query in the
 //! URL), near a point (distances, nearest first), the filters, and what crawlers read on
 //! those pages — all without JavaScript.
-mod common;
+use crate::common;
 
 use app::model::{GeoPoint, Schedule, Tag};
 use app::store::contract::sample_session;

@@ -1,7 +1,7 @@
 //! Limits and authorization across every write: anonymous visitors can write nothing,
 //! bodies over 64 KB are refused with a message, and every text field is bounded.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use accounts::{call, member_cookies, save_review};
 use app::model::fixtures::sample_session;
@@ -108,42 +108,74 @@ fn a_body_over_64_kb_is_refused_with_a_message_and_changes_nothing() {
     })
 }
 
+/// Each free-text field of the session form, one at a time one character over its limit:
+/// refused, naming that field alone and its limit. (The time zone is bounded by being one
+/// the zone database knows.)
 #[test]
 fn every_session_text_field_is_bounded() {
+    use app::model::{MAX_CONTACT, MAX_DESCRIPTION, MAX_NAME, MAX_PLACE, MAX_REASON};
     common::run(async {
         let (app, _dir) = app().await;
         let maire = member_cookies(&app, "Máire", "maire@example.org", "Reels4Ever").await;
-        let long = "y".repeat(201);
-        let response = call(
-            &app,
-            "save_session",
-            &[
-                ("session_id", ""),
-                ("intent", "save"),
-                ("draft[name]", "Long Fields"),
-                ("draft[venue_name]", "The Venue"),
-                ("draft[town]", "Ennis"),
-                ("draft[area]", "Clare"),
-                ("draft[country_code]", "IE"),
-                ("draft[time_zone]", "Europe/Dublin"),
-                ("draft[address]", &long),
-                ("draft[venue_phone]", &long),
-                ("draft[schedules][0][kind]", "weekly"),
-                ("draft[schedules][0][day]", "wed"),
-                ("draft[schedules][0][start]", "21:00"),
-            ],
-            &maire,
-        )
-        .await;
-        assert_eq!(response.status(), 200);
-        let outcome: app::api::session_form::SaveOutcome = response.json().await.unwrap();
-        let app::api::session_form::SaveOutcome::Invalid(errors) = outcome else {
-            panic!("{outcome:?}")
-        };
-        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["address", "venue_phone"]);
-        assert!(errors[0]
-            .message
-            .contains("at most 200 characters (it has 201)"));
+        // (form field, the error's field, limit, what a value of that length looks like)
+        let cases: [(&str, &str, usize, fn(usize) -> String); 10] = [
+            ("name", "name", MAX_NAME, |n| "y".repeat(n)),
+            ("venue_name", "venue.name", MAX_NAME, |n| "y".repeat(n)),
+            ("town", "town", MAX_PLACE, |n| "y".repeat(n)),
+            ("area", "area", MAX_PLACE, |n| "y".repeat(n)),
+            ("address", "address", MAX_CONTACT, |n| "y".repeat(n)),
+            ("venue_phone", "venue_phone", MAX_CONTACT, |n| "1".repeat(n)),
+            ("venue_email", "venue_email", MAX_CONTACT, |n| {
+                format!("{}@example.org", "y".repeat(n - 12))
+            }),
+            ("venue_website", "venue_website", MAX_CONTACT, |n| {
+                format!("https://{}", "y".repeat(n - 8))
+            }),
+            ("description", "description", MAX_DESCRIPTION, |n| "y".repeat(n)),
+            ("status_reason", "status_reason", MAX_REASON, |n| "y".repeat(n)),
+        ];
+        for (field, error_field, limit, value) in cases {
+            let long = value(limit + 1);
+            assert_eq!(long.chars().count(), limit + 1);
+            let form_field = format!("draft[{field}]");
+            let mut form = vec![
+                ("session_id", "".to_string()),
+                ("intent", "save".into()),
+                ("draft[name]", "Long Fields".into()),
+                ("draft[venue_name]", "The Venue".into()),
+                ("draft[town]", "Ennis".into()),
+                ("draft[area]", "Clare".into()),
+                ("draft[country_code]", "IE".into()),
+                ("draft[time_zone]", "Europe/Dublin".into()),
+                ("draft[schedules][0][kind]", "weekly".into()),
+                ("draft[schedules][0][day]", "wed".into()),
+                ("draft[schedules][0][start]", "21:00".into()),
+            ];
+            if field == "status_reason" {
+                form.push(("draft[status]", "closed".into()));
+            }
+            form.retain(|(name, _)| *name != form_field);
+            form.push((form_field.as_str(), long));
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = call(&app, "save_session", &pairs, &maire).await;
+            assert_eq!(response.status(), 200, "{field}");
+            let outcome: app::api::session_form::SaveOutcome = response.json().await.unwrap();
+            let app::api::session_form::SaveOutcome::Invalid(errors) = outcome else {
+                panic!("{field}: {outcome:?}")
+            };
+            let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(fields, [error_field], "{field}: {errors:?}");
+            assert!(
+                errors[0].message.contains(&format!("at most {limit} characters")),
+                "{field}: {}",
+                errors[0].message
+            );
+        }
+        let stored = app
+            .store
+            .list_sessions(app::store::PageRequest::first(10))
+            .await
+            .unwrap();
+        assert_eq!(stored.sessions.len(), 1, "only the session the test began with");
     })
 }

@@ -2,7 +2,7 @@
 //! per-file limit) and the Atom feed — exact absolute URLs, escaping, well-formed XML,
 //! content types, cache headers, and a 503 when the store is down — and calendar files
 //! as an independent iCalendar parser reads them.
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -1,6 +1,6 @@
 //! The site over real HTTP: pages render their data in place, pagination works without
 //! JavaScript, errors have real status codes, responses are compressed.
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -1,8 +1,8 @@
 //! Accounts over real HTTP with the local provider: sign up, confirm, sign in (HttpOnly
 //! cookies), stay signed in across requests, renew, sign out; cross-site calls refused;
 //! the JWKS published.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use accounts::{call, cookies_of};
 use common::spawn_app_in;

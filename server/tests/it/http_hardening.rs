@@ -1,7 +1,7 @@
 //! Regressions for what the outside security review found (issue 13), each against the
 //! real app over HTTP, each failing before its fix.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use std::time::Duration;
 

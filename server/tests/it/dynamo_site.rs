@@ -1,7 +1,7 @@
 //! The whole site on DynamoDB (moto on loopback): `STORE=dynamodb` seeds the demo data
 //! through the adapter and serves the same pages as on the embedded store.
-mod common;
-mod moto;
+use crate::common;
+use crate::moto;
 
 use server::dynamo_store::{client, ClientSettings, DynamoStore};
 

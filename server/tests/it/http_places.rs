@@ -1,6 +1,6 @@
 //! Browsing by place over real HTTP: countries → areas → towns at crawlable URLs, with
 //! folded slugs, counts, paging without JavaScript and real 404s for unknown places.
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,4 @@
 //! Calling the account server functions as our own pages do, for every identity provider.
-#![allow(dead_code)] // each test binary uses a different part
 
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
 

@@ -1,7 +1,7 @@
 //! Moving data between stores: demo data exported from the embedded store, imported into
 //! DynamoDB (moto), exported again and imported into a new embedded store arrives whole
 //! and unchanged; importing twice adds nothing; a bad line stops the import untouched.
-mod moto;
+use crate::moto;
 
 use std::sync::Arc;
 

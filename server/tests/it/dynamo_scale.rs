@@ -6,8 +6,8 @@
 //! results (lists, places, a session) starts reading more items.
 //! Wall times are printed too, but are moto's: it answers a GSI query by walking every
 //! item in the table, which DynamoDB does not.
-mod common;
-mod moto;
+use crate::common;
+use crate::moto;
 
 use std::sync::Arc;
 use std::time::Instant;

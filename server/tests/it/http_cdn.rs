@@ -1,7 +1,7 @@
 //! What the CDN in front of the site is told: anonymous pages may be cached at the edge
 //! for a minute, signed-in ones never; and with ORIGIN_VERIFY_SECRET set, only requests
 //! carrying CloudFront's secret header are answered.
-mod common;
+use crate::common;
 
 use reqwest::header::{CACHE_CONTROL, COOKIE};
 

@@ -2,8 +2,8 @@
 //! page another visitor's request rendered within the window — byte for byte, its CSP
 //! nonce matching its scripts — while a member always gets a fresh private render, a
 //! server function call ends the window at once, and each encoding is kept apart.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use app::store::contract::sample_session;
 use common::{spawn_app_in, TestApp};
@@ -149,6 +149,32 @@ fn each_encoding_is_kept_apart_and_errors_are_not_kept() {
             .await
             .unwrap();
         assert_eq!(get("identity", "/session/later").await.status(), 200);
+        app.stop().await;
+    })
+}
+
+/// Account pages are never shared: the local outbox holds sign-up codes and is served only
+/// to a loopback peer naming a loopback host; a kept copy would skip that check.
+#[test]
+fn account_pages_and_the_outbox_are_never_kept() {
+    common::run(async {
+        let (app, _dir) = cached_app().await;
+        for path in ["/account/sign-in", "/account/sign-up", "/account/outbox"] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            assert_eq!(response.headers()["cache-control"], "private, no-store", "{path}");
+        }
+        let (_, before) = app.get_text("/account/outbox").await;
+        assert!(!before.contains("maire@example.org"));
+        // A code issued without a request through this server's layers (as if on another
+        // instance) shows at once: nothing kept the page from before.
+        use app::identity::IdentityProvider;
+        app.local()
+            .sign_up("maire@example.org", "Fiddle1234", "Máire")
+            .await
+            .unwrap();
+        let (_, after) = app.get_text("/account/outbox").await;
+        assert!(after.contains("maire@example.org"), "{after}");
         app.stop().await;
     })
 }

@@ -2,8 +2,8 @@
 //! session page, the account page lists bookmarks, reviews and sessions added, and the
 //! private calendar feed works until its link is replaced or turned off. Only the member
 //! sees their own lists; anonymous visitors can do none of it.
-mod accounts;
-mod common;
+use crate::accounts;
+use crate::common;
 
 use accounts::{call, current_member, member_cookies, page_as, save_review};
 use app::model::fixtures::sample_session;

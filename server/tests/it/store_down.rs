@@ -1,6 +1,6 @@
 //! When the store is unavailable the site says so honestly: /readyz fails, pages and server
 //! functions answer 503 with a message a person can act on, and nothing leaks internals.
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -1,5 +1,5 @@
 //! The session page and its calendar file over real HTTP.
-mod common;
+use crate::common;
 
 use app::store::contract::sample_session;
 use common::spawn_app_in;

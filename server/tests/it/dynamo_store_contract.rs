@@ -1,6 +1,6 @@
 //! The Store contract, run against the DynamoDB adapter on moto's server (loopback).
 //! Each check gets its own freshly created table.
-mod moto;
+use crate::moto;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
