@@ -262,7 +262,10 @@ impl SessionDraft {
                 Some(_) => {
                     problem(
                         "status_reason",
-                        format!("Say why it closed in at most {} characters.", super::MAX_REASON),
+                        format!(
+                            "Say why it closed in at most {} characters.",
+                            super::MAX_REASON
+                        ),
                     );
                     SessionStatus::Active
                 }

@@ -234,7 +234,10 @@ mod matching_tests {
         los_angeles.time_zone = "America/Los_Angeles".into();
         let friday_utc = Utc.with_ymd_and_hms(2026, 11, 27, 3, 0, 0).unwrap();
         assert!(tonight.matches(&los_angeles, friday_utc));
-        assert!(!tonight.matches(&session, friday_utc), "in Dublin it is Friday");
+        assert!(
+            !tonight.matches(&session, friday_utc),
+            "in Dublin it is Friday"
+        );
     }
 
     #[test]

@@ -131,8 +131,12 @@ fn every_session_text_field_is_bounded() {
             ("venue_website", "venue_website", MAX_CONTACT, |n| {
                 format!("https://{}", "y".repeat(n - 8))
             }),
-            ("description", "description", MAX_DESCRIPTION, |n| "y".repeat(n)),
-            ("status_reason", "status_reason", MAX_REASON, |n| "y".repeat(n)),
+            ("description", "description", MAX_DESCRIPTION, |n| {
+                "y".repeat(n)
+            }),
+            ("status_reason", "status_reason", MAX_REASON, |n| {
+                "y".repeat(n)
+            }),
         ];
         for (field, error_field, limit, value) in cases {
             let long = value(limit + 1);
@@ -166,7 +170,9 @@ fn every_session_text_field_is_bounded() {
             let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
             assert_eq!(fields, [error_field], "{field}: {errors:?}");
             assert!(
-                errors[0].message.contains(&format!("at most {limit} characters")),
+                errors[0]
+                    .message
+                    .contains(&format!("at most {limit} characters")),
                 "{field}: {}",
                 errors[0].message
             );
@@ -176,6 +182,10 @@ fn every_session_text_field_is_bounded() {
             .list_sessions(app::store::PageRequest::first(10))
             .await
             .unwrap();
-        assert_eq!(stored.sessions.len(), 1, "only the session the test began with");
+        assert_eq!(
+            stored.sessions.len(),
+            1,
+            "only the session the test began with"
+        );
     })
 }

@@ -162,7 +162,11 @@ fn account_pages_and_the_outbox_are_never_kept() {
         for path in ["/account/sign-in", "/account/sign-up", "/account/outbox"] {
             let response = app.get(path).await;
             assert_eq!(response.status(), 200, "{path}");
-            assert_eq!(response.headers()["cache-control"], "private, no-store", "{path}");
+            assert_eq!(
+                response.headers()["cache-control"],
+                "private, no-store",
+                "{path}"
+            );
         }
         let (_, before) = app.get_text("/account/outbox").await;
         assert!(!before.contains("maire@example.org"));

@@ -160,7 +160,10 @@ fn a_bad_form_names_each_problem_and_saves_nothing() {
 
         // Only the name wrong: still nothing saved, the rest of the form was fine.
         let (_, outcome) = save(&app, &maire, form("", "save", &[("name", " ")])).await;
-        assert!(matches!(outcome, Some(SaveOutcome::Invalid(_))), "{outcome:?}");
+        assert!(
+            matches!(outcome, Some(SaveOutcome::Invalid(_))),
+            "{outcome:?}"
+        );
         assert_eq!(stored_sessions(&app).await, 0);
     })
 }
