@@ -174,9 +174,7 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
 /// name shows at once.
 #[server(name = UpdateProfileCall, prefix = "/api", endpoint = "update_profile")]
 pub async fn update_profile(name: String) -> Result<Member, AppError> {
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("change your name").await?;
-    cookies::write_allowed(&state, &member).await?;
+    let (state, _) = crate::api::guard::writer("change your name").await?;
     let jar = cookies::request_cookies();
     let (Some(access), Some(refresh)) = (jar.get(cookies::ACCESS), jar.get(cookies::REFRESH))
     else {

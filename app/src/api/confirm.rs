@@ -7,12 +7,9 @@ use crate::error::AppError;
 /// Dates the session's last confirmation today (UTC); answers the date, `2026-11-22`.
 #[server(name = ConfirmSessionCall, prefix = "/api", endpoint = "confirm_session")]
 pub async fn confirm_session(session_id: String) -> Result<String, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("confirm a session runs").await?;
-    cookies::write_allowed(&state, &member).await?;
+    let (state, member) = crate::api::guard::writer("confirm a session runs").await?;
     let today = chrono::Utc::now().date_naive();
     let id = edge::session_id(&session_id)?;
     // Not an edit: no new version, no history entry, and a second confirmation that day

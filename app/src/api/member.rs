@@ -28,12 +28,9 @@ pub struct MyThings {
 /// Bookmarks a session (or removes the bookmark); answers whether it is now bookmarked.
 #[server(name = SetBookmarkCall, prefix = "/api", endpoint = "set_bookmark")]
 pub async fn set_bookmark(session_id: String, bookmarked: bool) -> Result<bool, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("bookmark a session").await?;
-    cookies::write_allowed(&state, &member).await?;
+    let (state, member) = crate::api::guard::writer("bookmark a session").await?;
     let id = edge::session_id(&session_id)?;
     state
         .store
@@ -116,12 +113,9 @@ fn feed_url(site_url: &str, token: &str) -> String {
 /// Makes a new private calendar link; any earlier one stops working at once.
 #[server(name = NewFeedLinkCall, prefix = "/api", endpoint = "new_feed_link")]
 pub async fn new_feed_link() -> Result<String, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("make a calendar link").await?;
-    cookies::write_allowed(&state, &member).await?;
+    let (state, member) = crate::api::guard::writer("make a calendar link").await?;
     // 122 random bits: the link is the only key to the feed.
     let token = uuid::Uuid::new_v4().simple().to_string();
     state
@@ -136,12 +130,9 @@ pub async fn new_feed_link() -> Result<String, AppError> {
 /// Turns the private calendar link off.
 #[server(name = TurnOffFeedCall, prefix = "/api", endpoint = "turn_off_feed")]
 pub async fn turn_off_feed() -> Result<(), AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("turn off your calendar link").await?;
-    cookies::write_allowed(&state, &member).await?;
+    let (state, member) = crate::api::guard::writer("turn off your calendar link").await?;
     state
         .store
         .set_feed_token(&member.subject, None)

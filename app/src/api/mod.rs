@@ -4,6 +4,8 @@ pub mod confirm;
 #[cfg(feature = "ssr")]
 pub mod edge;
 #[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
 pub mod handle;
 #[cfg(feature = "ssr")]
 mod json_ld;

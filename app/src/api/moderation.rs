@@ -87,12 +87,10 @@ pub async fn report(
     reason: String,
     #[server(default)] details: String,
 ) -> Result<String, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
     use crate::model::{Report, ReportTarget, MAX_REPORT_DETAILS};
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("report a problem").await?;
+    let (state, member) = crate::api::guard::member("report a problem").await?;
     if reason_words(&reason).is_none() {
         return Err(edge::respond_with(AppError::bad_request(
             "Choose why you are reporting it.",
@@ -105,7 +103,7 @@ pub async fn report(
             "Say what is wrong in at most {MAX_REPORT_DETAILS} characters of plain text (this has {chars})."
         ))));
     }
-    cookies::write_allowed(&state, &member).await?;
+    crate::api::guard::count_write(&state, &member).await?;
     let session_id = edge::session_id(&session_id)?;
     let target = if review.is_empty() {
         state
@@ -156,27 +154,6 @@ pub async fn report(
     Ok(message.to_string())
 }
 
-/// The signed-in moderator, or 401/403.
-#[cfg(feature = "ssr")]
-async fn moderator(doing: &str) -> Result<crate::model::Member, AppError> {
-    use super::account::cookies;
-    let mut member = cookies::signed_in(doing).await?;
-    // Groups come from the token: one older than this is renewed first, so a member
-    // removed from the moderators loses the role within minutes, not an hour.
-    const FRESH_SECONDS: i64 = 300;
-    if member.is_moderator() && chrono::Utc::now().timestamp() - member.issued_at > FRESH_SECONDS {
-        member = cookies::renewed_member(&super::edge::state()?).await?;
-    }
-    if member.is_moderator() {
-        Ok(member)
-    } else {
-        Err(super::edge::respond_with(AppError::new(
-            403,
-            "Only moderators can see the report queue and act on it.",
-        )))
-    }
-}
-
 /// What a target is, in words, with a link to it: its session and review read side by
 /// side (one round trip).
 #[cfg(feature = "ssr")]
@@ -223,8 +200,7 @@ pub async fn moderation_queue(
     use crate::api::edge;
     use crate::store::PageRequest;
 
-    let state = edge::state()?;
-    moderator("see the report queue").await?;
+    let (state, _) = crate::api::guard::moderator("see the report queue").await?;
     let page = PageRequest {
         limit: QUEUE_PAGE,
         cursor: (!after.is_empty()).then_some(after),
@@ -311,13 +287,11 @@ async fn set_hidden(
 /// the audit trail records it, in the store's one settling.
 #[server(name = ModerateCall, prefix = "/api", endpoint = "moderate")]
 pub async fn moderate(report_id: String, action: String) -> Result<(), AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
     use crate::model::{AuditEntry, ModerationAction, ReportTarget, Revision, Settlement};
     use crate::store::StoreError;
 
-    let state = cookies::guarded()?;
-    let member = moderator("act on reports").await?;
+    let (state, member) = crate::api::guard::moderator_acting("act on reports").await?;
     let action = match action.as_str() {
         "hide" => ModerationAction::Hide,
         "dismiss" => ModerationAction::Dismiss,
@@ -404,12 +378,10 @@ pub async fn restore(
     session_id: String,
     #[server(default)] review: String,
 ) -> Result<(), AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
     use crate::model::{AuditEntry, ModerationAction, ReportTarget};
 
-    let state = cookies::guarded()?;
-    let member = moderator("restore hidden content").await?;
+    let (state, member) = crate::api::guard::moderator_acting("restore hidden content").await?;
     let session_id = edge::session_id(&session_id)?;
     let target = if review.is_empty() {
         ReportTarget::Session {

@@ -74,12 +74,10 @@ pub async fn save_review(
     visited_on: String,
     text: String,
 ) -> Result<Rating, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
     use crate::model::ReviewDraft;
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("write a review").await?;
+    let (state, member) = crate::api::guard::member("write a review").await?;
     let checked = ReviewDraft {
         stars,
         visited_on,
@@ -90,7 +88,7 @@ pub async fn save_review(
         let messages: Vec<String> = errors.0.into_iter().map(|e| e.message).collect();
         edge::respond_with(AppError::bad_request(messages.join(" ")))
     })?;
-    cookies::write_allowed(&state, &member).await?;
+    crate::api::guard::count_write(&state, &member).await?;
     let now = chrono::Utc::now();
     let session_id = edge::session_id(&session_id)?;
     state
@@ -122,12 +120,9 @@ pub async fn save_review(
 /// Deletes the signed-in member's review of a session (nothing if they have none).
 #[server(name = DeleteReviewCall, prefix = "/api", endpoint = "delete_review")]
 pub async fn delete_review(session_id: String) -> Result<bool, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
 
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("delete your review").await?;
-    cookies::write_allowed(&state, &member).await?;
+    let (state, member) = crate::api::guard::writer("delete your review").await?;
     let session_id = edge::session_id(&session_id)?;
     let deleted = state
         .store

@@ -68,7 +68,6 @@ pub async fn save_session(
     draft: SessionDraft,
     intent: String,
 ) -> Result<SaveOutcome, AppError> {
-    use crate::api::account::cookies;
     use crate::api::edge;
     use crate::model::{describe_changes, Revision};
     use crate::store::StoreError;
@@ -78,8 +77,7 @@ pub async fn save_session(
         "save-anyway" => Intent::SaveAnyway,
         _ => Intent::Save,
     };
-    let state = cookies::guarded()?;
-    let member = cookies::signed_in("add or edit a session").await?;
+    let (state, member) = crate::api::guard::member("add or edit a session").await?;
     let now = chrono::Utc::now();
     let existing = if session_id.is_empty() {
         None
@@ -118,7 +116,7 @@ pub async fn save_session(
             ));
         }
     }
-    cookies::write_allowed(&state, &member).await?;
+    crate::api::guard::count_write(&state, &member).await?;
     let revision = Revision {
         session_id: session.id.clone(),
         at: now,

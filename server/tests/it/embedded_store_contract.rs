@@ -54,3 +54,47 @@ async fn a_second_process_gets_a_clear_message_not_a_corrupt_file() {
         "{err:?}"
     );
 }
+
+/// A contract check that is written but not in `store_contract_tests!` would never run on
+/// any adapter: every `pub async fn …(store: Arc<dyn Store>)` in the contract's files must
+/// be in the macro's list, and the list must name nothing else.
+#[test]
+fn the_contract_macro_runs_every_check() {
+    use std::collections::BTreeSet;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/store");
+    let mut sources = vec![std::fs::read_to_string(dir.join("contract.rs")).unwrap()];
+    for entry in std::fs::read_dir(dir.join("contract")).unwrap() {
+        sources.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    let mut written = BTreeSet::new();
+    for source in &sources {
+        for rest in source.split("pub async fn ").skip(1) {
+            let (name, after) = rest.split_once('(').unwrap();
+            let params = after.split_once(')').unwrap().0;
+            if params.trim().trim_end_matches(',') == "store: Arc<dyn Store>" {
+                written.insert(name.trim().to_string());
+            }
+        }
+    }
+    let list = sources[0]
+        .split("store_contract_tests!(@each $make;")
+        .nth(1)
+        .and_then(|rest| rest.split(");").next())
+        .expect("the macro's list of checks");
+    let listed: BTreeSet<String> = list
+        .split(',')
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect();
+    assert!(written.len() > 50, "found the checks: {written:?}");
+    assert_eq!(
+        written.difference(&listed).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "written but never run"
+    );
+    assert_eq!(
+        listed.difference(&written).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "listed but not a check"
+    );
+}

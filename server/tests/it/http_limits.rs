@@ -118,7 +118,8 @@ fn every_session_text_field_is_bounded() {
         let (app, _dir) = app().await;
         let maire = member_cookies(&app, "Máire", "maire@example.org", "Reels4Ever").await;
         // (form field, the error's field, limit, what a value of that length looks like)
-        let cases: [(&str, &str, usize, fn(usize) -> String); 10] = [
+        type Case = (&'static str, &'static str, usize, fn(usize) -> String);
+        let cases: [Case; 10] = [
             ("name", "name", MAX_NAME, |n| "y".repeat(n)),
             ("venue_name", "venue.name", MAX_NAME, |n| "y".repeat(n)),
             ("town", "town", MAX_PLACE, |n| "y".repeat(n)),
