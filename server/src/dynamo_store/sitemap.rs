@@ -13,7 +13,7 @@ use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, WriteRequest};
 use std::collections::HashMap;
 
 use super::errors::store_error;
-use super::items::{from_doc, s, Item};
+use super::items::{from_doc, s, to_doc as json, Item};
 use super::DynamoStore;
 
 const PK: &str = "SITEMAP";
@@ -53,10 +53,6 @@ fn chunked(part: &[SitemapEntry]) -> Result<Vec<String>, StoreError> {
     Ok(chunks)
 }
 
-fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::Internal(e.to_string()))
-}
-
 fn string_list(item: &Item, name: &str) -> Vec<String> {
     item.get(name)
         .and_then(|v| v.as_s().ok())
@@ -72,7 +68,7 @@ impl Sitemaps for DynamoStore {
         parts: &[Vec<SitemapEntry>],
     ) -> Result<SitemapOutline, StoreError> {
         let outline = SitemapOutline::of(built_at, parts);
-        let previous = self.current_item(true).await?;
+        let previous = self.get(PK.into(), CURRENT).await?;
 
         let mut keys = Vec::new();
         let mut writes = Vec::new();
@@ -143,7 +139,8 @@ impl Sitemaps for DynamoStore {
     }
 
     async fn sitemap_outline(&self) -> Result<Option<SitemapOutline>, StoreError> {
-        self.current_item(false)
+        // Consistent, as every single-item read here: one small item, one read unit.
+        self.get(PK.into(), CURRENT)
             .await?
             .map(|item| from_doc(&item))
             .transpose()
@@ -173,21 +170,5 @@ impl Sitemaps for DynamoStore {
             entries.extend(from_doc::<Vec<SitemapEntry>>(chunk)?);
         }
         Ok(Some(entries))
-    }
-}
-
-impl DynamoStore {
-    async fn current_item(&self, consistent: bool) -> Result<Option<Item>, StoreError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(PK))
-            .key("sk", s(CURRENT))
-            .consistent_read(consistent)
-            .send()
-            .await
-            .map_err(store_error)?;
-        Ok(output.item)
     }
 }

@@ -10,7 +10,8 @@ use server::dynamo_store::{client, ClientSettings, DynamoStore};
 
 static TABLES: AtomicU32 = AtomicU32::new(0);
 
-async fn fresh_store() -> Arc<dyn Store> {
+/// A new table on moto, and the client that reaches it.
+async fn fresh_table(prefix: &str) -> (DynamoStore, aws_sdk_dynamodb::Client, String) {
     moto::fake_aws_environment();
     // moto on a busy 2-core machine answers slower than DynamoDB: be patient with it.
     let client = client(&ClientSettings {
@@ -20,13 +21,17 @@ async fn fresh_store() -> Arc<dyn Store> {
     })
     .await;
     let name = format!(
-        "contract-{}-{}",
+        "{prefix}-{}-{}",
         std::process::id(),
         TABLES.fetch_add(1, Ordering::SeqCst)
     );
-    let store = DynamoStore::new(client, name);
+    let store = DynamoStore::new(client.clone(), name.clone());
     assert!(store.create_table().await.unwrap(), "a new table");
-    Arc::new(store)
+    (store, client, name)
+}
+
+async fn fresh_store() -> Arc<dyn Store> {
+    Arc::new(fresh_table("contract").await.0)
 }
 
 app::store_contract_tests!(fresh_store);
@@ -63,16 +68,7 @@ async fn confirmations_rewrite_the_index_copies_once_a_month() {
 /// the current build and the one before it (for readers mid-flip), never more.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn old_sitemap_builds_are_deleted() {
-    moto::fake_aws_environment();
-    let client = client(&ClientSettings {
-        endpoint: Some(moto::endpoint().to_string()),
-        attempt_timeout: std::time::Duration::from_secs(20),
-        ..Default::default()
-    })
-    .await;
-    let name = format!("sitemaps-{}", std::process::id());
-    let store = DynamoStore::new(client.clone(), name.clone());
-    assert!(store.create_table().await.unwrap());
+    let (store, client, name) = fresh_table("sitemaps").await;
     let start = chrono::Utc::now();
     for build in 0..4 {
         let entries = (0..5)
