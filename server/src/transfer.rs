@@ -118,7 +118,7 @@ pub async fn import(
     let mut report = ImportReport::default();
     for entity in entities {
         match entity {
-            Entity::Session(session) => match store.create_session(&session).await {
+            Entity::Session(session) => match store.create_session(&session, None).await {
                 Ok(()) => report.created += 1,
                 Err(StoreError::AlreadyExists(id)) => {
                     if store.get_session(&id).await?.as_ref() == Some(session.as_ref()) {
@@ -182,7 +182,7 @@ fn checked(entity: &Entity) -> Result<(), String> {
                     "the text has {chars} characters, over {MAX_REVIEW_CHARS}"
                 ));
             }
-            if review.author.trim().is_empty() || review.author.len() > 128 {
+            if review.author.as_str().trim().is_empty() || review.author.as_str().len() > 128 {
                 problems.push("the author must be a member id".to_string());
             }
             if review.author_name.trim().is_empty() || review.author_name.chars().count() > 60 {

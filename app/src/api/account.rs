@@ -322,7 +322,7 @@ pub mod cookies {
     /// Counts a member's write (a review, a session, a report) against their and their
     /// address's allowance.
     pub async fn write_allowed(state: &AppState, member: &Member) -> Result<(), AppError> {
-        take(state, Attempt::Write, &member.subject).await
+        take(state, Attempt::Write, member.subject.as_str()).await
     }
 
     async fn take(state: &AppState, attempt: Attempt, account: &str) -> Result<(), AppError> {

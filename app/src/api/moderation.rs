@@ -65,7 +65,7 @@ async fn review_of_handle(
     activity
         .reviews
         .into_iter()
-        .find(|r| review_handle(session_id.as_str(), &r.author) == handle)
+        .find(|r| review_handle(session_id.as_str(), r.author.as_str()) == handle)
         .ok_or_else(|| super::edge::not_found("That review is not there any more."))
 }
 

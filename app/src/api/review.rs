@@ -41,7 +41,7 @@ impl ShownReview {
 
 #[cfg(feature = "ssr")]
 fn handle_of(review: &Review) -> String {
-    super::moderation::review_handle(review.session_id.as_str(), &review.author)
+    super::moderation::review_handle(review.session_id.as_str(), review.author.as_str())
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -97,9 +97,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     // A review a moderator hid is not shown to its author either.
     let mine = own.filter(|r| !r.hidden).map(ShownReview::of);
     let mine_hidden = own.is_some_and(|r| r.hidden);
-    let can_edit = member
-        .as_ref()
-        .is_some_and(|m| m.subject == added_by || m.is_moderator());
+    let can_edit = member.as_ref().is_some_and(|m| m.may_edit(&added_by));
     let history = reviews
         .history
         .iter()
@@ -163,7 +161,14 @@ pub async fn session_detail_for(
     state: &crate::state::AppState,
     id: String,
     moderator: bool,
-) -> Result<(ApiSession, crate::model::SessionActivity, String), AppError> {
+) -> Result<
+    (
+        ApiSession,
+        crate::model::SessionActivity,
+        crate::model::MemberId,
+    ),
+    AppError,
+> {
     use super::edge;
     use crate::model::occurrence::{describe_when, next_occurrences};
 

@@ -128,11 +128,11 @@ pub async fn save_session(
     match &existing {
         None => state
             .store
-            .create_session_as(&session, &revision)
+            .create_session(&session, Some(&revision))
             .await
             .map_err(edge::store_error)?,
         Some(_) if revision.changes.is_empty() => {}
-        Some(_) => match state.store.update_session_as(&session, &revision).await {
+        Some(_) => match state.store.update_session(&session, Some(&revision)).await {
             Ok(_) => {}
             Err(StoreError::VersionConflict { .. }) => {
                 return Ok(SaveOutcome::Conflict(
@@ -186,7 +186,7 @@ fn may_edit(
     member: &crate::model::Member,
     session: &crate::model::Session,
 ) -> Result<(), AppError> {
-    if member.subject == session.added_by || member.is_moderator() {
+    if member.may_edit(&session.added_by) {
         Ok(())
     } else {
         Err(super::edge::respond_with(AppError::new(

@@ -17,7 +17,7 @@ pub struct Tokens {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
-    pub subject: String,
+    pub subject: crate::model::MemberId,
     pub email: String,
     pub display_name: String,
     pub groups: Vec<String>,

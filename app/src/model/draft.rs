@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::countries::country_name;
 use super::{
-    Country, FieldError, GeoPoint, Schedule, Session, SessionId, SessionStatus, Tag,
+    Country, FieldError, GeoPoint, MemberId, Schedule, Session, SessionId, SessionStatus, Tag,
     ValidationErrors, Venue, WeekOfMonth,
 };
 
@@ -197,7 +197,7 @@ impl SessionDraft {
         &self,
         id: SessionId,
         base: Option<&Session>,
-        added_by: &str,
+        added_by: &MemberId,
         now: DateTime<Utc>,
         valid_zone: impl Fn(&str) -> bool,
     ) -> Result<Session, ValidationErrors> {
@@ -302,7 +302,7 @@ impl SessionDraft {
             status,
             description: self.description.trim().to_string(),
             last_confirmed: base.map_or(Some(now.date_naive()), |b| b.last_confirmed),
-            added_by: base.map_or_else(|| added_by.to_string(), |b| b.added_by.clone()),
+            added_by: base.map_or_else(|| added_by.clone(), |b| b.added_by.clone()),
             created_at: base.map_or(now, |b| b.created_at),
             updated_at: now,
             version: base.map_or(0, |b| b.version),
@@ -468,7 +468,7 @@ mod tests {
     }
 
     fn build(draft: &SessionDraft) -> Result<Session, ValidationErrors> {
-        draft.to_session(SessionId("new".into()), None, "maire", now(), |z| {
+        draft.to_session(SessionId("new".into()), None, &"maire".into(), now(), |z| {
             z == "Europe/Dublin"
         })
     }
@@ -491,9 +491,13 @@ mod tests {
     fn a_session_round_trips_through_the_form() {
         let session = sample_session("s1", "Doolin Trad", "IE");
         let again = SessionDraft::from_session(&session)
-            .to_session(session.id.clone(), Some(&session), "someone", now(), |_| {
-                true
-            })
+            .to_session(
+                session.id.clone(),
+                Some(&session),
+                &"someone".into(),
+                now(),
+                |_| true,
+            )
             .unwrap();
         assert_eq!(again.schedules, session.schedules);
         assert_eq!(again.name, session.name);

@@ -29,7 +29,7 @@ mod validate;
 pub use draft::{ScheduleDraft, SessionDraft, SCHEDULE_ROWS};
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use listed::{ListedPage, ListedSession};
-pub use member::{Member, MODERATORS, UNNAMED_MEMBER};
+pub use member::{Member, MemberId, MODERATORS, UNNAMED_MEMBER};
 pub use page::SessionPage;
 pub use place::{PlaceCount, PlaceName, PlacePath};
 pub use report::{

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Revision, Session, SessionId};
+use super::{MemberId, Revision, Session, SessionId};
 
 /// Why a member reports something: (slug, words).
 pub const REPORT_REASONS: [(&str, &str); 5] = [
@@ -28,7 +28,7 @@ pub enum ReportTarget {
     /// A review, by its session and its author's member id.
     Review {
         session_id: SessionId,
-        author: String,
+        author: MemberId,
     },
 }
 
@@ -61,7 +61,7 @@ pub struct Report {
     /// A slug from [`REPORT_REASONS`].
     pub reason: String,
     pub details: String,
-    pub reporter: String,
+    pub reporter: MemberId,
     pub reporter_name: String,
     pub at: DateTime<Utc>,
 }
@@ -178,7 +178,7 @@ impl ModerationAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub at: DateTime<Utc>,
-    pub moderator: String,
+    pub moderator: MemberId,
     pub moderator_name: String,
     pub action: ModerationAction,
     pub target: ReportTarget,
@@ -194,7 +194,7 @@ impl AuditEntry {
         format!(
             "{}#{}",
             self.at.format("%Y%m%dT%H%M%S%.9f"),
-            self.report_id.as_deref().unwrap_or(&self.moderator)
+            self.report_id.as_deref().unwrap_or(self.moderator.as_str())
         )
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{FieldError, SessionId, ValidationErrors};
+use super::{FieldError, MemberId, SessionId, ValidationErrors};
 
 /// The longest review text, in characters.
 pub const MAX_REVIEW_CHARS: usize = 4000;
@@ -15,7 +15,7 @@ pub const MAX_REVIEWS_SHOWN: usize = 200;
 pub struct Review {
     pub session_id: SessionId,
     /// The author's member id (the identity provider's subject); never shown.
-    pub author: String,
+    pub author: MemberId,
     /// The author's display name when they last wrote it.
     pub author_name: String,
     pub stars: u8,

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Session, SessionId, SessionStatus};
+use super::{MemberId, Session, SessionId, SessionStatus};
 
 /// The most revisions a session page lists (newest first).
 pub const MAX_REVISIONS_SHOWN: usize = 50;
@@ -13,7 +13,7 @@ pub struct Revision {
     pub session_id: SessionId,
     pub at: DateTime<Utc>,
     /// The member's id; never shown.
-    pub by: String,
+    pub by: MemberId,
     /// Their display name when they made the change.
     pub by_name: String,
     pub changes: Vec<String>,

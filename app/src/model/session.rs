@@ -1,7 +1,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Schedule, Tag};
+use super::{MemberId, Schedule, Tag};
 
 /// A session's stable identifier, used in URLs and as the store's key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -90,8 +90,8 @@ pub struct Session {
     pub last_confirmed: Option<NaiveDate>,
     /// The member id of whoever added it: for the store and the "may edit" rule only.
     /// Public answers clear it, and an empty one is not written out.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub added_by: String,
+    #[serde(default, skip_serializing_if = "MemberId::is_empty")]
+    pub added_by: MemberId,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Optimistic-concurrency version: a store update must name the version it read.

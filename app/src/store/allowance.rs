@@ -1,7 +1,30 @@
 //! Allowances: how many attempts of a kind a key (an account, an address) may make in a
 //! fixed window of time, counted in the store so every server process (every Lambda
 //! instance) shares one count.
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+
+use super::StoreError;
+
+#[async_trait]
+pub trait Allowances: Send + Sync {
+    /// Counts one attempt against each allowance in its current window, all or none, in
+    /// one transaction: `None` when counted, or `Some(until)` (nothing counted) when one
+    /// had no room left, `until` the end of its window. Racing callers never overdraw.
+    async fn take_allowances(
+        &self,
+        allowances: &[Allowance],
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StoreError>;
+
+    /// Gives back one attempt taken at `now` (a success that must not count); nothing if
+    /// that window has ended or holds none.
+    async fn give_back_allowances(
+        &self,
+        allowances: &[Allowance],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+}
 
 /// `limit` attempts per `window_secs` for `key` (e.g. `failure:account:a@example.org`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -43,7 +43,7 @@ async fn walk_all(store: &dyn Store, limit: usize) -> Vec<SessionId> {
 
 pub async fn create_then_get_round_trips(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Doolin Thursday", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let read = store.get_session(&session.id).await.unwrap();
     assert_eq!(read, Some(session));
 }
@@ -54,16 +54,16 @@ pub async fn coordinates_come_back_bit_for_bit(store: Arc<dyn Store>) {
         lat: 40.411_982_850_782_4,
         lng: -3.703_238_085_897_629_3,
     });
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let read = store.get_session(&session.id).await.unwrap().unwrap();
     assert_eq!(read.point, session.point);
 }
 
 pub async fn creating_a_taken_id_fails_and_keeps_the_original(store: Arc<dyn Store>) {
     let original = sample_session("s1", "Original", "IE");
-    store.create_session(&original).await.unwrap();
+    store.create_session(&original, None).await.unwrap();
     let impostor = sample_session("s1", "Impostor", "GB");
-    let err = store.create_session(&impostor).await.unwrap_err();
+    let err = store.create_session(&impostor, None).await.unwrap_err();
     assert!(
         matches!(err, StoreError::AlreadyExists(ref id) if id.as_str() == "s1"),
         "{err:?}"
@@ -94,7 +94,7 @@ pub async fn listing_orders_by_name_ignoring_case_then_id(store: Arc<dyn Store>)
         ("a1", "alpha"),
     ] {
         store
-            .create_session(&sample_session(id, name, "IE"))
+            .create_session(&sample_session(id, name, "IE"), None)
             .await
             .unwrap();
     }
@@ -120,7 +120,7 @@ pub async fn paging_visits_every_session_exactly_once(store: Arc<dyn Store>) {
     let mut expected = Vec::new();
     for i in 0..27 {
         let s = sample_session(&format!("id{i:02}"), &format!("Session {i:02}"), "IE");
-        store.create_session(&s).await.unwrap();
+        store.create_session(&s, None).await.unwrap();
         expected.push(s.id);
     }
     for limit in [1, 5, 26, 27, 100] {
@@ -135,18 +135,21 @@ pub async fn paging_visits_every_session_exactly_once(store: Arc<dyn Store>) {
 pub async fn paging_is_stable_when_sessions_arrive_mid_walk(store: Arc<dyn Store>) {
     for i in 0..10 {
         store
-            .create_session(&sample_session(&format!("m{i}"), &format!("M {i}"), "IE"))
+            .create_session(
+                &sample_session(&format!("m{i}"), &format!("M {i}"), "IE"),
+                None,
+            )
             .await
             .unwrap();
     }
     let first = store.list_sessions(PageRequest::first(4)).await.unwrap();
     // One session sorts before the cursor, one after; neither may disturb the walk.
     store
-        .create_session(&sample_session("a", "A first", "IE"))
+        .create_session(&sample_session("a", "A first", "IE"), None)
         .await
         .unwrap();
     store
-        .create_session(&sample_session("z", "Z last", "IE"))
+        .create_session(&sample_session("z", "Z last", "IE"), None)
         .await
         .unwrap();
     let mut seen: Vec<String> = first.sessions.iter().map(|s| s.id.0.clone()).collect();
@@ -172,11 +175,10 @@ pub async fn paging_is_stable_when_sessions_arrive_mid_walk(store: Arc<dyn Store
 pub async fn page_sizes_are_clamped(store: Arc<dyn Store>) {
     for i in 0..(MAX_PAGE_SIZE + 5) {
         store
-            .create_session(&sample_session(
-                &format!("c{i:03}"),
-                &format!("C {i:03}"),
-                "IE",
-            ))
+            .create_session(
+                &sample_session(&format!("c{i:03}"), &format!("C {i:03}"), "IE"),
+                None,
+            )
             .await
             .unwrap();
     }
@@ -192,7 +194,7 @@ pub async fn page_sizes_are_clamped(store: Arc<dyn Store>) {
 
 pub async fn a_forged_cursor_is_refused(store: Arc<dyn Store>) {
     store
-        .create_session(&sample_session("s1", "One", "IE"))
+        .create_session(&sample_session("s1", "One", "IE"), None)
         .await
         .unwrap();
     for bad in ["", "not a cursor", "%%%", "AAAA"] {
@@ -212,17 +214,17 @@ pub async fn a_forged_cursor_is_refused(store: Arc<dyn Store>) {
 
 pub async fn updates_need_the_current_version(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Before", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
 
     let mut edit = session.clone();
     edit.name = "After".into();
-    let stored = store.update_session(&edit).await.unwrap();
+    let stored = store.update_session(&edit, None).await.unwrap();
     assert_eq!(stored.version, 1);
     assert_eq!(stored.name, "After");
 
     let mut stale = session.clone();
     stale.name = "Lost update".into();
-    let err = store.update_session(&stale).await.unwrap_err();
+    let err = store.update_session(&stale, None).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -239,7 +241,7 @@ pub async fn updates_need_the_current_version(store: Arc<dyn Store>) {
 
 pub async fn updating_a_missing_session_is_not_found(store: Arc<dyn Store>) {
     let err = store
-        .update_session(&sample_session("ghost", "Ghost", "IE"))
+        .update_session(&sample_session("ghost", "Ghost", "IE"), None)
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
@@ -249,7 +251,7 @@ pub async fn updating_a_missing_session_is_not_found(store: Arc<dyn Store>) {
 pub async fn renaming_moves_the_session_in_the_listing(store: Arc<dyn Store>) {
     for (id, name) in [("a", "Apple"), ("m", "Mango"), ("z", "Zebra")] {
         store
-            .create_session(&sample_session(id, name, "IE"))
+            .create_session(&sample_session(id, name, "IE"), None)
             .await
             .unwrap();
     }
@@ -259,7 +261,7 @@ pub async fn renaming_moves_the_session_in_the_listing(store: Arc<dyn Store>) {
         .unwrap()
         .unwrap();
     mango.name = "Aardvark".into();
-    store.update_session(&mango).await.unwrap();
+    store.update_session(&mango, None).await.unwrap();
     let ids: Vec<_> = walk_all(store.as_ref(), 2)
         .await
         .into_iter()
@@ -275,7 +277,7 @@ pub async fn renaming_moves_the_session_in_the_listing(store: Arc<dyn Store>) {
 pub async fn country_counts_follow_creates_and_moves(store: Arc<dyn Store>) {
     for (id, code) in [("1", "IE"), ("2", "IE"), ("3", "GB"), ("4", "US")] {
         store
-            .create_session(&sample_session(id, &format!("S{id}"), code))
+            .create_session(&sample_session(id, &format!("S{id}"), code), None)
             .await
             .unwrap();
     }
@@ -288,7 +290,7 @@ pub async fn country_counts_follow_creates_and_moves(store: Arc<dyn Store>) {
         code: "GB".into(),
         name: "United Kingdom".into(),
     };
-    store.update_session(&moved).await.unwrap();
+    store.update_session(&moved, None).await.unwrap();
     let counts: Vec<_> = store
         .place_children(&PlacePath::World)
         .await
@@ -313,7 +315,10 @@ pub async fn concurrent_creates_are_all_kept(store: Arc<dyn Store>) {
             tokio::spawn(async move {
                 let code = if i % 2 == 0 { "IE" } else { "GB" };
                 store
-                    .create_session(&sample_session(&format!("c{i}"), &format!("C{i}"), code))
+                    .create_session(
+                        &sample_session(&format!("c{i}"), &format!("C{i}"), code),
+                        None,
+                    )
                     .await
             })
         })
@@ -335,13 +340,13 @@ pub async fn concurrent_creates_are_all_kept(store: Arc<dyn Store>) {
 
 pub async fn concurrent_edits_of_one_version_let_exactly_one_win(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Contested", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let tasks: Vec<_> = (0..16)
         .map(|i| {
             let store = store.clone();
             let mut edit = session.clone();
             edit.description = format!("edit {i}");
-            tokio::spawn(async move { store.update_session(&edit).await })
+            tokio::spawn(async move { store.update_session(&edit, None).await })
         })
         .collect();
     let mut wins = 0;
@@ -376,10 +381,10 @@ async fn seed_places(store: &dyn Store) {
         placed("s1", "Spiddal Wednesday", "Galway", "An Spidéal"),
         placed("g1", "Galway city", "Galway", "Galway"),
     ] {
-        store.create_session(&s).await.unwrap();
+        store.create_session(&s, None).await.unwrap();
     }
     store
-        .create_session(&sample_session("u1", "Boston Monday", "US"))
+        .create_session(&sample_session("u1", "Boston Monday", "US"), None)
         .await
         .unwrap();
 }
@@ -530,7 +535,7 @@ pub async fn moving_a_session_moves_its_listing_and_counts(store: Arc<dyn Store>
         .unwrap();
     moved.area = "Galway".into();
     moved.town = "Kinvara".into();
-    store.update_session(&moved).await.unwrap();
+    store.update_session(&moved, None).await.unwrap();
     assert_eq!(
         store
             .place_trail(&path(&["ie", "clare", "ennis"]))
@@ -591,7 +596,7 @@ pub async fn newest_sessions_come_first_with_id_as_tiebreak(store: Arc<dyn Store
         created("old", at("2025-12-31T23:59:59Z")),
         created("mid-b", at("2026-03-01T12:00:00.25Z")),
     ] {
-        store.create_session(&s).await.unwrap();
+        store.create_session(&s, None).await.unwrap();
     }
     assert_eq!(
         newest_ids(store.as_ref(), 10).await,
@@ -606,7 +611,7 @@ pub async fn newest_sessions_limit_is_clamped(store: Arc<dyn Store>) {
     for i in 0..(MAX_PAGE_SIZE + 5) {
         let minutes = chrono::Duration::minutes(i as i64);
         store
-            .create_session(&created(&format!("n{i:03}"), base + minutes))
+            .create_session(&created(&format!("n{i:03}"), base + minutes), None)
             .await
             .unwrap();
     }
@@ -624,7 +629,7 @@ pub async fn changing_created_at_moves_a_session_among_the_newest(store: Arc<dyn
         created("b", at("2026-01-02T00:00:00Z")),
         created("c", at("2026-01-03T00:00:00Z")),
     ] {
-        store.create_session(&s).await.unwrap();
+        store.create_session(&s, None).await.unwrap();
     }
     let mut a = store
         .get_session(&SessionId("a".into()))
@@ -632,7 +637,7 @@ pub async fn changing_created_at_moves_a_session_among_the_newest(store: Arc<dyn
         .unwrap()
         .unwrap();
     a.created_at = at("2026-02-01T00:00:00Z");
-    let a = store.update_session(&a).await.unwrap();
+    let a = store.update_session(&a, None).await.unwrap();
     assert_eq!(
         newest_ids(store.as_ref(), 10).await,
         vec!["a", "c", "b"],
@@ -642,7 +647,7 @@ pub async fn changing_created_at_moves_a_session_among_the_newest(store: Arc<dyn
     // An edit that keeps created_at keeps the place and shows the stored copy.
     let mut renamed = a.clone();
     renamed.name = "Renamed".into();
-    store.update_session(&renamed).await.unwrap();
+    store.update_session(&renamed, None).await.unwrap();
     let newest = store.newest_sessions(10).await.unwrap();
     let summary: Vec<_> = newest
         .iter()
@@ -675,9 +680,9 @@ async fn search_names(store: &dyn Store, query: &str) -> Vec<String> {
 pub async fn search_folds_accents_and_case_and_matches_prefixes(store: Arc<dyn Store>) {
     let mut slainte = sample_session("s1", "Sláinte Sessiún", "IE");
     slainte.venue.name = "Ó Briain's".into();
-    store.create_session(&slainte).await.unwrap();
+    store.create_session(&slainte, None).await.unwrap();
     store
-        .create_session(&sample_session("s2", "Friday Tunes", "IE"))
+        .create_session(&sample_session("s2", "Friday Tunes", "IE"), None)
         .await
         .unwrap();
     for query in [
@@ -714,7 +719,7 @@ pub async fn search_covers_venue_town_and_area_and_ranks_names_first(store: Arc<
     elsewhere.town = "Galway".into();
     elsewhere.venue.name = "Tigh Neachtain".into();
     for s in [&by_town, &elsewhere, &by_venue, &by_name] {
-        store.create_session(s).await.unwrap();
+        store.create_session(s, None).await.unwrap();
     }
     assert_eq!(
         search_names(store.as_ref(), "kilfenora").await,
@@ -733,10 +738,10 @@ pub async fn search_covers_venue_town_and_area_and_ranks_names_first(store: Arc<
 pub async fn search_follows_renames(store: Arc<dyn Store>) {
     let mut session = sample_session("s1", "Old Name", "IE");
     session.venue.name = "The Corner".into();
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let mut renamed = session.clone();
     renamed.name = "Brand New".into();
-    store.update_session(&renamed).await.unwrap();
+    store.update_session(&renamed, None).await.unwrap();
     assert!(search_names(store.as_ref(), "old").await.is_empty());
     assert_eq!(search_names(store.as_ref(), "brand").await, ["Brand New"]);
 }
@@ -756,11 +761,11 @@ pub async fn near_lists_sessions_within_the_radius_nearest_first(store: Arc<dyn 
     for (id, name, point) in places {
         let mut s = sample_session(id, name, "IE");
         s.point = Some(point);
-        store.create_session(&s).await.unwrap();
+        store.create_session(&s, None).await.unwrap();
     }
     let mut online = sample_session("online", "Online", "IE");
     online.point = None;
-    store.create_session(&online).await.unwrap();
+    store.create_session(&online, None).await.unwrap();
 
     let near = store.sessions_near(ennis, 40.0).await.unwrap();
     let names: Vec<_> = near.iter().map(|n| n.session.name.as_str()).collect();
@@ -784,9 +789,9 @@ pub async fn near_lists_sessions_within_the_radius_nearest_first(store: Arc<dyn 
 pub async fn near_follows_moves(store: Arc<dyn Store>) {
     let mut session = sample_session("s1", "Moving", "IE");
     session.point = Some(point(52.8436, -8.9864));
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     session.point = Some(point(51.8985, -8.4756));
-    store.update_session(&session).await.unwrap();
+    store.update_session(&session, None).await.unwrap();
     assert!(store
         .sessions_near(point(52.8436, -8.9864), 10.0)
         .await

@@ -312,7 +312,7 @@ impl IdentityProvider for CognitoIdentity {
                 .to_string()
         };
         Ok(Profile {
-            subject: value("sub"),
+            subject: value("sub").into(),
             email: value("email"),
             display_name: value("name"),
             // Cognito does not list groups here; they arrive in tokens (`cognito:groups`).

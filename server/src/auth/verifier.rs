@@ -259,7 +259,7 @@ impl app::identity::TokenCheck for JwtVerifier {
                 .name
                 .filter(|name| !name.trim().is_empty())
                 .unwrap_or_else(|| app::model::UNNAMED_MEMBER.to_string()),
-            subject: identity.subject,
+            subject: identity.subject.into(),
             email,
             groups: identity.groups,
             issued_at: identity.issued_at,

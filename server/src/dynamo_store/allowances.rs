@@ -7,7 +7,10 @@ use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use chrono::{DateTime, Utc};
 
 use super::items::s;
-use super::{DynamoStore, Outcome};
+use super::writes::Outcome;
+use super::DynamoStore;
+use app::store::Allowances;
+use async_trait::async_trait;
 
 /// Kept a minute past the window's end; TTL deletes within days, and a late reader of an
 /// ended window only sees a counter no take will read again.
@@ -53,8 +56,11 @@ impl DynamoStore {
             .update(update.build().expect("table, key and expression are set"))
             .build()
     }
+}
 
-    pub(super) async fn take_allowance_items(
+#[async_trait]
+impl Allowances for DynamoStore {
+    async fn take_allowances(
         &self,
         allowances: &[Allowance],
         now: DateTime<Utc>,
@@ -69,7 +75,7 @@ impl DynamoStore {
         }
     }
 
-    pub(super) async fn give_back_allowance_items(
+    async fn give_back_allowances(
         &self,
         allowances: &[Allowance],
         now: DateTime<Utc>,

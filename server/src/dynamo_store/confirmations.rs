@@ -5,63 +5,13 @@
 //! confirming every day costs at most twelve index rewrites a year. The session page, the
 //! name, place and newest lists read the session item itself (or its GSI projections) and
 //! are always exact; search and near-me cards may show a date up to a month old.
-use app::model::{Session, SessionId};
-use app::store::{Confirmation, StoreError};
+//! `Sessions::confirm_session` (in `sessions`) writes with these rules.
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{Datelike, NaiveDate};
 
-use super::items::{index_items, session_item};
-use super::{DynamoStore, TRANSACTION_ATTEMPTS};
-
 /// Whether the index items' copy should follow this confirmation: the first in a month.
-fn index_copies_due(stored: Option<NaiveDate>, day: NaiveDate) -> bool {
+pub(super) fn index_copies_due(stored: Option<NaiveDate>, day: NaiveDate) -> bool {
     stored.is_none_or(|dated| (dated.year(), dated.month()) != (day.year(), day.month()))
-}
-
-impl DynamoStore {
-    pub(super) async fn confirm(
-        &self,
-        id: &SessionId,
-        day: NaiveDate,
-    ) -> Result<Confirmation, StoreError> {
-        for _ in 0..TRANSACTION_ATTEMPTS {
-            let current = self
-                .get_current(id.as_str())
-                .await?
-                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
-            if current.last_confirmed.is_some_and(|dated| dated >= day) {
-                return Ok(Confirmation::AlreadyDated);
-            }
-            let confirmed = Session {
-                last_confirmed: Some(day),
-                ..current.clone()
-            };
-            // As read: the same version (no edit) and the same date (no other confirmation,
-            // which could be a later day's).
-            let (unchanged, value) = confirmation_unchanged(current.last_confirmed);
-            let condition = format!("version = :read AND {unchanged}");
-            let mut values = vec![(":read", AttributeValue::N(current.version.to_string()))];
-            values.extend(value);
-            let mut writes = vec![self.put(
-                session_item(&confirmed)?,
-                Some((condition.as_str(), values)),
-            )];
-            if index_copies_due(current.last_confirmed, day) {
-                writes.extend(
-                    index_items(&confirmed)?
-                        .into_iter()
-                        .map(|item| self.put(item, None)),
-                );
-            }
-            // A failed condition is an edit or a confirmation landing in between: read again.
-            if self.transact(writes).await? {
-                return Ok(Confirmation::Recorded);
-            }
-        }
-        Err(StoreError::Unavailable(
-            "the session kept changing while it was confirmed; try again".into(),
-        ))
-    }
 }
 
 /// The condition an edit's put adds so a confirmation landing between its read and its

@@ -190,7 +190,7 @@ pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
     // "Sessions I added", by name, in the member's partition.
     if !session.added_by.is_empty() {
         keys.push((
-            super::members::member_pk(&session.added_by),
+            super::members::member_pk(session.added_by.as_str()),
             format!("{}{}", super::members::ADDED_PREFIX, name_sort_key(session)),
         ));
     }

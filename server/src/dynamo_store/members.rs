@@ -10,7 +10,11 @@ use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes};
 
 use super::errors::store_error;
 use super::items::{s, session_from_doc, session_from_item, session_pk, Item, SESSION_SK};
-use super::{DynamoStore, Outcome, TRANSACTION_ATTEMPTS};
+use super::writes::Outcome;
+use super::{DynamoStore, TRANSACTION_ATTEMPTS};
+use app::model::MemberId;
+use app::store::Members;
+use async_trait::async_trait;
 
 pub const BOOKMARK_PREFIX: &str = "B#";
 pub const REVIEW_COPY_PREFIX: &str = "R#";
@@ -30,7 +34,7 @@ fn token_pk(token: &str) -> String {
 pub fn review_copy_item(review: &Review) -> Result<Item, StoreError> {
     let doc = super::items::to_doc(review)?;
     Ok(HashMap::from([
-        ("pk".to_string(), s(member_pk(&review.author))),
+        ("pk".to_string(), s(member_pk(review.author.as_str()))),
         (
             "sk".to_string(),
             s(format!("{REVIEW_COPY_PREFIX}{}", review.session_id)),
@@ -77,76 +81,6 @@ impl DynamoStore {
             .0)
     }
 
-    pub(super) async fn put_bookmark(
-        &self,
-        member: &str,
-        session: &SessionId,
-        bookmarked: bool,
-    ) -> Result<(), StoreError> {
-        let sk = format!("{BOOKMARK_PREFIX}{session}");
-        if !bookmarked {
-            self.client
-                .delete_item()
-                .table_name(&self.table)
-                .key("pk", s(member_pk(member)))
-                .key("sk", s(sk))
-                .send()
-                .await
-                .map_err(store_error)?;
-            return Ok(());
-        }
-        let item = HashMap::from([
-            ("pk".to_string(), s(member_pk(member))),
-            ("sk".to_string(), s(sk)),
-            ("session_id".to_string(), s(session.as_str())),
-            ("at".to_string(), s(chrono::Utc::now().to_rfc3339())),
-        ]);
-        let writes = vec![
-            self.session_exists(session),
-            // Keeps the first time it was bookmarked.
-            self.put(item, Some(("attribute_not_exists(pk)", vec![]))),
-        ];
-        match self.transact_outcome(writes).await? {
-            Outcome::ConditionFailed(0) => Err(StoreError::NotFound(session.clone())),
-            Outcome::Done | Outcome::ConditionFailed(_) => Ok(()),
-        }
-    }
-
-    pub(super) async fn has_bookmark(
-        &self,
-        member: &str,
-        session: &SessionId,
-    ) -> Result<bool, StoreError> {
-        Ok(self
-            .get(member_pk(member), &format!("{BOOKMARK_PREFIX}{session}"))
-            .await?
-            .is_some())
-    }
-
-    /// One Query for the bookmarks, then the sessions by BatchGetItem (100 keys a call,
-    /// in parallel).
-    pub(super) async fn bookmarked(&self, member: &str) -> Result<Vec<Session>, StoreError> {
-        let mut marks: Vec<(String, String)> = self
-            .member_items(member, BOOKMARK_PREFIX)
-            .await?
-            .iter()
-            .filter_map(|item| Some((string_of(item, "at")?, string_of(item, "session_id")?)))
-            .collect();
-        marks.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let ids: Vec<String> = marks.into_iter().map(|(_, id)| id).collect();
-        let batches = futures::future::try_join_all(
-            ids.chunks(100)
-                .map(|chunk| self.sessions_by_id(chunk.to_vec())),
-        )
-        .await?;
-        let mut by_id: HashMap<String, Session> = batches
-            .into_iter()
-            .flatten()
-            .map(|session| (session.id.to_string(), session))
-            .collect();
-        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
-    }
-
     /// Sessions by id (at most 100), retrying keys DynamoDB leaves unprocessed.
     async fn sessions_by_id(&self, ids: Vec<String>) -> Result<Vec<Session>, StoreError> {
         let mut found = Vec::new();
@@ -191,8 +125,85 @@ impl DynamoStore {
         }
         Ok(found)
     }
+}
 
-    pub(super) async fn reviews_of_member(&self, member: &str) -> Result<Vec<Review>, StoreError> {
+#[async_trait]
+impl Members for DynamoStore {
+    async fn set_bookmark(
+        &self,
+        member: &MemberId,
+        session: &SessionId,
+        bookmarked: bool,
+    ) -> Result<(), StoreError> {
+        let member = member.as_str();
+        let sk = format!("{BOOKMARK_PREFIX}{session}");
+        if !bookmarked {
+            self.client
+                .delete_item()
+                .table_name(&self.table)
+                .key("pk", s(member_pk(member)))
+                .key("sk", s(sk))
+                .send()
+                .await
+                .map_err(store_error)?;
+            return Ok(());
+        }
+        let item = HashMap::from([
+            ("pk".to_string(), s(member_pk(member))),
+            ("sk".to_string(), s(sk)),
+            ("session_id".to_string(), s(session.as_str())),
+            ("at".to_string(), s(chrono::Utc::now().to_rfc3339())),
+        ]);
+        let writes = vec![
+            self.session_exists(session),
+            // Keeps the first time it was bookmarked.
+            self.put(item, Some(("attribute_not_exists(pk)", vec![]))),
+        ];
+        match self.transact_outcome(writes).await? {
+            Outcome::ConditionFailed(0) => Err(StoreError::NotFound(session.clone())),
+            Outcome::Done | Outcome::ConditionFailed(_) => Ok(()),
+        }
+    }
+
+    async fn is_bookmarked(
+        &self,
+        member: &MemberId,
+        session: &SessionId,
+    ) -> Result<bool, StoreError> {
+        let member = member.as_str();
+        Ok(self
+            .get(member_pk(member), &format!("{BOOKMARK_PREFIX}{session}"))
+            .await?
+            .is_some())
+    }
+
+    /// One Query for the bookmarks, then the sessions by BatchGetItem (100 keys a call,
+    /// in parallel).
+    async fn member_bookmarks(&self, member: &MemberId) -> Result<Vec<Session>, StoreError> {
+        let member = member.as_str();
+        let mut marks: Vec<(String, String)> = self
+            .member_items(member, BOOKMARK_PREFIX)
+            .await?
+            .iter()
+            .filter_map(|item| Some((string_of(item, "at")?, string_of(item, "session_id")?)))
+            .collect();
+        marks.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let ids: Vec<String> = marks.into_iter().map(|(_, id)| id).collect();
+        let batches = futures::future::try_join_all(
+            ids.chunks(100)
+                .map(|chunk| self.sessions_by_id(chunk.to_vec())),
+        )
+        .await?;
+        let mut by_id: HashMap<String, Session> = batches
+            .into_iter()
+            .flatten()
+            .map(|session| (session.id.to_string(), session))
+            .collect();
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
+    async fn member_reviews(&self, member: &MemberId) -> Result<Vec<Review>, StoreError> {
+        let member = member.as_str();
         let reviews = self
             .member_items(member, REVIEW_COPY_PREFIX)
             .await?
@@ -202,7 +213,8 @@ impl DynamoStore {
         Ok(newest_first(reviews))
     }
 
-    pub(super) async fn added_by(&self, member: &str) -> Result<Vec<Session>, StoreError> {
+    async fn sessions_added_by(&self, member: &MemberId) -> Result<Vec<Session>, StoreError> {
+        let member = member.as_str();
         self.member_items(member, ADDED_PREFIX)
             .await?
             .iter()
@@ -210,10 +222,8 @@ impl DynamoStore {
             .collect()
     }
 
-    pub(super) async fn member_feed_token(
-        &self,
-        member: &str,
-    ) -> Result<Option<String>, StoreError> {
+    async fn feed_token(&self, member: &MemberId) -> Result<Option<String>, StoreError> {
+        let member = member.as_str();
         Ok(self
             .get(member_pk(member), FEED_SK)
             .await?
@@ -223,13 +233,14 @@ impl DynamoStore {
 
     /// Swaps the member's token in one transaction, guarded by the one read, so two
     /// racing changes cannot leave two live tokens.
-    pub(super) async fn replace_feed_token(
+    async fn set_feed_token(
         &self,
-        member: &str,
+        member: &MemberId,
         token: Option<&str>,
     ) -> Result<(), StoreError> {
+        let member = member.as_str();
         for _ in 0..TRANSACTION_ATTEMPTS {
-            let old = self.member_feed_token(member).await?;
+            let old = self.feed_token(&member.into()).await?;
             let mut writes = Vec::new();
             // `token` is a reserved word in expressions: hence `#token`.
             let guard = match &old {
@@ -268,13 +279,14 @@ impl DynamoStore {
         ))
     }
 
-    pub(super) async fn token_owner(&self, token: &str) -> Result<Option<String>, StoreError> {
+    async fn feed_owner(&self, token: &str) -> Result<Option<MemberId>, StoreError> {
         if token.is_empty() {
             return Ok(None);
         }
         Ok(self
             .get(token_pk(token), TOKEN_SK)
             .await?
-            .and_then(|item| string_of(&item, "member")))
+            .and_then(|item| string_of(&item, "member"))
+            .map(MemberId::from))
     }
 }

@@ -25,8 +25,11 @@ use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 
 use super::errors::store_error;
 use super::items::{from_doc, s, to_doc as json, Item};
-use super::{page_size, string_attr, DynamoStore, Outcome, TRANSACTION_ATTEMPTS};
+use super::writes::Outcome;
+use super::{page_size, string_attr, DynamoStore, TRANSACTION_ATTEMPTS};
 use crate::store_cursor as cursor;
+use app::store::{Moderation, Sessions};
+use async_trait::async_trait;
 
 const QUEUE_PK: &str = "QUEUE";
 const AUDIT_PK: &str = "AUDIT";
@@ -62,7 +65,7 @@ fn report_sk(reporter: &str) -> String {
 fn report_item(report: &Report, group: &str) -> Result<Item, StoreError> {
     let mut item = doc_item(
         &target_pk(&report.target),
-        report_sk(&report.reporter),
+        report_sk(report.reporter.as_str()),
         json(report)?,
     );
     item.insert(GROUP.into(), s(group));
@@ -136,117 +139,6 @@ impl DynamoStore {
         TransactWriteItem::builder().update(update).build()
     }
 
-    /// Reads which group is open for the target, then writes the report into it (or opens
-    /// one) in one transaction: 2 round trips. The report's put is conditional on its key
-    /// (target and reporter) holding no report of the open group.
-    pub(super) async fn put_report(&self, report: &Report) -> Result<Filed, StoreError> {
-        for _ in 0..TRANSACTION_ATTEMPTS {
-            let open = self.open_group_of(&report.target).await?;
-            let writes = match &open {
-                None => vec![
-                    self.put(
-                        HashMap::from([
-                            ("pk".to_string(), s(target_pk(&report.target))),
-                            ("sk".to_string(), s(OPEN_SK)),
-                            (GROUP.to_string(), s(report.id.clone())),
-                        ]),
-                        Some(("attribute_not_exists(pk)", vec![])),
-                    ),
-                    self.put(
-                        queue_item(report)?,
-                        Some(("attribute_not_exists(pk)", vec![])),
-                    ),
-                    // Replaces a closed report of the same member, if one is left.
-                    self.put(report_item(report, &report.id)?, None),
-                ],
-                Some(id) => vec![
-                    self.count_report(id, &report.reason),
-                    self.put(
-                        report_item(report, id)?,
-                        Some((
-                            "attribute_not_exists(pk) OR q <> :open",
-                            vec![(":open", s(id.clone()))],
-                        )),
-                    ),
-                ],
-            };
-            match self.transact_outcome(writes).await? {
-                Outcome::Done => return Ok(Filed::New),
-                Outcome::ConditionFailed(1) if open.is_some() => return Ok(Filed::AlreadyOpen),
-                // A group was opened or settled since the read: read again.
-                Outcome::ConditionFailed(_) => continue,
-            }
-        }
-        Err(StoreError::Unavailable(
-            "too many reports about the same thing at once; try again".into(),
-        ))
-    }
-
-    /// One Query of `QUEUE`, after the cursor's group.
-    pub(super) async fn queue_page(
-        &self,
-        page: PageRequest,
-    ) -> Result<ReportGroupPage, StoreError> {
-        let limit = page_size(&page);
-        let mut query = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("pk = :pk")
-            .expression_attribute_values(":pk", s(QUEUE_PK))
-            .limit(limit + 1);
-        if let Some(c) = &page.cursor {
-            query = query
-                .exclusive_start_key("pk", s(QUEUE_PK))
-                .exclusive_start_key("sk", s(cursor::queue_group(c)?));
-        }
-        let output = query.send().await.map_err(store_error)?;
-        let mut items = output.items.unwrap_or_default();
-        let more = items.len() > limit as usize;
-        items.truncate(limit as usize);
-        let groups = items
-            .iter()
-            .map(group_from_item)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(cursor::queue_page(groups, more))
-    }
-
-    /// One GetItem (consistent).
-    pub(super) async fn group_by_id(&self, id: &str) -> Result<Option<ReportGroup>, StoreError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(QUEUE_PK))
-            .key("sk", s(id))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(store_error)?;
-        output.item.as_ref().map(group_from_item).transpose()
-    }
-
-    /// Reads the group, then in one transaction: deletes its queue item and the target's
-    /// `#` (closing all its reports), writes the audit entry and hides the session. Then
-    /// deletes the closed report items (see [`Self::clear_closed_reports`]).
-    pub(super) async fn settle_group(
-        &self,
-        id: &str,
-        settlement: &Settlement,
-        entry: &AuditEntry,
-    ) -> Result<Option<ReportGroup>, StoreError> {
-        for _ in 0..super::TRANSACTION_ATTEMPTS {
-            match self.settle_group_once(id, settlement, entry).await? {
-                Some(settled) => return Ok(settled),
-                // The review's author saved between the read and the write: read again.
-                None => continue,
-            }
-        }
-        Err(StoreError::Unavailable(
-            "the review kept changing while it was being hidden; try again".into(),
-        ))
-    }
-
     /// One attempt at [`Self::settle_group`]; `None` when a review being hidden changed
     /// under it (nothing was written).
     async fn settle_group_once(
@@ -255,7 +147,7 @@ impl DynamoStore {
         settlement: &Settlement,
         entry: &AuditEntry,
     ) -> Result<Option<Option<ReportGroup>>, StoreError> {
-        let Some(group) = self.group_by_id(id).await? else {
+        let Some(group) = self.report_group(id).await? else {
             return Ok(Some(None));
         };
         let target = group.target().clone();
@@ -274,7 +166,10 @@ impl DynamoStore {
             (Settlement::Dismiss, _) => {}
             (Settlement::HideReview, ReportTarget::Review { session_id, author }) => {
                 // The hold, the review's flag and its stars, in this same transaction.
-                writes.extend(self.review_hidden_writes(session_id, author, true).await?);
+                writes.extend(
+                    self.review_hidden_writes(session_id, author.as_str(), true)
+                        .await?,
+                );
                 hiding_review = true;
             }
             (
@@ -307,7 +202,7 @@ impl DynamoStore {
                 } else {
                     // A session with so many words that its index items and the queue's
                     // would not fit one transaction: hidden in its own, first.
-                    self.update(session, Some(revision)).await?;
+                    self.update_session(session, Some(revision)).await?;
                 }
             }
             _ => {
@@ -390,8 +285,119 @@ impl DynamoStore {
         }
         Ok(())
     }
+}
 
-    pub(super) async fn put_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+#[async_trait]
+impl Moderation for DynamoStore {
+    /// Reads which group is open for the target, then writes the report into it (or opens
+    /// one) in one transaction: 2 round trips. The report's put is conditional on its key
+    /// (target and reporter) holding no report of the open group.
+    async fn file_report(&self, report: &Report) -> Result<Filed, StoreError> {
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let open = self.open_group_of(&report.target).await?;
+            let writes = match &open {
+                None => vec![
+                    self.put(
+                        HashMap::from([
+                            ("pk".to_string(), s(target_pk(&report.target))),
+                            ("sk".to_string(), s(OPEN_SK)),
+                            (GROUP.to_string(), s(report.id.clone())),
+                        ]),
+                        Some(("attribute_not_exists(pk)", vec![])),
+                    ),
+                    self.put(
+                        queue_item(report)?,
+                        Some(("attribute_not_exists(pk)", vec![])),
+                    ),
+                    // Replaces a closed report of the same member, if one is left.
+                    self.put(report_item(report, &report.id)?, None),
+                ],
+                Some(id) => vec![
+                    self.count_report(id, &report.reason),
+                    self.put(
+                        report_item(report, id)?,
+                        Some((
+                            "attribute_not_exists(pk) OR q <> :open",
+                            vec![(":open", s(id.clone()))],
+                        )),
+                    ),
+                ],
+            };
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(Filed::New),
+                Outcome::ConditionFailed(1) if open.is_some() => return Ok(Filed::AlreadyOpen),
+                // A group was opened or settled since the read: read again.
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(StoreError::Unavailable(
+            "too many reports about the same thing at once; try again".into(),
+        ))
+    }
+
+    /// One Query of `QUEUE`, after the cursor's group.
+    async fn report_queue(&self, page: PageRequest) -> Result<ReportGroupPage, StoreError> {
+        let limit = page_size(&page);
+        let mut query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk")
+            .expression_attribute_values(":pk", s(QUEUE_PK))
+            .limit(limit + 1);
+        if let Some(c) = &page.cursor {
+            query = query
+                .exclusive_start_key("pk", s(QUEUE_PK))
+                .exclusive_start_key("sk", s(cursor::queue_group(c)?));
+        }
+        let output = query.send().await.map_err(store_error)?;
+        let mut items = output.items.unwrap_or_default();
+        let more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        let groups = items
+            .iter()
+            .map(group_from_item)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(cursor::queue_page(groups, more))
+    }
+
+    /// One GetItem (consistent).
+    async fn report_group(&self, id: &str) -> Result<Option<ReportGroup>, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(QUEUE_PK))
+            .key("sk", s(id))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(store_error)?;
+        output.item.as_ref().map(group_from_item).transpose()
+    }
+
+    /// Reads the group, then in one transaction: deletes its queue item and the target's
+    /// `#` (closing all its reports), writes the audit entry and hides the session. Then
+    /// deletes the closed report items (see [`Self::clear_closed_reports`]).
+    async fn settle_reports(
+        &self,
+        id: &str,
+        settlement: &Settlement,
+        entry: &AuditEntry,
+    ) -> Result<Option<ReportGroup>, StoreError> {
+        for _ in 0..super::TRANSACTION_ATTEMPTS {
+            match self.settle_group_once(id, settlement, entry).await? {
+                Some(settled) => return Ok(settled),
+                // The review's author saved between the read and the write: read again.
+                None => continue,
+            }
+        }
+        Err(StoreError::Unavailable(
+            "the review kept changing while it was being hidden; try again".into(),
+        ))
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
         self.client
             .put_item()
             .table_name(&self.table)
@@ -402,7 +408,7 @@ impl DynamoStore {
         Ok(())
     }
 
-    pub(super) async fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
+    async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         let output = self
             .client
             .query()

@@ -19,9 +19,13 @@ use aws_sdk_dynamodb::types::{AttributeValue, ConditionCheck, TransactWriteItem,
 use super::errors::store_error;
 use super::items::{s, session_from_item, session_pk, Item, SESSION_SK};
 use super::members::{review_copy_item, review_copy_key};
-use super::{page_size, DynamoStore, Outcome, TRANSACTION_ATTEMPTS};
+use super::writes::Outcome;
+use super::{page_size, DynamoStore, TRANSACTION_ATTEMPTS};
 use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
 use crate::store_cursor as cursor;
+use app::model::MemberId;
+use app::store::Reviews;
+use async_trait::async_trait;
 
 const REVIEW_PREFIX: &str = "R#";
 /// Revisions sort before reviews, so the backwards Query reads them last: a session with
@@ -53,7 +57,7 @@ fn review_item(review: &Review, rev: u64) -> Result<Item, StoreError> {
     let mut item: Item =
         serde_dynamo::to_item(review).map_err(|e| StoreError::Internal(e.to_string()))?;
     item.insert("pk".into(), s(session_pk(review.session_id.as_str())));
-    item.insert("sk".into(), s(review_sk(&review.author)));
+    item.insert("sk".into(), s(review_sk(review.author.as_str())));
     item.insert(REV.into(), AttributeValue::N(rev.to_string()));
     Ok(item)
 }
@@ -216,86 +220,6 @@ impl DynamoStore {
         TransactWriteItem::builder().condition_check(check).build()
     }
 
-    pub(super) async fn put_review_item(&self, review: &Review) -> Result<Review, StoreError> {
-        for _ in 0..TRANSACTION_ATTEMPTS {
-            let (old, held) = tokio::try_join!(
-                self.current_review(&review.session_id, &review.author),
-                self.review_held(&review.session_id, &review.author),
-            )?;
-            let mut stored = review.clone();
-            stored.hidden = held;
-            if let Some((old, _)) = &old {
-                stored.created_at = old.created_at;
-            }
-            let mut writes = vec![
-                self.session_exists(&review.session_id),
-                self.review_put(&stored, old.as_ref().map(|(_, rev)| *rev))?,
-                self.put(review_copy_item(&stored)?, None),
-                self.hold_unchanged(&review.session_id, &review.author, held),
-            ];
-            writes.extend(self.rating_update(
-                &review.session_id,
-                old.as_ref().and_then(|(o, _)| o.counted_stars()),
-                stored.counted_stars(),
-            ));
-            match self.transact_outcome(writes).await? {
-                Outcome::Done => return Ok(stored),
-                Outcome::ConditionFailed(0) => {
-                    return Err(StoreError::NotFound(review.session_id.clone()))
-                }
-                // The same member's other write landed first: read again.
-                Outcome::ConditionFailed(_) => continue,
-            }
-        }
-        Err(busy())
-    }
-
-    pub(super) async fn delete_review_item(
-        &self,
-        session: &SessionId,
-        author: &str,
-    ) -> Result<bool, StoreError> {
-        for _ in 0..TRANSACTION_ATTEMPTS {
-            let Some((old, rev)) = self.current_review(session, author).await? else {
-                return Ok(false);
-            };
-            let mut writes = vec![self.delete_if(
-                session_pk(session.as_str()),
-                review_sk(author),
-                (
-                    "rev = :read",
-                    vec![(":read", AttributeValue::N(rev.to_string()))],
-                ),
-            )];
-            let (copy_pk, copy_sk) = review_copy_key(session, author);
-            writes.push(self.delete(copy_pk, copy_sk));
-            writes.extend(self.rating_update(session, old.counted_stars(), None));
-            match self.transact_outcome(writes).await? {
-                Outcome::Done => return Ok(true),
-                Outcome::ConditionFailed(_) => continue,
-            }
-        }
-        Err(busy())
-    }
-
-    /// The hold and the review's flag and stars, in one transaction guarded by the
-    /// review's `rev`.
-    pub(super) async fn set_review_hidden_items(
-        &self,
-        session: &SessionId,
-        author: &str,
-        hidden: bool,
-    ) -> Result<(), StoreError> {
-        for _ in 0..TRANSACTION_ATTEMPTS {
-            let writes = self.review_hidden_writes(session, author, hidden).await?;
-            match self.transact_outcome(writes).await? {
-                Outcome::Done => return Ok(()),
-                Outcome::ConditionFailed(_) => continue,
-            }
-        }
-        Err(busy())
-    }
-
     /// The writes that hide or show a review as it is now (read here): its hold, and its
     /// flag, copy and stars guarded by its `rev` (or its absence). For a transaction of
     /// the caller's; any condition failing means "read again and retry".
@@ -362,10 +286,111 @@ impl DynamoStore {
     fn review_absent(&self, session: &SessionId, author: &str) -> TransactWriteItem {
         self.review_check(session, author, ("attribute_not_exists(pk)", None))
     }
+}
+
+fn busy() -> StoreError {
+    StoreError::Unavailable("too many changes to this review at once; try again".into())
+}
+
+#[async_trait]
+impl Reviews for DynamoStore {
+    async fn review_by(
+        &self,
+        session: &SessionId,
+        author: &MemberId,
+    ) -> Result<Option<Review>, StoreError> {
+        let author = author.as_str();
+        Ok(self
+            .current_review(session, author)
+            .await?
+            .map(|(review, _)| review))
+    }
+
+    async fn put_review(&self, review: &Review) -> Result<Review, StoreError> {
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let (old, held) = tokio::try_join!(
+                self.current_review(&review.session_id, review.author.as_str()),
+                self.review_held(&review.session_id, review.author.as_str()),
+            )?;
+            let mut stored = review.clone();
+            stored.hidden = held;
+            if let Some((old, _)) = &old {
+                stored.created_at = old.created_at;
+            }
+            let mut writes = vec![
+                self.session_exists(&review.session_id),
+                self.review_put(&stored, old.as_ref().map(|(_, rev)| *rev))?,
+                self.put(review_copy_item(&stored)?, None),
+                self.hold_unchanged(&review.session_id, review.author.as_str(), held),
+            ];
+            writes.extend(self.rating_update(
+                &review.session_id,
+                old.as_ref().and_then(|(o, _)| o.counted_stars()),
+                stored.counted_stars(),
+            ));
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(stored),
+                Outcome::ConditionFailed(0) => {
+                    return Err(StoreError::NotFound(review.session_id.clone()))
+                }
+                // The same member's other write landed first: read again.
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
+
+    async fn delete_review(
+        &self,
+        session: &SessionId,
+        author: &MemberId,
+    ) -> Result<bool, StoreError> {
+        let author = author.as_str();
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let Some((old, rev)) = self.current_review(session, author).await? else {
+                return Ok(false);
+            };
+            let mut writes = vec![self.delete_if(
+                session_pk(session.as_str()),
+                review_sk(author),
+                (
+                    "rev = :read",
+                    vec![(":read", AttributeValue::N(rev.to_string()))],
+                ),
+            )];
+            let (copy_pk, copy_sk) = review_copy_key(session, author);
+            writes.push(self.delete(copy_pk, copy_sk));
+            writes.extend(self.rating_update(session, old.counted_stars(), None));
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(true),
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
+
+    /// The hold and the review's flag and stars, in one transaction guarded by the
+    /// review's `rev`.
+    async fn set_review_hidden(
+        &self,
+        session: &SessionId,
+        author: &MemberId,
+        hidden: bool,
+    ) -> Result<(), StoreError> {
+        let author = author.as_str();
+        for _ in 0..TRANSACTION_ATTEMPTS {
+            let writes = self.review_hidden_writes(session, author, hidden).await?;
+            match self.transact_outcome(writes).await? {
+                Outcome::Done => return Ok(()),
+                Outcome::ConditionFailed(_) => continue,
+            }
+        }
+        Err(busy())
+    }
 
     /// One Query of the session's partition, backwards so the session and its rating come
     /// first, then as many reviews as 1 MB holds.
-    pub(super) async fn session_and_reviews(
+    async fn session_with_activity(
         &self,
         id: &SessionId,
     ) -> Result<Option<(Session, SessionActivity)>, StoreError> {
@@ -413,7 +438,7 @@ impl DynamoStore {
         }))
     }
 
-    pub(super) async fn review_page(
+    async fn session_reviews(
         &self,
         id: &SessionId,
         page: PageRequest,
@@ -446,7 +471,10 @@ impl DynamoStore {
         let more = reviews.len() > limit as usize;
         reviews.truncate(limit as usize);
         let next_cursor = match (more, reviews.last()) {
-            (true, Some(last)) => Some(cursor::encode(&review_key(id.as_str(), &last.author))),
+            (true, Some(last)) => Some(cursor::encode(&review_key(
+                id.as_str(),
+                last.author.as_str(),
+            ))),
             _ => None,
         };
         Ok(ReviewPage {
@@ -454,8 +482,4 @@ impl DynamoStore {
             next_cursor,
         })
     }
-}
-
-fn busy() -> StoreError {
-    StoreError::Unavailable("too many changes to this review at once; try again".into())
 }

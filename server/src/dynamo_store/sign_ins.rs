@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use super::errors::store_error;
 use super::items::s;
 use super::DynamoStore;
+use app::store::SignIns;
+use async_trait::async_trait;
 
 const SORT_KEY: &str = "ENDED";
 
@@ -14,12 +16,9 @@ fn pk(account: &str) -> String {
     format!("SIGNINS#{account}")
 }
 
-impl DynamoStore {
-    pub(super) async fn end_sign_ins_item(
-        &self,
-        account: &str,
-        at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+#[async_trait]
+impl SignIns for DynamoStore {
+    async fn end_sign_ins(&self, account: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
         let result = self
             .client
             .update_item()
@@ -46,10 +45,7 @@ impl DynamoStore {
         }
     }
 
-    pub(super) async fn sign_ins_ended_item(
-        &self,
-        account: &str,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+    async fn sign_ins_ended_at(&self, account: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
         let item = self.get(pk(account), SORT_KEY).await?;
         Ok(item
             .and_then(|item| item.get("at")?.as_n().ok()?.parse::<i64>().ok())

@@ -6,6 +6,10 @@ use chrono::{DateTime, Utc};
 use redb::{Database, ReadableTable, TableDefinition, WriteTransaction};
 
 use super::internal;
+use app::store::Allowances;
+use async_trait::async_trait;
+
+use super::EmbeddedStore;
 
 pub const ALLOWANCES: TableDefinition<&str, u64> = TableDefinition::new("allowances");
 
@@ -85,4 +89,26 @@ pub fn give_back(
     }
     txn.commit().map_err(internal)?;
     Ok(())
+}
+
+#[async_trait]
+impl Allowances for EmbeddedStore {
+    async fn take_allowances(
+        &self,
+        allowances: &[app::store::Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        let allowances = allowances.to_vec();
+        self.blocking(move |db| take(db, &allowances, now)).await
+    }
+
+    async fn give_back_allowances(
+        &self,
+        allowances: &[app::store::Allowance],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let allowances = allowances.to_vec();
+        self.blocking(move |db| give_back(db, &allowances, now))
+            .await
+    }
 }

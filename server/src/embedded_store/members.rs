@@ -6,8 +6,15 @@ use app::model::{newest_first, Review, Session, SessionId};
 use app::store::{StoreError, MAX_MEMBER_LIST};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
-use super::{from_json, internal, read_session, reviews::REVIEWS, SESSIONS};
+use super::indexes::{read_session, SESSIONS};
+use super::{from_json, internal, reviews::REVIEWS};
 use crate::index_keys::review_key;
+use app::model::MemberId;
+use app::store::Members;
+use async_trait::async_trait;
+
+use super::indexes::{sessions_with_prefix, SESSIONS_BY_AUTHOR};
+use super::EmbeddedStore;
 
 pub const BOOKMARKS: TableDefinition<&str, &str> = TableDefinition::new("bookmarks");
 pub const MEMBER_REVIEWS: TableDefinition<&str, &str> = TableDefinition::new("member_reviews");
@@ -144,4 +151,70 @@ pub fn feed_owner(db: &Database, token: &str) -> Result<Option<String>, StoreErr
     let tokens = txn.open_table(FEED_TOKENS).map_err(internal)?;
     let found = tokens.get(token).map_err(internal)?;
     Ok(found.map(|v| v.value().to_string()))
+}
+
+#[async_trait]
+impl Members for EmbeddedStore {
+    async fn set_bookmark(
+        &self,
+        member: &MemberId,
+        session: &SessionId,
+        bookmarked: bool,
+    ) -> Result<(), StoreError> {
+        let (member, session) = (member.to_string(), session.clone());
+        self.blocking(move |db| set_bookmark(db, &member, &session, bookmarked))
+            .await
+    }
+
+    async fn is_bookmarked(
+        &self,
+        member: &MemberId,
+        session: &SessionId,
+    ) -> Result<bool, StoreError> {
+        let (member, session) = (member.to_string(), session.clone());
+        self.blocking(move |db| is_bookmarked(db, &member, &session))
+            .await
+    }
+
+    async fn member_bookmarks(&self, member: &MemberId) -> Result<Vec<Session>, StoreError> {
+        let member = member.to_string();
+        self.blocking(move |db| bookmarks(db, &member)).await
+    }
+
+    async fn member_reviews(&self, member: &MemberId) -> Result<Vec<Review>, StoreError> {
+        let member = member.to_string();
+        self.blocking(move |db| reviews(db, &member)).await
+    }
+
+    async fn sessions_added_by(&self, member: &MemberId) -> Result<Vec<Session>, StoreError> {
+        let prefix = format!("{member}\u{0}");
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let by_author = txn.open_table(SESSIONS_BY_AUTHOR).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            Ok(sessions_with_prefix(&by_author, &sessions, &prefix, MAX_MEMBER_LIST)?.0)
+        })
+        .await
+    }
+
+    async fn feed_token(&self, member: &MemberId) -> Result<Option<String>, StoreError> {
+        let member = member.to_string();
+        self.blocking(move |db| feed_token(db, &member)).await
+    }
+
+    async fn set_feed_token(
+        &self,
+        member: &MemberId,
+        token: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let (member, token) = (member.to_string(), token.map(str::to_string));
+        self.blocking(move |db| set_feed_token(db, &member, token.as_deref()))
+            .await
+    }
+
+    async fn feed_owner(&self, token: &str) -> Result<Option<MemberId>, StoreError> {
+        let token = token.to_string();
+        let owner = self.blocking(move |db| feed_owner(db, &token)).await?;
+        Ok(owner.map(MemberId::from))
+    }
 }

@@ -18,6 +18,10 @@ use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTran
 
 use super::{from_json, internal, to_json};
 use crate::store_cursor as cursor;
+use app::store::Moderation;
+use async_trait::async_trait;
+
+use super::EmbeddedStore;
 
 pub const REPORT_GROUPS: TableDefinition<&str, &[u8]> = TableDefinition::new("report_groups");
 pub const REPORT_TARGETS: TableDefinition<&str, &str> = TableDefinition::new("report_targets");
@@ -68,7 +72,7 @@ pub fn file(db: &Database, report: &Report) -> Result<Filed, StoreError> {
 
 fn file_in(txn: &WriteTransaction, report: &Report) -> Result<Filed, StoreError> {
     let mut by_target = txn.open_table(REPORTS_BY_TARGET).map_err(internal)?;
-    let mine = reporter_key(&report.target, &report.reporter);
+    let mine = reporter_key(&report.target, report.reporter.as_str());
     if by_target.get(mine.as_str()).map_err(internal)?.is_some() {
         return Ok(Filed::AlreadyOpen);
     }
@@ -157,7 +161,7 @@ pub fn settle(
             return Err(internal(format!("group {id} is not about a review")));
         };
         // The hold, the review's flag and its stars, in this same transaction.
-        super::reviews::set_hidden_in(&txn, session_id, author, true)?;
+        super::reviews::set_hidden_in(&txn, session_id, author.as_str(), true)?;
     }
     if let Settlement::HideSession { session, revision } = settlement {
         if group.target().session_id() != &session.id
@@ -204,7 +208,7 @@ fn hide_session(
     session: &app::model::Session,
     revision: &app::model::Revision,
 ) -> Result<(), StoreError> {
-    let current = super::read_session(txn, session.id.as_str())?
+    let current = super::indexes::read_session(txn, session.id.as_str())?
         .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
     if current.version != session.version {
         return Err(StoreError::VersionConflict {
@@ -215,10 +219,10 @@ fn hide_session(
     }
     let mut stored = session.clone();
     stored.version = current.version + 1;
-    super::remove_index_entries(txn, &current)?;
-    super::write_session(txn, &stored)?;
-    super::adjust_places(txn, &current, -1)?;
-    super::adjust_places(txn, &stored, 1)?;
+    super::indexes::remove_index_entries(txn, &current)?;
+    super::indexes::write_session(txn, &stored)?;
+    super::indexes::adjust_places(txn, &current, -1)?;
+    super::indexes::adjust_places(txn, &stored, 1)?;
     super::history::record(txn, Some(revision))
 }
 
@@ -245,4 +249,44 @@ pub fn log(db: &Database) -> Result<Vec<AuditEntry>, StoreError> {
         found.push(from_json(value.value())?);
     }
     Ok(found)
+}
+
+#[async_trait]
+impl Moderation for EmbeddedStore {
+    async fn file_report(&self, report: &Report) -> Result<app::model::Filed, StoreError> {
+        let report = report.clone();
+        self.blocking(move |db| file(db, &report)).await
+    }
+
+    async fn report_queue(
+        &self,
+        page: PageRequest,
+    ) -> Result<app::model::ReportGroupPage, StoreError> {
+        self.blocking(move |db| queue(db, page)).await
+    }
+
+    async fn report_group(&self, id: &str) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        let id = id.to_string();
+        self.blocking(move |db| group(db, &id)).await
+    }
+
+    async fn settle_reports(
+        &self,
+        id: &str,
+        settlement: &app::model::Settlement,
+        entry: &AuditEntry,
+    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+        let (id, settlement, entry) = (id.to_string(), settlement.clone(), entry.clone());
+        self.blocking(move |db| settle(db, &id, &settlement, &entry))
+            .await
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        let entry = entry.clone();
+        self.blocking(move |db| record(db, &entry)).await
+    }
+
+    async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.blocking(log).await
+    }
 }

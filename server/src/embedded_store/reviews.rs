@@ -7,10 +7,17 @@ use app::model::{newest_first, Rating, Review, ReviewPage, SessionActivity, Sess
 use app::store::{PageRequest, StoreError};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
+use super::indexes::read_session;
+use super::indexes::SESSIONS;
 use super::members::{member_key, MEMBER_REVIEWS};
-use super::{from_json, internal, read_session, to_json};
+use super::{from_json, internal, to_json};
 use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
 use crate::store_cursor as cursor;
+use app::model::{MemberId, Session};
+use app::store::Reviews;
+use async_trait::async_trait;
+
+use super::EmbeddedStore;
 
 pub const REVIEWS: TableDefinition<&str, &[u8]> = TableDefinition::new("reviews");
 pub const RATINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("ratings");
@@ -47,7 +54,7 @@ pub fn put(db: &Database, review: Review) -> Result<Review, StoreError> {
     if read_session(&txn, session)?.is_none() {
         return Err(StoreError::NotFound(review.session_id.clone()));
     }
-    let key = review_key(session, &review.author);
+    let key = review_key(session, review.author.as_str());
     let mut stored = review.clone();
     stored.hidden = held(&txn, &key)?;
     let old = {
@@ -67,7 +74,7 @@ pub fn put(db: &Database, review: Review) -> Result<Review, StoreError> {
     };
     txn.open_table(MEMBER_REVIEWS)
         .map_err(internal)?
-        .insert(member_key(&stored.author, session).as_str(), "")
+        .insert(member_key(stored.author.as_str(), session).as_str(), "")
         .map_err(internal)?;
     let mut rating = read_rating(&txn, session)?;
     rating.change(old.and_then(|o| o.counted_stars()), stored.counted_stars());
@@ -192,7 +199,7 @@ pub fn of_session(
     })
 }
 
-pub fn page(
+pub fn reviews_page(
     db: &Database,
     session: &SessionId,
     page: PageRequest,
@@ -226,11 +233,77 @@ pub fn page(
         listed.push(from_json::<Review>(value.value())?);
     }
     let next_cursor = match (more, listed.last()) {
-        (true, Some(last)) => Some(cursor::encode(&review_key(session.as_str(), &last.author))),
+        (true, Some(last)) => Some(cursor::encode(&review_key(
+            session.as_str(),
+            last.author.as_str(),
+        ))),
         _ => None,
     };
     Ok(ReviewPage {
         reviews: listed,
         next_cursor,
     })
+}
+
+#[async_trait]
+impl Reviews for EmbeddedStore {
+    async fn put_review(&self, review: &Review) -> Result<Review, StoreError> {
+        let review = review.clone();
+        self.blocking(move |db| put(db, review)).await
+    }
+
+    async fn delete_review(
+        &self,
+        session: &SessionId,
+        author: &MemberId,
+    ) -> Result<bool, StoreError> {
+        let (session, author) = (session.clone(), author.to_string());
+        self.blocking(move |db| delete(db, &session, &author)).await
+    }
+
+    async fn set_review_hidden(
+        &self,
+        session: &SessionId,
+        author: &MemberId,
+        hidden: bool,
+    ) -> Result<(), StoreError> {
+        let (session, author) = (session.clone(), author.to_string());
+        self.blocking(move |db| set_hidden(db, &session, &author, hidden))
+            .await
+    }
+
+    async fn review_by(
+        &self,
+        session: &SessionId,
+        author: &MemberId,
+    ) -> Result<Option<Review>, StoreError> {
+        let (session, author) = (session.clone(), author.to_string());
+        self.blocking(move |db| get(db, &session, &author)).await
+    }
+
+    async fn session_reviews(
+        &self,
+        id: &SessionId,
+        page: PageRequest,
+    ) -> Result<ReviewPage, StoreError> {
+        let id = id.clone();
+        self.blocking(move |db| reviews_page(db, &id, page)).await
+    }
+
+    async fn session_with_activity(
+        &self,
+        id: &SessionId,
+    ) -> Result<Option<(Session, SessionActivity)>, StoreError> {
+        let id = id.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            let Some(found) = sessions.get(id.as_str()).map_err(internal)? else {
+                return Ok(None);
+            };
+            let session: Session = from_json(found.value())?;
+            Ok(Some((session, of_session(&txn, &id)?)))
+        })
+        .await
+    }
 }

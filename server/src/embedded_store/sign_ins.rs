@@ -5,6 +5,10 @@ use chrono::{DateTime, Utc};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
 use super::internal;
+use app::store::SignIns;
+use async_trait::async_trait;
+
+use super::EmbeddedStore;
 
 pub const SIGN_INS_ENDED: TableDefinition<&str, i64> = TableDefinition::new("sign_ins_ended");
 
@@ -28,4 +32,24 @@ pub fn ended_at(db: &Database, account: &str) -> Result<Option<DateTime<Utc>>, S
     let table = txn.open_table(SIGN_INS_ENDED).map_err(internal)?;
     let at = table.get(account).map_err(internal)?.map(|v| v.value());
     Ok(at.and_then(|secs| DateTime::from_timestamp(secs, 0)))
+}
+
+#[async_trait]
+impl SignIns for EmbeddedStore {
+    async fn end_sign_ins(
+        &self,
+        account: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let account = account.to_string();
+        self.blocking(move |db| end(db, &account, at)).await
+    }
+
+    async fn sign_ins_ended_at(
+        &self,
+        account: &str,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        let account = account.to_string();
+        self.blocking(move |db| ended_at(db, &account)).await
+    }
 }

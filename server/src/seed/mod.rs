@@ -30,7 +30,7 @@ pub struct SeedReport {
 pub async fn seed(store: &dyn Store, seed: u64, count: usize) -> Result<SeedReport, StoreError> {
     let mut report = SeedReport::default();
     for session in generate(seed, count) {
-        match store.create_session(&session).await {
+        match store.create_session(&session, None).await {
             Ok(()) => {
                 report.created += 1;
                 // Only with a new session, so a member's later edits are never undone.
@@ -320,7 +320,7 @@ fn one_session(rng: &mut ChaCha8Rng, id: SessionId, place: &Place) -> Session {
             .expect("non-empty")
             .to_string(),
         last_confirmed,
-        added_by: DEMO_AUTHOR.to_string(),
+        added_by: DEMO_AUTHOR.into(),
         created_at,
         updated_at,
         version: 0,

@@ -61,7 +61,7 @@ pub fn for_session(seed: u64, session: &Session) -> Vec<Review> {
             );
             Review {
                 session_id: session.id.clone(),
-                author: subject.to_string(),
+                author: (*subject).into(),
                 author_name: name.to_string(),
                 stars,
                 visited_on: (written - Duration::days(rng.random_range(0..7))).date_naive(),

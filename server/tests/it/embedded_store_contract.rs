@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use app::store::contract::sample_session;
-use app::store::{PageRequest, Store, StoreError};
+use app::store::prelude::*;
+use app::store::{PageRequest, StoreError};
 use server::embedded_store::EmbeddedStore;
 
 async fn fresh_store() -> Arc<dyn Store> {
@@ -20,7 +21,7 @@ async fn data_survives_closing_and_reopening() {
     let session = sample_session("kept", "Kept across restarts", "IE");
     {
         let store = EmbeddedStore::open(dir.path()).unwrap();
-        store.create_session(&session).await.unwrap();
+        store.create_session(&session, None).await.unwrap();
     }
     let reopened = EmbeddedStore::open(dir.path()).unwrap();
     assert_eq!(

@@ -16,7 +16,7 @@ async fn app() -> (TestApp, tempfile::TempDir) {
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     for (id, name) in [("doolin", "Doolin Trad"), ("ennis", "Ennis Céilí")] {
         app.store
-            .create_session(&sample_session(id, name, "IE"))
+            .create_session(&sample_session(id, name, "IE"), None)
             .await
             .unwrap();
     }
@@ -97,8 +97,8 @@ fn the_account_page_lists_the_members_reviews_and_sessions() {
             .unwrap()
             .to_string();
         let mut hers = sample_session("hers", "Máire's Wednesday", "IE");
-        hers.added_by = subject;
-        app.store.create_session(&hers).await.unwrap();
+        hers.added_by = subject.into();
+        app.store.create_session(&hers, None).await.unwrap();
         let response = save_review(&app, &maire, "ennis", "5", "Céilí band on the night.").await;
         assert_eq!(response.status(), 200);
         let account = page_200(&app, "/account", &maire).await;

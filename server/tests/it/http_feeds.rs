@@ -55,7 +55,7 @@ async fn arrange(store: &dyn Store) {
     ]) {
         session.created_at = time(created);
         session.updated_at = time(updated);
-        store.create_session(session).await.unwrap();
+        store.create_session(session, None).await.unwrap();
     }
 }
 
@@ -375,7 +375,7 @@ fn xml_special_characters_are_escaped_in_the_sitemap_and_the_feed() {
         // control character in the venue must not break the feed either.
         let mut tricky = sample_session("tom&jerry's", name, "IE");
         tricky.venue.name = "The \"Quiet\" Man\u{7}".into();
-        app.store.create_session(&tricky).await.unwrap();
+        app.store.create_session(&tricky, None).await.unwrap();
         rebuild(app.store.as_ref(), MAX_URLS_PER_FILE)
             .await
             .unwrap();
@@ -506,7 +506,7 @@ fn the_feed_carries_the_fifty_newest_and_an_empty_feed_is_still_valid() {
             let mut s = sample_session(&format!("n{i:02}"), &format!("Session {i:02}"), "IE");
             s.created_at = base + chrono::Duration::hours(i);
             s.updated_at = s.created_at;
-            app.store.create_session(&s).await.unwrap();
+            app.store.create_session(&s, None).await.unwrap();
         }
         let full = parse(&fetch(&app.address, "/feed.atom", ATOM, "public, max-age=900").await);
         let titles: Vec<_> = full
@@ -640,14 +640,14 @@ fn calendar_files_define_their_zones_as_the_iana_database_does() {
             let mut session = sample_session(id, &format!("Session in {zone}"), country);
             session.time_zone = zone.into();
             session.schedules = calendar_schedules();
-            store.create_session(&session).await.unwrap();
+            store.create_session(&session, None).await.unwrap();
             store
-                .set_bookmark("member-1", &SessionId(id.into()), true)
+                .set_bookmark(&"member-1".into(), &SessionId(id.into()), true)
                 .await
                 .unwrap();
         }
         store
-            .set_feed_token("member-1", Some(FEED_TOKEN))
+            .set_feed_token(&"member-1".into(), Some(FEED_TOKEN))
             .await
             .unwrap();
 

@@ -65,7 +65,7 @@ async fn clare_app() -> (common::TestApp, tempfile::TempDir) {
         if id == "doolin" {
             s.tags = vec![Tag::SetDancing];
         }
-        app.store.create_session(&s).await.unwrap();
+        app.store.create_session(&s, None).await.unwrap();
     }
     (app, dir)
 }
@@ -205,14 +205,14 @@ fn tonight_lists_only_sessions_on_today_in_their_own_zone() {
             *days = app::model::WEEKDAYS.to_vec();
             *start = chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap();
         }
-        app.store.create_session(&daily).await.unwrap();
+        app.store.create_session(&daily, None).await.unwrap();
         let mut gone = sample_session("gone", "Long Gone", "IE");
         gone.schedules = vec![Schedule::Once {
             date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
             start: chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
             end: None,
         }];
-        app.store.create_session(&gone).await.unwrap();
+        app.store.create_session(&gone, None).await.unwrap();
         let (_, html) = app.get_text("/?when=tonight").await;
         assert_eq!(session_names(&html), ["Every Night"]);
         let (_, all) = app.get_text("/").await;
@@ -293,7 +293,7 @@ fn the_session_page_has_a_map_that_still_reads_without_tiles() {
             lat: 52.0,
             lng: -9.0,
         });
-        no_tiles.store.create_session(&s).await.unwrap();
+        no_tiles.store.create_session(&s, None).await.unwrap();
         let (_, html) = no_tiles.get_text("/session/x").await;
         assert!(html.contains("Map at 52.00000, -9.00000"));
         assert!(!html.contains("<image"), "no tile server, no images");

@@ -25,7 +25,7 @@ fn unconfirmed_sessions_are_marked_until_a_member_confirms_them() {
         let mut fresh = sample_session("fresh", "Fresh Tunes", "IE");
         fresh.last_confirmed = Some(chrono::Utc::now().date_naive());
         for session in [&old, &fresh] {
-            app.store.create_session(session).await.unwrap();
+            app.store.create_session(session, None).await.unwrap();
         }
 
         let (_, page) = app.get_text("/session/old").await;

@@ -19,7 +19,7 @@ async fn empty_app() -> (TestApp, tempfile::TempDir) {
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     let mut doolin = sample_session("doolin", "Doolin Trad", "IE");
     doolin.town = "Doolin".into();
-    app.store.create_session(&doolin).await.unwrap();
+    app.store.create_session(&doolin, None).await.unwrap();
     (app, dir)
 }
 
@@ -37,7 +37,7 @@ fn a_session_name_cannot_swallow_the_page() {
         let (app, _dir) = empty_app().await;
         let name = "!<!--<script>";
         app.store
-            .create_session(&sample_session("first", name, "IE"))
+            .create_session(&sample_session("first", name, "IE"), None)
             .await
             .unwrap();
         for path in [
@@ -79,7 +79,7 @@ fn a_hidden_review_deleted_and_posted_again_stays_hidden() {
             .to_string();
         let doolin = SessionId("doolin".into());
         app.store
-            .set_review_hidden(&doolin, &subject, true)
+            .set_review_hidden(&doolin, &subject.clone().into(), true)
             .await
             .unwrap();
 
@@ -353,7 +353,7 @@ fn who_added_a_session_is_not_in_its_page_or_the_api() {
         let (app, _dir) = empty_app().await;
         let mut session = sample_session("added", "Added Here", "IE");
         session.added_by = "member-id-4c1f9e".into();
-        app.store.create_session(&session).await.unwrap();
+        app.store.create_session(&session, None).await.unwrap();
         for path in ["/session/added", "/api/v1/sessions/added", "/"] {
             let (status, body) = app.get_text(path).await;
             assert_eq!(status, 200, "{path}");
@@ -469,7 +469,7 @@ fn sitemap_requests_read_the_saved_listing_not_the_table() {
         for n in 0..12 {
             let mut session = sample_session(&format!("s{n}"), &format!("Session {n}"), "IE");
             session.town = format!("Town {}", n % 3);
-            store.create_session(&session).await.unwrap();
+            store.create_session(&session, None).await.unwrap();
         }
         let state = common::state_over(store.clone(), dir.path(), "https://seisiun.example");
         let router = axum::Router::new()
@@ -496,7 +496,7 @@ fn sitemap_requests_read_the_saved_listing_not_the_table() {
         for n in 0..5 {
             let mut late = sample_session(&format!("late{n}"), &format!("Late {n}"), "IE");
             late.town = "Newtown".into();
-            store.create_session(&late).await.unwrap();
+            store.create_session(&late, None).await.unwrap();
         }
 
         let mut requests = Vec::new();

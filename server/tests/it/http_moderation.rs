@@ -25,7 +25,7 @@ async fn world() -> World {
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     let mut doolin = sample_session("doolin", "Doolin Trad", "IE");
     doolin.town = "Doolin".into();
-    app.store.create_session(&doolin).await.unwrap();
+    app.store.create_session(&doolin, None).await.unwrap();
     let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
     let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
     member_cookies(&app, "Nóra", "nora@example.org", PASSWORD).await;
@@ -322,7 +322,7 @@ fn junk_report(n: usize, session: &str, minutes_ago: i64) -> app::model::Report 
         },
         reason: "spam".into(),
         details: "junk".into(),
-        reporter: format!("bot-{n}"),
+        reporter: format!("bot-{n}").into(),
         reporter_name: format!("Bot {n}"),
         at,
     }
@@ -392,7 +392,7 @@ fn a_flood_of_reports_on_one_session_hides_no_report_on_another() {
         let w = world().await;
         let mut ennis = sample_session("ennis", "Ennis Céilí", "IE");
         ennis.town = "Ennis".into();
-        w.app.store.create_session(&ennis).await.unwrap();
+        w.app.store.create_session(&ennis, None).await.unwrap();
         // 250 junk reports on Doolin, all filed before the genuine one.
         for n in 0..250 {
             let filed = w.app.store.file_report(&junk_report(n, "doolin", 60)).await;
@@ -461,7 +461,7 @@ fn the_queue_pages_without_javascript() {
             let id = format!("s{n:02}");
             w.app
                 .store
-                .create_session(&sample_session(&id, &format!("Session {n:02}"), "IE"))
+                .create_session(&sample_session(&id, &format!("Session {n:02}"), "IE"), None)
                 .await
                 .unwrap();
             w.app

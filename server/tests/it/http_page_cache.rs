@@ -17,7 +17,7 @@ async fn cached_app() -> (TestApp, tempfile::TempDir) {
     )
     .await;
     app.store
-        .create_session(&sample_session("first", "First Session", "IE"))
+        .create_session(&sample_session("first", "First Session", "IE"), None)
         .await
         .unwrap();
     (app, dir)
@@ -58,7 +58,7 @@ fn visitors_share_a_render_until_a_write() {
         // A session arriving without a server function call (as on another instance):
         // visitors get the kept page, the same bytes, its nonce matching its scripts.
         app.store
-            .create_session(&sample_session("second", "Second Session", "IE"))
+            .create_session(&sample_session("second", "Second Session", "IE"), None)
             .await
             .unwrap();
         let (again, csp_again, _) = page(&app, "/", "").await;
@@ -145,7 +145,7 @@ fn each_encoding_is_kept_apart_and_errors_are_not_kept() {
         // A missing page is not kept: once the session exists, its page is there.
         assert_eq!(get("identity", "/session/later").await.status(), 404);
         app.store
-            .create_session(&sample_session("later", "Later Session", "IE"))
+            .create_session(&sample_session("later", "Later Session", "IE"), None)
             .await
             .unwrap();
         assert_eq!(get("identity", "/session/later").await.status(), 200);

@@ -18,7 +18,7 @@ async fn add(app: &common::TestApp, id: &str, name: &str, area: &str, town: &str
     let mut session = sample_session(id, name, "IE");
     session.area = area.into();
     session.town = town.into();
-    app.store.create_session(&session).await.unwrap();
+    app.store.create_session(&session, None).await.unwrap();
 }
 
 #[test]

@@ -17,7 +17,7 @@ async fn app_with_session() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     app.store
-        .create_session(&sample_session("doolin", "Doolin Trad", "IE"))
+        .create_session(&sample_session("doolin", "Doolin Trad", "IE"), None)
         .await
         .unwrap();
     (app, dir)

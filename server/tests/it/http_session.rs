@@ -16,7 +16,7 @@ async fn app_with_one_session() -> (common::TestApp, tempfile::TempDir) {
     let mut session = sample_session("doolin1", "Doolin Thursday", "IE");
     session.town = "Doolin".into();
     session.description = "<b>Bring</b> a tune.\nAll welcome.".into();
-    app.store.create_session(&session).await.unwrap();
+    app.store.create_session(&session, None).await.unwrap();
     (app, dir)
 }
 

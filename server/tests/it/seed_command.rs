@@ -1,6 +1,6 @@
 //! Seeding a real store: idempotent, and the same data for the same seed.
 use app::model::PlacePath;
-use app::store::Store;
+use app::store::prelude::*;
 use server::embedded_store::EmbeddedStore;
 use server::seed::{generate, seed, SeedReport};
 

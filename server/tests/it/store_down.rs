@@ -5,11 +5,16 @@ use crate::common;
 use std::sync::Arc;
 
 use app::model::{
-    AuditEntry, GeoPoint, PlaceCount, PlacePath, Report, Review, ReviewPage, Revision, Session,
-    SessionActivity, SessionId, SessionPage,
+    AuditEntry, Filed, GeoPoint, MemberId, PlaceCount, PlacePath, Report, ReportGroup,
+    ReportGroupPage, Review, ReviewPage, Revision, Session, SessionActivity, SessionId,
+    SessionPage, Settlement, SitemapEntry, SitemapOutline,
 };
-use app::store::{NearbySession, PageRequest, Store, StoreError};
+use app::store::{
+    Allowance, Allowances, Confirmation, Listings, Members, Moderation, NearbySession, PageRequest,
+    Reviews, Sessions, SignIns, Sitemaps, Store, StoreError,
+};
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 /// An adapter whose database is throttling or unreachable.
 struct DownStore;
@@ -21,38 +26,36 @@ fn down<T>() -> Result<T, StoreError> {
 }
 
 #[async_trait]
-impl app::store::Sitemaps for DownStore {
+impl Sitemaps for DownStore {
     async fn save_sitemap(
         &self,
-        _: chrono::DateTime<chrono::Utc>,
-        _: &[Vec<app::model::SitemapEntry>],
-    ) -> Result<app::model::SitemapOutline, StoreError> {
+        _: DateTime<Utc>,
+        _: &[Vec<SitemapEntry>],
+    ) -> Result<SitemapOutline, StoreError> {
         down()
     }
-    async fn sitemap_outline(&self) -> Result<Option<app::model::SitemapOutline>, StoreError> {
+    async fn sitemap_outline(&self) -> Result<Option<SitemapOutline>, StoreError> {
         down()
     }
     async fn sitemap_part(
         &self,
-        _: &app::model::SitemapOutline,
+        _: &SitemapOutline,
         _: usize,
-    ) -> Result<Option<Vec<app::model::SitemapEntry>>, StoreError> {
+    ) -> Result<Option<Vec<SitemapEntry>>, StoreError> {
         down()
     }
 }
 
 #[async_trait]
-impl Store for DownStore {
-    async fn create_session(&self, _: &Session) -> Result<(), StoreError> {
+impl Sessions for DownStore {
+    async fn create_session(&self, _: &Session, _: Option<&Revision>) -> Result<(), StoreError> {
         down()
     }
-    async fn update_session(&self, _: &Session) -> Result<Session, StoreError> {
-        down()
-    }
-    async fn create_session_as(&self, _: &Session, _: &Revision) -> Result<(), StoreError> {
-        down()
-    }
-    async fn update_session_as(&self, _: &Session, _: &Revision) -> Result<Session, StoreError> {
+    async fn update_session(
+        &self,
+        _: &Session,
+        _: Option<&Revision>,
+    ) -> Result<Session, StoreError> {
         down()
     }
     async fn get_session(&self, _: &SessionId) -> Result<Option<Session>, StoreError> {
@@ -62,9 +65,13 @@ impl Store for DownStore {
         &self,
         _: &SessionId,
         _: chrono::NaiveDate,
-    ) -> Result<app::store::Confirmation, StoreError> {
+    ) -> Result<Confirmation, StoreError> {
         down()
     }
+}
+
+#[async_trait]
+impl Listings for DownStore {
     async fn list_sessions(&self, _: PageRequest) -> Result<SessionPage, StoreError> {
         down()
     }
@@ -90,43 +97,25 @@ impl Store for DownStore {
     async fn sessions_near(&self, _: GeoPoint, _: f64) -> Result<Vec<NearbySession>, StoreError> {
         down()
     }
+}
+
+#[async_trait]
+impl Reviews for DownStore {
     async fn put_review(&self, _: &Review) -> Result<Review, StoreError> {
         down()
     }
-    async fn delete_review(&self, _: &SessionId, _: &str) -> Result<bool, StoreError> {
-        down()
-    }
-    async fn set_review_hidden(&self, _: &SessionId, _: &str, _: bool) -> Result<(), StoreError> {
-        down()
-    }
-    async fn take_allowances(
+    async fn set_review_hidden(
         &self,
-        _: &[app::store::Allowance],
-        _: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
-        down()
-    }
-    async fn end_sign_ins(
-        &self,
-        _: &str,
-        _: chrono::DateTime<chrono::Utc>,
+        _: &SessionId,
+        _: &MemberId,
+        _: bool,
     ) -> Result<(), StoreError> {
         down()
     }
-    async fn sign_ins_ended_at(
-        &self,
-        _: &str,
-    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+    async fn delete_review(&self, _: &SessionId, _: &MemberId) -> Result<bool, StoreError> {
         down()
     }
-    async fn give_back_allowances(
-        &self,
-        _: &[app::store::Allowance],
-        _: chrono::DateTime<chrono::Utc>,
-    ) -> Result<(), StoreError> {
-        down()
-    }
-    async fn review_by(&self, _: &SessionId, _: &str) -> Result<Option<Review>, StoreError> {
+    async fn review_by(&self, _: &SessionId, _: &MemberId) -> Result<Option<Review>, StoreError> {
         down()
     }
     async fn session_with_activity(
@@ -142,48 +131,53 @@ impl Store for DownStore {
     ) -> Result<ReviewPage, StoreError> {
         down()
     }
-    async fn set_bookmark(&self, _: &str, _: &SessionId, _: bool) -> Result<(), StoreError> {
+}
+
+#[async_trait]
+impl Members for DownStore {
+    async fn set_bookmark(&self, _: &MemberId, _: &SessionId, _: bool) -> Result<(), StoreError> {
         down()
     }
-    async fn is_bookmarked(&self, _: &str, _: &SessionId) -> Result<bool, StoreError> {
+    async fn is_bookmarked(&self, _: &MemberId, _: &SessionId) -> Result<bool, StoreError> {
         down()
     }
-    async fn member_bookmarks(&self, _: &str) -> Result<Vec<Session>, StoreError> {
+    async fn member_bookmarks(&self, _: &MemberId) -> Result<Vec<Session>, StoreError> {
         down()
     }
-    async fn member_reviews(&self, _: &str) -> Result<Vec<Review>, StoreError> {
+    async fn member_reviews(&self, _: &MemberId) -> Result<Vec<Review>, StoreError> {
         down()
     }
-    async fn sessions_added_by(&self, _: &str) -> Result<Vec<Session>, StoreError> {
+    async fn sessions_added_by(&self, _: &MemberId) -> Result<Vec<Session>, StoreError> {
         down()
     }
-    async fn feed_token(&self, _: &str) -> Result<Option<String>, StoreError> {
+    async fn feed_token(&self, _: &MemberId) -> Result<Option<String>, StoreError> {
         down()
     }
-    async fn set_feed_token(&self, _: &str, _: Option<&str>) -> Result<(), StoreError> {
+    async fn set_feed_token(&self, _: &MemberId, _: Option<&str>) -> Result<(), StoreError> {
         down()
     }
-    async fn feed_owner(&self, _: &str) -> Result<Option<String>, StoreError> {
+    async fn feed_owner(&self, _: &str) -> Result<Option<MemberId>, StoreError> {
         down()
     }
-    async fn file_report(&self, _: &Report) -> Result<app::model::Filed, StoreError> {
+}
+
+#[async_trait]
+impl Moderation for DownStore {
+    async fn file_report(&self, _: &Report) -> Result<Filed, StoreError> {
         down()
     }
-    async fn report_queue(
-        &self,
-        _: PageRequest,
-    ) -> Result<app::model::ReportGroupPage, StoreError> {
+    async fn report_queue(&self, _: PageRequest) -> Result<ReportGroupPage, StoreError> {
         down()
     }
-    async fn report_group(&self, _: &str) -> Result<Option<app::model::ReportGroup>, StoreError> {
+    async fn report_group(&self, _: &str) -> Result<Option<ReportGroup>, StoreError> {
         down()
     }
     async fn settle_reports(
         &self,
         _: &str,
-        _: &app::model::Settlement,
+        _: &Settlement,
         _: &AuditEntry,
-    ) -> Result<Option<app::model::ReportGroup>, StoreError> {
+    ) -> Result<Option<ReportGroup>, StoreError> {
         down()
     }
     async fn record_audit(&self, _: &AuditEntry) -> Result<(), StoreError> {
@@ -192,6 +186,38 @@ impl Store for DownStore {
     async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         down()
     }
+}
+
+#[async_trait]
+impl Allowances for DownStore {
+    async fn take_allowances(
+        &self,
+        _: &[Allowance],
+        _: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        down()
+    }
+    async fn give_back_allowances(
+        &self,
+        _: &[Allowance],
+        _: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        down()
+    }
+}
+
+#[async_trait]
+impl SignIns for DownStore {
+    async fn end_sign_ins(&self, _: &str, _: DateTime<Utc>) -> Result<(), StoreError> {
+        down()
+    }
+    async fn sign_ins_ended_at(&self, _: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        down()
+    }
+}
+
+#[async_trait]
+impl Store for DownStore {
     async fn ping(&self) -> Result<(), StoreError> {
         down()
     }

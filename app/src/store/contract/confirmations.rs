@@ -15,7 +15,7 @@ fn day(iso: &str) -> NaiveDate {
 
 pub async fn a_confirmation_moves_the_date_but_not_the_version(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let id = SessionId("s1".into());
 
     let first = store.confirm_session(&id, day("2026-11-30")).await.unwrap();
@@ -48,13 +48,16 @@ pub async fn a_confirmation_moves_the_date_but_not_the_version(store: Arc<dyn St
 
 pub async fn an_edit_read_before_a_confirmation_saves_and_keeps_it(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let id = SessionId("s1".into());
     // The author opens the form, a member confirms, the author saves what they read.
     let mut edit = store.get_session(&id).await.unwrap().unwrap();
     store.confirm_session(&id, day("2026-11-30")).await.unwrap();
     edit.name = "Tuesday Tunes at Cruise's".into();
-    let saved = store.update_session(&edit).await.expect("no conflict");
+    let saved = store
+        .update_session(&edit, None)
+        .await
+        .expect("no conflict");
     assert_eq!(saved.last_confirmed, Some(day("2026-11-30")));
     let read = store.get_session(&id).await.unwrap().unwrap();
     assert_eq!(read.name, "Tuesday Tunes at Cruise's");
@@ -63,7 +66,7 @@ pub async fn an_edit_read_before_a_confirmation_saves_and_keeps_it(store: Arc<dy
 
 pub async fn racing_confirmations_and_an_edit_lose_nothing(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let id = SessionId("s1".into());
     let mut edit = store.get_session(&id).await.unwrap().unwrap();
     edit.name = "Renamed".into();
@@ -74,7 +77,7 @@ pub async fn racing_confirmations_and_an_edit_lose_nothing(store: Arc<dyn Store>
     });
     let saved = {
         let store = store.clone();
-        tokio::spawn(async move { store.update_session(&edit).await })
+        tokio::spawn(async move { store.update_session(&edit, None).await })
     };
     for confirm in confirms {
         confirm.await.unwrap().unwrap();
@@ -91,7 +94,7 @@ pub async fn racing_confirmations_and_an_edit_lose_nothing(store: Arc<dyn Store>
 
 pub async fn search_shows_a_new_months_confirmation(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     let id = SessionId("s1".into());
     store.confirm_session(&id, day("2026-11-30")).await.unwrap();
     let found = store

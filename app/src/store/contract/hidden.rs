@@ -52,25 +52,29 @@ async fn visible_everywhere(store: &dyn Store) -> [usize; 6] {
 pub async fn a_hidden_session_leaves_every_list_until_restored(store: Arc<dyn Store>) {
     let mut session = sample_session("s1", "Secret Session", "IE");
     session.added_by = "aoife".into();
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     assert_eq!(visible_everywhere(store.as_ref()).await, [1; 6]);
 
     session.hidden = true;
-    let hidden = store.update_session(&session).await.unwrap();
+    let hidden = store.update_session(&session, None).await.unwrap();
     assert_eq!(visible_everywhere(store.as_ref()).await, [0; 6]);
-    assert!(store.sessions_added_by("aoife").await.unwrap().is_empty());
+    assert!(store
+        .sessions_added_by(&"aoife".into())
+        .await
+        .unwrap()
+        .is_empty());
     let read = store.get_session(&session.id).await.unwrap().unwrap();
     assert!(read.hidden, "still readable by id, marked hidden");
 
     let mut restored = hidden.clone();
     restored.hidden = false;
-    store.update_session(&restored).await.unwrap();
+    store.update_session(&restored, None).await.unwrap();
     assert_eq!(visible_everywhere(store.as_ref()).await, [1; 6]);
 }
 
 pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Store>) {
     store
-        .create_session(&sample_session("s1", "Rated", "IE"))
+        .create_session(&sample_session("s1", "Rated", "IE"), None)
         .await
         .unwrap();
     let id = SessionId("s1".into());
@@ -103,13 +107,16 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
         }
     };
     assert_eq!(rating(store.clone()).await.by_stars, [1, 0, 0, 0, 1]);
-    store.set_review_hidden(&id, "aoife", true).await.unwrap();
+    store
+        .set_review_hidden(&id, &"aoife".into(), true)
+        .await
+        .unwrap();
     assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
     let hidden = |store: Arc<dyn Store>| {
         let id = id.clone();
         async move {
             store
-                .review_by(&id, "aoife")
+                .review_by(&id, &"aoife".into())
                 .await
                 .unwrap()
                 .map(|r| r.hidden)
@@ -125,7 +132,7 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
     assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
 
     // Deleted and posted again: hidden from the start.
-    assert!(store.delete_review(&id, "aoife").await.unwrap());
+    assert!(store.delete_review(&id, &"aoife".into()).await.unwrap());
     assert_eq!(
         rating(store.clone()).await.by_stars,
         [0, 0, 0, 0, 1],
@@ -140,7 +147,10 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
     assert_eq!(rating(store.clone()).await.by_stars, [0, 0, 0, 0, 1]);
 
     // Only a moderator's restore shows it again, stars and all.
-    store.set_review_hidden(&id, "aoife", false).await.unwrap();
+    store
+        .set_review_hidden(&id, &"aoife".into(), false)
+        .await
+        .unwrap();
     assert_eq!(hidden(store.clone()).await, Some(false));
     assert_eq!(rating(store.clone()).await.by_stars, [1, 0, 0, 0, 1]);
     store.put_review(&review).await.unwrap();
@@ -155,7 +165,7 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
 /// hold in its own transaction, so it can never write "shown" over a hide.
 pub async fn a_hide_racing_the_authors_saves_stays_hidden(store: Arc<dyn Store>) {
     store
-        .create_session(&sample_session("race", "Raced", "IE"))
+        .create_session(&sample_session("race", "Raced", "IE"), None)
         .await
         .unwrap();
     let id = SessionId("race".into());
@@ -182,7 +192,11 @@ pub async fn a_hide_racing_the_authors_saves_stays_hidden(store: Arc<dyn Store>)
     // would; whenever it lands, no save can undo it.
     let mut landed = false;
     for _ in 0..50 {
-        if store.set_review_hidden(&id, "aoife", true).await.is_ok() {
+        if store
+            .set_review_hidden(&id, &"aoife".into(), true)
+            .await
+            .is_ok()
+        {
             landed = true;
             break;
         }
@@ -194,7 +208,12 @@ pub async fn a_hide_racing_the_authors_saves_stays_hidden(store: Arc<dyn Store>)
     }
     let (_, activity) = store.session_with_activity(&id).await.unwrap().unwrap();
     assert!(
-        store.review_by(&id, "aoife").await.unwrap().unwrap().hidden,
+        store
+            .review_by(&id, &"aoife".into())
+            .await
+            .unwrap()
+            .unwrap()
+            .hidden,
         "hidden after every save landed"
     );
     assert_eq!(

@@ -13,54 +13,82 @@ fn names(sessions: &[crate::model::Session]) -> Vec<&str> {
 pub async fn bookmarks_are_per_member_newest_first_and_idempotent(store: Arc<dyn Store>) {
     for (id, name) in [("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")] {
         store
-            .create_session(&sample_session(id, name, "IE"))
+            .create_session(&sample_session(id, name, "IE"), None)
             .await
             .unwrap();
     }
     let id = |s: &str| SessionId(s.into());
-    store.set_bookmark("aoife", &id("b"), true).await.unwrap();
+    store
+        .set_bookmark(&"aoife".into(), &id("b"), true)
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-    store.set_bookmark("aoife", &id("a"), true).await.unwrap();
-    store.set_bookmark("aoife", &id("a"), true).await.unwrap();
-    store.set_bookmark("brian", &id("c"), true).await.unwrap();
+    store
+        .set_bookmark(&"aoife".into(), &id("a"), true)
+        .await
+        .unwrap();
+    store
+        .set_bookmark(&"aoife".into(), &id("a"), true)
+        .await
+        .unwrap();
+    store
+        .set_bookmark(&"brian".into(), &id("c"), true)
+        .await
+        .unwrap();
     assert_eq!(
-        names(&store.member_bookmarks("aoife").await.unwrap()),
+        names(&store.member_bookmarks(&"aoife".into()).await.unwrap()),
         ["Alpha", "Beta"],
         "newest bookmark first, once each"
     );
-    assert!(store.is_bookmarked("aoife", &id("a")).await.unwrap());
-    assert!(!store.is_bookmarked("aoife", &id("c")).await.unwrap());
+    assert!(store
+        .is_bookmarked(&"aoife".into(), &id("a"))
+        .await
+        .unwrap());
+    assert!(!store
+        .is_bookmarked(&"aoife".into(), &id("c"))
+        .await
+        .unwrap());
     assert_eq!(
-        names(&store.member_bookmarks("brian").await.unwrap()),
+        names(&store.member_bookmarks(&"brian".into()).await.unwrap()),
         ["Gamma"]
     );
 
-    store.set_bookmark("aoife", &id("a"), false).await.unwrap();
-    store.set_bookmark("aoife", &id("a"), false).await.unwrap();
+    store
+        .set_bookmark(&"aoife".into(), &id("a"), false)
+        .await
+        .unwrap();
+    store
+        .set_bookmark(&"aoife".into(), &id("a"), false)
+        .await
+        .unwrap();
     assert_eq!(
-        names(&store.member_bookmarks("aoife").await.unwrap()),
+        names(&store.member_bookmarks(&"aoife".into()).await.unwrap()),
         ["Beta"]
     );
-    let missing = store.set_bookmark("aoife", &id("nope"), true).await;
+    let missing = store.set_bookmark(&"aoife".into(), &id("nope"), true).await;
     assert!(
         matches!(missing, Err(StoreError::NotFound(_))),
         "{missing:?}"
     );
-    assert!(store.member_bookmarks("nobody").await.unwrap().is_empty());
+    assert!(store
+        .member_bookmarks(&"nobody".into())
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 pub async fn bookmarked_sessions_show_their_latest_version(store: Arc<dyn Store>) {
     let session = sample_session("a", "Before", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     store
-        .set_bookmark("aoife", &session.id, true)
+        .set_bookmark(&"aoife".into(), &session.id, true)
         .await
         .unwrap();
     let mut renamed = session.clone();
     renamed.name = "After".into();
-    store.update_session(&renamed).await.unwrap();
+    store.update_session(&renamed, None).await.unwrap();
     assert_eq!(
-        names(&store.member_bookmarks("aoife").await.unwrap()),
+        names(&store.member_bookmarks(&"aoife".into()).await.unwrap()),
         ["After"]
     );
 }
@@ -73,18 +101,18 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
     let mut theirs = sample_session("t", "Theirs", "IE");
     theirs.added_by = "brian".into();
     for s in [&mine, &also_mine, &theirs] {
-        store.create_session(s).await.unwrap();
+        store.create_session(s, None).await.unwrap();
     }
     assert_eq!(
-        names(&store.sessions_added_by("aoife").await.unwrap()),
+        names(&store.sessions_added_by(&"aoife".into()).await.unwrap()),
         ["Another of Mine", "Mine"],
         "by name"
     );
     let mut renamed = mine.clone();
     renamed.name = "Zebra Session".into();
-    store.update_session(&renamed).await.unwrap();
+    store.update_session(&renamed, None).await.unwrap();
     assert_eq!(
-        names(&store.sessions_added_by("aoife").await.unwrap()),
+        names(&store.sessions_added_by(&"aoife".into()).await.unwrap()),
         ["Another of Mine", "Zebra Session"],
         "a rename moves it"
     );
@@ -103,7 +131,7 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
     store.put_review(&review("t", 4, 1)).await.unwrap();
     store.put_review(&review("n", 2, 2)).await.unwrap();
     store.put_review(&review("t", 5, 3)).await.unwrap();
-    let reviews = store.member_reviews("aoife").await.unwrap();
+    let reviews = store.member_reviews(&"aoife".into()).await.unwrap();
     let listed: Vec<_> = reviews
         .iter()
         .map(|r| (r.session_id.as_str(), r.stars))
@@ -114,32 +142,45 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
         "newest change first, edits in place"
     );
     store
-        .delete_review(&SessionId("t".into()), "aoife")
+        .delete_review(&SessionId("t".into()), &"aoife".into())
         .await
         .unwrap();
-    assert_eq!(store.member_reviews("aoife").await.unwrap().len(), 1);
-    assert!(store.member_reviews("brian").await.unwrap().is_empty());
+    assert_eq!(
+        store.member_reviews(&"aoife".into()).await.unwrap().len(),
+        1
+    );
+    assert!(store
+        .member_reviews(&"brian".into())
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 pub async fn a_new_feed_token_revokes_the_old_one(store: Arc<dyn Store>) {
-    assert_eq!(store.feed_token("aoife").await.unwrap(), None);
-    store.set_feed_token("aoife", Some("tok-1")).await.unwrap();
+    assert_eq!(store.feed_token(&"aoife".into()).await.unwrap(), None);
+    store
+        .set_feed_token(&"aoife".into(), Some("tok-1"))
+        .await
+        .unwrap();
     assert_eq!(
-        store.feed_token("aoife").await.unwrap().as_deref(),
+        store.feed_token(&"aoife".into()).await.unwrap().as_deref(),
         Some("tok-1")
     );
     assert_eq!(
-        store.feed_owner("tok-1").await.unwrap().as_deref(),
-        Some("aoife")
+        store.feed_owner("tok-1").await.unwrap(),
+        Some("aoife".into())
     );
-    store.set_feed_token("aoife", Some("tok-2")).await.unwrap();
+    store
+        .set_feed_token(&"aoife".into(), Some("tok-2"))
+        .await
+        .unwrap();
     assert_eq!(store.feed_owner("tok-1").await.unwrap(), None, "revoked");
     assert_eq!(
-        store.feed_owner("tok-2").await.unwrap().as_deref(),
-        Some("aoife")
+        store.feed_owner("tok-2").await.unwrap(),
+        Some("aoife".into())
     );
-    store.set_feed_token("aoife", None).await.unwrap();
+    store.set_feed_token(&"aoife".into(), None).await.unwrap();
     assert_eq!(store.feed_owner("tok-2").await.unwrap(), None);
-    assert_eq!(store.feed_token("aoife").await.unwrap(), None);
+    assert_eq!(store.feed_token(&"aoife".into()).await.unwrap(), None);
     assert_eq!(store.feed_owner("").await.unwrap(), None);
 }

@@ -404,7 +404,7 @@ pub async fn the_queue_pages_by_target_and_finds_any_group_by_id(store: Arc<dyn 
     }
     for id in ["a", "b"] {
         store
-            .create_session(&sample_session(id, id, "IE"))
+            .create_session(&sample_session(id, id, "IE"), None)
             .await
             .unwrap();
     }
@@ -428,7 +428,7 @@ pub async fn the_queue_pages_by_target_and_finds_any_group_by_id(store: Arc<dyn 
 
 pub async fn hiding_a_session_closes_its_reports_in_the_same_transaction(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Reported Session", "IE");
-    store.create_session(&session).await.unwrap();
+    store.create_session(&session, None).await.unwrap();
     for (id, target, reporter) in [
         ("r1", on_session("s1"), "aoife"),
         ("r2", on_session("s1"), "brian"),
@@ -500,7 +500,7 @@ pub async fn hiding_a_session_closes_its_reports_in_the_same_transaction(store: 
 
 pub async fn hiding_a_review_closes_its_reports(store: Arc<dyn Store>) {
     store
-        .create_session(&sample_session("s1", "Reviewed", "IE"))
+        .create_session(&sample_session("s1", "Reviewed", "IE"), None)
         .await
         .unwrap();
     let id = SessionId("s1".into());
@@ -540,7 +540,14 @@ pub async fn hiding_a_review_closes_its_reports(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(settled.map(|g| g.reports), Some(2));
-    assert!(store.review_by(&id, "ciara").await.unwrap().unwrap().hidden);
+    assert!(
+        store
+            .review_by(&id, &"ciara".into())
+            .await
+            .unwrap()
+            .unwrap()
+            .hidden
+    );
     let (_, activity) = store.session_with_activity(&id).await.unwrap().unwrap();
     assert_eq!(activity.rating.by_stars, [0, 0, 0, 0, 1]);
     assert!(walk_queue(store.as_ref(), 10).await.is_empty());

@@ -24,7 +24,7 @@ fn review(session: &str, author: &str, stars: u8, minute: i64) -> Review {
 
 async fn with_session(store: &dyn Store, id: &str) -> SessionId {
     store
-        .create_session(&sample_session(id, &format!("Session {id}"), "IE"))
+        .create_session(&sample_session(id, &format!("Session {id}"), "IE"), None)
         .await
         .unwrap();
     SessionId(id.into())
@@ -96,9 +96,9 @@ pub async fn reviews_move_the_rating_and_a_second_review_replaces_the_first(stor
     assert_eq!(both.reviews[0].text, "Even better the second time.");
     assert_eq!(both.reviews[1].text, "2 stars from brian.\nSecond line.");
 
-    assert!(store.delete_review(&id, "brian").await.unwrap());
+    assert!(store.delete_review(&id, &"brian".into()).await.unwrap());
     assert!(
-        !store.delete_review(&id, "brian").await.unwrap(),
+        !store.delete_review(&id, &"brian".into()).await.unwrap(),
         "already gone"
     );
     let (_, left) = store.session_with_activity(&id).await.unwrap().unwrap();
@@ -115,7 +115,7 @@ pub async fn a_review_of_a_missing_session_is_refused_and_changes_nothing(store:
     let ghost = SessionId("ghost".into());
     assert!(store.session_with_activity(&ghost).await.unwrap().is_none());
     assert!(all_reviews(store.as_ref(), &ghost, 10).await.is_empty());
-    assert!(!store.delete_review(&ghost, "aoife").await.unwrap());
+    assert!(!store.delete_review(&ghost, &"aoife".into()).await.unwrap());
 }
 
 pub async fn review_pages_visit_every_review_once_and_stay_in_their_session(store: Arc<dyn Store>) {
@@ -191,7 +191,10 @@ pub async fn a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount
         tasks.push(tokio::spawn(async move {
             let _permit = in_flight.acquire().await.unwrap();
             if delete {
-                store.delete_review(&id, &member).await.map(|_| ())
+                store
+                    .delete_review(&id, &member.as_str().into())
+                    .await
+                    .map(|_| ())
             } else {
                 store
                     .put_review(&review("busy", &member, stars, n))
@@ -229,25 +232,28 @@ fn revision(session: &str, by: &str, minute: i64, change: &str) -> crate::model:
 pub async fn every_change_keeps_a_revision_with_it(store: Arc<dyn Store>) {
     let session = sample_session("s1", "First Name", "IE");
     store
-        .create_session_as(&session, &revision("s1", "aoife", 0, "Added the session"))
+        .create_session(
+            &session,
+            Some(&revision("s1", "aoife", 0, "Added the session")),
+        )
         .await
         .unwrap();
     let mut renamed = session.clone();
     renamed.name = "Second Name".into();
     let stored = store
-        .update_session_as(&renamed, &revision("s1", "brian", 1, "Name changed"))
+        .update_session(&renamed, Some(&revision("s1", "brian", 1, "Name changed")))
         .await
         .unwrap();
     // A stale edit fails and leaves no revision behind.
     let stale = store
-        .update_session_as(&renamed, &revision("s1", "ciara", 2, "Lost edit"))
+        .update_session(&renamed, Some(&revision("s1", "ciara", 2, "Lost edit")))
         .await;
     assert!(
         matches!(stale, Err(StoreError::VersionConflict { .. })),
         "{stale:?}"
     );
     let taken = store
-        .create_session_as(&session, &revision("s1", "ciara", 3, "Duplicate"))
+        .create_session(&session, Some(&revision("s1", "ciara", 3, "Duplicate")))
         .await;
     assert!(
         matches!(taken, Err(StoreError::AlreadyExists(_))),

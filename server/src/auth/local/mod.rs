@@ -489,7 +489,7 @@ impl IdentityProvider for LocalIdentity {
         self.blocking(move |me| {
             let account = me.account_for_access(&access_token)?;
             Ok(Profile {
-                subject: account.subject,
+                subject: account.subject.into(),
                 email: account.email,
                 display_name: account.display_name,
                 groups: account.groups,

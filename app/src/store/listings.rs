@@ -1,0 +1,123 @@
+//! The listings port: finding sessions by name, place, time added, words and distance,
+//! and the place tree with its counts. Every read is served from an index, never by
+//! walking all sessions.
+use async_trait::async_trait;
+
+use super::{name_sort_key, PageRequest, StoreError};
+use crate::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionPage};
+
+/// The most index entries a search reads for one term. A term that has more (a very
+/// short prefix) is still answered from another term's entries when the query has one.
+pub const SEARCH_CANDIDATES_PER_TERM: usize = 2_000;
+
+/// The most sessions one "near me" answer holds.
+pub const MAX_NEAR_RESULTS: usize = 100;
+
+#[async_trait]
+pub trait Listings: Send + Sync {
+    /// Sessions ordered by name (case-insensitive), then id. Walking the cursors visits every
+    /// session that existed for the whole walk exactly once.
+    async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError>;
+
+    /// The places one level below `parent` that have sessions, with their counts, ordered
+    /// by name: countries under `World`, areas under a country, towns under an area.
+    async fn place_children(&self, parent: &PlacePath) -> Result<Vec<PlaceCount>, StoreError>;
+
+    /// The place and its ancestors, top first (`[Ireland, Clare, Ennis]`); `None` if the
+    /// place has no sessions. `World` gives an empty trail.
+    async fn place_trail(&self, place: &PlacePath) -> Result<Option<Vec<PlaceCount>>, StoreError>;
+
+    /// Sessions in a place (and the places below it), ordered by area, town, then name.
+    /// A cursor from another place's listing is refused as `InvalidCursor`. `World` is
+    /// answered like [`Listings::list_sessions`].
+    async fn sessions_in_place(
+        &self,
+        place: &PlacePath,
+        page: PageRequest,
+    ) -> Result<SessionPage, StoreError>;
+
+    /// The most recently added sessions: `created_at` descending, then id descending, at most
+    /// `limit.clamp(1, MAX_PAGE_SIZE)`. Read from an index, so its cost does not grow with the
+    /// number of sessions; feeds use it.
+    async fn newest_sessions(&self, limit: usize) -> Result<Vec<Session>, StoreError>;
+
+    /// Sessions matching every term of a search (folded words from
+    /// [`crate::model::search::query_terms`], each matched as a word prefix), ranked by
+    /// [`crate::model::search::rank`], at most [`crate::model::search::MAX_RESULTS`].
+    /// Reads only the index entries of the terms — never every session — and at most
+    /// [`SEARCH_CANDIDATES_PER_TERM`] of them per term.
+    async fn search_sessions(&self, terms: &[String]) -> Result<Vec<Session>, StoreError>;
+
+    /// Sessions with a point within `radius_km` of `centre` (clamped by
+    /// [`crate::model::geo::usable_radius_km`]), nearest first, then by name; at most
+    /// [`MAX_NEAR_RESULTS`]. Reads only the geohash cells from
+    /// [`crate::model::geo::covering_cells`].
+    async fn sessions_near(
+        &self,
+        centre: GeoPoint,
+        radius_km: f64,
+    ) -> Result<Vec<NearbySession>, StoreError>;
+}
+
+/// A session and how far it is from the point asked about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearbySession {
+    pub session: Session,
+    pub distance_km: f64,
+}
+
+/// For adapters: ranks the sessions read from the terms' index entries. `per_term` holds
+/// each term's candidates and whether the read stopped at [`SEARCH_CANDIDATES_PER_TERM`];
+/// the smallest complete set is enough, as [`crate::model::search::rank`] checks every term.
+pub fn rank_search_candidates(
+    per_term: Vec<(Vec<Session>, bool)>,
+    terms: &[String],
+) -> Vec<Session> {
+    let chosen = per_term
+        .into_iter()
+        .min_by_key(|(sessions, truncated)| (*truncated, sessions.len()))
+        .map(|(sessions, _)| sessions)
+        .unwrap_or_default();
+    // A session has one index entry per word, so a prefix can reach it more than once.
+    let mut seen = std::collections::HashSet::new();
+    let chosen: Vec<Session> = chosen
+        .into_iter()
+        .filter(|s| seen.insert(s.id.clone()))
+        .collect();
+    let mut ranked = crate::model::search::rank(chosen, terms);
+    ranked.truncate(crate::model::search::MAX_RESULTS);
+    ranked
+}
+
+/// For adapters: keeps the candidates within the radius, nearest first then by name.
+pub fn nearest_first(
+    candidates: impl IntoIterator<Item = Session>,
+    centre: GeoPoint,
+    radius_km: f64,
+) -> Vec<NearbySession> {
+    let radius_km = crate::model::geo::usable_radius_km(centre.lat, radius_km);
+    let mut near: Vec<(NearbySession, String)> = candidates
+        .into_iter()
+        .filter_map(|session| {
+            let distance_km = crate::model::geo::distance_km(centre, session.point?);
+            (distance_km <= radius_km).then(|| {
+                let key = name_sort_key(&session);
+                (
+                    NearbySession {
+                        session,
+                        distance_km,
+                    },
+                    key,
+                )
+            })
+        })
+        .collect();
+    near.sort_by(|a, b| {
+        a.0.distance_km
+            .total_cmp(&b.0.distance_km)
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    near.dedup_by(|later, kept| later.0.session.id == kept.0.session.id);
+    near.truncate(MAX_NEAR_RESULTS);
+    near.into_iter().map(|(n, _)| n).collect()
+}
