@@ -3,11 +3,17 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::model::UNKNOWN_SESSION;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
     pub status: u16,
     pub message: String,
+    /// What failed underneath (a store or identity error), for the server's log only:
+    /// never sent to the browser.
+    #[serde(skip)]
+    pub cause: Option<String>,
 }
 
 impl AppError {
@@ -15,7 +21,14 @@ impl AppError {
         Self {
             status,
             message: message.into(),
+            cause: None,
         }
+    }
+
+    /// The same error, remembering what caused it.
+    pub fn caused_by(mut self, cause: &impl std::fmt::Display) -> Self {
+        self.cause = Some(cause.to_string());
+        self
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -50,7 +63,14 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let err = match value {
+            // A session id we would never make names no session: the same 404 as a
+            // well-formed id that is not there.
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg)
+                if msg.contains(UNKNOWN_SESSION) =>
+            {
+                Self::not_found(UNKNOWN_SESSION)
+            }
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
                 Self::bad_request(format!("The request could not be read: {msg}"))
             }
@@ -59,7 +79,12 @@ impl FromServerFnError for AppError {
                 "Could not reach Seisiún. Check your connection and try again.",
             ),
             _ => Self::internal(),
-        }
+        };
+        // On the server the response carries the error's status (a request that cannot
+        // be read is the caller's 400, not our 500).
+        #[cfg(feature = "ssr")]
+        let err = crate::api::edge::respond_with(err);
+        err
     }
 }
 

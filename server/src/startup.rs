@@ -35,7 +35,7 @@ pub async fn seed_if_empty(store: &dyn Store, settings: &Settings) -> Result<(),
     let empty = store
         .list_sessions(PageRequest::first(1))
         .await?
-        .sessions
+        .items
         .is_empty();
     if empty {
         let report = seed::seed(store, settings.demo.seed, settings.demo.sessions).await?;

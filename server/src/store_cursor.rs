@@ -37,13 +37,16 @@ pub fn queue_group(cursor: &str) -> Result<String, app::store::StoreError> {
 
 /// A page of the queue from the groups read (at most the page's size) and whether more
 /// were there: the cursor continues after the last one.
-pub fn queue_page(groups: Vec<app::model::ReportGroup>, more: bool) -> app::model::ReportGroupPage {
+pub fn queue_page(
+    groups: Vec<app::model::ReportGroup>,
+    more: bool,
+) -> app::model::Page<app::model::ReportGroup> {
     let next_cursor = match (more, groups.last()) {
         (true, Some(last)) => Some(queue_after(last.id())),
         _ => None,
     };
-    app::model::ReportGroupPage {
-        groups,
+    app::model::Page {
+        items: groups,
         next_cursor,
     }
 }

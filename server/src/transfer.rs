@@ -60,7 +60,7 @@ pub async fn export(
                 cursor,
             })
             .await?;
-        for session in page.sessions {
+        for session in page.items {
             let id = session.id.clone();
             write(Entity::Session(Box::new(session)))?;
             let mut review_cursor = None;
@@ -74,7 +74,7 @@ pub async fn export(
                         },
                     )
                     .await?;
-                for review in reviews.reviews {
+                for review in reviews.items {
                     write(Entity::Review(review))?;
                 }
                 review_cursor = reviews.next_cursor;

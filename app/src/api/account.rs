@@ -14,14 +14,9 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<()
     // Mistakes in the form are not attempts: only a sign-up that could send an email counts.
     check_email(&email)
         .and_then(|_| check_password(&password))
-        .and_then(|_| check_display_name(&name))
-        .map_err(cookies::identity_error)?;
+        .and_then(|_| check_display_name(&name))?;
     cookies::throttled(&state, &email).await?;
-    state
-        .identity
-        .sign_up(&email, &password, &name)
-        .await
-        .map_err(cookies::identity_error)?;
+    state.identity.sign_up(&email, &password, &name).await?;
     let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
     leptos_axum::redirect(&format!("/account/confirm?{query}"));
     Ok(())
@@ -44,13 +39,9 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
 #[server(name = ResendCodeCall, prefix = "/api", endpoint = "resend_code")]
 pub async fn resend_code(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    check_email(&email).map_err(cookies::identity_error)?;
+    check_email(&email)?;
     cookies::throttled(&state, &email).await?;
-    state
-        .identity
-        .resend_code(&email)
-        .await
-        .map_err(cookies::identity_error)?;
+    state.identity.resend_code(&email).await?;
     // Back to the form, which says a code is on its way.
     let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
     leptos_axum::redirect(&format!("/account/confirm?{query}&resent=1"));
@@ -103,12 +94,11 @@ async fn sign_out_everywhere(
 ) -> Result<(), AppError> {
     let member = cookies::member_of_request()
         .await?
-        .ok_or_else(|| cookies::identity_error(IdentityError::SessionEnded))?;
+        .ok_or_else(|| AppError::from(IdentityError::SessionEnded))?;
     state
         .store
         .end_sign_ins(&member.email.to_lowercase(), chrono::Utc::now())
-        .await
-        .map_err(super::edge::store_error)?;
+        .await?;
     let signed_out = match jar.get(cookies::ACCESS) {
         Some(access) => state.identity.sign_out_everywhere(access).await,
         None => Err(IdentityError::SessionEnded),
@@ -117,19 +107,14 @@ async fn sign_out_everywhere(
         // The access token expired (it lives an hour): renew it, then sign out with it.
         let refresh = jar
             .get(cookies::REFRESH)
-            .ok_or_else(|| cookies::identity_error(IdentityError::SessionEnded))?;
-        let tokens = state
-            .identity
-            .refresh(refresh)
-            .await
-            .map_err(cookies::identity_error)?;
+            .ok_or_else(|| AppError::from(IdentityError::SessionEnded))?;
+        let tokens = state.identity.refresh(refresh).await?;
         state
             .identity
             .sign_out_everywhere(&tokens.access_token)
-            .await
-            .map_err(cookies::identity_error)?;
+            .await?;
     } else {
-        signed_out.map_err(cookies::identity_error)?;
+        signed_out?;
     }
     Ok(())
 }
@@ -137,13 +122,9 @@ async fn sign_out_everywhere(
 #[server(name = RequestPasswordResetCall, prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = cookies::guarded()?;
-    check_email(&email).map_err(cookies::identity_error)?;
+    check_email(&email)?;
     cookies::throttled(&state, &email).await?;
-    state
-        .identity
-        .forgot_password(&email)
-        .await
-        .map_err(cookies::identity_error)?;
+    state.identity.forgot_password(&email).await?;
     let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
     leptos_axum::redirect(&format!("/account/reset?{query}"));
     Ok(())
@@ -164,8 +145,7 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
     state
         .store
         .end_sign_ins(&email.trim().to_lowercase(), chrono::Utc::now())
-        .await
-        .map_err(super::edge::store_error)?;
+        .await?;
     leptos_axum::redirect("/account/sign-in?reset=1");
     Ok(())
 }
@@ -178,18 +158,10 @@ pub async fn update_profile(name: String) -> Result<Member, AppError> {
     let jar = cookies::request_cookies();
     let (Some(access), Some(refresh)) = (jar.get(cookies::ACCESS), jar.get(cookies::REFRESH))
     else {
-        return Err(cookies::identity_error(IdentityError::SessionEnded));
+        return Err(AppError::from(IdentityError::SessionEnded));
     };
-    state
-        .identity
-        .update_display_name(access, &name)
-        .await
-        .map_err(cookies::identity_error)?;
-    let tokens = state
-        .identity
-        .refresh(refresh)
-        .await
-        .map_err(cookies::identity_error)?;
+    state.identity.update_display_name(access, &name).await?;
+    let tokens = state.identity.refresh(refresh).await?;
     let member = cookies::start_session(&state, &tokens).await?;
     leptos_axum::redirect("/account?saved=1");
     Ok(member)
@@ -334,8 +306,7 @@ pub mod cookies {
             address,
             chrono::Utc::now(),
         )
-        .await
-        .map_err(edge::store_error)?
+        .await?
         .map_err(|wait| too_many(&format!("{attempt:?}"), address, wait))
     }
 
@@ -349,8 +320,7 @@ pub mod cookies {
                 let ended = state
                     .store
                     .sign_ins_ended_at(&member.email.to_lowercase())
-                    .await
-                    .map_err(edge::store_error)?;
+                    .await?;
                 if ended.is_some_and(|at| member.issued_at < at.timestamp()) {
                     clear_session(&state);
                     return Err(edge::respond_with(AppError::new(
@@ -383,8 +353,7 @@ pub mod cookies {
         let store = state.store.as_ref();
         let now = chrono::Utc::now();
         throttle::take(store, Attempt::Guess, account, address, now)
-            .await
-            .map_err(edge::store_error)?
+            .await?
             .map_err(|wait| too_many("guess", address, wait))?;
         let outcome = attempt.await;
         let wrong_guess = matches!(
@@ -392,26 +361,9 @@ pub mod cookies {
             Err(IdentityError::WrongCredentials | IdentityError::WrongCode)
         );
         if !wrong_guess {
-            throttle::give_back(store, Attempt::Guess, account, address, now)
-                .await
-                .map_err(edge::store_error)?;
+            throttle::give_back(store, Attempt::Guess, account, address, now).await?;
         }
-        outcome.map_err(identity_error)
-    }
-
-    pub fn identity_error(err: IdentityError) -> AppError {
-        let status = match &err {
-            IdentityError::UserExists => 409,
-            IdentityError::WeakPassword(_)
-            | IdentityError::InvalidInput(_)
-            | IdentityError::WrongCode
-            | IdentityError::ExpiredCode => 400,
-            IdentityError::NotConfirmed => 403,
-            IdentityError::WrongCredentials | IdentityError::SessionEnded => 401,
-            IdentityError::TooManyAttempts => 429,
-            IdentityError::Unavailable(_) => 503,
-        };
-        edge::respond_with(AppError::new(status, err.to_string()))
+        outcome.map_err(AppError::from)
     }
 
     /// The request's cookies by name.
@@ -491,11 +443,7 @@ pub mod cookies {
         let refresh = jar.get(REFRESH).ok_or_else(|| {
             edge::respond_with(AppError::new(401, "Please sign in again to continue."))
         })?;
-        let tokens = state
-            .identity
-            .refresh(refresh)
-            .await
-            .map_err(identity_error)?;
+        let tokens = state.identity.refresh(refresh).await?;
         start_session(state, &tokens).await
     }
 
@@ -545,8 +493,7 @@ pub mod cookies {
                     client_address(&state),
                     chrono::Utc::now(),
                 )
-                .await
-                .map_err(edge::store_error)?;
+                .await?;
                 if allowed.is_err() {
                     return Ok(Asking::CannotTell);
                 }

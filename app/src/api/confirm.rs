@@ -3,22 +3,17 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::model::SessionId;
 
 /// Dates the session's last confirmation today (UTC); answers the date, `2026-11-22`.
 #[server(name = ConfirmSessionCall, prefix = "/api", endpoint = "confirm_session")]
-pub async fn confirm_session(session_id: String) -> Result<String, AppError> {
-    use crate::api::edge;
-
+pub async fn confirm_session(session_id: SessionId) -> Result<String, AppError> {
     let (state, member) = crate::api::guard::writer("confirm a session runs").await?;
     let today = chrono::Utc::now().date_naive();
-    let id = edge::session_id(&session_id)?;
+    let id = session_id;
     // Not an edit: no new version, no history entry, and a second confirmation that day
     // writes nothing, so confirming cannot make an author's edit conflict.
-    let confirmation = state
-        .store
-        .confirm_session(&id, today)
-        .await
-        .map_err(edge::store_error)?;
+    let confirmation = state.store.confirm_session(&id, today).await?;
     tracing::info!(session = %id, member = %member.subject, ?confirmation, "session confirmed");
     leptos_axum::redirect(&format!("/session/{id}?confirmed=1"));
     Ok(today.format("%Y-%m-%d").to_string())

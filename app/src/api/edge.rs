@@ -4,6 +4,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::identity::IdentityError;
 use crate::model::PlacePath;
 use crate::state::AppState;
 use crate::store::{Store, StoreError};
@@ -42,32 +43,56 @@ pub fn parse_place(key: &str) -> Result<PlacePath, AppError> {
 /// A session id from a URL or a form; anything we would not have made is a 404, before
 /// it reaches the store, a redirect or a log line.
 pub fn session_id(raw: &str) -> Result<crate::model::SessionId, AppError> {
-    crate::model::SessionId::parse(raw)
-        .ok_or_else(|| not_found("That session is not listed (any more)."))
+    crate::model::SessionId::parse(raw).ok_or_else(|| not_found(crate::model::UNKNOWN_SESSION))
 }
 
 pub fn not_found(message: &str) -> AppError {
     respond_with(AppError::not_found(message))
 }
 
-/// Maps a store failure to what the visitor sees; the details go to the log only.
-pub fn store_error(err: StoreError) -> AppError {
-    let app = match &err {
-        StoreError::AlreadyExists(_) | StoreError::VersionConflict { .. } => {
-            AppError::conflict(err.to_string())
+/// A store failure as the visitor sees it, with the response's status set: `?` on a
+/// store call in a server function is all it takes. The details go to the log only.
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        let app = match &err {
+            StoreError::AlreadyExists(_) | StoreError::VersionConflict { .. } => {
+                AppError::conflict(err.to_string())
+            }
+            StoreError::NotFound(_) => AppError::not_found("That session does not exist."),
+            StoreError::InvalidCursor => AppError::bad_request(err.to_string()),
+            StoreError::Unavailable(_) => {
+                tracing::warn!(error = %err, "store unavailable");
+                AppError::unavailable()
+            }
+            StoreError::Internal(_) => {
+                tracing::error!(error = %err, "store failure");
+                AppError::internal()
+            }
+        };
+        respond_with(app.caused_by(&err))
+    }
+}
+
+/// An identity failure as the member sees it (its message says what to do), with the
+/// response's status set.
+impl From<IdentityError> for AppError {
+    fn from(err: IdentityError) -> Self {
+        let status = match &err {
+            IdentityError::UserExists => 409,
+            IdentityError::WeakPassword(_)
+            | IdentityError::InvalidInput(_)
+            | IdentityError::WrongCode
+            | IdentityError::ExpiredCode => 400,
+            IdentityError::NotConfirmed => 403,
+            IdentityError::WrongCredentials | IdentityError::SessionEnded => 401,
+            IdentityError::TooManyAttempts => 429,
+            IdentityError::Unavailable(_) => 503,
+        };
+        if let IdentityError::Unavailable(detail) = &err {
+            tracing::warn!(error = %detail, "identity provider unavailable");
         }
-        StoreError::NotFound(_) => AppError::not_found("That session does not exist."),
-        StoreError::InvalidCursor => AppError::bad_request(err.to_string()),
-        StoreError::Unavailable(_) => {
-            tracing::warn!(error = %err, "store unavailable");
-            AppError::unavailable()
-        }
-        StoreError::Internal(_) => {
-            tracing::error!(error = %err, "store failure");
-            AppError::internal()
-        }
-    };
-    respond_with(app)
+        respond_with(AppError::new(status, err.to_string()).caused_by(&err))
+    }
 }
 
 /// A form posted by a browser without JavaScript: the server-function layer answers it

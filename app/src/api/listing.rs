@@ -209,10 +209,7 @@ pub mod find {
             Scope::All => indexed_page(store, None, &filter, after, now).await,
             Scope::Place(place) => indexed_page(store, Some(place), &filter, after, now).await,
             Scope::Search(terms) => {
-                let found = store
-                    .search_sessions(&terms)
-                    .await
-                    .map_err(edge::store_error)?;
+                let found = store.search_sessions(&terms).await?;
                 let listed = found
                     .iter()
                     .filter(|s| filter.matches(s, now))
@@ -221,10 +218,7 @@ pub mod find {
                 offset_page(listed, after)
             }
             Scope::Near { centre, radius_km } => {
-                let found = store
-                    .sessions_near(centre, radius_km)
-                    .await
-                    .map_err(edge::store_error)?;
+                let found = store.sessions_near(centre, radius_km).await?;
                 let listed = found
                     .iter()
                     .filter(|n| filter.matches(&n.session, now))
@@ -255,10 +249,9 @@ pub mod find {
             let page = match &place {
                 Some(place) => store.sessions_in_place(place, request).await,
                 None => store.list_sessions(request).await,
-            }
-            .map_err(edge::store_error)?;
+            }?;
             listed.extend(
-                page.sessions
+                page.items
                     .iter()
                     .filter(|s| filter.matches(s, now))
                     .map(|s| ListedSession::new(s, now, None)),

@@ -27,16 +27,16 @@ pub struct MyThings {
 
 /// Bookmarks a session (or removes the bookmark); answers whether it is now bookmarked.
 #[server(name = SetBookmarkCall, prefix = "/api", endpoint = "set_bookmark")]
-pub async fn set_bookmark(session_id: String, bookmarked: bool) -> Result<bool, AppError> {
-    use crate::api::edge;
-
+pub async fn set_bookmark(
+    session_id: crate::model::SessionId,
+    bookmarked: bool,
+) -> Result<bool, AppError> {
     let (state, member) = crate::api::guard::writer("bookmark a session").await?;
-    let id = edge::session_id(&session_id)?;
+    let id = session_id;
     state
         .store
         .set_bookmark(&member.subject, &id, bookmarked)
-        .await
-        .map_err(edge::store_error)?;
+        .await?;
     leptos_axum::redirect(&format!("/session/{id}"));
     Ok(bookmarked)
 }
@@ -54,8 +54,7 @@ pub async fn my_things() -> Result<MyThings, AppError> {
         store.member_reviews(&member.subject),
         store.sessions_added_by(&member.subject),
         store.feed_token(&member.subject),
-    )
-    .map_err(edge::store_error)?;
+    )?;
     // Hidden content is gone for everyone but moderators, its authors included.
     let reviews: Vec<_> = reviews.into_iter().filter(|r| !r.hidden).collect();
     let sessions = reviewed_sessions(&state, &reviews).await?;
@@ -100,7 +99,7 @@ async fn reviewed_sessions(
     let mut found = vec![None; reviews.len()];
     while let Some(done) = reads.join_next().await {
         let (index, session) = done.map_err(|_| AppError::internal())?;
-        found[index] = session.map_err(super::edge::store_error)?;
+        found[index] = session?;
     }
     Ok(found)
 }
@@ -113,16 +112,13 @@ fn feed_url(site_url: &str, token: &str) -> String {
 /// Makes a new private calendar link; any earlier one stops working at once.
 #[server(name = NewFeedLinkCall, prefix = "/api", endpoint = "new_feed_link")]
 pub async fn new_feed_link() -> Result<String, AppError> {
-    use crate::api::edge;
-
     let (state, member) = crate::api::guard::writer("make a calendar link").await?;
     // 122 random bits: the link is the only key to the feed.
     let token = uuid::Uuid::new_v4().simple().to_string();
     state
         .store
         .set_feed_token(&member.subject, Some(&token))
-        .await
-        .map_err(edge::store_error)?;
+        .await?;
     leptos_axum::redirect("/account#calendar");
     Ok(feed_url(&state.site_url, &token))
 }
@@ -130,14 +126,8 @@ pub async fn new_feed_link() -> Result<String, AppError> {
 /// Turns the private calendar link off.
 #[server(name = TurnOffFeedCall, prefix = "/api", endpoint = "turn_off_feed")]
 pub async fn turn_off_feed() -> Result<(), AppError> {
-    use crate::api::edge;
-
     let (state, member) = crate::api::guard::writer("turn off your calendar link").await?;
-    state
-        .store
-        .set_feed_token(&member.subject, None)
-        .await
-        .map_err(edge::store_error)?;
+    state.store.set_feed_token(&member.subject, None).await?;
     leptos_axum::redirect("/account#calendar");
     Ok(())
 }

@@ -96,7 +96,7 @@ pub async fn home_overview(
         store.place_children(&PlacePath::World),
         listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now())
     );
-    let countries = countries.map_err(edge::store_error)?;
+    let countries = countries?;
     let page = page?;
     let links = page_links("/", "Irish traditional music sessions", &page)?;
     Ok(HomeOverview {
@@ -136,10 +136,8 @@ pub async fn place_overview(
     // The three reads at once: one round trip's wait.
     let (trail, children, page) =
         tokio::join!(store.place_trail(&path), store.place_children(&path), list);
-    let trail = trail
-        .map_err(edge::store_error)?
-        .ok_or_else(|| edge::not_found("We have no sessions listed there yet."))?;
-    let children = children.map_err(edge::store_error)?;
+    let trail = trail?.ok_or_else(|| edge::not_found("We have no sessions listed there yet."))?;
+    let children = children?;
     let page = page?;
     let name = match trail.last() {
         Some(here) => format!("Sessions in {}", here.name),

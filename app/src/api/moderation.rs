@@ -54,19 +54,18 @@ pub fn review_handle(session_id: &str, author: &str) -> String {
 async fn review_of_handle(
     state: &crate::state::AppState,
     session_id: &crate::model::SessionId,
-    handle: &str,
+    handle: &crate::model::ReviewHandle,
 ) -> Result<crate::model::Review, AppError> {
     let (_, activity) = state
         .store
         .session_with_activity(session_id)
-        .await
-        .map_err(super::edge::store_error)?
-        .ok_or_else(|| super::edge::not_found("That session is not listed (any more)."))?;
+        .await?
+        .ok_or_else(|| super::edge::not_found(crate::model::UNKNOWN_SESSION))?;
     activity
         .reviews
         .into_iter()
-        .find(|r| review_handle(session_id.as_str(), r.author.as_str()) == handle)
-        .ok_or_else(|| super::edge::not_found("That review is not there any more."))
+        .find(|r| review_handle(session_id.as_str(), r.author.as_str()) == handle.as_str())
+        .ok_or_else(|| super::edge::not_found(crate::model::UNKNOWN_REVIEW))
 }
 
 #[cfg(feature = "ssr")]
@@ -77,13 +76,13 @@ fn reason_words(slug: &str) -> Option<&'static str> {
         .map(|(_, words)| *words)
 }
 
-/// Reports a session (empty `review`) or one of its reviews (its handle) to moderators;
+/// Reports a session (no `review`) or one of its reviews (its handle) to moderators;
 /// answers what to tell the member. A member's second report on the same thing while the
 /// first is open changes nothing, and says so.
 #[server(name = ReportCall, prefix = "/api", endpoint = "report")]
 pub async fn report(
-    session_id: String,
-    #[server(default)] review: String,
+    session_id: crate::model::SessionId,
+    #[server(default)] review: Option<crate::model::ReviewHandle>,
     reason: String,
     #[server(default)] details: String,
 ) -> Result<String, AppError> {
@@ -104,23 +103,21 @@ pub async fn report(
         ))));
     }
     crate::api::guard::count_write(&state, &member).await?;
-    let session_id = edge::session_id(&session_id)?;
-    let target = if review.is_empty() {
-        state
-            .store
-            .get_session(&session_id)
-            .await
-            .map_err(edge::store_error)?
-            .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
-        ReportTarget::Session {
-            session_id: session_id.clone(),
+    let target = match &review {
+        None => {
+            state
+                .store
+                .get_session(&session_id)
+                .await?
+                .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
+            ReportTarget::Session {
+                session_id: session_id.clone(),
+            }
         }
-    } else {
-        let found = review_of_handle(&state, &session_id, &review).await?;
-        ReportTarget::Review {
+        Some(handle) => ReportTarget::Review {
             session_id: session_id.clone(),
-            author: found.author,
-        }
+            author: review_of_handle(&state, &session_id, handle).await?.author,
+        },
     };
     let at = chrono::Utc::now();
     let random = uuid::Uuid::new_v4().simple().to_string();
@@ -135,19 +132,16 @@ pub async fn report(
             reporter_name: member.name.clone(),
             at,
         })
-        .await
-        .map_err(edge::store_error)?;
+        .await?;
     let (outcome, message) = match filed {
         crate::model::Filed::New => ("new", REPORT_SENT),
         crate::model::Filed::AlreadyOpen => ("again", REPORT_ALREADY_SENT),
     };
     tracing::info!(session = %session_id, member = %member.subject, outcome, "content reported");
     // Without JavaScript the session page shows the message, in the form it came from.
-    let from = if review.is_empty() {
-        String::new()
-    } else {
-        format!("&review={review}")
-    };
+    let from = review
+        .map(|handle| format!("&review={}", handle.as_str()))
+        .unwrap_or_default();
     leptos_axum::redirect(&format!(
         "/session/{session_id}?reported={outcome}{from}#report-sent"
     ));
@@ -170,8 +164,7 @@ async fn describe_target(
             }
         }
     };
-    let (session, review) = tokio::try_join!(state.store.get_session(target.session_id()), review)
-        .map_err(super::edge::store_error)?;
+    let (session, review) = tokio::try_join!(state.store.get_session(target.session_id()), review)?;
     let name = session
         .as_ref()
         .map_or("(gone)".to_string(), |s| s.name.clone());
@@ -205,21 +198,20 @@ pub async fn moderation_queue(
         limit: QUEUE_PAGE,
         cursor: (!after.is_empty()).then_some(after),
     };
-    let (page, log) = tokio::try_join!(state.store.report_queue(page), state.store.audit_log())
-        .map_err(edge::store_error)?;
+    let (page, log) = tokio::try_join!(state.store.report_queue(page), state.store.audit_log())?;
     let mut described = tokio::task::JoinSet::new();
-    for (n, group) in page.groups.iter().enumerate() {
+    for (n, group) in page.items.iter().enumerate() {
         let (state, target) = (state.clone(), group.target().clone());
         described.spawn(async move { (n, describe_target(&state, &target).await) });
     }
-    let mut names = vec![(String::new(), String::new()); page.groups.len()];
+    let mut names = vec![(String::new(), String::new()); page.items.len()];
     while let Some(done) = described.join_next().await {
         let (n, what) = done.map_err(|_| edge::respond_with(AppError::internal()))?;
         // Described in tasks without the request's context: set the status here.
         names[n] = what.map_err(edge::respond_with)?;
     }
     let reports = page
-        .groups
+        .items
         .into_iter()
         .zip(names)
         .map(|(group, (what, href))| QueuedReport {
@@ -268,15 +260,13 @@ async fn set_hidden(
                 (&member.subject, &member.name),
                 |s| s.hidden = hidden,
             )
-            .await
-            .map_err(super::edge::store_error)?;
+            .await?;
         }
         ReportTarget::Review { session_id, author } => {
             state
                 .store
                 .set_review_hidden(session_id, author, hidden)
-                .await
-                .map_err(super::edge::store_error)?;
+                .await?;
         }
     }
     Ok(())
@@ -286,21 +276,21 @@ async fn set_hidden(
 /// target, or `dismiss` them; either way every open report about it leaves the queue and
 /// the audit trail records it, in the store's one settling.
 #[server(name = ModerateCall, prefix = "/api", endpoint = "moderate")]
-pub async fn moderate(report_id: String, action: String) -> Result<(), AppError> {
+pub async fn moderate(
+    report_id: String,
+    action: crate::model::ModerationAction,
+) -> Result<(), AppError> {
     use crate::api::edge;
     use crate::model::{AuditEntry, ModerationAction, ReportTarget, Revision, Settlement};
     use crate::store::StoreError;
 
     let (state, member) = crate::api::guard::moderator_acting("act on reports").await?;
-    let action = match action.as_str() {
-        "hide" => ModerationAction::Hide,
-        "dismiss" => ModerationAction::Dismiss,
-        _ => {
-            return Err(edge::respond_with(AppError::bad_request(
-                "Choose hide or dismiss.",
-            )))
-        }
-    };
+    // A restore settles no report: it has its own form.
+    if action == ModerationAction::Restore {
+        return Err(edge::respond_with(AppError::bad_request(
+            "Choose hide or dismiss.",
+        )));
+    }
     let handled = || {
         edge::respond_with(AppError::conflict(
             "That report was already handled by another moderator.",
@@ -309,8 +299,7 @@ pub async fn moderate(report_id: String, action: String) -> Result<(), AppError>
     let group = state
         .store
         .report_group(&report_id)
-        .await
-        .map_err(edge::store_error)?
+        .await?
         .ok_or_else(handled)?;
     let (what, _) = describe_target(&state, group.target()).await?;
     let entry = AuditEntry {
@@ -335,9 +324,8 @@ pub async fn moderate(report_id: String, action: String) -> Result<(), AppError>
                 let old = state
                     .store
                     .get_session(session_id)
-                    .await
-                    .map_err(edge::store_error)?
-                    .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+                    .await?
+                    .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
                 let mut session = old.clone();
                 session.hidden = true;
                 let revision = Revision {
@@ -360,7 +348,7 @@ pub async fn moderate(report_id: String, action: String) -> Result<(), AppError>
         (ModerationAction::Hide, _) => settle(Settlement::HideReview).await,
         _ => settle(Settlement::Dismiss).await,
     };
-    let group = settled.map_err(edge::store_error)?.ok_or_else(handled)?;
+    let group = settled?.ok_or_else(handled)?;
     tracing::info!(
         report = %group.id(),
         reports = group.reports,
@@ -372,26 +360,23 @@ pub async fn moderate(report_id: String, action: String) -> Result<(), AppError>
     Ok(())
 }
 
-/// Shows hidden content again: a session (empty `review`) or one of its reviews.
+/// Shows hidden content again: a session (no `review`) or one of its reviews.
 #[server(name = RestoreCall, prefix = "/api", endpoint = "restore")]
 pub async fn restore(
-    session_id: String,
-    #[server(default)] review: String,
+    session_id: crate::model::SessionId,
+    #[server(default)] review: Option<crate::model::ReviewHandle>,
 ) -> Result<(), AppError> {
-    use crate::api::edge;
     use crate::model::{AuditEntry, ModerationAction, ReportTarget};
 
     let (state, member) = crate::api::guard::moderator_acting("restore hidden content").await?;
-    let session_id = edge::session_id(&session_id)?;
-    let target = if review.is_empty() {
-        ReportTarget::Session {
+    let target = match &review {
+        None => ReportTarget::Session {
             session_id: session_id.clone(),
-        }
-    } else {
-        ReportTarget::Review {
+        },
+        Some(handle) => ReportTarget::Review {
             session_id: session_id.clone(),
-            author: review_of_handle(&state, &session_id, &review).await?.author,
-        }
+            author: review_of_handle(&state, &session_id, handle).await?.author,
+        },
     };
     set_hidden(&state, &member, &target, false).await?;
     let (what, _) = describe_target(&state, &target).await?;
@@ -406,8 +391,7 @@ pub async fn restore(
             report_id: None,
             summary: what,
         })
-        .await
-        .map_err(edge::store_error)?;
+        .await?;
     leptos_axum::redirect(&format!("/session/{session_id}"));
     Ok(())
 }

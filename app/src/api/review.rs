@@ -69,7 +69,7 @@ pub struct ReviewSection {
 /// JavaScript the form posts here and comes back to the session's reviews.
 #[server(name = SaveReviewCall, prefix = "/api", endpoint = "save_review")]
 pub async fn save_review(
-    session_id: String,
+    session_id: crate::model::SessionId,
     stars: String,
     visited_on: String,
     text: String,
@@ -90,7 +90,6 @@ pub async fn save_review(
     })?;
     crate::api::guard::count_write(&state, &member).await?;
     let now = chrono::Utc::now();
-    let session_id = edge::session_id(&session_id)?;
     state
         .store
         .put_review(&Review {
@@ -105,30 +104,24 @@ pub async fn save_review(
             // The store decides: a review a moderator hid stays hidden (see put_review).
             hidden: false,
         })
-        .await
-        .map_err(edge::store_error)?;
+        .await?;
     let (_, reviews) = state
         .store
         .session_with_activity(&session_id)
-        .await
-        .map_err(edge::store_error)?
-        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+        .await?
+        .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
     leptos_axum::redirect(&format!("/session/{session_id}?reviewed=1#reviews"));
     Ok(reviews.rating)
 }
 
 /// Deletes the signed-in member's review of a session (nothing if they have none).
 #[server(name = DeleteReviewCall, prefix = "/api", endpoint = "delete_review")]
-pub async fn delete_review(session_id: String) -> Result<bool, AppError> {
-    use crate::api::edge;
-
+pub async fn delete_review(session_id: crate::model::SessionId) -> Result<bool, AppError> {
     let (state, member) = crate::api::guard::writer("delete your review").await?;
-    let session_id = edge::session_id(&session_id)?;
     let deleted = state
         .store
         .delete_review(&session_id, &member.subject)
-        .await
-        .map_err(edge::store_error)?;
+        .await?;
     leptos_axum::redirect(&format!("/session/{session_id}?review_deleted=1#reviews"));
     Ok(deleted)
 }

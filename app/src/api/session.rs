@@ -71,7 +71,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
                 .is_bookmarked(&m.subject, &session_id)
                 .await
                 .map(Some)
-                .map_err(edge::store_error),
+                .map_err(AppError::from),
             None => Ok(None),
         }
     };
@@ -175,10 +175,9 @@ pub async fn session_detail_for(
     let (mut session, reviews) = state
         .store
         .session_with_activity(&edge::session_id(&id)?)
-        .await
-        .map_err(edge::store_error)?
+        .await?
         .filter(|(session, _)| moderator || !session.hidden)
-        .ok_or_else(|| edge::not_found("That session is not listed (any more)."))?;
+        .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
     let now = chrono::Utc::now();
     let upcoming = next_occurrences(&session, now, UPCOMING_DATES)
         .iter()

@@ -51,40 +51,36 @@ pub async fn new_session_form() -> Result<EditForm, AppError> {
     })
 }
 
-/// What the save button asked for.
-#[cfg(feature = "ssr")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Intent {
+/// What the save button asked for (`intent=preview`, `save` or `save-anyway`); anything
+/// else is refused before anything is read or saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Intent {
     Preview,
     Save,
     /// Save even though likely duplicates were offered.
     SaveAnyway,
 }
 
-/// Adds a session (empty `session_id`) or saves an edit of one.
+/// Adds a session (no `session_id`) or saves an edit of one.
 #[server(name = SaveSessionCall, prefix = "/api", endpoint = "save_session")]
 pub async fn save_session(
-    session_id: String,
+    #[server(default)] session_id: Option<crate::model::SessionId>,
     draft: SessionDraft,
-    intent: String,
+    intent: Intent,
 ) -> Result<SaveOutcome, AppError> {
-    use crate::api::edge;
     use crate::model::{describe_changes, Revision};
     use crate::store::StoreError;
 
-    let intent = match intent.as_str() {
-        "preview" => Intent::Preview,
-        "save-anyway" => Intent::SaveAnyway,
-        _ => Intent::Save,
-    };
     let (state, member) = crate::api::guard::member("add or edit a session").await?;
     let now = chrono::Utc::now();
-    let existing = if session_id.is_empty() {
-        None
-    } else {
-        let session = listed_session(&state, &session_id).await?;
-        may_edit(&member, &session)?;
-        Some(session)
+    let existing = match &session_id {
+        None => None,
+        Some(id) => {
+            let session = listed_session(&state, id).await?;
+            may_edit(&member, &session)?;
+            Some(session)
+        }
     };
     let id = existing
         .as_ref()
@@ -129,8 +125,7 @@ pub async fn save_session(
         None => state
             .store
             .create_session(&session, Some(&revision))
-            .await
-            .map_err(edge::store_error)?,
+            .await?,
         Some(_) if revision.changes.is_empty() => {}
         Some(_) => match state.store.update_session(&session, Some(&revision)).await {
             Ok(_) => {}
@@ -140,7 +135,7 @@ pub async fn save_session(
                         .into(),
                 ))
             }
-            Err(other) => return Err(edge::store_error(other)),
+            Err(other) => return Err(other.into()),
         },
     }
     tracing::info!(session = %session.id, member = %member.subject, "session saved");
@@ -156,7 +151,8 @@ pub async fn edit_form(session_id: String) -> Result<EditForm, AppError> {
 
     let state = edge::state()?;
     let member = cookies::signed_in("edit a session").await?;
-    let session = listed_session(&state, &session_id).await?;
+    // The page's own read of its URL: a path that is no id is the same 404 as a missing one.
+    let session = listed_session(&state, &edge::session_id(&session_id)?).await?;
     may_edit(&member, &session)?;
     Ok(EditForm {
         session_id,
@@ -170,14 +166,13 @@ pub async fn edit_form(session_id: String) -> Result<EditForm, AppError> {
 #[cfg(feature = "ssr")]
 async fn listed_session(
     state: &crate::state::AppState,
-    id: &str,
+    id: &crate::model::SessionId,
 ) -> Result<crate::model::Session, AppError> {
     state
         .store
-        .get_session(&super::edge::session_id(id)?)
-        .await
-        .map_err(super::edge::store_error)?
-        .ok_or_else(|| super::edge::not_found("That session is not listed (any more)."))
+        .get_session(id)
+        .await?
+        .ok_or_else(|| super::edge::not_found(crate::model::UNKNOWN_SESSION))
 }
 
 /// The author edits their own session; moderators edit any.
@@ -204,11 +199,13 @@ fn new_session_id(name: &str) -> crate::model::SessionId {
     let slug = slug.trim_end_matches('-');
     let random = uuid::Uuid::new_v4().simple().to_string();
     let suffix = &random[..6];
-    crate::model::SessionId(if slug.is_empty() {
+    let id = if slug.is_empty() {
         suffix.to_string()
     } else {
         format!("{slug}-{suffix}")
-    })
+    };
+    // A slug is lower-case letters, digits and `-`: always an id.
+    crate::model::SessionId::parse(&id).expect("a slug and hex digits make an id")
 }
 
 /// Sessions within 1 km at a venue with a like name on one of the same weekdays; for an
@@ -225,8 +222,7 @@ async fn likely_duplicates(
         Some(point) => state
             .store
             .sessions_near(point, 1.0)
-            .await
-            .map_err(super::edge::store_error)?
+            .await?
             .into_iter()
             .map(|n| n.session)
             .collect(),
@@ -234,8 +230,7 @@ async fn likely_duplicates(
             Ok(terms) => state
                 .store
                 .search_sessions(&terms)
-                .await
-                .map_err(super::edge::store_error)?
+                .await?
                 .into_iter()
                 .filter(|s| fold(&s.town) == fold(&new.town))
                 .collect(),

@@ -468,9 +468,13 @@ mod tests {
     }
 
     fn build(draft: &SessionDraft) -> Result<Session, ValidationErrors> {
-        draft.to_session(SessionId("new".into()), None, &"maire".into(), now(), |z| {
-            z == "Europe/Dublin"
-        })
+        draft.to_session(
+            SessionId::parse("new").unwrap(),
+            None,
+            &"maire".into(),
+            now(),
+            |z| z == "Europe/Dublin",
+        )
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub fn sample_session(id: &str, name: &str, country_code: &str) -> Session {
         other => other,
     };
     Session {
-        id: SessionId(id.to_string()),
+        id: SessionId::parse(id).expect("a test id must be one we would make"),
         name: name.to_string(),
         venue: Venue {
             name: format!("{name} venue"),

@@ -30,19 +30,22 @@ pub use draft::{ScheduleDraft, SessionDraft, SCHEDULE_ROWS};
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use listed::{ListedPage, ListedSession};
 pub use member::{Member, MemberId, MODERATORS, UNNAMED_MEMBER};
-pub use page::SessionPage;
+pub use page::Page;
 pub use place::{PlaceCount, PlaceName, PlacePath};
 pub use report::{
-    AuditEntry, Filed, ModerationAction, Report, ReportGroup, ReportGroupPage, ReportTarget,
-    Settlement, MAX_REPORT_DETAILS, REPORT_REASONS,
+    AuditEntry, Filed, ModerationAction, Report, ReportGroup, ReportTarget, Settlement,
+    MAX_REPORT_DETAILS, REPORT_REASONS,
 };
 pub use review::{
-    newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewPage, SessionActivity,
-    MAX_REVIEWS_SHOWN, MAX_REVIEW_CHARS,
+    newest_first, CheckedReview, Rating, Review, ReviewDraft, ReviewHandle, SessionActivity,
+    MAX_REVIEWS_SHOWN, MAX_REVIEW_CHARS, UNKNOWN_REVIEW,
 };
 pub use revision::{describe_changes, Revision, MAX_REVISIONS_SHOWN};
 pub use schedule::{day_name, Schedule, WeekOfMonth};
-pub use session::{Country, GeoPoint, Session, SessionId, SessionStatus, Venue, STALE_AFTER_DAYS};
+pub use session::{
+    Country, GeoPoint, Session, SessionId, SessionStatus, UnknownSession, Venue, STALE_AFTER_DAYS,
+    UNKNOWN_SESSION,
+};
 pub use sitemap::{SitemapEntry, SitemapOutline, SitemapPartOutline};
 pub use tag::Tag;
 pub use validate::{

@@ -124,14 +124,6 @@ impl ReportGroup {
     }
 }
 
-/// A page of the moderators' queue, longest waiting first.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct ReportGroupPage {
-    pub groups: Vec<ReportGroup>,
-    /// For the next page; `None` on the last.
-    pub next_cursor: Option<String>,
-}
-
 /// What filing a report did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Filed {

@@ -100,11 +100,44 @@ pub fn newest_first(mut reviews: Vec<Review>) -> Vec<Review> {
     reviews
 }
 
-/// A page of one session's reviews in key order (by author), for export and recounts.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReviewPage {
-    pub reviews: Vec<Review>,
-    pub next_cursor: Option<String>,
+/// Names one review in report and restore forms without showing who wrote it: the
+/// [`ReviewHandle::LEN`] lower-case hex digits the server made. Read from a form only in
+/// that shape; a session's own form sends none.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ReviewHandle(String);
+
+/// What a handle we would never make reads as.
+pub const UNKNOWN_REVIEW: &str = "That review is not there any more.";
+
+impl ReviewHandle {
+    pub const LEN: usize = 16;
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ReviewHandle {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        let hex = text.len() == Self::LEN
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if hex {
+            Ok(Self(text))
+        } else {
+            Err(UNKNOWN_REVIEW)
+        }
+    }
+}
+
+impl From<ReviewHandle> for String {
+    fn from(handle: ReviewHandle) -> Self {
+        handle.0
+    }
 }
 
 /// What a member typed into the review form, before it is checked.

@@ -131,7 +131,7 @@ mod tests {
     use crate::model::fixtures::sample_session;
 
     fn session(name: &str, venue: &str, town: &str, area: &str) -> Session {
-        let mut s = sample_session(name, name, "IE");
+        let mut s = sample_session(&crate::text::slug(name), name, "IE");
         s.venue.name = venue.to_string();
         s.town = town.to_string();
         s.area = area.to_string();

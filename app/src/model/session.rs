@@ -3,11 +3,36 @@ use serde::{Deserialize, Serialize};
 
 use super::{MemberId, Schedule, Tag};
 
-/// A session's stable identifier, used in URLs and as the store's key.
+/// A session's stable identifier, used in URLs and as the store's key. Read from a form,
+/// a URL or JSON only if it is one we would make ([`SessionId::parse`]), so a server
+/// function taking one never sees anything else.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct SessionId(pub String);
+#[cfg_attr(feature = "ssr", schema(value_type = String))]
+pub struct SessionId(String);
+
+/// What a session id we would never make reads as: no such session.
+pub const UNKNOWN_SESSION: &str = "That session is not listed (any more).";
+
+/// A session id that is not one we make.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{UNKNOWN_SESSION}")]
+pub struct UnknownSession;
+
+impl TryFrom<String> for SessionId {
+    type Error = UnknownSession;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text).ok_or(UnknownSession)
+    }
+}
+
+impl From<SessionId> for String {
+    fn from(id: SessionId) -> Self {
+        id.0
+    }
+}
 
 /// The longest id we make (a 40-character slug, `-`, 6 hex digits) fits with room.
 pub const MAX_SESSION_ID_LEN: usize = 64;
@@ -156,7 +181,16 @@ mod tests {
             &"x".repeat(65),
         ] {
             assert_eq!(SessionId::parse(bad), None, "{bad:?}");
+            // Nor can one be read from JSON (a stored item, an API body) or a form.
+            let json = serde_json::to_string(bad).unwrap();
+            let err = serde_json::from_str::<SessionId>(&json).unwrap_err();
+            assert!(err.to_string().contains(UNKNOWN_SESSION), "{err}");
         }
+        let id: SessionId = serde_json::from_str("\"doolin-trad-3f9a2c\"").unwrap();
+        assert_eq!(
+            serde_json::to_string(&id).unwrap(),
+            "\"doolin-trad-3f9a2c\""
+        );
     }
     use crate::model::fixtures::sample_session;
 

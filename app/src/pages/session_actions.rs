@@ -91,7 +91,7 @@ fn Bookmark(children: Children) -> impl IntoView {
 #[component]
 pub fn ReportForm(
     session_id: String,
-    #[prop(optional)] review: String,
+    #[prop(optional)] review: Option<String>,
     label: &'static str,
 ) -> impl IntoView {
     use crate::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
@@ -99,13 +99,11 @@ pub fn ReportForm(
     let sent = {
         let query = query.read_untracked();
         match query.get("reported") {
-            Some(outcome) if query.get("review").unwrap_or_default() == review => {
-                Some(if outcome == "again" {
-                    REPORT_ALREADY_SENT
-                } else {
-                    REPORT_SENT
-                })
-            }
+            Some(outcome) if query.get("review") == review => Some(if outcome == "again" {
+                REPORT_ALREADY_SENT
+            } else {
+                REPORT_SENT
+            }),
             _ => None,
         }
     };
@@ -115,7 +113,7 @@ pub fn ReportForm(
             <summary>{label}</summary>
             <PostForm action=ReportCall::PATH buttons=vec![Button::new("Send report", "Sending…").secondary()]>
                 <input type="hidden" name="session_id" value=session_id/>
-                <input type="hidden" name="review" value=review/>
+                {review.map(|handle| view! { <input type="hidden" name="review" value=handle/> })}
                 <label>
                     "What is wrong?"
                     <select name="reason" required>
@@ -138,7 +136,10 @@ pub fn ReportForm(
 
 /// A moderator's "Restore" for a hidden session, or for one hidden review (`review`).
 #[component]
-pub fn RestoreButton(session_id: String, #[prop(optional)] review: String) -> impl IntoView {
+pub fn RestoreButton(
+    session_id: String,
+    #[prop(optional)] review: Option<String>,
+) -> impl IntoView {
     view! {
         <PostForm
             action=RestoreCall::PATH
@@ -146,7 +147,7 @@ pub fn RestoreButton(session_id: String, #[prop(optional)] review: String) -> im
             buttons=vec![Button::new("Restore", "Restoring…").secondary()]
         >
             <input type="hidden" name="session_id" value=session_id/>
-            <input type="hidden" name="review" value=review/>
+            {review.map(|handle| view! { <input type="hidden" name="review" value=handle/> })}
         </PostForm>
     }
 }

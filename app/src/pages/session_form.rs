@@ -158,7 +158,8 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
     } = draft;
     view! {
         <ActionForm action attr:class="session-form">
-            <input type="hidden" name="session_id" value=session_id/>
+            // A new session has no id yet: the field is left out.
+            {editing.then(|| view! { <input type="hidden" name="session_id" value=session_id/> })}
             <input type="hidden" name="draft[version]" value=version/>
 
             <fieldset>

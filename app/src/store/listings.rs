@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::{name_sort_key, PageRequest, StoreError};
-use crate::model::{GeoPoint, PlaceCount, PlacePath, Session, SessionPage};
+use crate::model::{GeoPoint, Page, PlaceCount, PlacePath, Session};
 
 /// The most index entries a search reads for one term. A term that has more (a very
 /// short prefix) is still answered from another term's entries when the query has one.
@@ -17,7 +17,7 @@ pub const MAX_NEAR_RESULTS: usize = 100;
 pub trait Listings: Send + Sync {
     /// Sessions ordered by name (case-insensitive), then id. Walking the cursors visits every
     /// session that existed for the whole walk exactly once.
-    async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError>;
+    async fn list_sessions(&self, page: PageRequest) -> Result<Page<Session>, StoreError>;
 
     /// The places one level below `parent` that have sessions, with their counts, ordered
     /// by name: countries under `World`, areas under a country, towns under an area.
@@ -34,7 +34,7 @@ pub trait Listings: Send + Sync {
         &self,
         place: &PlacePath,
         page: PageRequest,
-    ) -> Result<SessionPage, StoreError>;
+    ) -> Result<Page<Session>, StoreError>;
 
     /// The most recently added sessions: `created_at` descending, then id descending, at most
     /// `limit.clamp(1, MAX_PAGE_SIZE)`. Read from an index, so its cost does not grow with the

@@ -128,7 +128,7 @@ pub async fn for_each_page<E: From<StoreError>>(
                 cursor,
             })
             .await?;
-        visit(page.sessions)?;
+        visit(page.items)?;
         cursor = page.next_cursor;
         if cursor.is_none() {
             return Ok(());

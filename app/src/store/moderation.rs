@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 
 use super::{PageRequest, StoreError};
-use crate::model::{AuditEntry, Filed, Report, ReportGroup, ReportGroupPage, Settlement};
+use crate::model::{AuditEntry, Filed, Page, Report, ReportGroup, Settlement};
 
 #[async_trait]
 pub trait Moderation: Send + Sync {
@@ -16,7 +16,7 @@ pub trait Moderation: Send + Sync {
     /// A page of the moderators' queue: one group per target with open reports, however
     /// many, ordered by the group's id (its first report's), so the longest waiting come
     /// first. A cursor the store did not make is refused as `InvalidCursor`.
-    async fn report_queue(&self, page: PageRequest) -> Result<ReportGroupPage, StoreError>;
+    async fn report_queue(&self, page: PageRequest) -> Result<Page<ReportGroup>, StoreError>;
 
     /// The open group with this id, read directly (never by walking the queue).
     async fn report_group(&self, id: &str) -> Result<Option<ReportGroup>, StoreError>;

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 
 use super::{PageRequest, StoreError};
-use crate::model::{MemberId, Review, ReviewPage, Session, SessionActivity, SessionId};
+use crate::model::{MemberId, Page, Review, Session, SessionActivity, SessionId};
 
 #[async_trait]
 pub trait Reviews: Send + Sync {
@@ -55,5 +55,5 @@ pub trait Reviews: Send + Sync {
         &self,
         id: &SessionId,
         page: PageRequest,
-    ) -> Result<ReviewPage, StoreError>;
+    ) -> Result<Page<Review>, StoreError>;
 }

@@ -68,6 +68,12 @@ impl From<AppError> for ApiError {
     }
 }
 
+impl From<app::store::StoreError> for ApiError {
+    fn from(err: app::store::StoreError) -> Self {
+        Self(err.into())
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
@@ -343,12 +349,7 @@ async fn run(
 /// the site.
 async fn known_place(state: &ServerState, key: &str) -> Result<PlacePath, ApiError> {
     let path = app::api::edge::parse_place(key)?;
-    let trail = state
-        .app
-        .store
-        .place_trail(&path)
-        .await
-        .map_err(app::api::edge::store_error)?;
+    let trail = state.app.store.place_trail(&path).await?;
     match trail {
         Some(_) => Ok(path),
         None => Err(AppError::not_found("We have no sessions listed there yet.").into()),
@@ -496,10 +497,7 @@ async fn places(
     let parent = params.map_err(bad_query)?.0.parent.unwrap_or_default();
     let path = known_place(&state, &parent).await?;
     let store = state.app.store.as_ref();
-    let children: Vec<PlaceCount> = store
-        .place_children(&path)
-        .await
-        .map_err(app::api::edge::store_error)?;
+    let children: Vec<PlaceCount> = store.place_children(&path).await?;
     Ok(Json(
         children
             .into_iter()

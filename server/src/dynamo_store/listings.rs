@@ -3,7 +3,7 @@
 //! place tree from the count items.
 use std::collections::HashMap;
 
-use app::model::{geo, GeoPoint, PlaceCount, PlacePath, Session, SessionPage};
+use app::model::{geo, GeoPoint, Page, PlaceCount, PlacePath, Session};
 use app::store::{
     nearest_first, rank_search_candidates, Listings, NearbySession, PageRequest, StoreError,
     MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
@@ -30,7 +30,7 @@ impl DynamoStore {
         partition: &str,
         prefix: &str,
         page: PageRequest,
-    ) -> Result<SessionPage, StoreError> {
+    ) -> Result<Page<Session>, StoreError> {
         let limit = page_size(&page);
         let mut query = self
             .client
@@ -72,8 +72,8 @@ impl DynamoStore {
             .into_iter()
             .map(session_from_item)
             .collect::<Result<_, _>>()?;
-        Ok(SessionPage {
-            sessions,
+        Ok(Page {
+            items: sessions,
             next_cursor,
         })
     }
@@ -145,7 +145,7 @@ impl DynamoStore {
 
 #[async_trait]
 impl Listings for DynamoStore {
-    async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError> {
+    async fn list_sessions(&self, page: PageRequest) -> Result<Page<Session>, StoreError> {
         self.index_page(&BY_NAME, ALL, "", page).await
     }
 
@@ -216,7 +216,7 @@ impl Listings for DynamoStore {
         &self,
         place: &PlacePath,
         page: PageRequest,
-    ) -> Result<SessionPage, StoreError> {
+    ) -> Result<Page<Session>, StoreError> {
         match place {
             PlacePath::World => self.list_sessions(page).await,
             other => {

@@ -17,9 +17,7 @@
 //! The moderators' log is the partition `AUDIT`, sorted by time.
 use std::collections::HashMap;
 
-use app::model::{
-    AuditEntry, Filed, Report, ReportGroup, ReportGroupPage, ReportTarget, Settlement,
-};
+use app::model::{AuditEntry, Filed, Page, Report, ReportGroup, ReportTarget, Settlement};
 use app::store::{PageRequest, StoreError, MAX_MEMBER_LIST};
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 
@@ -336,7 +334,7 @@ impl Moderation for DynamoStore {
     }
 
     /// One Query of `QUEUE`, after the cursor's group.
-    async fn report_queue(&self, page: PageRequest) -> Result<ReportGroupPage, StoreError> {
+    async fn report_queue(&self, page: PageRequest) -> Result<Page<ReportGroup>, StoreError> {
         let limit = page_size(&page);
         let mut query = self
             .client

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use app::model::{
-    newest_first, Rating, Review, ReviewPage, Revision, Session, SessionActivity, SessionId,
+    newest_first, Page, Rating, Review, Revision, Session, SessionActivity, SessionId,
     MAX_REVISIONS_SHOWN,
 };
 use app::store::{PageRequest, StoreError};
@@ -442,7 +442,7 @@ impl Reviews for DynamoStore {
         &self,
         id: &SessionId,
         page: PageRequest,
-    ) -> Result<ReviewPage, StoreError> {
+    ) -> Result<Page<Review>, StoreError> {
         let limit = page_size(&page);
         let pk = session_pk(id.as_str());
         let mut query = self
@@ -477,8 +477,8 @@ impl Reviews for DynamoStore {
             ))),
             _ => None,
         };
-        Ok(ReviewPage {
-            reviews,
+        Ok(Page {
+            items: reviews,
             next_cursor,
         })
     }

@@ -1,6 +1,6 @@
 //! The session tables and their secondary indexes, written together in one transaction
 //! so listings, searches and counts never disagree with the sessions.
-use app::model::{geo, search, Session, SessionPage};
+use app::model::{geo, search, Page, Session};
 use app::store::{name_sort_key, place_names, town_of, StoreError};
 use redb::{
     ReadOnlyTable, ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction,
@@ -196,7 +196,7 @@ pub(super) fn index_page(
     prefix: &str,
     cursor: Option<&str>,
     limit: usize,
-) -> Result<SessionPage, StoreError> {
+) -> Result<Page<Session>, StoreError> {
     let after = match cursor {
         None => None,
         Some(c) => Some(
@@ -227,8 +227,8 @@ pub(super) fn index_page(
         listed.push(load_indexed(sessions, id.value())?);
         last_key = Some(key.value().to_string());
     }
-    Ok(SessionPage {
-        sessions: listed,
+    Ok(Page {
+        items: listed,
         next_cursor: if more {
             last_key.map(|k| cursor::encode(&k))
         } else {

@@ -1,6 +1,6 @@
 //! Finding sessions: by name, by place, newest, by words and by distance, each read from
 //! its index.
-use app::model::{geo, GeoPoint, PlaceCount, PlacePath, Session, SessionPage};
+use app::model::{geo, GeoPoint, Page, PlaceCount, PlacePath, Session};
 use app::store::{
     nearest_first, rank_search_candidates, Listings, NearbySession, PageRequest, StoreError,
     MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
@@ -16,7 +16,7 @@ use super::{from_json, internal, EmbeddedStore};
 
 #[async_trait]
 impl Listings for EmbeddedStore {
-    async fn list_sessions(&self, page: PageRequest) -> Result<SessionPage, StoreError> {
+    async fn list_sessions(&self, page: PageRequest) -> Result<Page<Session>, StoreError> {
         let limit = page.clamped_limit();
         self.blocking(move |db| {
             let txn = db.begin_read().map_err(internal)?;
@@ -31,7 +31,7 @@ impl Listings for EmbeddedStore {
         &self,
         place: &PlacePath,
         page: PageRequest,
-    ) -> Result<SessionPage, StoreError> {
+    ) -> Result<Page<Session>, StoreError> {
         let limit = page.clamped_limit();
         let prefix = match place {
             PlacePath::World => return self.list_sessions(page).await,

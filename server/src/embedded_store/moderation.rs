@@ -10,9 +10,7 @@
 //!
 //! Filing, and settling a group (its reports, the hidden session and the audit entry),
 //! are each one write transaction.
-use app::model::{
-    AuditEntry, Filed, Report, ReportGroup, ReportGroupPage, ReportTarget, Settlement,
-};
+use app::model::{AuditEntry, Filed, Page, Report, ReportGroup, ReportTarget, Settlement};
 use app::store::{PageRequest, StoreError, MAX_MEMBER_LIST};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
@@ -111,7 +109,7 @@ fn file_in(txn: &WriteTransaction, report: &Report) -> Result<Filed, StoreError>
     Ok(Filed::New)
 }
 
-pub fn queue(db: &Database, page: PageRequest) -> Result<ReportGroupPage, StoreError> {
+pub fn queue(db: &Database, page: PageRequest) -> Result<Page<ReportGroup>, StoreError> {
     let limit = page.clamped_limit();
     let after = match page.cursor.as_deref() {
         None => None,
@@ -261,7 +259,7 @@ impl Moderation for EmbeddedStore {
     async fn report_queue(
         &self,
         page: PageRequest,
-    ) -> Result<app::model::ReportGroupPage, StoreError> {
+    ) -> Result<app::model::Page<app::model::ReportGroup>, StoreError> {
         self.blocking(move |db| queue(db, page)).await
     }
 

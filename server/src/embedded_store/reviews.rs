@@ -3,7 +3,7 @@
 //! write transaction, so the aggregate always equals a recount. `review_holds`
 //! (session id `\0` author → nothing) records the reviews moderators hid: a review is
 //! hidden exactly when its hold exists, decided inside each write transaction.
-use app::model::{newest_first, Rating, Review, ReviewPage, SessionActivity, SessionId};
+use app::model::{newest_first, Page, Rating, Review, SessionActivity, SessionId};
 use app::store::{PageRequest, StoreError};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
@@ -203,7 +203,7 @@ pub fn reviews_page(
     db: &Database,
     session: &SessionId,
     page: PageRequest,
-) -> Result<ReviewPage, StoreError> {
+) -> Result<Page<Review>, StoreError> {
     let limit = page.clamped_limit();
     let txn = db.begin_read().map_err(internal)?;
     let reviews = txn.open_table(REVIEWS).map_err(internal)?;
@@ -239,8 +239,8 @@ pub fn reviews_page(
         ))),
         _ => None,
     };
-    Ok(ReviewPage {
-        reviews: listed,
+    Ok(Page {
+        items: listed,
         next_cursor,
     })
 }
@@ -285,7 +285,7 @@ impl Reviews for EmbeddedStore {
         &self,
         id: &SessionId,
         page: PageRequest,
-    ) -> Result<ReviewPage, StoreError> {
+    ) -> Result<Page<Review>, StoreError> {
         let id = id.clone();
         self.blocking(move |db| reviews_page(db, &id, page)).await
     }

@@ -68,7 +68,7 @@ fn stable_id(seed: u64, index: u64) -> SessionId {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^= z >> 31;
-    SessionId(format!("{:012x}", z & 0xFFFF_FFFF_FFFF))
+    SessionId::parse(&format!("{:012x}", z & 0xFFFF_FFFF_FFFF)).expect("12 hex digits are an id")
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {

@@ -45,7 +45,7 @@ async fn confirmations_rewrite_the_index_copies_once_a_month() {
     let store = fresh_store().await;
     let session = app::store::contract::sample_session("s1", "Tuesday Tunes", "IE");
     store.create_session(&session, None).await.unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
     let day = |iso: &str| iso.parse::<chrono::NaiveDate>().unwrap();
     for (confirmed, item, copy) in [
         ("2026-11-03", "2026-11-03", "2026-11-03"),

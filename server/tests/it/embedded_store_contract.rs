@@ -32,7 +32,7 @@ async fn data_survives_closing_and_reopening() {
         .list_sessions(PageRequest::first(10))
         .await
         .unwrap();
-    assert_eq!(page.sessions.len(), 1);
+    assert_eq!(page.items.len(), 1);
     assert_eq!(
         reopened
             .place_children(&app::model::PlacePath::World)

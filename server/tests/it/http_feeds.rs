@@ -371,9 +371,9 @@ fn xml_special_characters_are_escaped_in_the_sitemap_and_the_feed() {
     common::run(async {
         let (app, _dir) = empty_app().await;
         let name = "Tom & Jerry's <session>";
-        // The sitemap carries addresses, not names, so the id carries `&` and `'` there; a
-        // control character in the venue must not break the feed either.
-        let mut tricky = sample_session("tom&jerry's", name, "IE");
+        // The sitemap carries addresses, not names, and an id is only ever letters, digits
+        // and `-` (`SessionId`); a control character in the venue must not break the feed.
+        let mut tricky = sample_session("tom-jerrys", name, "IE");
         tricky.venue.name = "The \"Quiet\" Man\u{7}".into();
         app.store.create_session(&tricky, None).await.unwrap();
         rebuild(app.store.as_ref(), MAX_URLS_PER_FILE)
@@ -381,14 +381,10 @@ fn xml_special_characters_are_escaped_in_the_sitemap_and_the_feed() {
             .unwrap();
 
         let sitemap = fetch(&app.address, "/sitemap.xml", XML, SITEMAP_CACHE).await;
-        assert!(
-            sitemap.contains(&format!("<loc>{SITE}/session/tom&amp;jerry&apos;s</loc>")),
-            "{sitemap}"
-        );
         let entries = urlset_entries(&sitemap);
         assert_eq!(
             entries.last().unwrap().0,
-            format!("{SITE}/session/tom&jerry's")
+            format!("{SITE}/session/tom-jerrys")
         );
 
         let feed = fetch(&app.address, "/feed.atom", ATOM, "public, max-age=900").await;
@@ -642,7 +638,7 @@ fn calendar_files_define_their_zones_as_the_iana_database_does() {
             session.schedules = calendar_schedules();
             store.create_session(&session, None).await.unwrap();
             store
-                .set_bookmark(&"member-1".into(), &SessionId(id.into()), true)
+                .set_bookmark(&"member-1".into(), &SessionId::parse(id).unwrap(), true)
                 .await
                 .unwrap();
         }

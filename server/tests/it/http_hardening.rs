@@ -77,7 +77,7 @@ fn a_hidden_review_deleted_and_posted_again_stays_hidden() {
             .as_str()
             .unwrap()
             .to_string();
-        let doolin = SessionId("doolin".into());
+        let doolin = SessionId::parse("doolin").unwrap();
         app.store
             .set_review_hidden(&doolin, &subject.clone().into(), true)
             .await
@@ -302,7 +302,7 @@ fn a_client_trickling_its_headers_is_cut_off() {
 fn confirming_again_and_again_changes_nothing_more() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        let doolin = SessionId("doolin".into());
+        let doolin = SessionId::parse("doolin").unwrap();
         let before = app.store.get_session(&doolin).await.unwrap().unwrap();
         let before_history = app
             .store

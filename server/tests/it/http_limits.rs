@@ -24,7 +24,7 @@ fn anonymous_visitors_can_write_nothing() {
         let (app, _dir) = app().await;
         let before = app
             .store
-            .get_session(&SessionId("doolin".into()))
+            .get_session(&SessionId::parse("doolin").unwrap())
             .await
             .unwrap();
         let writes: [(&str, &[(&str, &str)]); 11] = [
@@ -64,13 +64,13 @@ fn anonymous_visitors_can_write_nothing() {
         }
         let after = app
             .store
-            .get_session(&SessionId("doolin".into()))
+            .get_session(&SessionId::parse("doolin").unwrap())
             .await
             .unwrap();
         assert_eq!(before, after, "the session is untouched");
         let (_, activity) = app
             .store
-            .session_with_activity(&SessionId("doolin".into()))
+            .session_with_activity(&SessionId::parse("doolin").unwrap())
             .await
             .unwrap()
             .unwrap();
@@ -80,7 +80,7 @@ fn anonymous_visitors_can_write_nothing() {
             .report_queue(app::store::PageRequest::first(25))
             .await
             .unwrap();
-        assert!(queue.groups.is_empty(), "no report was filed");
+        assert!(queue.items.is_empty(), "no report was filed");
     })
 }
 
@@ -96,7 +96,7 @@ fn a_body_over_64_kb_is_refused_with_a_message_and_changes_nothing() {
         assert!(err.message.contains("64 KB"), "{}", err.message);
         let (_, activity) = app
             .store
-            .session_with_activity(&SessionId("doolin".into()))
+            .session_with_activity(&SessionId::parse("doolin").unwrap())
             .await
             .unwrap()
             .unwrap();
@@ -144,7 +144,6 @@ fn every_session_text_field_is_bounded() {
             assert_eq!(long.chars().count(), limit + 1);
             let form_field = format!("draft[{field}]");
             let mut form = vec![
-                ("session_id", "".to_string()),
                 ("intent", "save".into()),
                 ("draft[name]", "Long Fields".into()),
                 ("draft[venue_name]", "The Venue".into()),
@@ -184,7 +183,7 @@ fn every_session_text_field_is_bounded() {
             .await
             .unwrap();
         assert_eq!(
-            stored.sessions.len(),
+            stored.items.len(),
             1,
             "only the session the test began with"
         );

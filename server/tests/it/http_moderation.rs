@@ -53,19 +53,16 @@ async fn world() -> World {
     }
 }
 
-async fn report(w: &World, review: &str, reason: &str) -> reqwest::Response {
-    call(
-        &w.app,
-        "report",
-        &[
-            ("session_id", "doolin"),
-            ("review", review),
-            ("reason", reason),
-            ("details", "See for yourself."),
-        ],
-        &w.maire,
-    )
-    .await
+/// Reports the session, or the review with this handle, as the page's form does (a
+/// session's form has no review field).
+async fn report(w: &World, review: Option<&str>, reason: &str) -> reqwest::Response {
+    let mut form = vec![
+        ("session_id", "doolin"),
+        ("reason", reason),
+        ("details", "See for yourself."),
+    ];
+    form.extend(review.map(|handle| ("review", handle)));
+    call(&w.app, "report", &form, &w.maire).await
 }
 
 async fn queue(w: &World) -> app::api::moderation::ModerationQueue {
@@ -87,10 +84,18 @@ fn only_members_report_and_only_moderators_see_the_queue() {
         .await;
         assert_eq!(anonymous.status(), 401);
         assert_eq!(
-            report(&w, "", "nonsense").await.status(),
+            report(&w, None, "nonsense").await.status(),
             400,
             "a reason from the list"
         );
+        // A review handle is what the page made, or nothing (an empty field is none, as in
+        // any form): a forged one is refused, never read as "the session".
+        for forged in ["not-a-handle", "0123456789ABCDEF", "0123456789abcdef0"] {
+            let response = report(&w, Some(forged), "spam").await;
+            assert_eq!(response.status(), 400, "{forged:?}");
+            let err: app::error::AppError = response.json().await.unwrap();
+            assert!(err.message.contains("not there any more"), "{err:?}");
+        }
         let long = "x".repeat(1001);
         let too_long = call(
             &w.app,
@@ -109,7 +114,7 @@ fn only_members_report_and_only_moderators_see_the_queue() {
             "refused reports are not queued"
         );
 
-        assert_eq!(report(&w, "", "wrong").await.status(), 200);
+        assert_eq!(report(&w, None, "wrong").await.status(), 200);
         for cookies in [&w.maire, &w.brian] {
             let response = call(&w.app, "moderation_queue", &[], cookies).await;
             assert_eq!(response.status(), 403);
@@ -129,6 +134,19 @@ fn only_members_report_and_only_moderators_see_the_queue() {
         )
         .await;
         assert_eq!(response.status(), 403, "members cannot moderate");
+        // A moderator's decision is hide or dismiss: a restore settles no report, and
+        // anything else is unreadable. Either way the report stays in the queue.
+        for action in ["restore", "delete", ""] {
+            let response = call(
+                &w.app,
+                "moderate",
+                &[("report_id", report_id.as_str()), ("action", action)],
+                &w.moderator,
+            )
+            .await;
+            assert_eq!(response.status(), 400, "{action:?}");
+        }
+        assert_eq!(queue(&w).await.reports[0].id, report_id);
         let (_, page) = page_as(&w.app, "/moderation", &w.moderator).await;
         assert!(page.contains("Session “Doolin Trad”") && page.contains("Wrong or out of date"));
     })
@@ -138,7 +156,12 @@ fn only_members_report_and_only_moderators_see_the_queue() {
 fn a_hidden_review_leaves_the_page_and_the_rating_until_restored() {
     common::run(async {
         let w = world().await;
-        assert_eq!(report(&w, &w.brian_review, "offensive").await.status(), 200);
+        assert_eq!(
+            report(&w, Some(&w.brian_review), "offensive")
+                .await
+                .status(),
+            200
+        );
         let queued = queue(&w).await.reports;
         assert_eq!(queued.len(), 1);
         assert!(
@@ -203,7 +226,7 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
     common::run(async {
         let w = world().await;
         // A dismissed report changes nothing but the queue and the log.
-        report(&w, "", "spam").await;
+        report(&w, None, "spam").await;
         let first = queue(&w).await.reports[0].id.clone();
         call(
             &w.app,
@@ -228,7 +251,7 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
             let (_, body) = page_as(&w.app, path, "").await;
             assert!(body.contains(shown), "{path} before: {body}");
         }
-        report(&w, "", "wrong").await;
+        report(&w, None, "wrong").await;
         let id = queue(&w).await.reports[0].id.clone();
         let response = call(
             &w.app,
@@ -318,7 +341,7 @@ fn junk_report(n: usize, session: &str, minutes_ago: i64) -> app::model::Report 
     app::model::Report {
         id: format!("{}-{n:06}", at.format("%Y%m%dT%H%M%S%.6f")),
         target: app::model::ReportTarget::Session {
-            session_id: app::model::SessionId(session.into()),
+            session_id: app::model::SessionId::parse(session).unwrap(),
         },
         reason: "spam".into(),
         details: "junk".into(),
@@ -333,10 +356,10 @@ fn a_second_report_by_the_same_member_changes_nothing_and_says_so() {
     common::run(async {
         use app::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
         let w = world().await;
-        let first = report(&w, "", "spam").await;
+        let first = report(&w, None, "spam").await;
         assert_eq!(first.status(), 200);
         assert_eq!(first.json::<String>().await.unwrap(), REPORT_SENT);
-        let second = report(&w, "", "wrong").await;
+        let second = report(&w, None, "wrong").await;
         assert_eq!(second.status(), 200, "not an error");
         assert_eq!(second.json::<String>().await.unwrap(), REPORT_ALREADY_SENT);
         let queued = queue(&w).await.reports;
@@ -363,7 +386,12 @@ fn a_second_report_by_the_same_member_changes_nothing_and_says_so() {
         assert_eq!(queue(&w).await.reports[0].count, 1);
 
         // Reporting one of its reviews is another thing to report.
-        assert_eq!(report(&w, &w.brian_review, "offensive").await.status(), 200);
+        assert_eq!(
+            report(&w, Some(&w.brian_review), "offensive")
+                .await
+                .status(),
+            200
+        );
         let location = plain_post(
             &w.app,
             "report",

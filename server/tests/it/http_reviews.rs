@@ -36,7 +36,7 @@ async fn page(app: &TestApp, cookies: &str) -> String {
 async fn stars_stored(app: &TestApp) -> [u64; 5] {
     let (_, reviews) = app
         .store
-        .session_with_activity(&SessionId("doolin".into()))
+        .session_with_activity(&SessionId::parse("doolin").unwrap())
         .await
         .unwrap()
         .unwrap();

@@ -12,10 +12,11 @@ use common::{spawn_app_in, TestApp};
 const PASSWORD: &str = "Reels4Ever";
 
 fn form(session_id: &str, intent: &str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut pairs = vec![
-        ("session_id".to_string(), session_id.to_string()),
-        ("intent".to_string(), intent.to_string()),
-    ];
+    // As the form sends it: a new session has no id field at all.
+    let mut pairs = vec![("intent".to_string(), intent.to_string())];
+    if !session_id.is_empty() {
+        pairs.push(("session_id".to_string(), session_id.to_string()));
+    }
     let defaults = [
         ("name", "Wednesday Tunes"),
         ("venue_name", "Hogan's Bar"),
@@ -67,7 +68,7 @@ async fn stored_sessions(app: &TestApp) -> usize {
         .list_sessions(app::store::PageRequest::first(100))
         .await
         .unwrap()
-        .sessions
+        .items
         .len()
 }
 
@@ -165,6 +166,33 @@ fn a_bad_form_names_each_problem_and_saves_nothing() {
             "{outcome:?}"
         );
         assert_eq!(stored_sessions(&app).await, 0);
+    })
+}
+
+/// The button's intent is one of three: anything else (a stale page, a hand-made post) is
+/// refused as unreadable, where it used to save.
+#[test]
+fn an_unknown_intent_is_refused_and_saves_nothing() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        for intent in ["publish", "", "SAVE"] {
+            let (status, outcome) = save(&app, &maire, form("", intent, &[])).await;
+            assert_eq!(status, 400, "{intent:?}: {outcome:?}");
+        }
+        let pairs = form("", "save", &[]);
+        let without: Vec<(String, String)> =
+            pairs.into_iter().filter(|(k, _)| k != "intent").collect();
+        assert_eq!(save(&app, &maire, without).await.0, 400, "no intent");
+        assert_eq!(stored_sessions(&app).await, 0, "nothing was saved");
+        // The same form with a real intent saves: the refusal was the intent alone.
+        let (status, outcome) = save(&app, &maire, form("", "save-anyway", &[])).await;
+        assert_eq!(status, 200);
+        assert!(
+            matches!(outcome, Some(SaveOutcome::Saved { .. })),
+            "{outcome:?}"
+        );
+        assert_eq!(stored_sessions(&app).await, 1);
     })
 }
 
@@ -273,7 +301,7 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         );
         let stored = app
             .store
-            .get_session(&app::model::SessionId(id.clone()))
+            .get_session(&app::model::SessionId::parse(&id).unwrap())
             .await
             .unwrap()
             .unwrap();

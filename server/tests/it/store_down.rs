@@ -5,9 +5,9 @@ use crate::common;
 use std::sync::Arc;
 
 use app::model::{
-    AuditEntry, Filed, GeoPoint, MemberId, PlaceCount, PlacePath, Report, ReportGroup,
-    ReportGroupPage, Review, ReviewPage, Revision, Session, SessionActivity, SessionId,
-    SessionPage, Settlement, SitemapEntry, SitemapOutline,
+    AuditEntry, Filed, GeoPoint, MemberId, Page, PlaceCount, PlacePath, Report, ReportGroup,
+    Review, Revision, Session, SessionActivity, SessionId, Settlement, SitemapEntry,
+    SitemapOutline,
 };
 use app::store::{
     Allowance, Allowances, Confirmation, Listings, Members, Moderation, NearbySession, PageRequest,
@@ -72,7 +72,7 @@ impl Sessions for DownStore {
 
 #[async_trait]
 impl Listings for DownStore {
-    async fn list_sessions(&self, _: PageRequest) -> Result<SessionPage, StoreError> {
+    async fn list_sessions(&self, _: PageRequest) -> Result<Page<Session>, StoreError> {
         down()
     }
     async fn place_children(&self, _: &PlacePath) -> Result<Vec<PlaceCount>, StoreError> {
@@ -85,7 +85,7 @@ impl Listings for DownStore {
         &self,
         _: &PlacePath,
         _: PageRequest,
-    ) -> Result<SessionPage, StoreError> {
+    ) -> Result<Page<Session>, StoreError> {
         down()
     }
     async fn newest_sessions(&self, _: usize) -> Result<Vec<Session>, StoreError> {
@@ -128,7 +128,7 @@ impl Reviews for DownStore {
         &self,
         _: &SessionId,
         _: PageRequest,
-    ) -> Result<ReviewPage, StoreError> {
+    ) -> Result<Page<Review>, StoreError> {
         down()
     }
 }
@@ -166,7 +166,7 @@ impl Moderation for DownStore {
     async fn file_report(&self, _: &Report) -> Result<Filed, StoreError> {
         down()
     }
-    async fn report_queue(&self, _: PageRequest) -> Result<ReportGroupPage, StoreError> {
+    async fn report_queue(&self, _: PageRequest) -> Result<Page<ReportGroup>, StoreError> {
         down()
     }
     async fn report_group(&self, _: &str) -> Result<Option<ReportGroup>, StoreError> {

@@ -16,7 +16,7 @@ fn day(iso: &str) -> NaiveDate {
 pub async fn a_confirmation_moves_the_date_but_not_the_version(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
     store.create_session(&session, None).await.unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
 
     let first = store.confirm_session(&id, day("2026-11-30")).await.unwrap();
     assert_eq!(first, Confirmation::Recorded);
@@ -38,7 +38,7 @@ pub async fn a_confirmation_moves_the_date_but_not_the_version(store: Arc<dyn St
     assert!(activity.history.is_empty(), "{:?}", activity.history);
 
     let missing = store
-        .confirm_session(&SessionId("gone".into()), day("2026-11-30"))
+        .confirm_session(&SessionId::parse("gone").unwrap(), day("2026-11-30"))
         .await;
     assert!(
         matches!(missing, Err(StoreError::NotFound(_))),
@@ -49,7 +49,7 @@ pub async fn a_confirmation_moves_the_date_but_not_the_version(store: Arc<dyn St
 pub async fn an_edit_read_before_a_confirmation_saves_and_keeps_it(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
     store.create_session(&session, None).await.unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
     // The author opens the form, a member confirms, the author saves what they read.
     let mut edit = store.get_session(&id).await.unwrap().unwrap();
     store.confirm_session(&id, day("2026-11-30")).await.unwrap();
@@ -67,7 +67,7 @@ pub async fn an_edit_read_before_a_confirmation_saves_and_keeps_it(store: Arc<dy
 pub async fn racing_confirmations_and_an_edit_lose_nothing(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
     store.create_session(&session, None).await.unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
     let mut edit = store.get_session(&id).await.unwrap().unwrap();
     edit.name = "Renamed".into();
     let confirms = ["2026-11-28", "2026-11-29", "2026-11-30"].map(|d| {
@@ -95,7 +95,7 @@ pub async fn racing_confirmations_and_an_edit_lose_nothing(store: Arc<dyn Store>
 pub async fn search_shows_a_new_months_confirmation(store: Arc<dyn Store>) {
     let session = sample_session("s1", "Tuesday Tunes", "IE");
     store.create_session(&session, None).await.unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
     store.confirm_session(&id, day("2026-11-30")).await.unwrap();
     let found = store
         .search_sessions(&["tuesday".to_string()])

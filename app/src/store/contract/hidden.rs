@@ -19,7 +19,7 @@ async fn visible_everywhere(store: &dyn Store) -> [usize; 6] {
         .list_sessions(PageRequest::first(100))
         .await
         .unwrap()
-        .sessions
+        .items
         .len();
     let town = PlacePath::Town {
         country: "ie".into(),
@@ -30,7 +30,7 @@ async fn visible_everywhere(store: &dyn Store) -> [usize; 6] {
         .sessions_in_place(&town, PageRequest::first(100))
         .await
         .unwrap()
-        .sessions
+        .items
         .len();
     let counted = store
         .place_children(&PlacePath::World)
@@ -77,7 +77,7 @@ pub async fn a_hidden_review_leaves_the_rating_until_restored(store: Arc<dyn Sto
         .create_session(&sample_session("s1", "Rated", "IE"), None)
         .await
         .unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
     let mut review = crate::model::Review {
         session_id: id.clone(),
         author: "aoife".into(),
@@ -168,7 +168,7 @@ pub async fn a_hide_racing_the_authors_saves_stays_hidden(store: Arc<dyn Store>)
         .create_session(&sample_session("race", "Raced", "IE"), None)
         .await
         .unwrap();
-    let id = SessionId("race".into());
+    let id = SessionId::parse("race").unwrap();
     let review = crate::model::Review {
         session_id: id.clone(),
         author: "aoife".into(),

@@ -17,7 +17,7 @@ pub async fn bookmarks_are_per_member_newest_first_and_idempotent(store: Arc<dyn
             .await
             .unwrap();
     }
-    let id = |s: &str| SessionId(s.into());
+    let id = |s: &str| SessionId::parse(s).unwrap();
     store
         .set_bookmark(&"aoife".into(), &id("b"), true)
         .await
@@ -118,7 +118,7 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
     );
 
     let review = |session: &str, stars: u8, minute: i64| crate::model::Review {
-        session_id: SessionId(session.into()),
+        session_id: SessionId::parse(session).unwrap(),
         author: "aoife".into(),
         author_name: "Aoife".into(),
         stars,
@@ -142,7 +142,7 @@ pub async fn a_members_reviews_and_sessions_are_listed_for_them(store: Arc<dyn S
         "newest change first, edits in place"
     );
     store
-        .delete_review(&SessionId("t".into()), &"aoife".into())
+        .delete_review(&SessionId::parse("t").unwrap(), &"aoife".into())
         .await
         .unwrap();
     assert_eq!(

@@ -14,7 +14,7 @@ use crate::store::{PageRequest, Store, StoreError};
 
 fn on_session(session: &str) -> ReportTarget {
     ReportTarget::Session {
-        session_id: SessionId(session.into()),
+        session_id: SessionId::parse(session).unwrap(),
     }
 }
 
@@ -74,8 +74,8 @@ async fn walk_queue(store: &dyn Store, limit: usize) -> Vec<ReportGroup> {
             .report_queue(PageRequest { limit, cursor })
             .await
             .unwrap();
-        assert!(page.groups.len() <= limit.clamp(1, crate::store::MAX_PAGE_SIZE));
-        groups.extend(page.groups);
+        assert!(page.items.len() <= limit.clamp(1, crate::store::MAX_PAGE_SIZE));
+        groups.extend(page.items);
         cursor = page.next_cursor;
         if cursor.is_none() {
             return groups;
@@ -102,7 +102,7 @@ pub async fn reports_group_by_target_and_a_group_settles_once_with_an_audit_entr
     store: Arc<dyn Store>,
 ) {
     let review = ReportTarget::Review {
-        session_id: SessionId("s1".into()),
+        session_id: SessionId::parse("s1").unwrap(),
         author: "ciara".into(),
     };
     for (id, target, reporter, reason) in [
@@ -193,7 +193,7 @@ pub async fn reports_group_by_target_and_a_group_settles_once_with_an_audit_entr
 
 pub async fn a_member_has_one_open_report_per_target(store: Arc<dyn Store>) {
     let review = ReportTarget::Review {
-        session_id: SessionId("s1".into()),
+        session_id: SessionId::parse("s1").unwrap(),
         author: "ciara".into(),
     };
     let s1 = || on_session("s1");
@@ -299,16 +299,16 @@ pub async fn a_flood_of_reports_on_one_target_hides_no_other(store: Arc<dyn Stor
     );
 
     let first = store.report_queue(PageRequest::first(2)).await.unwrap();
-    let targets: Vec<_> = first.groups.iter().map(|g| g.target().clone()).collect();
+    let targets: Vec<_> = first.items.iter().map(|g| g.target().clone()).collect();
     assert_eq!(targets, [on_session("flooded"), on_session("genuine")]);
-    assert_eq!(first.groups[0].reports, FLOOD as u64);
+    assert_eq!(first.items[0].reports, FLOOD as u64);
     assert_eq!(
-        first.groups[0].reasons,
+        first.items[0].reasons,
         [("spam".to_string(), FLOOD as u64)].into()
     );
     assert_eq!(first.next_cursor, None);
 
-    let genuine = first.groups[1].id().to_string();
+    let genuine = first.items[1].id().to_string();
     let found = store.report_group(&genuine).await.unwrap().expect("by id");
     assert_eq!(found.first.reporter, "aoife");
     store
@@ -320,7 +320,7 @@ pub async fn a_flood_of_reports_on_one_target_hides_no_other(store: Arc<dyn Stor
         .await
         .unwrap()
         .expect("the genuine report can be settled");
-    let flooded = first.groups[0].id().to_string();
+    let flooded = first.items[0].id().to_string();
     assert_eq!(
         ids(&walk_queue(store.as_ref(), 10).await),
         [flooded.as_str()]
@@ -486,7 +486,7 @@ pub async fn hiding_a_session_closes_its_reports_in_the_same_transaction(store: 
         .list_sessions(PageRequest::first(10))
         .await
         .unwrap()
-        .sessions
+        .items
         .is_empty());
     let (_, activity) = store
         .session_with_activity(&session.id)
@@ -503,7 +503,7 @@ pub async fn hiding_a_review_closes_its_reports(store: Arc<dyn Store>) {
         .create_session(&sample_session("s1", "Reviewed", "IE"), None)
         .await
         .unwrap();
-    let id = SessionId("s1".into());
+    let id = SessionId::parse("s1").unwrap();
     for (author, stars) in [("ciara", 1), ("dara", 5)] {
         store
             .put_review(&Review {

@@ -10,7 +10,7 @@ use crate::store::{PageRequest, Store, StoreError};
 fn review(session: &str, author: &str, stars: u8, minute: i64) -> Review {
     let at = Utc.with_ymd_and_hms(2026, 11, 1, 20, 0, 0).unwrap() + Duration::minutes(minute);
     Review {
-        session_id: SessionId(session.into()),
+        session_id: SessionId::parse(session).unwrap(),
         author: author.into(),
         author_name: format!("Member {author}"),
         stars,
@@ -27,7 +27,7 @@ async fn with_session(store: &dyn Store, id: &str) -> SessionId {
         .create_session(&sample_session(id, &format!("Session {id}"), "IE"), None)
         .await
         .unwrap();
-    SessionId(id.into())
+    SessionId::parse(id).unwrap()
 }
 
 async fn all_reviews(store: &dyn Store, id: &SessionId, limit: usize) -> Vec<Review> {
@@ -38,7 +38,7 @@ async fn all_reviews(store: &dyn Store, id: &SessionId, limit: usize) -> Vec<Rev
             .session_reviews(id, PageRequest { limit, cursor })
             .await
             .expect("session_reviews");
-        found.extend(page.reviews);
+        found.extend(page.items);
         cursor = page.next_cursor;
         if cursor.is_none() {
             return found;
@@ -112,7 +112,7 @@ pub async fn a_review_of_a_missing_session_is_refused_and_changes_nothing(store:
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
-    let ghost = SessionId("ghost".into());
+    let ghost = SessionId::parse("ghost").unwrap();
     assert!(store.session_with_activity(&ghost).await.unwrap().is_none());
     assert!(all_reviews(store.as_ref(), &ghost, 10).await.is_empty());
     assert!(!store.delete_review(&ghost, &"aoife".into()).await.unwrap());
@@ -221,7 +221,7 @@ pub async fn a_thousand_racing_review_writes_leave_the_rating_equal_to_a_recount
 
 fn revision(session: &str, by: &str, minute: i64, change: &str) -> crate::model::Revision {
     crate::model::Revision {
-        session_id: SessionId(session.into()),
+        session_id: SessionId::parse(session).unwrap(),
         at: Utc.with_ymd_and_hms(2026, 11, 1, 20, 0, 0).unwrap() + Duration::minutes(minute),
         by: by.into(),
         by_name: format!("Member {by}"),
@@ -260,7 +260,7 @@ pub async fn every_change_keeps_a_revision_with_it(store: Arc<dyn Store>) {
         "{taken:?}"
     );
     let (read, activity) = store
-        .session_with_activity(&SessionId("s1".into()))
+        .session_with_activity(&SessionId::parse("s1").unwrap())
         .await
         .unwrap()
         .unwrap();
