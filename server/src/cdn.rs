@@ -14,9 +14,6 @@ pub const ORIGIN_VERIFY_HEADER: &str = "x-origin-verify";
 /// How long the edge may serve a public page before asking again.
 pub const PAGE_EDGE_SECONDS: u32 = 60;
 
-/// The session cookies: their presence makes a page private.
-const SESSION_COOKIES: [&str; 3] = ["seisiun_id=", "seisiun_access=", "seisiun_refresh="];
-
 /// Whether a request carries one of the site's session cookies.
 pub fn has_session_cookie(headers: &axum::http::HeaderMap) -> bool {
     headers
@@ -25,9 +22,8 @@ pub fn has_session_cookie(headers: &axum::http::HeaderMap) -> bool {
         .filter_map(|v| v.to_str().ok())
         .any(|cookies| {
             cookies.split(';').any(|c| {
-                SESSION_COOKIES
-                    .iter()
-                    .any(|name| c.trim().starts_with(name))
+                let name = c.split_once('=').map_or(c, |(name, _)| name).trim();
+                app::api::account::cookies::SESSION_COOKIES.contains(&name)
             })
         })
 }

@@ -1,6 +1,10 @@
 //! The add/edit session form as the member typed it: every field a string, so nothing
 //! they wrote is lost when something is wrong, and every problem is named against the
 //! field it belongs to.
+//!
+//! One file (over 400 lines) because the form's fields and their checks are read
+//! together: each check names the field it guards, and splitting them apart would hide
+//! which field a message belongs to.
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 

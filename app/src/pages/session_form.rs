@@ -2,6 +2,9 @@
 //! a session. Problems show under their fields and the form keeps what was typed; a
 //! preview shows the card before saving; likely duplicates are offered before a new
 //! session is made.
+//!
+//! One file (a little over 400 lines): the form is one island, and its fields, their
+//! error slots and the outcome panel share the island's signals.
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -2,15 +2,14 @@
 //! sort key the window's start) with `n` and an `expires_at` DynamoDB's TTL removes
 //! after the window. A take is one TransactWriteItems of conditional `ADD`s (`n < limit`),
 //! so it counts against every allowance or none, and racing takes cannot overdraw.
-use app::store::{Allowance, StoreError};
+use app::store::{Allowance, Allowances, StoreError};
+use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use chrono::{DateTime, Utc};
 
 use super::items::s;
 use super::writes::Outcome;
 use super::DynamoStore;
-use app::store::Allowances;
-use async_trait::async_trait;
 
 /// Kept a minute past the window's end; TTL deletes within days, and a late reader of an
 /// ended window only sees a counter no take will read again.

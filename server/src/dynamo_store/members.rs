@@ -4,17 +4,15 @@
 //! calendar-feed token (`FEED`), with the token's own item `F#{token}` pointing back.
 use std::collections::HashMap;
 
-use app::model::{newest_first, Review, Session, SessionId};
-use app::store::{StoreError, MAX_MEMBER_LIST};
+use app::model::{newest_first, MemberId, Review, Session, SessionId};
+use app::store::{Members, StoreError, MAX_MEMBER_LIST};
+use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes};
 
 use super::errors::store_error;
 use super::items::{s, session_from_doc, session_from_item, session_pk, Item, SESSION_SK};
 use super::writes::Outcome;
 use super::{DynamoStore, TRANSACTION_ATTEMPTS};
-use app::model::MemberId;
-use app::store::Members;
-use async_trait::async_trait;
 
 pub const BOOKMARK_PREFIX: &str = "B#";
 pub const REVIEW_COPY_PREFIX: &str = "R#";

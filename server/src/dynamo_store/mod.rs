@@ -11,6 +11,7 @@ mod items;
 mod listings;
 mod members;
 mod moderation;
+mod review_items;
 mod reviews;
 pub mod round_trips;
 mod sessions;

@@ -15,10 +15,14 @@
 //! further transactions after it.
 //!
 //! The moderators' log is the partition `AUDIT`, sorted by time.
+//!
+//! One file (a little over 400 lines): filing and settling are one protocol over the same
+//! items, and each write's conditions are only checkable beside the others'.
 use std::collections::HashMap;
 
 use app::model::{AuditEntry, Filed, Page, Report, ReportGroup, ReportTarget, Settlement};
-use app::store::{PageRequest, StoreError, MAX_MEMBER_LIST};
+use app::store::{Moderation, PageRequest, Sessions, StoreError, MAX_MEMBER_LIST};
+use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 
 use super::errors::store_error;
@@ -26,8 +30,6 @@ use super::items::{from_doc, s, to_doc as json, Item};
 use super::writes::Outcome;
 use super::{page_size, string_attr, DynamoStore, TRANSACTION_ATTEMPTS};
 use crate::store_cursor as cursor;
-use app::store::{Moderation, Sessions};
-use async_trait::async_trait;
 
 const QUEUE_PK: &str = "QUEUE";
 const AUDIT_PK: &str = "AUDIT";

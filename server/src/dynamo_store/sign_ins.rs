@@ -1,14 +1,13 @@
 //! When each account's sign-ins were last ended: one item per account
 //! (`SIGNINS#{account}`, `ENDED`) whose `at` only ever moves later.
-use app::store::StoreError;
+use app::store::{SignIns, StoreError};
+use async_trait::async_trait;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, Utc};
 
 use super::errors::store_error;
 use super::items::s;
 use super::DynamoStore;
-use app::store::SignIns;
-use async_trait::async_trait;
 
 const SORT_KEY: &str = "ENDED";
 

@@ -6,11 +6,12 @@
 //!
 //! Saving writes the new chunks, then flips `CURRENT`, then deletes the build before the
 //! previous one: a reader who read the outline just before a flip still finds its chunks.
+use std::collections::HashMap;
+
 use app::model::{SitemapEntry, SitemapOutline};
 use app::store::{Sitemaps, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, WriteRequest};
-use std::collections::HashMap;
 
 use super::errors::store_error;
 use super::items::{from_doc, s, to_doc as json, Item};

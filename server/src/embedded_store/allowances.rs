@@ -1,15 +1,12 @@
 //! Allowances in the embedded store: `allowances` (key `\0` window start → count). A take
 //! reads and writes every counter in one write transaction, so racing attempts cannot
 //! overdraw; windows that have ended are dropped as the key is next used.
-use app::store::{refused_until, Allowance, StoreError};
+use app::store::{refused_until, Allowance, Allowances, StoreError};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use redb::{Database, ReadableTable, TableDefinition, WriteTransaction};
 
-use super::internal;
-use app::store::Allowances;
-use async_trait::async_trait;
-
-use super::EmbeddedStore;
+use super::{internal, EmbeddedStore};
 
 pub const ALLOWANCES: TableDefinition<&str, u64> = TableDefinition::new("allowances");
 

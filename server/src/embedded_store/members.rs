@@ -2,19 +2,14 @@
 //! when), `member_reviews` (member `\0` session → nothing; the review is in `reviews`),
 //! `feed_tokens` (token → member) and `member_feeds` (member → token). Sessions a member
 //! added are an index like the others (`sessions_by_author`).
-use app::model::{newest_first, Review, Session, SessionId};
-use app::store::{StoreError, MAX_MEMBER_LIST};
+use app::model::{newest_first, MemberId, Review, Session, SessionId};
+use app::store::{Members, StoreError, MAX_MEMBER_LIST};
+use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
-use super::indexes::{read_session, SESSIONS};
-use super::{from_json, internal, reviews::REVIEWS};
+use super::indexes::{read_session, sessions_with_prefix, SESSIONS, SESSIONS_BY_AUTHOR};
+use super::{from_json, internal, reviews::REVIEWS, EmbeddedStore};
 use crate::index_keys::review_key;
-use app::model::MemberId;
-use app::store::Members;
-use async_trait::async_trait;
-
-use super::indexes::{sessions_with_prefix, SESSIONS_BY_AUTHOR};
-use super::EmbeddedStore;
 
 pub const BOOKMARKS: TableDefinition<&str, &str> = TableDefinition::new("bookmarks");
 pub const MEMBER_REVIEWS: TableDefinition<&str, &str> = TableDefinition::new("member_reviews");

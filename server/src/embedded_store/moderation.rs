@@ -11,15 +11,12 @@
 //! Filing, and settling a group (its reports, the hidden session and the audit entry),
 //! are each one write transaction.
 use app::model::{AuditEntry, Filed, Page, Report, ReportGroup, ReportTarget, Settlement};
-use app::store::{PageRequest, StoreError, MAX_MEMBER_LIST};
+use app::store::{Moderation, PageRequest, StoreError, MAX_MEMBER_LIST};
+use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
-use super::{from_json, internal, to_json};
+use super::{from_json, internal, to_json, EmbeddedStore};
 use crate::store_cursor as cursor;
-use app::store::Moderation;
-use async_trait::async_trait;
-
-use super::EmbeddedStore;
 
 pub const REPORT_GROUPS: TableDefinition<&str, &[u8]> = TableDefinition::new("report_groups");
 pub const REPORT_TARGETS: TableDefinition<&str, &str> = TableDefinition::new("report_targets");

@@ -3,21 +3,18 @@
 //! write transaction, so the aggregate always equals a recount. `review_holds`
 //! (session id `\0` author → nothing) records the reviews moderators hid: a review is
 //! hidden exactly when its hold exists, decided inside each write transaction.
-use app::model::{newest_first, Page, Rating, Review, SessionActivity, SessionId};
-use app::store::{PageRequest, StoreError};
+use app::model::{
+    newest_first, MemberId, Page, Rating, Review, Session, SessionActivity, SessionId,
+};
+use app::store::{PageRequest, Reviews, StoreError};
+use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
-use super::indexes::read_session;
-use super::indexes::SESSIONS;
+use super::indexes::{read_session, SESSIONS};
 use super::members::{member_key, MEMBER_REVIEWS};
-use super::{from_json, internal, to_json};
+use super::{from_json, internal, to_json, EmbeddedStore};
 use crate::index_keys::{review_cursor_key, review_key, review_session_prefix};
 use crate::store_cursor as cursor;
-use app::model::{MemberId, Session};
-use app::store::Reviews;
-use async_trait::async_trait;
-
-use super::EmbeddedStore;
 
 pub const REVIEWS: TableDefinition<&str, &[u8]> = TableDefinition::new("reviews");
 pub const RATINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("ratings");

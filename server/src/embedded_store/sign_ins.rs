@@ -1,14 +1,11 @@
 //! When each account's sign-ins were last ended (`sign_ins_ended`: account → epoch
 //! seconds), moved only later, in one write transaction.
-use app::store::StoreError;
+use app::store::{SignIns, StoreError};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
-use super::internal;
-use app::store::SignIns;
-use async_trait::async_trait;
-
-use super::EmbeddedStore;
+use super::{internal, EmbeddedStore};
 
 pub const SIGN_INS_ENDED: TableDefinition<&str, i64> = TableDefinition::new("sign_ins_ended");
 

@@ -1,7 +1,5 @@
 //! When the store is unavailable the site says so honestly: /readyz fails, pages and server
 //! functions answer 503 with a message a person can act on, and nothing leaks internals.
-use crate::common;
-
 use std::sync::Arc;
 
 use app::model::{
@@ -15,6 +13,8 @@ use app::store::{
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+
+use crate::common;
 
 /// An adapter whose database is throttling or unreachable.
 struct DownStore;

@@ -7,6 +7,9 @@
 //! so the first observance is a real one) to [`YEARS_AHEAD`] years after `now` or the last
 //! event, whichever is later.
 //!
+//! One file (a little over 400 lines): finding transitions and writing the observances
+//! from them are one algorithm, tested together below.
+//!
 //! Rules, not a list, where the zone has one: if the window's latest transitions repeat
 //! yearly on the same kind of day (last Sunday of March, second Sunday of March, 1 April,
 //! first Sunday on or after the 8th …) at the same wall time — and the tz data agrees for

@@ -3,8 +3,13 @@
 //! and reset codes go to the server log and an in-memory outbox (for a local-only page);
 //! tokens are RS256 JWTs from a key pair kept in the data directory, whose JWKS the site
 //! serves, so the same verifier checks these tokens and Cognito's.
+mod codes;
+mod secrets;
 mod signing_key;
 mod store;
+
+pub use codes::SentCode;
+use secrets::*;
 
 use store::Change;
 
@@ -16,34 +21,19 @@ use app::identity::{
     check_display_name, check_email, check_password, IdentityError, IdentityProvider, Profile,
     Tokens,
 };
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use async_trait::async_trait;
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, Header};
 use redb::Database;
 use serde_json::json;
 
-use store::{Account, CodePurpose, OneTimeCode, RefreshGrant, ACCOUNTS, CODES, REFRESH};
+use store::{Account, CodePurpose, RefreshGrant, ACCOUNTS, REFRESH};
 
 /// How long ID and access tokens last; refresh tokens last 30 days.
 pub const TOKEN_SECONDS: i64 = 3600;
 const REFRESH_SECONDS: i64 = 30 * 24 * 3600;
-const CODE_SECONDS: i64 = 24 * 3600;
-/// Wrong guesses before a code stops working.
-const CODE_ATTEMPTS: u32 = 5;
 /// The app client id the local provider issues tokens for.
 pub const CLIENT_ID: &str = "seisiun-local";
-/// How many sent messages the outbox keeps.
-const OUTBOX_SIZE: usize = 50;
-
-/// A message the local provider "sent": shown in the log and on the local outbox page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentCode {
-    pub email: String,
-    pub purpose: &'static str,
-    pub code: String,
-}
 
 #[derive(Clone)]
 pub struct LocalIdentity {
@@ -58,56 +48,6 @@ pub struct LocalIdentity {
 fn unavailable(err: impl std::fmt::Display) -> IdentityError {
     tracing::error!(error = %err, "local identity provider failure");
     IdentityError::Unavailable(err.to_string())
-}
-
-fn now() -> i64 {
-    chrono::Utc::now().timestamp()
-}
-
-fn random_code() -> String {
-    let mut bytes = [0u8; 4];
-    aws_lc_rs::rand::fill(&mut bytes).expect("the system RNG works");
-    format!("{:06}", u32::from_le_bytes(bytes) % 1_000_000)
-}
-
-fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    aws_lc_rs::rand::fill(&mut bytes).expect("the system RNG works");
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// Refresh tokens are stored by their SHA-256, so a copy of the file cannot sign anyone in.
-fn token_key(token: &str) -> String {
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, token.as_bytes());
-    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn hash_password(password: &str) -> Result<String, IdentityError> {
-    let mut bytes = [0u8; 16];
-    aws_lc_rs::rand::fill(&mut bytes).map_err(unavailable)?;
-    let salt = SaltString::encode_b64(&bytes).map_err(unavailable)?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|hash| hash.to_string())
-        .map_err(unavailable)
-}
-
-fn password_matches(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
-/// A hash to verify against when the account does not exist, so a wrong email takes as
-/// long as a wrong password and the timing does not tell them apart.
-fn decoy_hash() -> &'static str {
-    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| hash_password("decoy-password-1A").unwrap_or_default())
 }
 
 impl LocalIdentity {
@@ -135,16 +75,6 @@ impl LocalIdentity {
 
     pub fn jwks(&self) -> JwkSet {
         self.key.jwks.clone()
-    }
-
-    /// The codes "sent" lately, newest first (for the local-only outbox page).
-    pub fn outbox(&self) -> Vec<SentCode> {
-        self.outbox
-            .lock()
-            .expect("outbox")
-            .iter()
-            .cloned()
-            .collect()
     }
 
     /// Makes an account a moderator (the CLI's `grant-moderator`).
@@ -189,30 +119,6 @@ impl LocalIdentity {
         self.blocking(work).await
     }
 
-    fn send_code(&self, email: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
-        let code = OneTimeCode {
-            code: random_code(),
-            purpose,
-            expires_at: now() + CODE_SECONDS,
-            wrong_attempts: 0,
-        };
-        store::put(&self.db, CODES, email, &code).map_err(unavailable)?;
-        let purpose = match purpose {
-            CodePurpose::ConfirmEmail => "confirm your email",
-            CodePurpose::ResetPassword => "reset your password",
-        };
-        // Local only: there is no mail server, so the code goes to the log and the outbox.
-        tracing::info!(email, purpose, code = %code.code, "local identity provider code");
-        let mut outbox = self.outbox.lock().expect("outbox");
-        outbox.push_front(SentCode {
-            email: email.to_string(),
-            purpose,
-            code: code.code,
-        });
-        outbox.truncate(OUTBOX_SIZE);
-        Ok(())
-    }
-
     /// Changes the account in one transaction (read, change, write), so two changes at
     /// once (a name and a sign-out everywhere, say) both land. `missing` if there is none.
     fn change_account(
@@ -229,31 +135,6 @@ impl LocalIdentity {
                 Ok(()) => (Change::Put(account), Ok(())),
                 Err(err) => (Change::Keep, Err(err)),
             }
-        })
-        .map_err(unavailable)?
-    }
-
-    /// Checks a code and counts a wrong guess in the same transaction, so guesses sent
-    /// together each see the others' count; a right code is used up, and one guessed
-    /// wrong [`CODE_ATTEMPTS`] times is burnt (a new one must be sent).
-    fn use_code(&self, email: &str, code: &str, purpose: CodePurpose) -> Result<(), IdentityError> {
-        let now = now();
-        store::update(&self.db, CODES, email, |stored: Option<OneTimeCode>| {
-            let Some(mut stored) = stored.filter(|c| c.purpose == purpose) else {
-                return (Change::Keep, Err(IdentityError::WrongCode));
-            };
-            if stored.expires_at < now {
-                return (Change::Remove, Err(IdentityError::ExpiredCode));
-            }
-            // Burnt: never compared again, and the member is told to ask for a new one.
-            if stored.wrong_attempts >= CODE_ATTEMPTS {
-                return (Change::Keep, Err(IdentityError::TooManyAttempts));
-            }
-            if stored.code != code.trim() {
-                stored.wrong_attempts += 1;
-                return (Change::Put(stored), Err(IdentityError::WrongCode));
-            }
-            (Change::Remove, Ok(()))
         })
         .map_err(unavailable)?
     }
