@@ -10,7 +10,7 @@ use crate::accounts;
 use crate::common;
 use crate::moto;
 
-use accounts::{assert_refused, call, cookie_value, cookies_of, current_member};
+use accounts::{assert_refused, cookie_value, cookies_of};
 use app::identity::IdentityError;
 use aws_sdk_cognitoidentityprovider::types::{
     ExplicitAuthFlowsType, PasswordPolicyType, UserPoolPolicyType, UsernameAttributeType,
@@ -110,17 +110,16 @@ async fn site(settings: &CognitoSettings, dir: &std::path::Path) -> common::Test
 }
 
 async fn sign_in(app: &common::TestApp, password: &str) -> reqwest::Response {
-    call(
-        app,
-        "sign_in",
-        &[
-            ("email", EMAIL),
-            ("password", password),
-            ("next", "/account"),
-        ],
-        "",
-    )
-    .await
+    app.visitor()
+        .call(
+            "sign_in",
+            &[
+                ("email", EMAIL),
+                ("password", password),
+                ("next", "/account"),
+            ],
+        )
+        .await
 }
 
 #[test]
@@ -139,13 +138,13 @@ fn every_account_flow_works_against_cognito() {
         }
 
         // Sign up; the same email again is refused; signing in before confirming says so.
-        let response = call(
-            &app,
-            "sign_up",
-            &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call(
+                "sign_up",
+                &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
         let sign_up_again = [("name", "M"), ("email", EMAIL), ("password", PASSWORD)];
         assert_refused(&app, "sign_up", &sign_up_again, 409, "already exists").await;
@@ -153,13 +152,10 @@ fn every_account_flow_works_against_cognito() {
         assert_refused(&app, "sign_in", &early, 403, "confirm your email").await;
 
         // Confirm, then sign in: three HttpOnly cookies, no token in the body.
-        let response = call(
-            &app,
-            "confirm_account",
-            &[("email", EMAIL), ("code", "123456")],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call("confirm_account", &[("email", EMAIL), ("code", "123456")])
+            .await;
         assert_eq!(response.status(), 200);
         let wrong = [("email", EMAIL), ("password", "Wrong1234")];
         assert_refused(&app, "sign_in", &wrong, 401, "do not match").await;
@@ -176,24 +172,24 @@ fn every_account_flow_works_against_cognito() {
         assert!(body.contains("Máire") && !body.contains("eyJ"), "{body}");
 
         // Still signed in on the next request; not a moderator yet.
-        let member = current_member(&app, &cookies).await;
+        let member = app.browser(&cookies).current_member().await;
         assert_eq!(member["email"], EMAIL);
         assert_eq!(member["name"], "Máire");
         assert_eq!(member["groups"], serde_json::json!([]));
 
         // The display name changes, and the renewed cookies carry it at once.
-        let response = call(
-            &app,
-            "update_profile",
-            &[("name", " Máire Ní Bhriain ")],
-            &cookies,
-        )
-        .await;
+        let response = app
+            .browser(&cookies)
+            .call("update_profile", &[("name", " Máire Ní Bhriain ")])
+            .await;
         assert_eq!(response.status(), 200);
         let renewed = accounts::merge_cookies(&cookies, &cookies_of(&response).0);
-        let member = current_member(&app, &renewed).await;
+        let member = app.browser(&renewed).current_member().await;
         assert_eq!(member["name"], "Máire Ní Bhriain");
-        let response = call(&app, "update_profile", &[("name", "  ")], &renewed).await;
+        let response = app
+            .browser(&renewed)
+            .call("update_profile", &[("name", "  ")])
+            .await;
         assert_eq!(response.status(), 400, "a blank name is refused");
 
         // Moderators come from the cognito:groups claim.
@@ -206,7 +202,7 @@ fn every_account_flow_works_against_cognito() {
             .await
             .unwrap();
         let (moderator, _) = cookies_of(&sign_in(&app, PASSWORD).await);
-        let member = current_member(&app, &moderator).await;
+        let member = app.browser(&moderator).current_member().await;
         assert_eq!(member["groups"], serde_json::json!(["moderators"]));
 
         // The refresh token renews the session through the provider.
@@ -218,7 +214,10 @@ fn every_account_flow_works_against_cognito() {
         assert_eq!(renewed.email, EMAIL);
 
         // Forgot password: a wrong code is refused, the right one changes the password.
-        let response = call(&app, "request_password_reset", &[("email", EMAIL)], "").await;
+        let response = app
+            .visitor()
+            .call("request_password_reset", &[("email", EMAIL)])
+            .await;
         assert_eq!(response.status(), 200);
         let wrong_code = [
             ("email", EMAIL),
@@ -226,17 +225,17 @@ fn every_account_flow_works_against_cognito() {
             ("password", "Jigs4Ever2"),
         ];
         assert_refused(&app, "reset_password", &wrong_code, 400, "code").await;
-        let response = call(
-            &app,
-            "reset_password",
-            &[
-                ("email", EMAIL),
-                ("code", "123456"),
-                ("password", "Jigs4Ever2"),
-            ],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call(
+                "reset_password",
+                &[
+                    ("email", EMAIL),
+                    ("code", "123456"),
+                    ("password", "Jigs4Ever2"),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 200);
         assert_eq!(sign_in(&app, PASSWORD).await.status(), 401, "old password");
         let response = sign_in(&app, "Jigs4Ever2").await;
@@ -244,7 +243,10 @@ fn every_account_flow_works_against_cognito() {
         let (cookies, _) = cookies_of(&response);
 
         // Signing out everywhere clears the cookies and ends every refresh token.
-        let response = call(&app, "sign_out", &[("everywhere", "true")], &cookies).await;
+        let response = app
+            .browser(&cookies)
+            .call("sign_out", &[("everywhere", "true")])
+            .await;
         assert_eq!(response.status(), 200);
         let (_, raw) = cookies_of(&response);
         assert!(raw.iter().all(|c| c.contains("Max-Age=0")), "{raw:?}");
@@ -272,7 +274,10 @@ fn every_account_flow_works_against_cognito() {
             .sign_in("sean@example.org", PASSWORD)
             .await
             .unwrap();
-        let member = current_member(&app, &format!("seisiun_id={}", foreign.id_token)).await;
+        let member = app
+            .browser(&format!("seisiun_id={}", foreign.id_token))
+            .current_member()
+            .await;
         assert!(member.is_null(), "{member}");
     })
 }

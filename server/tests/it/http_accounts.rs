@@ -4,7 +4,7 @@
 use crate::accounts;
 use crate::common;
 
-use accounts::{call, cookies_of};
+use accounts::cookies_of;
 use common::spawn_app_in;
 use reqwest::header::ORIGIN;
 
@@ -25,33 +25,29 @@ async fn signed_in(app: &common::TestApp) -> String {
 fn sign_up_confirm_sign_in_and_stay_signed_in() {
     common::run(async {
         let (app, _dir) = app().await;
-        let response = call(
-            &app,
-            "sign_up",
-            &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call(
+                "sign_up",
+                &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(response.status(), 200);
         let code = app.local().outbox()[0].code.clone();
-        call(
-            &app,
-            "confirm_account",
-            &[("email", EMAIL), ("code", &code)],
-            "",
-        )
-        .await;
-        let response = call(
-            &app,
-            "sign_in",
-            &[
-                ("email", EMAIL),
-                ("password", PASSWORD),
-                ("next", "//evil.example"),
-            ],
-            "",
-        )
-        .await;
+        app.visitor()
+            .call("confirm_account", &[("email", EMAIL), ("code", &code)])
+            .await;
+        let response = app
+            .visitor()
+            .call(
+                "sign_in",
+                &[
+                    ("email", EMAIL),
+                    ("password", PASSWORD),
+                    ("next", "//evil.example"),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 200);
         let (cookies, raw) = cookies_of(&response);
         assert_eq!(raw.len(), 3, "id, access and refresh cookies: {raw:?}");
@@ -75,13 +71,17 @@ fn sign_up_confirm_sign_in_and_stay_signed_in() {
         );
 
         // Another request with the cookies: still signed in.
-        let member: serde_json::Value = call(&app, "current_member", &[], &cookies)
+        let member: serde_json::Value = app
+            .browser(&cookies)
+            .call("current_member", &[])
             .await
             .json()
             .await
             .unwrap();
         assert_eq!(member["email"], EMAIL);
-        let nobody: serde_json::Value = call(&app, "current_member", &[], "")
+        let nobody: serde_json::Value = app
+            .visitor()
+            .call("current_member", &[])
             .await
             .json()
             .await
@@ -100,7 +100,7 @@ fn signing_out_clears_the_cookies_and_revokes_the_refresh_token() {
             .find_map(|c| c.strip_prefix("seisiun_refresh="))
             .unwrap()
             .to_string();
-        let response = call(&app, "sign_out", &[], &cookies).await;
+        let response = app.browser(&cookies).call("sign_out", &[]).await;
         assert_eq!(response.status(), 200);
         let (_, raw) = cookies_of(&response);
         assert_eq!(raw.len(), 3);
@@ -117,13 +117,10 @@ fn signing_out_clears_the_cookies_and_revokes_the_refresh_token() {
 fn a_forged_id_cookie_is_nobody_and_is_cleared() {
     common::run(async {
         let (app, _dir) = app().await;
-        let response = call(
-            &app,
-            "current_member",
-            &[],
-            "seisiun_id=eyJhbGciOiJub25lIn0.e30.",
-        )
-        .await;
+        let response = app
+            .browser("seisiun_id=eyJhbGciOiJub25lIn0.e30.")
+            .call("current_member", &[])
+            .await;
         let (_, raw) = cookies_of(&response);
         let member: serde_json::Value = response.json().await.unwrap();
         assert!(member.is_null());
@@ -136,17 +133,16 @@ fn account_errors_have_their_status_and_say_what_to_do() {
     common::run(async {
         let (app, _dir) = app().await;
         signed_in(&app).await;
-        call(
-            &app,
-            "sign_up",
-            &[
-                ("name", "C"),
-                ("email", "c@example.org"),
-                ("password", PASSWORD),
-            ],
-            "",
-        )
-        .await;
+        app.visitor()
+            .call(
+                "sign_up",
+                &[
+                    ("name", "C"),
+                    ("email", "c@example.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
         for (endpoint, form, status, fragment) in [
             (
                 "sign_up",
@@ -189,7 +185,7 @@ fn account_errors_have_their_status_and_say_what_to_do() {
                 "confirm your email",
             ),
         ] {
-            let response = call(&app, endpoint, &form, "").await;
+            let response = app.visitor().call(endpoint, &form).await;
             assert_eq!(response.status(), status, "{endpoint} {form:?}");
             let err: app::error::AppError = response.json().await.unwrap();
             assert!(
@@ -255,13 +251,12 @@ fn account_pages_render_and_the_local_outbox_shows_codes() {
             );
             assert!(html.contains("noindex"), "{path} is not for search engines");
         }
-        call(
-            &app,
-            "sign_up",
-            &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
-            "",
-        )
-        .await;
+        app.visitor()
+            .call(
+                "sign_up",
+                &[("name", "Máire"), ("email", EMAIL), ("password", PASSWORD)],
+            )
+            .await;
         let (status, outbox) = app.get_text("/account/outbox").await;
         assert_eq!(status, 200);
         let code = &app.local().outbox()[0].code;
@@ -284,41 +279,29 @@ fn failed_sign_ins_are_throttled_per_account_with_a_wait_to_show() {
         signed_in(&app).await;
         for _ in 0..3 {
             // Signing in right, however often, never counts.
-            let response = call(
-                &app,
-                "sign_in",
-                &[("email", EMAIL), ("password", PASSWORD)],
-                "",
-            )
-            .await;
+            let response = app
+                .visitor()
+                .call("sign_in", &[("email", EMAIL), ("password", PASSWORD)])
+                .await;
             assert_eq!(response.status(), 200);
         }
         for _ in 0..5 {
-            let response = call(
-                &app,
-                "sign_in",
-                &[("email", EMAIL), ("password", "Wrong1234")],
-                "",
-            )
-            .await;
+            let response = app
+                .visitor()
+                .call("sign_in", &[("email", EMAIL), ("password", "Wrong1234")])
+                .await;
             assert_eq!(response.status(), 401);
         }
-        let response = call(
-            &app,
-            "sign_in",
-            &[("email", EMAIL), ("password", "Wrong1234")],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call("sign_in", &[("email", EMAIL), ("password", "Wrong1234")])
+            .await;
         assert_eq!(response.status(), 429, "the sixth failure");
         // Now even the right password waits.
-        let response = call(
-            &app,
-            "sign_in",
-            &[("email", EMAIL), ("password", PASSWORD)],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call("sign_in", &[("email", EMAIL), ("password", PASSWORD)])
+            .await;
         assert_eq!(response.status(), 429);
         let retry_after: u64 = response.headers()["retry-after"]
             .to_str()
@@ -329,7 +312,7 @@ fn failed_sign_ins_are_throttled_per_account_with_a_wait_to_show() {
         assert!((1..=300).contains(&retry_after), "{retry_after}");
         let err: app::error::AppError = response.json().await.unwrap();
         assert!(err.message.contains("Please wait "), "{}", err.message);
-        assert!(cookies_of(&call(&app, "current_member", &[], "").await)
+        assert!(cookies_of(&app.visitor().call("current_member", &[]).await)
             .1
             .is_empty());
     })
@@ -341,42 +324,42 @@ fn sign_ups_from_one_address_are_throttled() {
         let (app, _dir) = app().await;
         // Mistakes in the form are not attempts: five weak passwords, then it still works.
         for _ in 0..5 {
-            let response = call(
-                &app,
-                "sign_up",
-                &[
-                    ("name", "P"),
-                    ("email", "player0@example.org"),
-                    ("password", "weak"),
-                ],
-                "",
-            )
-            .await;
+            let response = app
+                .visitor()
+                .call(
+                    "sign_up",
+                    &[
+                        ("name", "P"),
+                        ("email", "player0@example.org"),
+                        ("password", "weak"),
+                    ],
+                )
+                .await;
             assert_eq!(response.status(), 400);
         }
         // Ten sign-ups (each emails a code) from one address, then a wait.
         for n in 0..10 {
             let email = format!("player{n}@example.org");
-            let response = call(
-                &app,
-                "sign_up",
-                &[("name", "P"), ("email", &email), ("password", PASSWORD)],
-                "",
-            )
-            .await;
+            let response = app
+                .visitor()
+                .call(
+                    "sign_up",
+                    &[("name", "P"), ("email", &email), ("password", PASSWORD)],
+                )
+                .await;
             assert_eq!(response.status(), 200, "{n}");
         }
-        let response = call(
-            &app,
-            "sign_up",
-            &[
-                ("name", "P"),
-                ("email", "late@example.org"),
-                ("password", PASSWORD),
-            ],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call(
+                "sign_up",
+                &[
+                    ("name", "P"),
+                    ("email", "late@example.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 429);
         assert_eq!(app.local().outbox().len(), 10, "no eleventh email was sent");
     })
@@ -387,13 +370,10 @@ fn members_change_the_name_shown_on_their_reviews() {
     common::run(async {
         let (app, _dir) = app().await;
         let cookies = signed_in(&app).await;
-        let response = call(
-            &app,
-            "update_profile",
-            &[("name", "Máire Ní Bhriain")],
-            &cookies,
-        )
-        .await;
+        let response = app
+            .browser(&cookies)
+            .call("update_profile", &[("name", "Máire Ní Bhriain")])
+            .await;
         assert_eq!(response.status(), 200);
         let renewed = accounts::merge_cookies(&cookies, &cookies_of(&response).0);
         let member = accounts::current_member(&app, &renewed).await;
@@ -403,7 +383,10 @@ fn members_change_the_name_shown_on_their_reviews() {
         );
         let long = "x".repeat(61);
         for bad in ["", "   ", long.as_str()] {
-            let response = call(&app, "update_profile", &[("name", bad)], &renewed).await;
+            let response = app
+                .browser(&renewed)
+                .call("update_profile", &[("name", bad)])
+                .await;
             assert_eq!(response.status(), 400, "{bad:?}");
         }
         let member = accounts::current_member(&app, &renewed).await;
@@ -411,7 +394,10 @@ fn members_change_the_name_shown_on_their_reviews() {
             member["name"], "Máire Ní Bhriain",
             "a refused name changes nothing"
         );
-        let response = call(&app, "update_profile", &[("name", "Anon")], "").await;
+        let response = app
+            .visitor()
+            .call("update_profile", &[("name", "Anon")])
+            .await;
         assert_eq!(response.status(), 401, "signed out: nothing to change");
     })
 }

@@ -5,7 +5,7 @@
 use crate::accounts;
 use crate::common;
 
-use accounts::{call, current_member, member_cookies, page_as, save_review};
+use accounts::Browser;
 use app::model::fixtures::sample_session;
 use common::{spawn_app_in, TestApp};
 
@@ -36,53 +36,50 @@ fn section<'a>(html: &'a str, heading: &str) -> &'a str {
 fn members_bookmark_sessions_and_find_them_on_their_account_page() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-        let page = page_200(&app, "/session/doolin", &maire).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
+        let page = page_200(&maire, "/session/doolin").await;
         assert!(page.contains(">Bookmark<") && page.contains("aria-pressed=\"false\""));
 
-        let response = call(
-            &app,
-            "set_bookmark",
-            &[("session_id", "doolin"), ("bookmarked", "true")],
-            &maire,
-        )
-        .await;
+        let response = maire
+            .call(
+                "set_bookmark",
+                &[("session_id", "doolin"), ("bookmarked", "true")],
+            )
+            .await;
         assert_eq!(response.status(), 200);
-        let page = page_200(&app, "/session/doolin", &maire).await;
+        let page = page_200(&maire, "/session/doolin").await;
         // The button's words (its `data-on`/`data-off` carry both, for the island).
         assert!(page.contains(">Bookmarked ✓<") && page.contains("aria-pressed=\"true\""));
-        let other = page_200(&app, "/session/doolin", &brian).await;
+        let other = page_200(&brian, "/session/doolin").await;
         assert!(
             other.contains(">Bookmark<") && !other.contains(">Bookmarked ✓<"),
             "bookmarks are per member"
         );
-        let account = page_200(&app, "/account", &maire).await;
+        let account = page_200(&maire, "/account").await;
         assert!(
             section(&account, "Your bookmarks").contains("Doolin Trad"),
             "{account}"
         );
         assert!(!section(&account, "Your bookmarks").contains("Ennis Céilí"));
-        let theirs = page_200(&app, "/account", &brian).await;
+        let theirs = page_200(&brian, "/account").await;
         assert!(!section(&theirs, "Your bookmarks").contains("Doolin Trad"));
 
-        call(
-            &app,
-            "set_bookmark",
-            &[("session_id", "doolin"), ("bookmarked", "false")],
-            &maire,
-        )
-        .await;
-        let account = page_200(&app, "/account", &maire).await;
+        maire
+            .call(
+                "set_bookmark",
+                &[("session_id", "doolin"), ("bookmarked", "false")],
+            )
+            .await;
+        let account = page_200(&maire, "/account").await;
         assert!(section(&account, "Your bookmarks").contains("No bookmarks yet"));
 
-        let response = call(
-            &app,
-            "set_bookmark",
-            &[("session_id", "nope"), ("bookmarked", "true")],
-            &maire,
-        )
-        .await;
+        let response = maire
+            .call(
+                "set_bookmark",
+                &[("session_id", "nope"), ("bookmarked", "true")],
+            )
+            .await;
         assert_eq!(response.status(), 404);
     })
 }
@@ -91,17 +88,19 @@ fn members_bookmark_sessions_and_find_them_on_their_account_page() {
 fn the_account_page_lists_the_members_reviews_and_sessions() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let subject = current_member(&app, &maire).await["subject"]
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let subject = maire.current_member().await["subject"]
             .as_str()
             .unwrap()
             .to_string();
         let mut hers = sample_session("hers", "Máire's Wednesday", "IE");
         hers.added_by = subject.into();
         app.store.create_session(&hers, None).await.unwrap();
-        let response = save_review(&app, &maire, "ennis", "5", "Céilí band on the night.").await;
+        let response = maire
+            .save_review("ennis", "5", "Céilí band on the night.")
+            .await;
         assert_eq!(response.status(), 200);
-        let account = page_200(&app, "/account", &maire).await;
+        let account = page_200(&maire, "/account").await;
         let reviews = section(&account, "Your reviews");
         assert!(
             reviews.contains("Ennis Céilí") && reviews.contains("5 out of 5"),
@@ -119,17 +118,16 @@ fn the_account_page_lists_the_members_reviews_and_sessions() {
 fn the_private_calendar_feed_follows_the_bookmarks_until_its_link_changes() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         for id in ["doolin", "ennis"] {
-            call(
-                &app,
-                "set_bookmark",
-                &[("session_id", id), ("bookmarked", "true")],
-                &maire,
-            )
-            .await;
+            maire
+                .call(
+                    "set_bookmark",
+                    &[("session_id", id), ("bookmarked", "true")],
+                )
+                .await;
         }
-        let response = call(&app, "new_feed_link", &[], &maire).await;
+        let response = maire.call("new_feed_link", &[]).await;
         assert_eq!(response.status(), 200);
         let url: String = response.json().await.unwrap();
         let path = url
@@ -149,10 +147,10 @@ fn the_private_calendar_feed_follows_the_bookmarks_until_its_link_changes() {
         let body = feed.text().await.unwrap();
         assert!(body.contains("X-WR-CALNAME:Seisiún bookmarks"));
         assert!(body.contains("SUMMARY:Doolin Trad") && body.contains("SUMMARY:Ennis Céilí"));
-        let account = page_200(&app, "/account", &maire).await;
+        let account = page_200(&maire, "/account").await;
         assert!(account.contains(&url), "the link is on the account page");
 
-        let response = call(&app, "new_feed_link", &[], &maire).await;
+        let response = maire.call("new_feed_link", &[]).await;
         let newer: String = response.json().await.unwrap();
         assert_ne!(newer, url);
         assert_eq!(
@@ -166,7 +164,7 @@ fn the_private_calendar_feed_follows_the_bookmarks_until_its_link_changes() {
             .unwrap();
         assert_eq!(app.get(&newer_path).await.status(), 200);
 
-        call(&app, "turn_off_feed", &[], &maire).await;
+        maire.call("turn_off_feed", &[]).await;
         assert_eq!(app.get(&newer_path).await.status(), 404);
         assert_eq!(app.get("/feeds/bookmarks/guess.ics").await.status(), 404);
     })
@@ -185,10 +183,10 @@ fn anonymous_visitors_have_no_bookmarks_lists_or_feeds() {
             ("new_feed_link", vec![]),
             ("turn_off_feed", vec![]),
         ] {
-            let response = call(&app, endpoint, &form, "").await;
+            let response = app.visitor().call(endpoint, &form).await;
             assert_eq!(response.status(), 401, "{endpoint}");
         }
-        let page = page_200(&app, "/session/doolin", "").await;
+        let page = page_200(&app.visitor(), "/session/doolin").await;
         assert!(
             !page.contains(">Bookmark<"),
             "no bookmark button for visitors"
@@ -197,8 +195,8 @@ fn anonymous_visitors_have_no_bookmarks_lists_or_feeds() {
 }
 
 /// A page that must load, as a member sees it.
-async fn page_200(app: &TestApp, path: &str, cookies: &str) -> String {
-    let (status, html) = page_as(app, path, cookies).await;
+async fn page_200(browser: &Browser, path: &str) -> String {
+    let (status, html) = browser.page(path).await;
     assert_eq!(status, 200, "{path}");
     html
 }

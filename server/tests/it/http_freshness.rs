@@ -1,10 +1,8 @@
 //! Freshness: a session nobody has confirmed for a year is marked as possibly stale on its
 //! page and in lists; a member's "still running — I was there" dates it today and clears
 //! the mark; anonymous visitors cannot confirm.
-use crate::accounts;
 use crate::common;
 
-use accounts::{call, member_cookies};
 use app::model::fixtures::sample_session;
 use chrono::NaiveDate;
 use common::spawn_app_in;
@@ -40,15 +38,20 @@ fn unconfirmed_sessions_are_marked_until_a_member_confirms_them() {
         let (_, list) = app.get_text("/sessions/ie/clare/ennis").await;
         assert_eq!(stale_marks(&list), 1, "only the old one, in the list too");
 
-        let response = call(&app, "confirm_session", &[("session_id", "old")], "").await;
+        let response = app
+            .visitor()
+            .call("confirm_session", &[("session_id", "old")])
+            .await;
         assert_eq!(response.status(), 401);
         assert_eq!(stale_marks(&app.get_text("/session/old").await.1), 1);
 
-        let maire = member_cookies(&app, "Máire", "maire@example.org", "Reels4Ever").await;
+        let maire = app
+            .new_member("Máire", "maire@example.org", "Reels4Ever")
+            .await;
         let page = app
             .client
             .get(format!("{}/session/old", app.address))
-            .header(reqwest::header::COOKIE, &maire)
+            .header(reqwest::header::COOKIE, &maire.cookies)
             .send()
             .await
             .unwrap()
@@ -56,7 +59,9 @@ fn unconfirmed_sessions_are_marked_until_a_member_confirms_them() {
             .await
             .unwrap();
         assert!(page.contains("Still running — I was there"));
-        let response = call(&app, "confirm_session", &[("session_id", "old")], &maire).await;
+        let response = maire
+            .call("confirm_session", &[("session_id", "old")])
+            .await;
         assert_eq!(response.status(), 200);
         let today = chrono::Utc::now().date_naive();
         assert_eq!(
@@ -78,7 +83,9 @@ fn unconfirmed_sessions_are_marked_until_a_member_confirms_them() {
             "search too"
         );
 
-        let response = call(&app, "confirm_session", &[("session_id", "gone")], &maire).await;
+        let response = maire
+            .call("confirm_session", &[("session_id", "gone")])
+            .await;
         assert_eq!(response.status(), 404);
     })
 }

@@ -5,7 +5,7 @@ use crate::common;
 
 use std::time::Duration;
 
-use accounts::{call, current_member, member_cookies, page_as, save_review};
+use accounts::Browser;
 use app::model::fixtures::sample_session;
 use app::model::SessionId;
 use base64::Engine;
@@ -70,10 +70,10 @@ fn a_session_name_cannot_swallow_the_page() {
 fn a_hidden_review_deleted_and_posted_again_stays_hidden() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-        let response = save_review(&app, &brian, "doolin", "1", "Rubbish, avoid.").await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
+        let response = brian.save_review("doolin", "1", "Rubbish, avoid.").await;
         assert_eq!(response.status(), 200);
-        let subject = current_member(&app, &brian).await["subject"]
+        let subject = brian.current_member().await["subject"]
             .as_str()
             .unwrap()
             .to_string();
@@ -83,14 +83,18 @@ fn a_hidden_review_deleted_and_posted_again_stays_hidden() {
             .await
             .unwrap();
 
-        let deleted = call(&app, "delete_review", &[("session_id", "doolin")], &brian).await;
+        let deleted = brian
+            .call("delete_review", &[("session_id", "doolin")])
+            .await;
         assert_eq!(deleted.status(), 200);
-        let again = save_review(&app, &brian, "doolin", "1", "Posted again, still rubbish.").await;
+        let again = brian
+            .save_review("doolin", "1", "Posted again, still rubbish.")
+            .await;
         assert_eq!(again.status(), 200);
-        let edited = save_review(&app, &brian, "doolin", "1", "Edited once more.").await;
+        let edited = brian.save_review("doolin", "1", "Edited once more.").await;
         assert_eq!(edited.status(), 200);
 
-        let (_, page) = page_as(&app, "/session/doolin", "").await;
+        let (_, page) = app.visitor().page("/session/doolin").await;
         for text in ["Rubbish", "Posted again", "Edited once more"] {
             assert!(!page.contains(text), "{text} is public again");
         }
@@ -109,7 +113,7 @@ fn a_hidden_review_deleted_and_posted_again_stays_hidden() {
 fn ids_we_never_made_are_a_404_not_a_dropped_connection() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         let long = "x".repeat(300);
         for bad in [
             "doolin\nX",
@@ -126,7 +130,7 @@ fn ids_we_never_made_are_a_404_not_a_dropped_connection() {
                 ("delete_review", vec![("session_id", bad)]),
                 ("confirm_session", vec![("session_id", bad)]),
             ] {
-                let response = call(&app, endpoint, &form, &maire).await;
+                let response = maire.call(endpoint, &form).await;
                 assert_eq!(response.status(), 404, "{endpoint} {bad:?}");
                 let err: app::error::AppError = response.json().await.unwrap();
                 assert!(err.message.contains("not listed"), "{}", err.message);
@@ -313,16 +317,12 @@ fn confirming_again_and_again_changes_nothing_more() {
             .1
             .history
             .len();
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
         for cookies in [&maire, &brian, &maire, &brian, &maire] {
-            let response = call(
-                &app,
-                "confirm_session",
-                &[("session_id", "doolin")],
-                cookies,
-            )
-            .await;
+            let response = cookies
+                .call("confirm_session", &[("session_id", "doolin")])
+                .await;
             assert_eq!(response.status(), 200);
         }
         let after = app.store.get_session(&doolin).await.unwrap().unwrap();
@@ -373,7 +373,7 @@ fn who_added_a_session_is_not_in_its_page_or_the_api() {
 fn a_burst_of_guesses_checks_at_most_the_allowance() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        app.new_member("Máire", "maire@example.org", PASSWORD).await;
         let mut attempts = Vec::new();
         for n in 0..101 {
             let password = if n == 50 {
@@ -417,7 +417,7 @@ fn a_burst_of_guesses_checks_at_most_the_allowance() {
 fn limits_hold_across_instances_sharing_a_store() {
     common::run(async {
         let (app, dir) = empty_app().await;
-        member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        app.new_member("Máire", "maire@example.org", PASSWORD).await;
         let site = "http://127.0.0.1:0";
         let other = common::serve_state(common::state_over(
             app.store.clone(),
@@ -537,12 +537,14 @@ fn sitemap_requests_read_the_saved_listing_not_the_table() {
 }
 
 /// The other device's cookies without the access one, as after an hour (it expires).
-fn without_access(cookies: &str) -> String {
-    cookies
+fn without_access(app: &TestApp, browser: &Browser) -> Browser {
+    let held = browser
+        .cookies
         .split("; ")
         .filter(|c| !c.starts_with("seisiun_access="))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    app.browser(&held)
 }
 
 /// "Sign out everywhere" holds even when the access cookie has expired, and at once: a
@@ -551,23 +553,19 @@ fn without_access(cookies: &str) -> String {
 fn signing_out_everywhere_ends_the_other_devices_at_once() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        let laptop = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let phone = accounts::sign_in_again(&app, "maire@example.org", PASSWORD).await;
-        let response = save_review(&app, &phone, "doolin", "5", "Mighty.").await;
+        let laptop = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let phone = app.signed_in_again("maire@example.org", PASSWORD).await;
+        let response = phone.save_review("doolin", "5", "Mighty.").await;
         assert_eq!(response.status(), 200, "the phone writes before");
 
         // A second passes so the new sign-out time is after the tokens' issue time.
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        let response = call(
-            &app,
-            "sign_out",
-            &[("everywhere", "true")],
-            &without_access(&laptop),
-        )
-        .await;
+        let response = without_access(&app, &laptop)
+            .call("sign_out", &[("everywhere", "true")])
+            .await;
         assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
 
-        let response = save_review(&app, &phone, "doolin", "4", "Still mighty.").await;
+        let response = phone.save_review("doolin", "4", "Still mighty.").await;
         assert_eq!(
             response.status(),
             401,
@@ -582,30 +580,29 @@ fn signing_out_everywhere_ends_the_other_devices_at_once() {
 fn a_password_reset_ends_every_sign_in() {
     common::run(async {
         let (app, _dir) = empty_app().await;
-        let phone = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let phone = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        let response = call(
-            &app,
-            "request_password_reset",
-            &[("email", "maire@example.org")],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call("request_password_reset", &[("email", "maire@example.org")])
+            .await;
         assert!(response.status().is_success() || response.status().is_redirection());
         let code = app.local().outbox()[0].code.clone();
-        let response = call(
-            &app,
-            "reset_password",
-            &[
-                ("email", "maire@example.org"),
-                ("code", &code),
-                ("password", "NewReels5Ever"),
-            ],
-            "",
-        )
-        .await;
+        let response = app
+            .visitor()
+            .call(
+                "reset_password",
+                &[
+                    ("email", "maire@example.org"),
+                    ("code", &code),
+                    ("password", "NewReels5Ever"),
+                ],
+            )
+            .await;
         assert!(response.status().is_success(), "{}", response.status());
-        let response = save_review(&app, &phone, "doolin", "4", "From the old sign-in.").await;
+        let response = phone
+            .save_review("doolin", "4", "From the old sign-in.")
+            .await;
         assert_eq!(response.status(), 401);
         app.stop().await;
     })

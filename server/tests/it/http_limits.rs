@@ -1,9 +1,7 @@
 //! Limits and authorization across every write: anonymous visitors can write nothing,
 //! bodies over 64 KB are refused with a message, and every text field is bounded.
-use crate::accounts;
 use crate::common;
 
-use accounts::{call, member_cookies, save_review};
 use app::model::fixtures::sample_session;
 use app::model::SessionId;
 use common::{spawn_app_in, TestApp};
@@ -59,7 +57,7 @@ fn anonymous_visitors_can_write_nothing() {
             ("restore", &[("session_id", "doolin")]),
         ];
         for (endpoint, form) in writes {
-            let response = call(&app, endpoint, form, "").await;
+            let response = app.visitor().call(endpoint, form).await;
             assert_eq!(response.status(), 401, "{endpoint}");
         }
         let after = app
@@ -88,9 +86,11 @@ fn anonymous_visitors_can_write_nothing() {
 fn a_body_over_64_kb_is_refused_with_a_message_and_changes_nothing() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", "Reels4Ever").await;
+        let maire = app
+            .new_member("Máire", "maire@example.org", "Reels4Ever")
+            .await;
         let huge = "x".repeat(100 * 1024);
-        let response = save_review(&app, &maire, "doolin", "5", &huge).await;
+        let response = maire.save_review("doolin", "5", &huge).await;
         assert_eq!(response.status(), 413);
         let err: app::error::AppError = response.json().await.unwrap();
         assert!(err.message.contains("64 KB"), "{}", err.message);
@@ -103,7 +103,7 @@ fn a_body_over_64_kb_is_refused_with_a_message_and_changes_nothing() {
         assert!(activity.reviews.is_empty());
         // Just under the cap is read normally (and then refused for its length).
         let long = "x".repeat(5_000);
-        let response = save_review(&app, &maire, "doolin", "5", &long).await;
+        let response = maire.save_review("doolin", "5", &long).await;
         assert_eq!(response.status(), 400);
     })
 }
@@ -116,7 +116,9 @@ fn every_session_text_field_is_bounded() {
     use app::model::{MAX_CONTACT, MAX_DESCRIPTION, MAX_NAME, MAX_PLACE, MAX_REASON};
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", "Reels4Ever").await;
+        let maire = app
+            .new_member("Máire", "maire@example.org", "Reels4Ever")
+            .await;
         // (form field, the error's field, limit, what a value of that length looks like)
         type Case = (&'static str, &'static str, usize, fn(usize) -> String);
         let cases: [Case; 10] = [
@@ -161,7 +163,7 @@ fn every_session_text_field_is_bounded() {
             form.retain(|(name, _)| *name != form_field);
             form.push((form_field.as_str(), long));
             let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let response = call(&app, "save_session", &pairs, &maire).await;
+            let response = maire.call("save_session", &pairs).await;
             assert_eq!(response.status(), 200, "{field}");
             let outcome: app::api::session_form::SaveOutcome = response.json().await.unwrap();
             let app::api::session_form::SaveOutcome::Invalid(errors) = outcome else {

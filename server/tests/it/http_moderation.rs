@@ -5,7 +5,7 @@
 use crate::accounts;
 use crate::common;
 
-use accounts::{call, current_member, member_cookies, page_as, save_review, sign_in_again};
+use accounts::Browser;
 use app::model::fixtures::sample_session;
 use common::{spawn_app_in, TestApp};
 
@@ -14,9 +14,9 @@ const PASSWORD: &str = "Reels4Ever";
 struct World {
     app: TestApp,
     _dir: tempfile::TempDir,
-    maire: String,
-    brian: String,
-    moderator: String,
+    maire: Browser,
+    brian: Browser,
+    moderator: Browser,
     brian_review: String,
 }
 
@@ -26,19 +26,19 @@ async fn world() -> World {
     let mut doolin = sample_session("doolin", "Doolin Trad", "IE");
     doolin.town = "Doolin".into();
     app.store.create_session(&doolin, None).await.unwrap();
-    let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-    let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-    member_cookies(&app, "Nóra", "nora@example.org", PASSWORD).await;
+    let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+    let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
+    app.new_member("Nóra", "nora@example.org", PASSWORD).await;
     app.local()
         .grant_group("nora@example.org", app::model::MODERATORS)
         .await
         .unwrap();
-    let moderator = sign_in_again(&app, "nora@example.org", PASSWORD).await;
-    for (cookies, stars, text) in [(&brian, "1", "Rubbish, avoid."), (&maire, "5", "Mighty.")] {
-        let response = save_review(&app, cookies, "doolin", stars, text).await;
+    let moderator = app.signed_in_again("nora@example.org", PASSWORD).await;
+    for (member, stars, text) in [(&brian, "1", "Rubbish, avoid."), (&maire, "5", "Mighty.")] {
+        let response = member.save_review("doolin", stars, text).await;
         assert_eq!(response.status(), 200);
     }
-    let brian_subject = current_member(&app, &brian).await["subject"]
+    let brian_subject = brian.current_member().await["subject"]
         .as_str()
         .unwrap()
         .to_string();
@@ -62,11 +62,11 @@ async fn report(w: &World, review: Option<&str>, reason: &str) -> reqwest::Respo
         ("details", "See for yourself."),
     ];
     form.extend(review.map(|handle| ("review", handle)));
-    call(&w.app, "report", &form, &w.maire).await
+    w.maire.call("report", &form).await
 }
 
 async fn queue(w: &World) -> app::api::moderation::ModerationQueue {
-    let response = call(&w.app, "moderation_queue", &[], &w.moderator).await;
+    let response = w.moderator.call("moderation_queue", &[]).await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
 }
@@ -75,13 +75,11 @@ async fn queue(w: &World) -> app::api::moderation::ModerationQueue {
 fn only_members_report_and_only_moderators_see_the_queue() {
     common::run(async {
         let w = world().await;
-        let anonymous = call(
-            &w.app,
-            "report",
-            &[("session_id", "doolin"), ("reason", "spam")],
-            "",
-        )
-        .await;
+        let anonymous = w
+            .app
+            .visitor()
+            .call("report", &[("session_id", "doolin"), ("reason", "spam")])
+            .await;
         assert_eq!(anonymous.status(), 401);
         assert_eq!(
             report(&w, None, "nonsense").await.status(),
@@ -97,17 +95,17 @@ fn only_members_report_and_only_moderators_see_the_queue() {
             assert!(err.message.contains("not there any more"), "{err:?}");
         }
         let long = "x".repeat(1001);
-        let too_long = call(
-            &w.app,
-            "report",
-            &[
-                ("session_id", "doolin"),
-                ("reason", "spam"),
-                ("details", &long),
-            ],
-            &w.maire,
-        )
-        .await;
+        let too_long = w
+            .maire
+            .call(
+                "report",
+                &[
+                    ("session_id", "doolin"),
+                    ("reason", "spam"),
+                    ("details", &long),
+                ],
+            )
+            .await;
         assert_eq!(too_long.status(), 400);
         assert!(
             queue(&w).await.reports.is_empty(),
@@ -115,39 +113,39 @@ fn only_members_report_and_only_moderators_see_the_queue() {
         );
 
         assert_eq!(report(&w, None, "wrong").await.status(), 200);
-        for cookies in [&w.maire, &w.brian] {
-            let response = call(&w.app, "moderation_queue", &[], cookies).await;
+        for member in [&w.maire, &w.brian] {
+            let response = member.call("moderation_queue", &[]).await;
             assert_eq!(response.status(), 403);
-            let (_, page) = page_as(&w.app, "/moderation", cookies).await;
+            let (_, page) = member.page("/moderation").await;
             assert!(page.contains("Only moderators"), "{page}");
         }
         assert_eq!(
-            call(&w.app, "moderation_queue", &[], "").await.status(),
+            w.app.visitor().call("moderation_queue", &[]).await.status(),
             401
         );
         let report_id = queue(&w).await.reports[0].id.clone();
-        let response = call(
-            &w.app,
-            "moderate",
-            &[("report_id", report_id.as_str()), ("action", "hide")],
-            &w.brian,
-        )
-        .await;
+        let response = w
+            .brian
+            .call(
+                "moderate",
+                &[("report_id", report_id.as_str()), ("action", "hide")],
+            )
+            .await;
         assert_eq!(response.status(), 403, "members cannot moderate");
         // A moderator's decision is hide or dismiss: a restore settles no report, and
         // anything else is unreadable. Either way the report stays in the queue.
         for action in ["restore", "delete", ""] {
-            let response = call(
-                &w.app,
-                "moderate",
-                &[("report_id", report_id.as_str()), ("action", action)],
-                &w.moderator,
-            )
-            .await;
+            let response = w
+                .moderator
+                .call(
+                    "moderate",
+                    &[("report_id", report_id.as_str()), ("action", action)],
+                )
+                .await;
             assert_eq!(response.status(), 400, "{action:?}");
         }
         assert_eq!(queue(&w).await.reports[0].id, report_id);
-        let (_, page) = page_as(&w.app, "/moderation", &w.moderator).await;
+        let (_, page) = w.moderator.page("/moderation").await;
         assert!(page.contains("Session “Doolin Trad”") && page.contains("Wrong or out of date"));
     })
 }
@@ -169,16 +167,16 @@ fn a_hidden_review_leaves_the_page_and_the_rating_until_restored() {
             "{:?}",
             queued[0]
         );
-        let response = call(
-            &w.app,
-            "moderate",
-            &[("report_id", queued[0].id.as_str()), ("action", "hide")],
-            &w.moderator,
-        )
-        .await;
+        let response = w
+            .moderator
+            .call(
+                "moderate",
+                &[("report_id", queued[0].id.as_str()), ("action", "hide")],
+            )
+            .await;
         assert_eq!(response.status(), 200);
-        for cookies in ["", w.maire.as_str(), w.brian.as_str()] {
-            let (_, page) = page_as(&w.app, "/session/doolin", cookies).await;
+        for who in [w.app.visitor(), w.maire.clone(), w.brian.clone()] {
+            let (_, page) = who.page("/session/doolin").await;
             assert!(
                 !page.contains("Rubbish, avoid."),
                 "hidden from everyone but moderators"
@@ -188,29 +186,29 @@ fn a_hidden_review_leaves_the_page_and_the_rating_until_restored() {
                 "{page}"
             );
         }
-        let (_, page) = page_as(&w.app, "/session/doolin", &w.moderator).await;
+        let (_, page) = w.moderator.page("/session/doolin").await;
         assert!(page.contains("Rubbish, avoid.") && page.contains("Hidden by a moderator."));
-        let again = call(
-            &w.app,
-            "moderate",
-            &[("report_id", queued[0].id.as_str()), ("action", "dismiss")],
-            &w.moderator,
-        )
-        .await;
+        let again = w
+            .moderator
+            .call(
+                "moderate",
+                &[("report_id", queued[0].id.as_str()), ("action", "dismiss")],
+            )
+            .await;
         assert_eq!(again.status(), 409, "a report is settled once");
 
-        let response = call(
-            &w.app,
-            "restore",
-            &[
-                ("session_id", "doolin"),
-                ("review", w.brian_review.as_str()),
-            ],
-            &w.moderator,
-        )
-        .await;
+        let response = w
+            .moderator
+            .call(
+                "restore",
+                &[
+                    ("session_id", "doolin"),
+                    ("review", w.brian_review.as_str()),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 200);
-        let (_, page) = page_as(&w.app, "/session/doolin", "").await;
+        let (_, page) = w.app.visitor().page("/session/doolin").await;
         assert!(page.contains("Rubbish, avoid.") && page.contains(">3.0</strong>"));
         let log = queue(&w).await.log;
         assert!(log[0].contains("Nóra restored Review by Brian"), "{log:?}");
@@ -228,14 +226,13 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
         // A dismissed report changes nothing but the queue and the log.
         report(&w, None, "spam").await;
         let first = queue(&w).await.reports[0].id.clone();
-        call(
-            &w.app,
-            "moderate",
-            &[("report_id", first.as_str()), ("action", "dismiss")],
-            &w.moderator,
-        )
-        .await;
-        assert_eq!(page_as(&w.app, "/session/doolin", "").await.0, 200);
+        w.moderator
+            .call(
+                "moderate",
+                &[("report_id", first.as_str()), ("action", "dismiss")],
+            )
+            .await;
+        assert_eq!(w.app.visitor().page("/session/doolin").await.0, 200);
         assert!(queue(&w).await.reports.is_empty());
 
         // Each listing, and how the session shows in it.
@@ -248,41 +245,41 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
             ("/api/v1/search?q=doolin", "Doolin Trad"),
         ];
         for (path, shown) in listings {
-            let (_, body) = page_as(&w.app, path, "").await;
+            let (_, body) = w.app.visitor().page(path).await;
             assert!(body.contains(shown), "{path} before: {body}");
         }
         report(&w, None, "wrong").await;
         let id = queue(&w).await.reports[0].id.clone();
-        let response = call(
-            &w.app,
-            "moderate",
-            &[("report_id", id.as_str()), ("action", "hide")],
-            &w.moderator,
-        )
-        .await;
+        let response = w
+            .moderator
+            .call(
+                "moderate",
+                &[("report_id", id.as_str()), ("action", "hide")],
+            )
+            .await;
         assert_eq!(response.status(), 200);
 
-        for cookies in ["", w.maire.as_str()] {
-            assert_eq!(page_as(&w.app, "/session/doolin", cookies).await.0, 404);
+        for who in [w.app.visitor(), w.maire.clone()] {
+            assert_eq!(who.page("/session/doolin").await.0, 404);
         }
         for (path, shown) in listings {
-            let (_, body) = page_as(&w.app, path, "").await;
+            let (_, body) = w.app.visitor().page(path).await;
             assert!(!body.contains(shown), "{path}: {body}");
         }
-        assert_eq!(page_as(&w.app, "/api/v1/sessions/doolin", "").await.0, 404);
+        assert_eq!(w.app.visitor().page("/api/v1/sessions/doolin").await.0, 404);
         // The next scheduled build of the sitemap leaves it out (until then its URL names
         // no content, and answers 404).
         server::feeds::sitemap::rebuild(w.app.store.as_ref(), 50_000)
             .await
             .unwrap();
-        let (_, sitemap) = page_as(&w.app, "/sitemap.xml", "").await;
+        let (_, sitemap) = w.app.visitor().page("/sitemap.xml").await;
         assert!(sitemap.contains("<urlset"), "{sitemap}");
         assert!(!sitemap.contains("/session/doolin<"), "{sitemap}");
         assert_eq!(
-            page_as(&w.app, "/session/doolin/calendar.ics", "").await.0,
+            w.app.visitor().page("/session/doolin/calendar.ics").await.0,
             404
         );
-        let (status, page) = page_as(&w.app, "/session/doolin", &w.moderator).await;
+        let (status, page) = w.moderator.page("/session/doolin").await;
         assert_eq!(status, 200);
         assert!(page.contains("Hidden by a moderator: only moderators can see this page."));
         let history = page
@@ -294,10 +291,16 @@ fn a_hidden_session_vanishes_from_pages_lists_feeds_and_the_api() {
             "the revision says so: {history}"
         );
 
-        let response = call(&w.app, "restore", &[("session_id", "doolin")], &w.moderator).await;
+        let response = w
+            .moderator
+            .call("restore", &[("session_id", "doolin")])
+            .await;
         assert_eq!(response.status(), 200);
-        assert_eq!(page_as(&w.app, "/session/doolin", "").await.0, 200);
-        assert!(page_as(&w.app, "/sessions/ie/clare", "")
+        assert_eq!(w.app.visitor().page("/session/doolin").await.0, 200);
+        assert!(w
+            .app
+            .visitor()
+            .page("/sessions/ie/clare")
             .await
             .1
             .contains("Doolin Trad"));
@@ -373,9 +376,9 @@ fn a_second_report_by_the_same_member_changes_nothing_and_says_so() {
             ("reason", "wrong"),
             ("details", "Again."),
         ];
-        let location = plain_post(&w.app, "report", &form, &w.maire).await;
+        let location = plain_post(&w.app, "report", &form, &w.maire.cookies).await;
         assert_eq!(location, "/session/doolin?reported=again#report-sent");
-        let (status, page) = page_as(&w.app, &location, &w.maire).await;
+        let (status, page) = w.maire.page(&location).await;
         assert_eq!(status, 200);
         assert!(page.contains(REPORT_ALREADY_SENT), "{page}");
         assert!(
@@ -400,7 +403,7 @@ fn a_second_report_by_the_same_member_changes_nothing_and_says_so() {
                 ("review", w.brian_review.as_str()),
                 ("reason", "offensive"),
             ],
-            &w.maire,
+            &w.maire.cookies,
         )
         .await;
         assert_eq!(
@@ -426,13 +429,10 @@ fn a_flood_of_reports_on_one_session_hides_no_report_on_another() {
             let filed = w.app.store.file_report(&junk_report(n, "doolin", 60)).await;
             assert_eq!(filed.unwrap(), app::model::Filed::New);
         }
-        let genuine = call(
-            &w.app,
-            "report",
-            &[("session_id", "ennis"), ("reason", "wrong")],
-            &w.brian,
-        )
-        .await;
+        let genuine = w
+            .brian
+            .call("report", &[("session_id", "ennis"), ("reason", "wrong")])
+            .await;
         assert_eq!(genuine.status(), 200);
 
         let queued = queue(&w).await.reports;
@@ -443,29 +443,29 @@ fn a_flood_of_reports_on_one_session_hides_no_report_on_another() {
             "one entry per session, the flood first"
         );
         assert_eq!(queued[0].reasons, ["Spam or advertising (250)"]);
-        let (_, page) = page_as(&w.app, "/moderation", &w.moderator).await;
+        let (_, page) = w.moderator.page("/moderation").await;
         assert!(page.contains("Ennis Céilí") && page.contains("reported by 250 members"));
 
-        let response = call(
-            &w.app,
-            "moderate",
-            &[("report_id", queued[1].id.as_str()), ("action", "hide")],
-            &w.moderator,
-        )
-        .await;
+        let response = w
+            .moderator
+            .call(
+                "moderate",
+                &[("report_id", queued[1].id.as_str()), ("action", "hide")],
+            )
+            .await;
         assert_eq!(response.status(), 200, "the genuine report is settled");
-        assert_eq!(page_as(&w.app, "/session/ennis", "").await.0, 404);
+        assert_eq!(w.app.visitor().page("/session/ennis").await.0, 404);
         let queued = queue(&w).await.reports;
         assert_eq!(queued.len(), 1);
         assert!(queued[0].what.contains("Doolin"));
 
-        let response = call(
-            &w.app,
-            "moderate",
-            &[("report_id", queued[0].id.as_str()), ("action", "dismiss")],
-            &w.moderator,
-        )
-        .await;
+        let response = w
+            .moderator
+            .call(
+                "moderate",
+                &[("report_id", queued[0].id.as_str()), ("action", "dismiss")],
+            )
+            .await;
         assert_eq!(response.status(), 200);
         let after = queue(&w).await;
         assert!(after.reports.is_empty(), "all 250 closed at once");
@@ -477,7 +477,7 @@ fn a_flood_of_reports_on_one_session_hides_no_report_on_another() {
             after.log
         );
         assert!(after.log[1].contains("hid Session “Ennis Céilí” (Wrong or out of date)"));
-        assert_eq!(page_as(&w.app, "/session/doolin", "").await.0, 200);
+        assert_eq!(w.app.visitor().page("/session/doolin").await.0, 200);
     })
 }
 
@@ -498,7 +498,7 @@ fn the_queue_pages_without_javascript() {
                 .await
                 .unwrap();
         }
-        let (status, first) = page_as(&w.app, "/moderation", &w.moderator).await;
+        let (status, first) = w.moderator.page("/moderation").await;
         assert_eq!(status, 200);
         assert!(first.contains("Session “Session 00”") && first.contains("Session “Session 24”"));
         assert!(!first.contains("Session “Session 25”"), "25 a page");
@@ -507,12 +507,12 @@ fn the_queue_pages_without_javascript() {
             .expect("a link to the next page")
             + 6;
         let href = &first[start..start + first[start..].find('"').unwrap()];
-        let (status, second) = page_as(&w.app, &href.replace("&amp;", "&"), &w.moderator).await;
+        let (status, second) = w.moderator.page(&href.replace("&amp;", "&")).await;
         assert_eq!(status, 200);
         assert!(second.contains("Session “Session 25”") && second.contains("Session “Session 29”"));
         assert!(!second.contains("Session “Session 24”"));
         assert!(!second.contains("/moderation?after="), "the last page");
-        let (status, _) = page_as(&w.app, "/moderation?after=forged", &w.moderator).await;
+        let (status, _) = w.moderator.page("/moderation?after=forged").await;
         assert_eq!(status, 400);
     })
 }
@@ -529,15 +529,9 @@ fn local_moderators_join_as_moderators() {
             ],
         )
         .await;
-        let nora = member_cookies(&app, "Nóra", "nora@example.org", PASSWORD).await;
-        let other = member_cookies(&app, "Séan", "sean@example.org", PASSWORD).await;
-        assert_eq!(
-            call(&app, "moderation_queue", &[], &nora).await.status(),
-            200
-        );
-        assert_eq!(
-            call(&app, "moderation_queue", &[], &other).await.status(),
-            403
-        );
+        let nora = app.new_member("Nóra", "nora@example.org", PASSWORD).await;
+        let other = app.new_member("Séan", "sean@example.org", PASSWORD).await;
+        assert_eq!(nora.call("moderation_queue", &[]).await.status(), 200);
+        assert_eq!(other.call("moderation_queue", &[]).await.status(), 403);
     })
 }

@@ -5,7 +5,7 @@
 use crate::accounts;
 use crate::common;
 
-use accounts::{call, member_cookies, page_as, save_review};
+use accounts::Browser;
 use app::error::AppError;
 use app::model::fixtures::sample_session;
 use app::model::SessionId;
@@ -23,12 +23,12 @@ async fn app_with_session() -> (TestApp, tempfile::TempDir) {
     (app, dir)
 }
 
-async fn review(app: &TestApp, cookies: &str, stars: &str, text: &str) -> reqwest::Response {
-    save_review(app, cookies, "doolin", stars, text).await
+async fn review(member: &Browser, stars: &str, text: &str) -> reqwest::Response {
+    member.save_review("doolin", stars, text).await
 }
 
-async fn page(app: &TestApp, cookies: &str) -> String {
-    let (status, html) = page_as(app, "/session/doolin", cookies).await;
+async fn page(member: &Browser) -> String {
+    let (status, html) = member.page("/session/doolin").await;
     assert_eq!(status, 200);
     html
 }
@@ -47,24 +47,23 @@ async fn stars_stored(app: &TestApp) -> [u64; 5] {
 fn members_review_edit_and_delete_and_the_page_shows_the_average() {
     common::run(async {
         let (app, _dir) = app_with_session().await;
-        let anonymous = page(&app, "").await;
+        let anonymous = page(&app.visitor()).await;
         assert!(anonymous.contains("No reviews yet."), "{anonymous}");
         assert!(anonymous.contains("to write a review"));
 
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
         let response = review(
-            &app,
             &maire,
             "4",
             "Great tunes <script>alert(1)</script>\nSecond line & more",
         )
         .await;
         assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
-        let response = review(&app, &brian, "2", "Too loud for me.").await;
+        let response = review(&brian, "2", "Too loud for me.").await;
         assert_eq!(response.status(), 200);
 
-        let html = page(&app, "").await;
+        let html = page(&app.visitor()).await;
         assert!(html.contains(">3.0</strong>"), "average of 4 and 2: {html}");
         assert!(html.contains("out of 5 · 2 reviews"));
         assert!(html.contains("Máire") && html.contains("Brian"));
@@ -77,11 +76,11 @@ fn members_review_edit_and_delete_and_the_page_shows_the_average() {
         assert!(!html.contains("<script>alert(1)"));
 
         // Writing again edits: still two reviews, Máire's stars moved from 4 to 5.
-        let response = review(&app, &maire, "5", "Even better in November.").await;
+        let response = review(&maire, "5", "Even better in November.").await;
         assert_eq!(response.status(), 200);
         let rating: app::model::Rating = response.json().await.unwrap();
         assert_eq!(rating.by_stars, [0, 1, 0, 0, 1]);
-        let html = page(&app, &maire).await;
+        let html = page(&maire).await;
         assert!(
             html.contains(">3.5</strong>") && html.contains("2 reviews"),
             "{html}"
@@ -90,10 +89,12 @@ fn members_review_edit_and_delete_and_the_page_shows_the_average() {
         assert!(html.contains("Even better in November."));
         assert!(html.contains("Delete my review"));
 
-        let response = call(&app, "delete_review", &[("session_id", "doolin")], &maire).await;
+        let response = maire
+            .call("delete_review", &[("session_id", "doolin")])
+            .await;
         assert_eq!(response.status(), 200);
         assert!(response.json::<bool>().await.unwrap());
-        let html = page(&app, "").await;
+        let html = page(&app.visitor()).await;
         assert!(
             html.contains(">2.0</strong>") && html.contains("1 review<"),
             "{html}"
@@ -125,21 +126,20 @@ fn members_review_edit_and_delete_and_the_page_shows_the_average() {
 fn bad_reviews_are_refused_with_every_reason_and_change_nothing() {
     common::run(async {
         let (app, _dir) = app_with_session().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        review(&app, &maire, "4", "Grand.").await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        review(&maire, "4", "Grand.").await;
         let long = "x".repeat(4_001);
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "doolin"),
-                ("stars", "7"),
-                ("visited_on", "2999-01-01"),
-                ("text", &long),
-            ],
-            &maire,
-        )
-        .await;
+        let response = maire
+            .call(
+                "save_review",
+                &[
+                    ("session_id", "doolin"),
+                    ("stars", "7"),
+                    ("visited_on", "2999-01-01"),
+                    ("text", &long),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 400);
         let err: AppError = response.json().await.unwrap();
         for reason in [
@@ -150,20 +150,19 @@ fn bad_reviews_are_refused_with_every_reason_and_change_nothing() {
             assert!(err.message.contains(reason), "{reason}: {}", err.message);
         }
         assert_eq!(stars_stored(&app).await, [0, 0, 0, 1, 0], "nothing changed");
-        assert!(page(&app, "").await.contains("Grand."));
+        assert!(page(&app.visitor()).await.contains("Grand."));
 
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "no-such-session"),
-                ("stars", "5"),
-                ("visited_on", "2026-11-01"),
-                ("text", ""),
-            ],
-            &maire,
-        )
-        .await;
+        let response = maire
+            .call(
+                "save_review",
+                &[
+                    ("session_id", "no-such-session"),
+                    ("stars", "5"),
+                    ("visited_on", "2026-11-01"),
+                    ("text", ""),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 404);
     })
 }
@@ -172,7 +171,7 @@ fn bad_reviews_are_refused_with_every_reason_and_change_nothing() {
 fn anonymous_visitors_and_other_sites_cannot_write_reviews() {
     common::run(async {
         let (app, _dir) = app_with_session().await;
-        let response = review(&app, "", "5", "Sneaky").await;
+        let response = review(&app.visitor(), "5", "Sneaky").await;
         assert_eq!(response.status(), 401);
         let err: AppError = response.json().await.unwrap();
         assert!(
@@ -180,15 +179,18 @@ fn anonymous_visitors_and_other_sites_cannot_write_reviews() {
             "{}",
             err.message
         );
-        let response = call(&app, "delete_review", &[("session_id", "doolin")], "").await;
+        let response = app
+            .visitor()
+            .call("delete_review", &[("session_id", "doolin")])
+            .await;
         assert_eq!(response.status(), 401);
 
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         let cross_site = app
             .client
             .post(format!("{}/api/save_review", app.address))
             .header(reqwest::header::ORIGIN, "https://evil.example")
-            .header(reqwest::header::COOKIE, &maire)
+            .header(reqwest::header::COOKIE, &maire.cookies)
             .form(&[
                 ("session_id", "doolin"),
                 ("stars", "1"),
@@ -207,41 +209,39 @@ fn anonymous_visitors_and_other_sites_cannot_write_reviews() {
 fn a_member_cannot_change_or_delete_another_members_review() {
     common::run(async {
         let (app, _dir) = app_with_session().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-        review(&app, &maire, "5", "Máire's words.").await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
+        review(&maire, "5", "Máire's words.").await;
         // The author is whoever the cookies name: Brian's delete finds no review of his,
         // and naming Máire in the form changes nothing.
-        let response = call(
-            &app,
-            "delete_review",
-            &[("session_id", "doolin"), ("author", "maire@example.org")],
-            &brian,
-        )
-        .await;
+        let response = brian
+            .call(
+                "delete_review",
+                &[("session_id", "doolin"), ("author", "maire@example.org")],
+            )
+            .await;
         assert_eq!(response.status(), 200);
         assert!(
             !response.json::<bool>().await.unwrap(),
             "nothing of Brian's to delete"
         );
-        let response = call(
-            &app,
-            "save_review",
-            &[
-                ("session_id", "doolin"),
-                ("stars", "1"),
-                ("visited_on", "2026-11-01"),
-                ("text", "Brian's words."),
-                ("author", "maire@example.org"),
-            ],
-            &brian,
-        )
-        .await;
+        let response = brian
+            .call(
+                "save_review",
+                &[
+                    ("session_id", "doolin"),
+                    ("stars", "1"),
+                    ("visited_on", "2026-11-01"),
+                    ("text", "Brian's words."),
+                    ("author", "maire@example.org"),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 200, "Brian writes his own review");
-        let html = page(&app, "").await;
+        let html = page(&app.visitor()).await;
         assert!(html.contains("Máire's words.") && html.contains("Brian's words."));
         assert_eq!(stars_stored(&app).await, [1, 0, 0, 0, 1]);
-        assert!(page(&app, &brian).await.contains("Máire's words."));
+        assert!(page(&brian).await.contains("Máire's words."));
     })
 }
 
@@ -249,17 +249,17 @@ fn a_member_cannot_change_or_delete_another_members_review() {
 fn a_member_writing_too_fast_is_asked_to_wait() {
     common::run(async {
         let (app, _dir) = app_with_session().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         let address = std::net::IpAddr::from([127, 0, 0, 1]);
         let allowance =
             app::api::throttle::allowances(app::api::throttle::Attempt::Write, "member", address)
                 [0]
             .limit;
         for n in 0..allowance {
-            let response = review(&app, &maire, "4", &format!("Edit {n}")).await;
+            let response = review(&maire, "4", &format!("Edit {n}")).await;
             assert_eq!(response.status(), 200, "write {n}");
         }
-        let response = review(&app, &maire, "1", "One too many").await;
+        let response = review(&maire, "1", "One too many").await;
         assert_eq!(response.status(), 429);
         assert!(response.headers().contains_key("retry-after"));
         let err: AppError = response.json().await.unwrap();

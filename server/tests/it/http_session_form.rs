@@ -5,7 +5,7 @@
 use crate::accounts;
 use crate::common;
 
-use accounts::{call, member_cookies, page_as, sign_in_again};
+use accounts::Browser;
 use app::api::session_form::SaveOutcome;
 use common::{spawn_app_in, TestApp};
 
@@ -47,16 +47,12 @@ fn form(session_id: &str, intent: &str, fields: &[(&str, &str)]) -> Vec<(String,
     pairs
 }
 
-async fn save(
-    app: &TestApp,
-    cookies: &str,
-    pairs: Vec<(String, String)>,
-) -> (u16, Option<SaveOutcome>) {
+async fn save(member: &Browser, pairs: Vec<(String, String)>) -> (u16, Option<SaveOutcome>) {
     let pairs: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let response = call(app, "save_session", &pairs, cookies).await;
+    let response = member.call("save_session", &pairs).await;
     let status = response.status().as_u16();
     let text = response.text().await.unwrap();
     (status, serde_json::from_str(&text).ok())
@@ -82,16 +78,16 @@ async fn app() -> (TestApp, tempfile::TempDir) {
 fn a_member_previews_then_adds_a_session_that_shows_in_its_town_and_in_search() {
     common::run(async {
         let (app, _dir) = app().await;
-        let (_, page) = page_as(&app, "/add-session", "").await;
+        let (_, page) = app.visitor().page("/add-session").await;
         assert!(page.contains("Sign in to add a session"));
-        let (status, _) = save(&app, "", form("", "save", &[])).await;
+        let (status, _) = save(&app.visitor(), form("", "save", &[])).await;
         assert_eq!(status, 401, "anonymous visitors cannot add");
 
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let (_, page) = page_as(&app, "/add-session", &maire).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let (_, page) = maire.page("/add-session").await;
         assert!(page.contains("name=\"draft[name]\"") && page.contains("Add the session"));
 
-        let (status, outcome) = save(&app, &maire, form("", "preview", &[])).await;
+        let (status, outcome) = save(&maire, form("", "preview", &[])).await;
         assert_eq!(status, 200);
         match outcome {
             Some(SaveOutcome::Preview { card, .. }) => {
@@ -102,13 +98,13 @@ fn a_member_previews_then_adds_a_session_that_shows_in_its_town_and_in_search() 
         }
         assert_eq!(stored_sessions(&app).await, 0, "a preview saves nothing");
 
-        let (status, outcome) = save(&app, &maire, form("", "save", &[])).await;
+        let (status, outcome) = save(&maire, form("", "save", &[])).await;
         assert_eq!(status, 200);
         let Some(SaveOutcome::Saved { href }) = outcome else {
             panic!("{outcome:?}")
         };
         assert!(href.starts_with("/session/wednesday-tunes-"), "{href}");
-        let (_, page) = page_as(&app, &href, &maire).await;
+        let (_, page) = maire.page(&href).await;
         assert!(
             page.contains("Wednesday Tunes")
                 && (page.contains("Hogan&#x27;s Bar") || page.contains("Hogan's Bar")),
@@ -123,7 +119,7 @@ fn a_member_previews_then_adds_a_session_that_shows_in_its_town_and_in_search() 
         assert!(town.contains("Wednesday Tunes"), "in its town");
         let (_, found) = app.get_text("/search?q=wednesday+tunes").await;
         assert!(found.contains("Wednesday Tunes"), "in search");
-        let (_, other) = page_as(&app, &href, "").await;
+        let (_, other) = app.visitor().page(&href).await;
         assert!(!other.contains("Edit this session"));
     })
 }
@@ -132,9 +128,8 @@ fn a_member_previews_then_adds_a_session_that_shows_in_its_town_and_in_search() 
 fn a_bad_form_names_each_problem_and_saves_nothing() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         let (status, outcome) = save(
-            &app,
             &maire,
             form(
                 "",
@@ -160,7 +155,7 @@ fn a_bad_form_names_each_problem_and_saves_nothing() {
         assert_eq!(stored_sessions(&app).await, 0, "a bad form saves nothing");
 
         // Only the name wrong: still nothing saved, the rest of the form was fine.
-        let (_, outcome) = save(&app, &maire, form("", "save", &[("name", " ")])).await;
+        let (_, outcome) = save(&maire, form("", "save", &[("name", " ")])).await;
         assert!(
             matches!(outcome, Some(SaveOutcome::Invalid(_))),
             "{outcome:?}"
@@ -175,18 +170,18 @@ fn a_bad_form_names_each_problem_and_saves_nothing() {
 fn an_unknown_intent_is_refused_and_saves_nothing() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
         for intent in ["publish", "", "SAVE"] {
-            let (status, outcome) = save(&app, &maire, form("", intent, &[])).await;
+            let (status, outcome) = save(&maire, form("", intent, &[])).await;
             assert_eq!(status, 400, "{intent:?}: {outcome:?}");
         }
         let pairs = form("", "save", &[]);
         let without: Vec<(String, String)> =
             pairs.into_iter().filter(|(k, _)| k != "intent").collect();
-        assert_eq!(save(&app, &maire, without).await.0, 400, "no intent");
+        assert_eq!(save(&maire, without).await.0, 400, "no intent");
         assert_eq!(stored_sessions(&app).await, 0, "nothing was saved");
         // The same form with a real intent saves: the refusal was the intent alone.
-        let (status, outcome) = save(&app, &maire, form("", "save-anyway", &[])).await;
+        let (status, outcome) = save(&maire, form("", "save-anyway", &[])).await;
         assert_eq!(status, 200);
         assert!(
             matches!(outcome, Some(SaveOutcome::Saved { .. })),
@@ -200,9 +195,9 @@ fn an_unknown_intent_is_refused_and_saves_nothing() {
 fn likely_duplicates_are_offered_before_a_new_session_is_made() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-        let (_, first) = save(&app, &maire, form("", "save", &[])).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
+        let (_, first) = save(&maire, form("", "save", &[])).await;
         assert!(matches!(first, Some(SaveOutcome::Saved { .. })));
         // Same venue (named a little differently), 200 m away, same day.
         let again = form(
@@ -214,7 +209,7 @@ fn likely_duplicates_are_offered_before_a_new_session_is_made() {
                 ("lat", "52.8450"),
             ],
         );
-        let (_, outcome) = save(&app, &brian, again.clone()).await;
+        let (_, outcome) = save(&brian, again.clone()).await;
         let Some(SaveOutcome::PossibleDuplicates(offered)) = outcome else {
             panic!("{outcome:?}")
         };
@@ -222,7 +217,6 @@ fn likely_duplicates_are_offered_before_a_new_session_is_made() {
         assert_eq!(offered[0].name, "Wednesday Tunes");
         // A different day at the same venue is not a duplicate.
         let (_, other_day) = save(
-            &app,
             &brian,
             form(
                 "",
@@ -246,7 +240,7 @@ fn likely_duplicates_are_offered_before_a_new_session_is_made() {
                 }
             })
             .collect();
-        let (_, outcome) = save(&app, &brian, anyway).await;
+        let (_, outcome) = save(&brian, anyway).await;
         assert!(
             matches!(outcome, Some(SaveOutcome::Saved { .. })),
             "{outcome:?}"
@@ -258,14 +252,14 @@ fn likely_duplicates_are_offered_before_a_new_session_is_made() {
 fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
     common::run(async {
         let (app, _dir) = app().await;
-        let maire = member_cookies(&app, "Máire", "maire@example.org", PASSWORD).await;
-        let brian = member_cookies(&app, "Brian", "brian@example.org", PASSWORD).await;
-        let (_, outcome) = save(&app, &maire, form("", "save", &[])).await;
+        let maire = app.new_member("Máire", "maire@example.org", PASSWORD).await;
+        let brian = app.new_member("Brian", "brian@example.org", PASSWORD).await;
+        let (_, outcome) = save(&maire, form("", "save", &[])).await;
         let Some(SaveOutcome::Saved { href }) = outcome else {
             panic!("{outcome:?}")
         };
         let id = href.trim_start_matches("/session/").to_string();
-        let (status, page) = page_as(&app, &format!("/session/{id}/edit"), &maire).await;
+        let (status, page) = maire.page(&format!("/session/{id}/edit")).await;
         assert_eq!(status, 200);
         assert!(
             page.contains("value=\"Wednesday Tunes\""),
@@ -273,13 +267,12 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         );
 
         // Brian cannot, by page, server function or API.
-        let (_, page) = page_as(&app, &format!("/session/{id}/edit"), &brian).await;
+        let (_, page) = brian.page(&format!("/session/{id}/edit")).await;
         assert!(
             page.contains("Only the member who added this session"),
             "{page}"
         );
         let (status, _) = save(
-            &app,
             &brian,
             form(&id, "save", &[("name", "Hijacked"), ("version", "0")]),
         )
@@ -288,7 +281,7 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         let api = app
             .client
             .put(format!("{}/api/v1/sessions/{id}", app.address))
-            .header("cookie", &brian)
+            .header("cookie", &brian.cookies)
             .header("content-type", "application/json")
             .body(r#"{"name":"Hijacked"}"#)
             .send()
@@ -308,7 +301,6 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         assert_eq!(stored.name, "Wednesday Tunes", "Brian changed nothing");
 
         let (_, outcome) = save(
-            &app,
             &maire,
             form(&id, "save", &[("name", "Wednesday Trad"), ("version", "0")]),
         )
@@ -319,7 +311,6 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         );
         // A second edit from the same old form loses to the first, keeping its input.
         let (_, stale) = save(
-            &app,
             &maire,
             form(&id, "save", &[("name", "Stale Name"), ("version", "0")]),
         )
@@ -327,7 +318,6 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
         assert!(matches!(stale, Some(SaveOutcome::Conflict(_))), "{stale:?}");
 
         let (_, outcome) = save(
-            &app,
             &maire,
             form(
                 &id,
@@ -345,7 +335,7 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
             matches!(outcome, Some(SaveOutcome::Saved { .. })),
             "{outcome:?}"
         );
-        let (_, page) = page_as(&app, &href, "").await;
+        let (_, page) = app.visitor().page(&href).await;
         assert!(page.contains("This session has closed: the pub shut"));
         assert!(
             page.contains("Name: “Wednesday Tunes” → “Wednesday Trad”"),
@@ -361,9 +351,8 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
             .grant_group("brian@example.org", app::model::MODERATORS)
             .await
             .unwrap();
-        let moderator = sign_in_again(&app, "brian@example.org", PASSWORD).await;
+        let moderator = app.signed_in_again("brian@example.org", PASSWORD).await;
         let (_, outcome) = save(
-            &app,
             &moderator,
             form(
                 &id,
@@ -380,7 +369,7 @@ fn only_the_author_or_a_moderator_edits_and_each_change_is_kept() {
             matches!(outcome, Some(SaveOutcome::Saved { .. })),
             "{outcome:?}"
         );
-        let (_, page) = page_as(&app, &href, "").await;
+        let (_, page) = app.visitor().page(&href).await;
         assert!(page.contains("Status: closed (the pub shut) → running"));
     })
 }

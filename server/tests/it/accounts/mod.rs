@@ -1,24 +1,91 @@
-//! Calling the account server functions as our own pages do, for every identity provider.
+//! Calling the account server functions as our own pages do, for every identity provider,
+//! through a [`Browser`]: one person's cookies on one test app, so a test reads
+//! `maire.save_review("doolin", "5", "Mighty").await`.
 
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
 
 use crate::common::TestApp;
 
-/// Calls a server function as our own pages do (same Origin), with any cookies.
-pub async fn call(
-    app: &TestApp,
-    endpoint: &str,
-    form: &[(&str, &str)],
-    cookies: &str,
-) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/{endpoint}", app.address))
-        .header(ORIGIN, &app.address)
-        .header(COOKIE, cookies)
-        .form(form)
-        .send()
+/// One person's browser on the test app: the cookies it holds (none for a visitor).
+#[derive(Clone)]
+pub struct Browser {
+    client: reqwest::Client,
+    address: String,
+    /// `name=value; …`, as the browser would send them.
+    pub cookies: String,
+}
+
+impl TestApp {
+    /// A browser holding no cookies: a visitor.
+    pub fn visitor(&self) -> Browser {
+        self.browser("")
+    }
+
+    /// A browser holding these cookies.
+    pub fn browser(&self, cookies: &str) -> Browser {
+        Browser {
+            client: self.client.clone(),
+            address: self.address.clone(),
+            cookies: cookies.to_string(),
+        }
+    }
+
+    /// Signs an existing member in again on a new browser (a group granted since shows
+    /// in the new token).
+    pub async fn signed_in_again(&self, email: &str, password: &str) -> Browser {
+        self.browser(&sign_in_again(self, email, password).await)
+    }
+
+    /// Signs a new member up with the local provider, confirms them and signs them in.
+    pub async fn new_member(&self, name: &str, email: &str, password: &str) -> Browser {
+        self.browser(&member_cookies(self, name, email, password).await)
+    }
+}
+
+impl Browser {
+    /// Calls a server function as our own pages do (same Origin), with this browser's
+    /// cookies.
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .header(ORIGIN, &self.address)
+            .header(COOKIE, &self.cookies)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A page as this browser sees it: status and HTML.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .header(COOKIE, &self.cookies)
+            .send()
+            .await
+            .unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    /// Writes (or rewrites) this member's review of a session, visited on 1 November 2026.
+    pub async fn save_review(&self, session: &str, stars: &str, text: &str) -> reqwest::Response {
+        self.call(
+            "save_review",
+            &[
+                ("session_id", session),
+                ("stars", stars),
+                ("visited_on", "2026-11-01"),
+                ("text", text),
+            ],
+        )
         .await
-        .unwrap()
+    }
+
+    /// The member `current_member` answers for this browser (JSON null for nobody).
+    pub async fn current_member(&self) -> serde_json::Value {
+        self.call("current_member", &[]).await.json().await.unwrap()
+    }
 }
 
 /// `name=value; name=value` from a response's Set-Cookie headers, and the raw headers.
@@ -64,7 +131,8 @@ pub fn cookie_value(cookies: &str, name: &str) -> Option<String> {
 
 /// The member `current_member` answers for these cookies (JSON null for nobody).
 pub async fn current_member(app: &TestApp, cookies: &str) -> serde_json::Value {
-    call(app, "current_member", &[], cookies)
+    app.browser(cookies)
+        .call("current_member", &[])
         .await
         .json()
         .await
@@ -79,7 +147,7 @@ pub async fn assert_refused(
     status: u16,
     fragment: &str,
 ) {
-    let response = call(app, endpoint, form, "").await;
+    let response = app.visitor().call(endpoint, form).await;
     assert_eq!(response.status(), status, "{endpoint} {form:?}");
     let err: app::error::AppError = response.json().await.unwrap();
     assert!(
@@ -92,13 +160,13 @@ pub async fn assert_refused(
 /// Signs a new member up with the local provider, confirms them and signs them in:
 /// the cookies their browser then holds.
 pub async fn member_cookies(app: &TestApp, name: &str, email: &str, password: &str) -> String {
-    let response = call(
-        app,
-        "sign_up",
-        &[("name", name), ("email", email), ("password", password)],
-        "",
-    )
-    .await;
+    let response = app
+        .visitor()
+        .call(
+            "sign_up",
+            &[("name", name), ("email", email), ("password", password)],
+        )
+        .await;
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
     let code = app
         .local()
@@ -108,60 +176,23 @@ pub async fn member_cookies(app: &TestApp, name: &str, email: &str, password: &s
         .find(|sent| sent.email == email)
         .expect("a code was sent")
         .code;
-    let response = call(
-        app,
-        "confirm_account",
-        &[("email", email), ("code", &code)],
-        "",
-    )
-    .await;
+    let response = app
+        .visitor()
+        .call("confirm_account", &[("email", email), ("code", &code)])
+        .await;
     assert_eq!(response.status(), 200);
     sign_in_again(app, email, password).await
 }
 
 /// Signs an existing member in again (a group granted since shows in the new token).
 pub async fn sign_in_again(app: &TestApp, email: &str, password: &str) -> String {
-    let response = call(
-        app,
-        "sign_in",
-        &[("email", email), ("password", password), ("next", "/")],
-        "",
-    )
-    .await;
+    let response = app
+        .visitor()
+        .call(
+            "sign_in",
+            &[("email", email), ("password", password), ("next", "/")],
+        )
+        .await;
     assert_eq!(response.status(), 200);
     cookies_of(&response).0
-}
-
-/// A page as a member (or, with no cookies, anyone) sees it: status and HTML.
-pub async fn page_as(app: &TestApp, path: &str, cookies: &str) -> (u16, String) {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header(COOKIE, cookies)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-/// Writes (or rewrites) the member's review of a session, visited on 1 November 2026.
-pub async fn save_review(
-    app: &TestApp,
-    cookies: &str,
-    session: &str,
-    stars: &str,
-    text: &str,
-) -> reqwest::Response {
-    call(
-        app,
-        "save_review",
-        &[
-            ("session_id", session),
-            ("stars", stars),
-            ("visited_on", "2026-11-01"),
-            ("text", text),
-        ],
-        cookies,
-    )
-    .await
 }
