@@ -26,7 +26,7 @@ pub use listings::{
 pub use members::{Members, MAX_MEMBER_LIST};
 pub use moderation::Moderation;
 pub use reviews::Reviews;
-pub use sessions::{Confirmation, Sessions};
+pub use sessions::{edit_over, Confirmation, Sessions};
 pub use sign_ins::SignIns;
 pub use sitemaps::Sitemaps;
 

@@ -46,3 +46,21 @@ pub trait Sessions: Send + Sync {
         day: chrono::NaiveDate,
     ) -> Result<Confirmation, StoreError>;
 }
+
+/// For adapters: the session an edit stores over `current` (read in the write's own
+/// transaction, or under its condition). `VersionConflict` unless the edit names the
+/// current version; the version moves on, and a confirmation made since the editor read
+/// is kept, since a confirmation moves no version.
+pub fn edit_over(current: &Session, edit: &Session) -> Result<Session, StoreError> {
+    if current.version != edit.version {
+        return Err(StoreError::VersionConflict {
+            id: edit.id.clone(),
+            expected: edit.version,
+            found: current.version,
+        });
+    }
+    let mut stored = edit.clone();
+    stored.version = current.version + 1;
+    stored.last_confirmed = stored.last_confirmed.max(current.last_confirmed);
+    Ok(stored)
+}

@@ -180,21 +180,8 @@ impl DynamoStore {
                     .get_current(session.id.as_str())
                     .await?
                     .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
-                if current.version != session.version {
-                    return Err(StoreError::VersionConflict {
-                        id: session.id.clone(),
-                        expected: session.version,
-                        found: current.version,
-                    });
-                }
-                let mut stored: app::model::Session = (**session).clone();
-                stored.version = current.version + 1;
-                let expected = AttributeValue::N(current.version.to_string());
-                let mut hide = self.session_writes(
-                    Some(&current),
-                    &stored,
-                    ("version = :expected", vec![(":expected", expected)]),
-                )?;
+                let stored = app::store::edit_over(&current, session)?;
+                let mut hide = self.edit_writes(&current, &stored)?;
                 hide.extend(self.revision_put(Some(revision))?);
                 if writes.len() + hide.len() <= MAX_TRANSACTION_ITEMS {
                     writes.extend(hide);
@@ -218,7 +205,8 @@ impl DynamoStore {
             // The review changed between the read and the write (its author saved):
             // nothing was written; the moderator is asked to act again.
             Outcome::ConditionFailed(_) if hiding_review => return Ok(None),
-            // The session's version moved on between the read and the write.
+            // The session's version (or its confirmation) moved on between the read and
+            // the write: the moderator's settling reads it again.
             Outcome::ConditionFailed(_) => {
                 let Some(session) = hiding else {
                     return Err(StoreError::Internal(

@@ -1,7 +1,7 @@
 //! Sessions one at a time: add and edit (the session item, its index items and the place
 //! counts in one transaction), read, and confirm (see `confirmations`).
 use app::model::{Revision, Session, SessionId};
-use app::store::{Confirmation, Sessions, StoreError};
+use app::store::{edit_over, Confirmation, Sessions, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::NaiveDate;
@@ -11,6 +11,21 @@ use super::items::*;
 use super::{confirmations, DynamoStore, TRANSACTION_ATTEMPTS};
 
 impl DynamoStore {
+    /// The writes that store `stored` over `current` (read just before): under the
+    /// condition that neither its version nor its confirmation date moved since.
+    pub(super) fn edit_writes(
+        &self,
+        current: &Session,
+        stored: &Session,
+    ) -> Result<Vec<aws_sdk_dynamodb::types::TransactWriteItem>, StoreError> {
+        let (confirmed, confirmed_value) =
+            confirmations::confirmation_unchanged(current.last_confirmed);
+        let condition = format!("version = :expected AND {confirmed}");
+        let mut values = vec![(":expected", AttributeValue::N(current.version.to_string()))];
+        values.extend(confirmed_value);
+        self.session_writes(Some(current), stored, (condition.as_str(), values))
+    }
+
     pub(super) async fn get_current(&self, id: &str) -> Result<Option<Session>, StoreError> {
         let output = self
             .client
@@ -58,20 +73,8 @@ impl Sessions for DynamoStore {
                 .get_current(session.id.as_str())
                 .await?
                 .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
-            if current.version != session.version {
-                return Err(conflict(current.version));
-            }
-            let mut stored = session.clone();
-            stored.version = current.version + 1;
-            // A confirmation does not move the version: keep one made since the editor read.
-            stored.last_confirmed = stored.last_confirmed.max(current.last_confirmed);
-            let (confirmed, confirmed_value) =
-                confirmations::confirmation_unchanged(current.last_confirmed);
-            let condition = format!("version = :expected AND {confirmed}");
-            let mut values = vec![(":expected", AttributeValue::N(current.version.to_string()))];
-            values.extend(confirmed_value);
-            let mut writes =
-                self.session_writes(Some(&current), &stored, (condition.as_str(), values))?;
+            let stored = edit_over(&current, session)?;
+            let mut writes = self.edit_writes(&current, &stored)?;
             writes.extend(self.revision_put(revision)?);
             if self.transact(writes).await? {
                 return Ok(stored);

@@ -274,3 +274,15 @@ pub(super) fn sessions_with_prefix(
     }
     Ok((found, false))
 }
+
+/// Replaces `current` with `stored` in the session table, every index and the counts.
+pub(super) fn replace_session(
+    txn: &WriteTransaction,
+    current: &Session,
+    stored: &Session,
+) -> Result<(), StoreError> {
+    remove_index_entries(txn, current)?;
+    write_session(txn, stored)?;
+    adjust_places(txn, current, -1)?;
+    adjust_places(txn, stored, 1)
+}

@@ -197,7 +197,7 @@ fn remove_group(txn: &WriteTransaction, id: &str) -> Result<Option<ReportGroup>,
     Ok(Some(group))
 }
 
-/// Stores the session, hidden, at the version it names (as `update_session_as` would).
+/// Stores the session, hidden, at the version it names (as `update_session` would).
 fn hide_session(
     txn: &WriteTransaction,
     session: &app::model::Session,
@@ -205,19 +205,8 @@ fn hide_session(
 ) -> Result<(), StoreError> {
     let current = super::indexes::read_session(txn, session.id.as_str())?
         .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
-    if current.version != session.version {
-        return Err(StoreError::VersionConflict {
-            id: session.id.clone(),
-            expected: session.version,
-            found: current.version,
-        });
-    }
-    let mut stored = session.clone();
-    stored.version = current.version + 1;
-    super::indexes::remove_index_entries(txn, &current)?;
-    super::indexes::write_session(txn, &stored)?;
-    super::indexes::adjust_places(txn, &current, -1)?;
-    super::indexes::adjust_places(txn, &stored, 1)?;
+    let stored = app::store::edit_over(&current, session)?;
+    super::indexes::replace_session(txn, &current, &stored)?;
     super::history::record(txn, Some(revision))
 }
 

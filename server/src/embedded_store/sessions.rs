@@ -2,12 +2,12 @@
 //! the session's date — no version, no revision, and the indexes (which hold ids, not
 //! copies of the session) are untouched.
 use app::model::{Revision, Session, SessionId};
-use app::store::{Confirmation, Sessions, StoreError};
+use app::store::{edit_over, Confirmation, Sessions, StoreError};
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use redb::ReadableDatabase;
 
-use super::indexes::{adjust_places, read_session, remove_index_entries, write_session, SESSIONS};
+use super::indexes::{adjust_places, read_session, replace_session, write_session, SESSIONS};
 use super::{from_json, history, internal, to_json, EmbeddedStore};
 
 #[async_trait]
@@ -44,21 +44,8 @@ impl Sessions for EmbeddedStore {
             let txn = db.begin_write().map_err(internal)?;
             let current = read_session(&txn, session.id.as_str())?
                 .ok_or_else(|| StoreError::NotFound(session.id.clone()))?;
-            if current.version != session.version {
-                return Err(StoreError::VersionConflict {
-                    id: session.id.clone(),
-                    expected: session.version,
-                    found: current.version,
-                });
-            }
-            let mut stored = session;
-            stored.version = current.version + 1;
-            // A confirmation does not move the version: keep one made since the editor read.
-            stored.last_confirmed = stored.last_confirmed.max(current.last_confirmed);
-            remove_index_entries(&txn, &current)?;
-            write_session(&txn, &stored)?;
-            adjust_places(&txn, &current, -1)?;
-            adjust_places(&txn, &stored, 1)?;
+            let stored = edit_over(&current, &session)?;
+            replace_session(&txn, &current, &stored)?;
             history::record(&txn, revision.as_ref())?;
             txn.commit().map_err(internal)?;
             Ok(stored)

@@ -474,6 +474,10 @@ pub async fn hiding_a_session_closes_its_reports_in_the_same_transaction(store: 
     );
 
     let current = store.get_session(&session.id).await.unwrap().unwrap();
+    // A member confirms it runs while the moderator looks: no new version, so the hide
+    // still applies, and it keeps the confirmation rather than the date the moderator read.
+    let confirmed = chrono::NaiveDate::from_ymd_opt(2099, 1, 1).unwrap();
+    store.confirm_session(&session.id, confirmed).await.unwrap();
     let settled = store
         .settle_reports("r1", &hide(&current), &entry(2, "r1", on_session("s1")))
         .await
@@ -482,6 +486,7 @@ pub async fn hiding_a_session_closes_its_reports_in_the_same_transaction(store: 
     let read = store.get_session(&session.id).await.unwrap().unwrap();
     assert!(read.hidden);
     assert_eq!(read.version, current.version + 1);
+    assert_eq!(read.last_confirmed, Some(confirmed));
     assert!(store
         .list_sessions(PageRequest::first(10))
         .await
