@@ -1,8 +1,11 @@
-//! schema.org structured data for a session page: an Event with its recurring schedules
-//! and its place, so search engines can show when and where a session happens.
+//! schema.org structured data for a session page, so search engines can show when and
+//! where a session happens: the session as an Event with its recurring schedules, and
+//! each of its next dates as an Event of its own with a start and an end in the session's
+//! zone (what Google's event results require: a name, a `startDate` and a location).
 use chrono::Weekday;
 use serde_json::{json, Value};
 
+use super::session::UpcomingDate;
 use crate::model::{Schedule, Session, SessionStatus, Tag, WeekOfMonth};
 
 fn day_url(day: Weekday) -> String {
@@ -68,8 +71,11 @@ fn schedule(schedule: &Schedule, time_zone: &str) -> Value {
     }
 }
 
-/// The JSON-LD document, ready to sit inside `<script type="application/ld+json">`.
-pub fn session_json_ld(session: &Session, url: &str, next_start: Option<&str>) -> String {
+/// The JSON-LD document, ready to sit inside `<script type="application/ld+json">`: a
+/// graph of the session (`#session`, with `eventSchedule`) and one Event per upcoming
+/// date (`superEvent` the session). A paused or closed session's dates say so in
+/// `eventStatus`; a one-off that is over has no dates, so nothing offers it as coming.
+pub fn session_json_ld(session: &Session, url: &str, upcoming: &[UpcomingDate]) -> String {
     let online = session.tags.contains(&Tag::Online) || session.point.is_none();
     let location = if online {
         json!({ "@type": "VirtualLocation", "url": url })
@@ -104,11 +110,15 @@ pub fn session_json_ld(session: &Session, url: &str, next_start: Option<&str>) -
     } else {
         "https://schema.org/OfflineEventAttendanceMode"
     };
-    let mut event = json!({
-        "@context": "https://schema.org",
+    let description = format!("{} {}", session.schedule_line(), session.description)
+        .trim()
+        .to_string();
+    let series_id = format!("{url}#session");
+    let mut series = json!({
         "@type": "Event",
+        "@id": series_id,
         "name": session.name,
-        "description": format!("{} {}", session.schedule_line(), session.description).trim(),
+        "description": description,
         "url": url,
         "eventStatus": status,
         "eventAttendanceMode": mode,
@@ -120,10 +130,28 @@ pub fn session_json_ld(session: &Session, url: &str, next_start: Option<&str>) -
             .map(|s| schedule(s, &session.time_zone))
             .collect::<Vec<_>>(),
     });
-    if let Some(start) = next_start {
-        event["startDate"] = json!(start);
+    if let Some(next) = upcoming.first() {
+        series["startDate"] = json!(next.iso);
+        series["endDate"] = json!(next.end_iso);
     }
-    for_script(event)
+    let mut graph = vec![series];
+    graph.extend(upcoming.iter().map(|date| {
+        json!({
+            "@type": "Event",
+            "@id": format!("{url}#{}", date.iso),
+            "name": session.name,
+            "description": description,
+            "url": url,
+            "startDate": date.iso,
+            "endDate": date.end_iso,
+            "eventStatus": status,
+            "eventAttendanceMode": mode,
+            "isAccessibleForFree": true,
+            "location": location,
+            "superEvent": { "@id": series_id },
+        })
+    }));
+    for_script(json!({ "@context": "https://schema.org", "@graph": graph }))
 }
 
 /// A list page's JSON-LD: an ItemList of the sessions shown, each linking to its page.
@@ -218,15 +246,117 @@ mod tests {
     }
     use crate::model::fixtures::sample_session;
 
+    /// The session's own node in a session page's graph.
+    fn series(text: &str) -> Value {
+        let doc: Value = serde_json::from_str(text).unwrap();
+        doc["@graph"][0].clone()
+    }
+
+    /// Google's event results need each Event to have a name, a start and a location
+    /// (a Place with an address, or a VirtualLocation with a URL); the end must not come
+    /// before the start, and both carry the zone's offset.
+    fn assert_qualifies(event: &Value) {
+        assert_eq!(event["@type"], "Event", "{event}");
+        assert!(
+            event["name"].as_str().is_some_and(|n| !n.is_empty()),
+            "{event}"
+        );
+        let start = chrono::DateTime::parse_from_rfc3339(event["startDate"].as_str().unwrap())
+            .expect("startDate is a date-time with an offset");
+        let end = chrono::DateTime::parse_from_rfc3339(event["endDate"].as_str().unwrap())
+            .expect("endDate is a date-time with an offset");
+        assert!(end > start, "{event}");
+        let location = &event["location"];
+        match location["@type"].as_str() {
+            Some("Place") => {
+                assert!(
+                    location["address"]["addressLocality"].is_string(),
+                    "{event}"
+                );
+                assert!(location["address"]["addressCountry"].is_string(), "{event}");
+            }
+            Some("VirtualLocation") => assert!(location["url"].is_string(), "{event}"),
+            other => panic!("no location: {other:?}"),
+        }
+        assert!(event["eventStatus"].is_string(), "{event}");
+    }
+
+    #[test]
+    fn each_next_date_is_an_event_search_engines_can_show() {
+        use crate::api::session::upcoming_dates;
+        // Auckland at 10:00 UTC on Wednesday 2 December is 23:00 there: its Thursday
+        // session is tomorrow in UTC terms but 22.5 hours away in its own.
+        let mut session = sample_session("s1", "Thursday Tunes", "NZ");
+        session.time_zone = "Pacific/Auckland".into();
+        let now = "2026-12-02T10:00:00Z".parse().unwrap();
+        let upcoming = upcoming_dates(&session, now, 3);
+        let text = session_json_ld(&session, "https://x.example/session/s1", &upcoming);
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let graph = doc["@graph"].as_array().unwrap();
+        assert_eq!(graph.len(), 4, "the session and its next 3 dates");
+        for event in graph {
+            assert_qualifies(event);
+        }
+        assert_eq!(graph[1]["startDate"], "2026-12-03T21:30:00+13:00");
+        assert_eq!(graph[1]["endDate"], "2026-12-04T00:30:00+13:00");
+        assert_eq!(graph[1]["superEvent"]["@id"], graph[0]["@id"]);
+        assert_eq!(graph[0]["startDate"], graph[1]["startDate"]);
+        assert_eq!(graph[3]["startDate"], "2026-12-17T21:30:00+13:00");
+        assert_eq!(
+            graph[0]["eventSchedule"][0]["scheduleTimezone"],
+            "Pacific/Auckland"
+        );
+    }
+
+    #[test]
+    fn paused_and_closed_sessions_say_so_on_every_date() {
+        use crate::api::session::upcoming_dates;
+        let now = "2026-11-30T12:00:00Z".parse().unwrap();
+        for (status, expected) in [
+            (SessionStatus::Paused, "https://schema.org/EventPostponed"),
+            (
+                SessionStatus::Closed {
+                    reason: "The pub shut".into(),
+                },
+                "https://schema.org/EventCancelled",
+            ),
+        ] {
+            let mut session = sample_session("s1", "Thursday Tunes", "IE");
+            session.status = status;
+            let upcoming = upcoming_dates(&session, now, 2);
+            let doc: Value =
+                serde_json::from_str(&session_json_ld(&session, "u", &upcoming)).unwrap();
+            for event in doc["@graph"].as_array().unwrap() {
+                assert_eq!(event["eventStatus"], expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_one_off_that_is_over_offers_no_date() {
+        use crate::api::session::upcoming_dates;
+        let mut session = sample_session("s1", "Festival Session", "IE");
+        session.schedules = vec![Schedule::Once {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 8, 8).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            end: None,
+        }];
+        let now = "2026-11-30T12:00:00Z".parse().unwrap();
+        let upcoming = upcoming_dates(&session, now, 5);
+        let doc: Value = serde_json::from_str(&session_json_ld(&session, "u", &upcoming)).unwrap();
+        let graph = doc["@graph"].as_array().unwrap();
+        assert_eq!(graph.len(), 1);
+        assert!(graph[0].get("startDate").is_none(), "{doc}");
+    }
+
     #[test]
     fn an_event_with_its_schedule_and_place() {
         let session = sample_session("s1", "Doolin Thursday", "IE");
-        let doc: Value = serde_json::from_str(&session_json_ld(
+        let doc = series(&session_json_ld(
             &session,
             "https://x.example/session/s1",
-            None,
-        ))
-        .unwrap();
+            &[],
+        ));
         assert_eq!(doc["@type"], "Event");
         assert_eq!(doc["eventSchedule"][0]["repeatFrequency"], "P1W");
         assert_eq!(
@@ -257,7 +387,7 @@ mod tests {
                 end: None,
             },
         ];
-        let doc: Value = serde_json::from_str(&session_json_ld(&session, "u", None)).unwrap();
+        let doc = series(&session_json_ld(&session, "u", &[]));
         assert_eq!(doc["eventSchedule"][0]["byMonthWeek"], 2);
         assert_eq!(doc["eventSchedule"][1]["byMonthWeek"], Value::Null);
         assert_eq!(doc["eventSchedule"][1]["repeatFrequency"], "P1M");
@@ -266,22 +396,20 @@ mod tests {
     #[test]
     fn text_cannot_break_out_of_the_script_element() {
         let session = sample_session("s1", "</script><script>alert(1)</script>", "IE");
-        let text = session_json_ld(&session, "u", None);
+        let text = session_json_ld(&session, "u", &[]);
         assert!(!text.contains("</script"));
-        let doc: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(doc["name"], "</script><script>alert(1)</script>");
+        assert_eq!(series(&text)["name"], "</script><script>alert(1)</script>");
     }
 
     #[test]
     fn a_comment_opener_cannot_swallow_the_page() {
         let name = "!<!--<script>&\"'";
         let session = sample_session("s1", name, "IE");
-        let text = session_json_ld(&session, "u", None);
+        let text = session_json_ld(&session, "u", &[]);
         for raw in ['<', '>', '&'] {
             assert!(!text.contains(raw), "{raw} left in {text}");
         }
-        let doc: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(doc["name"], name);
+        assert_eq!(series(&text)["name"], name);
     }
 
     #[test]
@@ -289,7 +417,7 @@ mod tests {
         let mut session = sample_session("s1", "Online", "IE");
         session.point = None;
         session.tags.push(Tag::Online);
-        let doc: Value = serde_json::from_str(&session_json_ld(&session, "u", None)).unwrap();
+        let doc = series(&session_json_ld(&session, "u", &[]));
         assert_eq!(doc["location"]["@type"], "VirtualLocation");
         assert_eq!(
             doc["eventAttendanceMode"],

@@ -13,8 +13,12 @@ use crate::model::{PlaceName, Rating, Session};
 pub struct UpcomingDate {
     /// "tonight 21:30", "Wed 4 Dec" — in the session's own time zone.
     pub when: String,
-    /// e.g. `2026-12-04T21:30:00+00:00`, for `<time datetime>`.
+    /// When it starts, in the session's zone: `2026-12-04T21:30:00+00:00`, for
+    /// `<time datetime>`.
     pub iso: String,
+    /// When it ends, in the same zone: the end the schedule gives, or
+    /// [`ASSUMED_HOURS`](crate::model::occurrence::ASSUMED_HOURS) after the start.
+    pub end_iso: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +36,8 @@ pub struct SessionDetail {
     pub reviews: ReviewSection,
     /// Nobody has confirmed it runs for over a year.
     pub possibly_stale: bool,
+    /// A one-off whose date has passed: listed nowhere, and the page says so.
+    pub is_over: bool,
     /// Whether the signed-in member bookmarked it (`None` when nobody is signed in).
     pub bookmarked: Option<bool>,
     /// The signed-in member added it, or moderates.
@@ -123,9 +129,9 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
     };
     // From the session itself: the page needs one store read, not two.
     let trail = crate::store::trail_of(&session);
-    let possibly_stale = session.is_possibly_stale(chrono::Utc::now().date_naive());
-    let json_ld =
-        super::json_ld::session_json_ld(&session, &url, upcoming.first().map(|d| d.iso.as_str()));
+    let is_over = crate::model::occurrence::is_over(&session, chrono::Utc::now());
+    let possibly_stale = !is_over && session.is_possibly_stale(chrono::Utc::now().date_naive());
+    let json_ld = super::json_ld::session_json_ld(&session, &url, &upcoming);
     Ok(SessionDetail {
         session,
         trail,
@@ -135,6 +141,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         map_tiles: state.map_tiles.to_string(),
         reviews,
         possibly_stale,
+        is_over,
         bookmarked,
         can_edit,
         history,
@@ -154,6 +161,25 @@ pub struct ApiSession {
     pub rating: Rating,
 }
 
+/// The session's next `count` dates (one under way at `now` included), in words and in
+/// its own zone.
+#[cfg(feature = "ssr")]
+pub fn upcoming_dates(
+    session: &Session,
+    now: chrono::DateTime<chrono::Utc>,
+    count: usize,
+) -> Vec<UpcomingDate> {
+    use crate::model::occurrence::{describe_when, next_occurrences};
+    next_occurrences(session, now, count)
+        .iter()
+        .map(|occ| UpcomingDate {
+            when: describe_when(occ, now),
+            iso: occ.start.to_rfc3339(),
+            end_iso: occ.assumed_end().to_rfc3339(),
+        })
+        .collect()
+}
+
 /// Loads a session with its reviews (one store read) and works out its next dates; a
 /// missing one is a 404, and so is a hidden one unless a moderator asks.
 #[cfg(feature = "ssr")]
@@ -170,7 +196,6 @@ pub async fn session_detail_for(
     AppError,
 > {
     use super::edge;
-    use crate::model::occurrence::{describe_when, next_occurrences};
 
     let (mut session, reviews) = state
         .store
@@ -179,13 +204,7 @@ pub async fn session_detail_for(
         .filter(|(session, _)| moderator || !session.hidden)
         .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
     let now = chrono::Utc::now();
-    let upcoming = next_occurrences(&session, now, UPCOMING_DATES)
-        .iter()
-        .map(|occ| UpcomingDate {
-            when: describe_when(occ, now),
-            iso: occ.start.to_rfc3339(),
-        })
-        .collect();
+    let upcoming = upcoming_dates(&session, now, UPCOMING_DATES);
     let url = format!("{}{}", state.site_url, session_href(&session));
     // Who added it decides who may edit it, and is nobody else's business.
     let added_by = std::mem::take(&mut session.added_by);

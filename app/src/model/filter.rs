@@ -131,6 +131,10 @@ mod matching {
         /// own time zone. Time filters only pass sessions that are running (not paused or
         /// closed).
         pub fn matches(&self, session: &Session, now: DateTime<Utc>) -> bool {
+            // A one-off that is over is in no list, whatever the filters.
+            if crate::model::occurrence::is_over(session, now) {
+                return false;
+            }
             if self.tag.is_some_and(|tag| !session.tags.contains(&tag)) {
                 return false;
             }

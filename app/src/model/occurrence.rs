@@ -180,6 +180,20 @@ pub fn next_occurrences(session: &Session, now: DateTime<Utc>, count: usize) -> 
     all
 }
 
+/// Whether the session is over: every one of its dates is a one-off that has ended by
+/// `now` (in its own zone). Lists, searches and feeds leave it out; its page stays and
+/// says so. A session with an unknown zone is never over: nothing is hidden on a guess.
+pub fn is_over(session: &Session, now: DateTime<Utc>) -> bool {
+    let Ok(tz) = parse_time_zone(&session.time_zone) else {
+        return false;
+    };
+    !session.schedules.is_empty()
+        && session.schedules.iter().all(|schedule| match schedule {
+            Schedule::Once { date, .. } => occurrence_on(schedule, tz, *date).assumed_end() <= now,
+            _ => false,
+        })
+}
+
 /// When the occurrence is, in the session's local terms: "now", "tonight 21:30",
 /// "today 14:00", "tomorrow 21:30", "Wed 21:30", "Wed 4 Dec" or "Wed 4 Dec 2027".
 pub fn describe_when(occ: &Occurrence, now: DateTime<Utc>) -> String {
@@ -203,6 +217,32 @@ pub fn describe_when(occ: &Occurrence, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_off_is_over_once_it_has_ended_in_its_own_zone() {
+        let mut session = crate::model::fixtures::sample_session("s", "Fleadh", "NZ");
+        session.time_zone = "Pacific/Auckland".into();
+        // 14:00 on 1 December in Auckland is 01:00 UTC; with no end given it is assumed
+        // to last ASSUMED_HOURS, until 04:00 UTC.
+        session.schedules = vec![Schedule::Once {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            end: None,
+        }];
+        let at = |t: &str| t.parse::<DateTime<Utc>>().unwrap();
+        assert!(!is_over(&session, at("2026-11-30T23:00:00Z")));
+        assert!(!is_over(&session, at("2026-12-01T03:59:00Z")), "under way");
+        assert!(is_over(&session, at("2026-12-01T04:00:00Z")));
+        // A weekly schedule beside it keeps the session going.
+        session
+            .schedules
+            .push(crate::model::fixtures::sample_session("t", "T", "IE").schedules[0].clone());
+        assert!(!is_over(&session, at("2027-01-01T00:00:00Z")));
+        // An unknown zone hides nothing.
+        session.schedules.truncate(1);
+        session.time_zone = "Mars/Olympus".into();
+        assert!(!is_over(&session, at("2027-01-01T00:00:00Z")));
+    }
     use crate::model::fixtures::{d, sample_session, t};
     use chrono::Weekday;
 

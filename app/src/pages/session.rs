@@ -50,6 +50,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         map_tiles,
         reviews,
         possibly_stale,
+        is_over,
         bookmarked,
         can_edit,
         history,
@@ -62,7 +63,12 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         session.place_line(),
         session.schedule_line()
     );
+    let schedules: Vec<String> = session.schedules.iter().map(|s| s.describe()).collect();
     let status = match &session.status {
+        _ if is_over => Some(format!(
+            "This event is over: it was on {}.",
+            schedules.join(" and ")
+        )),
         SessionStatus::Active => None,
         SessionStatus::Paused => Some("This session is paused for now.".to_string()),
         SessionStatus::Closed { reason } => Some(format!("This session has closed: {reason}")),
@@ -93,7 +99,6 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     let calendar_href = format!("/session/{}/calendar.ics", session.id);
     let venue = session.venue.clone();
     let tags = session.tags.clone();
-    let schedules: Vec<String> = session.schedules.iter().map(|s| s.describe()).collect();
     let confirmed = session
         .last_confirmed
         .map(|d| format!("Last confirmed running on {}.", d.format("%-d %B %Y")));

@@ -88,7 +88,12 @@ pub fn summary(session: &Session) -> String {
 
 pub(super) async fn serve_feed(State(app): State<AppState>) -> Response {
     match app.store.newest_sessions(FEED_SIZE).await {
-        Ok(sessions) => document(ATOM, MAX_AGE, atom_feed(&app.site_url, &sessions)),
+        Ok(mut sessions) => {
+            // A one-off that is over is news no more.
+            let now = chrono::Utc::now();
+            sessions.retain(|s| !app::model::occurrence::is_over(s, now));
+            document(ATOM, MAX_AGE, atom_feed(&app.site_url, &sessions))
+        }
         Err(err) => store_failure("atom feed", err),
     }
 }

@@ -45,11 +45,22 @@ fn the_session_page_has_where_when_and_what_in_the_html() {
         // The member's text is shown as text, never as markup.
         assert!(html.contains("&lt;b&gt;Bring&lt;/b&gt; a tune.\nAll welcome."));
         assert!(!html.contains("<b>Bring</b>"));
-        // Structured data for search engines: an Event with its schedule and place.
+        // Structured data for search engines: the session as an Event with its schedule
+        // and place, and each upcoming date as an Event with a start and an end.
         let marker = "<script type=\"application/ld+json\">";
         let start = html.find(marker).expect("JSON-LD") + marker.len();
         let end = start + html[start..].find("</script>").unwrap();
-        let doc: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        let graph: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        let events = graph["@graph"].as_array().expect("a graph of events");
+        assert_eq!(events.len(), 1 + app::api::UPCOMING_DATES);
+        for event in &events[1..] {
+            assert_eq!(event["@type"], "Event");
+            assert_eq!(event["name"], "Doolin Thursday");
+            assert!(event["startDate"].as_str().unwrap().contains("T21:30:00"));
+            assert!(event["endDate"].is_string());
+            assert_eq!(event["location"]["address"]["addressLocality"], "Doolin");
+        }
+        let doc = &events[0];
         assert_eq!(doc["@type"], "Event");
         assert_eq!(doc["url"], "https://seisiun.example/session/doolin1");
         assert_eq!(

@@ -24,6 +24,7 @@ mod http_freshness;
 mod http_hardening;
 mod http_limits;
 mod http_moderation;
+mod http_one_offs;
 mod http_page_cache;
 mod http_pages;
 mod http_places;
