@@ -8,7 +8,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const cardNames = (page) => page.locator('.session-card .session-name').allTextContents();
+// The full, paged list (below "On tonight and next").
+const cardNames = (page) => page.locator('#session-list .session-card .session-name').allTextContents();
 
 test('the home page is readable without JavaScript, and paging works as plain links', async () => {
   const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
@@ -19,6 +20,14 @@ test('the home page is readable without JavaScript, and paging works as plain li
   assert.equal(first.length, 24);
   assert.ok(first.every((name) => name.trim().length > 0));
   assert.match(await page.locator('.directory-size').innerText(), /^\d+ sessions in \d+ countries · Browse by country$/);
+
+  // The headline's answer comes first: what is on now or soonest, each saying when.
+  const tonight = page.locator('section.tonight');
+  await assert.doesNotReject(tonight.getByRole('heading', { name: 'On tonight and next' }).waitFor());
+  const soon = await tonight.locator('.session-card').count();
+  assert.ok(soon > 0 && soon <= 12, `${soon} cards on tonight and next`);
+  await tonight.getByRole('link', { name: /^All \d+ sessions, by name$/ }).click();
+  assert.match(page.url(), /#all$/);
 
   await page.getByRole('button', { name: 'More sessions' }).click();
   await page.waitForURL(/\?after=/);
@@ -36,7 +45,7 @@ test('after hydration "More sessions" appends in place, with no console errors',
   assert.equal(before.length, 24);
 
   await page.getByRole('button', { name: 'More sessions' }).click();
-  await page.locator('.session-card').nth(47).waitFor();
+  await page.locator('#session-list .session-card').nth(47).waitFor();
   const after = await cardNames(page);
   assert.equal(after.length, 48);
   assert.deepEqual(after.slice(0, 24), before, 'the first page stays put');

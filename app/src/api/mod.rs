@@ -17,6 +17,8 @@ mod session;
 pub mod session_form;
 #[cfg(feature = "ssr")]
 pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod tonight;
 
 pub use listing::{list_sessions, ListQuery, PAGE_PARAMS};
 #[cfg(feature = "ssr")]
@@ -50,6 +52,9 @@ pub struct PageLinks {
 pub struct HomeOverview {
     pub total_sessions: u64,
     pub countries: usize,
+    /// On now or starting soonest: the front page's answer to "a session tonight". Empty
+    /// when the visitor filtered the list or paged on (they asked for something else).
+    pub tonight: Vec<crate::model::ListedSession>,
     pub page: ListedPage,
     pub links: PageLinks,
 }
@@ -81,6 +86,9 @@ fn page_links(path_and_query: &str, name: &str, page: &ListedPage) -> Result<Pag
     })
 }
 
+/// How many sessions the front page shows as on tonight and next.
+pub const TONIGHT_CARDS: usize = 12;
+
 #[server(name = HomeOverviewCall, prefix = "/api", endpoint = "home_overview")]
 pub async fn home_overview(
     #[server(default)] query: ListQuery,
@@ -91,17 +99,29 @@ pub async fn home_overview(
         place: None,
         ..query
     };
-    // Both reads at once: one round trip's wait.
-    let (countries, page) = tokio::join!(
+    let now = chrono::Utc::now();
+    let first_unfiltered = !query.has_filters() && after.as_deref().is_none_or(str::is_empty);
+    let tonight = async {
+        if first_unfiltered {
+            tonight::tonight_and_next(store.as_ref(), now, TONIGHT_CARDS).await
+        } else {
+            Ok(Vec::new())
+        }
+    };
+    // The reads at once: one round trip's wait.
+    let (countries, page, tonight) = tokio::join!(
         store.place_children(&PlacePath::World),
-        listing::find::find_sessions(store.as_ref(), &query, after, chrono::Utc::now())
+        listing::find::find_sessions(store.as_ref(), &query, after, now),
+        tonight
     );
     let countries = countries?;
     let page = page?;
+    let tonight = tonight?;
     let links = page_links("/", "Irish traditional music sessions", &page)?;
     Ok(HomeOverview {
         total_sessions: countries.iter().map(|c| c.sessions).sum(),
         countries: countries.len(),
+        tonight,
         page,
         links,
     })

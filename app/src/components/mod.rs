@@ -20,7 +20,7 @@ pub use form_alert::{error_of, Alert};
 pub use missing_notice::MissingNotice;
 pub use near_me_button::{locate, near_href, NearMeButton};
 pub use page_meta::PageMeta;
-pub use paged_sessions::PagedSessions;
+pub use paged_sessions::{PagedSessions, LIST_ID};
 pub use post_form::{refused_by, Button, PostForm};
 pub use search_form::SearchForm;
 pub use session_card::SessionCard;

@@ -180,6 +180,58 @@ pub fn next_occurrences(session: &Session, now: DateTime<Utc>, count: usize) -> 
     all
 }
 
+/// Minutes in a week: the range of [`week_minute`] and [`start_minutes`].
+pub const WEEK_MINUTES: u32 = 7 * 24 * 60;
+
+/// How far the start index may be from a session's real start in UTC: it uses the zone's
+/// offset on one reference date, so daylight saving can move a start by up to an hour.
+pub const START_INDEX_SLACK_MINUTES: u32 = 60;
+
+/// The minute of the week (from Monday 00:00 UTC) that `at` falls in.
+pub fn week_minute(at: DateTime<Utc>) -> u32 {
+    let day = at.weekday().num_days_from_monday();
+    day * 24 * 60 + at.hour() * 60 + at.minute()
+}
+
+/// When in the week each of the session's schedules starts, as UTC minutes of the week
+/// ([`week_minute`]), one per weekday it meets on, sorted and without repeats: the keys
+/// of the index that lists sessions soonest first. The zone's offset is taken on one
+/// reference date, so a start may be off by up to [`START_INDEX_SLACK_MINUTES`]; readers
+/// widen their window by that much and work out the real next date. A session with an
+/// unknown zone is in no such index.
+pub fn start_minutes(session: &Session) -> Vec<u32> {
+    let Ok(tz) = parse_time_zone(&session.time_zone) else {
+        return Vec::new();
+    };
+    let reference = Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+    let offset = i64::from(
+        tz.offset_from_utc_datetime(&reference.naive_utc())
+            .fix()
+            .local_minus_utc(),
+    ) / 60;
+    let mut minutes: Vec<u32> = session
+        .schedules
+        .iter()
+        .flat_map(|schedule| {
+            let (start, _) = times(schedule);
+            let days: Vec<chrono::Weekday> = match schedule {
+                Schedule::Weekly { days, .. } => days.clone(),
+                Schedule::Monthly { day, .. } => vec![*day],
+                Schedule::Once { date, .. } => vec![date.weekday()],
+            };
+            days.into_iter().map(move |day| {
+                let local = i64::from(day.num_days_from_monday()) * 24 * 60
+                    + i64::from(start.hour()) * 60
+                    + i64::from(start.minute());
+                (local - offset).rem_euclid(i64::from(WEEK_MINUTES)) as u32
+            })
+        })
+        .collect();
+    minutes.sort_unstable();
+    minutes.dedup();
+    minutes
+}
+
 /// Whether the session is over: every one of its dates is a one-off that has ended by
 /// `now` (in its own zone). Lists, searches and feeds leave it out; its page stays and
 /// says so. A session with an unknown zone is never over: nothing is hidden on a guess.

@@ -2,9 +2,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{home_overview, HomeOverview, ListQuery};
-use crate::components::{FilterBar, NearMeButton, PageMeta, PagedSessions, SearchForm};
+use crate::components::{
+    FilterBar, NearMeButton, PageMeta, PagedSessions, SearchForm, SessionCard,
+};
 
-/// The front door: search, near me, and every session (filterable), a page at a time.
+/// The front door: search, near me, what is on tonight and next, and every session
+/// (filterable), a page at a time.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
@@ -42,12 +45,14 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The directory's size, then every session by name, a page at a time.
+/// What is on tonight and next, then the directory's size and every session by name, a
+/// page at a time.
 #[component]
 fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
     let HomeOverview {
         total_sessions,
         countries,
+        tonight,
         page,
         links,
     } = overview;
@@ -62,7 +67,8 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
             canonical_url=links.canonical_url
             json_ld=links.json_ld
         />
-        <h2 class="section-title">"All sessions"</h2>
+        {(!filtered).then(|| view! { <Tonight sessions=tonight total=total_sessions/> })}
+        <h2 id="all" class="section-title">"All sessions"</h2>
         <p class="directory-size">
             {format!("{total_sessions} sessions in {countries} countries · ")}
             <a href="/sessions">"Browse by country"</a>
@@ -75,5 +81,26 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
             action="/".to_string()
             empty_message="No sessions match those filters. Try fewer."
         />
+    }
+}
+
+/// Sessions on now or starting soonest, soonest first, each card saying when in its own
+/// zone ("tonight 21:30", "tomorrow 20:00"); the whole directory is a tap below.
+#[component]
+fn Tonight(sessions: Vec<crate::model::ListedSession>, total: u64) -> impl IntoView {
+    view! {
+        <section class="tonight" aria-labelledby="tonight">
+            <h2 id="tonight" class="section-title">"On tonight and next"</h2>
+            {if sessions.is_empty() {
+                view! { <p class="empty">"Nothing listed starts in the next day and a half. Try near you, or browse them all."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="session-list" aria-label="On tonight and next">
+                        {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p><a href="#all">{format!("All {total} sessions, by name")}</a></p>
+        </section>
     }
 }

@@ -13,6 +13,9 @@ pub const SEARCH_CANDIDATES_PER_TERM: usize = 2_000;
 /// The most sessions one "near me" answer holds.
 pub const MAX_NEAR_RESULTS: usize = 100;
 
+/// The most sessions one read of the start index answers.
+pub const MAX_STARTS: usize = 200;
+
 #[async_trait]
 pub trait Listings: Send + Sync {
     /// Sessions ordered by name (case-insensitive), then id. Walking the cursors visits every
@@ -57,6 +60,54 @@ pub trait Listings: Send + Sync {
         centre: GeoPoint,
         radius_km: f64,
     ) -> Result<Vec<NearbySession>, StoreError>;
+
+    /// Sessions in the order their scheduled starts fall in the week
+    /// ([`start_minutes`](crate::model::occurrence::start_minutes)), from the minute of
+    /// the week `from` for `within` minutes, wrapping past the week's end: each session
+    /// once, at its first start in that window; at most `limit.clamp(1, MAX_STARTS)`.
+    /// Hidden sessions are not there. Read from the start index only, so the cost does not
+    /// grow with the number of sessions; the caller works out each one's real next date.
+    async fn sessions_by_start(
+        &self,
+        from: u32,
+        within: u32,
+        limit: usize,
+    ) -> Result<Vec<Session>, StoreError>;
+}
+
+/// For adapters: the window of [`Listings::sessions_by_start`] as at most two ranges of
+/// minutes `[first, last]` that do not wrap.
+pub fn start_ranges(from: u32, within: u32) -> Vec<(u32, u32)> {
+    use crate::model::occurrence::WEEK_MINUTES;
+    let from = from % WEEK_MINUTES;
+    let within = within.clamp(1, WEEK_MINUTES);
+    let end = from + within - 1;
+    if end < WEEK_MINUTES {
+        vec![(from, end)]
+    } else {
+        vec![(from, WEEK_MINUTES - 1), (0, end - WEEK_MINUTES)]
+    }
+}
+
+/// For adapters: index entries (a start minute and its session) as
+/// [`Listings::sessions_by_start`] answers them: soonest after `from` first, each session
+/// once, at most `limit` (clamped).
+pub fn soonest_starts(mut entries: Vec<(u32, Session)>, from: u32, limit: usize) -> Vec<Session> {
+    use crate::model::occurrence::WEEK_MINUTES;
+    let from = from % WEEK_MINUTES;
+    entries.sort_by_key(|(minute, session)| {
+        (
+            (*minute + WEEK_MINUTES - from) % WEEK_MINUTES,
+            session.id.clone(),
+        )
+    });
+    let mut seen = std::collections::HashSet::new();
+    entries
+        .into_iter()
+        .filter(|(_, session)| seen.insert(session.id.clone()))
+        .map(|(_, session)| session)
+        .take(limit.clamp(1, MAX_STARTS))
+        .collect()
 }
 
 /// A session and how far it is from the point asked about.

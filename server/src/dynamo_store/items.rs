@@ -77,6 +77,19 @@ pub fn shifted_cell_pk(cell: &str) -> String {
     format!("S2#{}", &cell[..2.min(cell.len())])
 }
 
+/// The start index ("tonight and next"): one partition per 6 hours of the week (28), so a
+/// day and a half is at most 8 Queries in parallel. Sort key: the UTC minute of the week
+/// as five digits, then the id.
+pub const START_BLOCK_MINUTES: u32 = 6 * 60;
+
+pub fn start_pk(minute: u32) -> String {
+    format!("ST#{:02}", minute / START_BLOCK_MINUTES)
+}
+
+pub fn start_sk(minute: u32, id: &str) -> String {
+    format!("{minute:05}\u{0}{id}")
+}
+
 /// The Queries that read the covering cells: one (partition, first cell, last cell) range
 /// per cell partition they fall in, from the first grid that needs at most 3: 4-letter
 /// partitions, else 2-letter ones, else the shifted grid's 2-letter ones (`shifted_cells`,
@@ -167,8 +180,8 @@ impl Grid {
 
 const GEOHASH_LETTERS: &str = "0123456789bcdefghjkmnpqrstuvwxyz";
 
-/// Keys (pk, sk) of the session's search-term and cell items, which carry a copy of the
-/// session (`doc`) so searches and "near me" need no second read.
+/// Keys (pk, sk) of the session's search-term, cell and start items, which carry a copy
+/// of the session (`doc`) so searches, "near me" and "tonight" need no second read.
 pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
     if session.hidden {
         // A hidden session leaves every search, map cell and member list.
@@ -186,6 +199,9 @@ pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
     }
     if let Some(cell) = session.point.and_then(geo::shifted_cell_of) {
         keys.push((shifted_cell_pk(&cell), format!("{cell}\u{0}{id}")));
+    }
+    for minute in app::model::occurrence::start_minutes(session) {
+        keys.push((start_pk(minute), start_sk(minute, id)));
     }
     // "Sessions I added", by name, in the member's partition.
     if !session.added_by.is_empty() {

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use app::model::{geo, GeoPoint, Page, PlaceCount, PlacePath, Session};
 use app::store::{
-    nearest_first, rank_search_candidates, Listings, NearbySession, PageRequest, StoreError,
-    MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
+    nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings, NearbySession,
+    PageRequest, StoreError, MAX_PAGE_SIZE, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
 };
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::KeysAndAttributes;
@@ -22,6 +22,41 @@ use crate::store_cursor as cursor;
 const SEARCH_PAGES_PER_TERM: usize = 2;
 
 impl DynamoStore {
+    /// The start items of one partition from minute `low` to `high` (both in the same
+    /// 6-hour block), in order, at most enough for `cap` sessions.
+    async fn start_block(
+        &self,
+        low: u32,
+        high: u32,
+        cap: usize,
+    ) -> Result<Vec<(u32, Session)>, StoreError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND sk BETWEEN :low AND :high")
+            .expression_attribute_values(":pk", s(start_pk(low)))
+            .expression_attribute_values(":low", s(start_sk(low, "")))
+            .expression_attribute_values(":high", s(start_sk(high, "~")))
+            // A session meets at most 7 times a week.
+            .limit((cap * 7).min(1000) as i32)
+            .send()
+            .await
+            .map_err(store_error)?;
+        output
+            .items
+            .unwrap_or_default()
+            .iter()
+            .map(|item| {
+                let sk = string_attr(item, "sk")?;
+                let minute = sk[..5]
+                    .parse::<u32>()
+                    .map_err(|e| StoreError::Internal(format!("bad start key {sk}: {e}")))?;
+                Ok((minute, session_from_doc(item)?))
+            })
+            .collect()
+    }
+
     /// One page of an index, continuing after the cursor's key, which must lie in the
     /// listing (`prefix`). Asks for one item more than the page to know if there is more.
     pub(super) async fn index_page(
@@ -301,6 +336,32 @@ impl Listings for DynamoStore {
             .flat_map(|(items, _)| items.iter().map(session_from_doc))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(nearest_first(candidates, centre, radius_km))
+    }
+
+    async fn sessions_by_start(
+        &self,
+        from: u32,
+        within: u32,
+        limit: usize,
+    ) -> Result<Vec<Session>, StoreError> {
+        let cap = limit.clamp(1, MAX_STARTS);
+        // One Query per 6-hour partition the window touches, all at once.
+        let mut reads = Vec::new();
+        for (first, last) in start_ranges(from, within) {
+            let mut block_start = first - first % START_BLOCK_MINUTES;
+            while block_start <= last {
+                let low = first.max(block_start);
+                let high = last.min(block_start + START_BLOCK_MINUTES - 1);
+                reads.push(self.start_block(low, high, cap));
+                block_start += START_BLOCK_MINUTES;
+            }
+        }
+        let entries = futures::future::try_join_all(reads)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
+        Ok(soonest_starts(entries, from, cap))
     }
 }
 

@@ -31,7 +31,12 @@ pub(super) struct Index {
     keys: fn(&Session) -> Vec<String>,
 }
 
-pub(super) const INDEXES: [Index; 6] = [
+/// Each scheduled start's UTC minute of the week + id → id, read in minute order for
+/// "tonight and next".
+pub(super) const SESSIONS_BY_START: TableDefinition<&str, &str> =
+    TableDefinition::new("sessions_by_start");
+
+pub(super) const INDEXES: [Index; 7] = [
     Index {
         table: SESSIONS_BY_NAME,
         keys: |s| vec![name_sort_key(s)],
@@ -56,7 +61,24 @@ pub(super) const INDEXES: [Index; 6] = [
         table: SESSIONS_BY_AUTHOR,
         keys: |s| vec![format!("{}\u{0}{}", s.added_by, name_sort_key(s))],
     },
+    Index {
+        table: SESSIONS_BY_START,
+        keys: start_index_keys,
+    },
 ];
+
+/// The keys of the session's starts in `sessions_by_start`: the minute, then the id.
+pub(super) fn start_index_keys(session: &Session) -> Vec<String> {
+    app::model::occurrence::start_minutes(session)
+        .into_iter()
+        .map(|minute| start_key(minute, session.id.as_str()))
+        .collect()
+}
+
+/// A start index key: the minute as five digits, so keys sort as the minutes do.
+pub(super) fn start_key(minute: u32, id: &str) -> String {
+    format!("{minute:05}\u{0}{id}")
+}
 
 /// The session's keys in an index: none while it is hidden, so every list, search and
 /// count leaves it out while `get_session` still finds it.

@@ -2,15 +2,16 @@
 //! its index.
 use app::model::{geo, GeoPoint, Page, PlaceCount, PlacePath, Session};
 use app::store::{
-    nearest_first, rank_search_candidates, Listings, NearbySession, PageRequest, StoreError,
-    MAX_PAGE_SIZE, SEARCH_CANDIDATES_PER_TERM,
+    nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings, NearbySession,
+    PageRequest, StoreError, MAX_PAGE_SIZE, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
 };
 use async_trait::async_trait;
 use redb::{ReadableDatabase, ReadableTable};
 
 use super::indexes::{
-    index_page, load_indexed, sessions_with_prefix, PlaceRecord, PLACE_COUNTS, SEARCH_TERMS,
-    SESSIONS, SESSIONS_BY_CELL, SESSIONS_BY_CREATED, SESSIONS_BY_NAME, SESSIONS_BY_PLACE,
+    index_page, load_indexed, sessions_with_prefix, start_key, PlaceRecord, PLACE_COUNTS,
+    SEARCH_TERMS, SESSIONS, SESSIONS_BY_CELL, SESSIONS_BY_CREATED, SESSIONS_BY_NAME,
+    SESSIONS_BY_PLACE, SESSIONS_BY_START,
 };
 use super::{from_json, internal, EmbeddedStore};
 
@@ -150,6 +151,36 @@ impl Listings for EmbeddedStore {
                 candidates.extend(found);
             }
             Ok(nearest_first(candidates, centre, radius_km))
+        })
+        .await
+    }
+
+    async fn sessions_by_start(
+        &self,
+        from: u32,
+        within: u32,
+        limit: usize,
+    ) -> Result<Vec<Session>, StoreError> {
+        let cap = limit.clamp(1, MAX_STARTS);
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let index = txn.open_table(SESSIONS_BY_START).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            let mut entries = Vec::new();
+            for (first, last) in start_ranges(from, within) {
+                let (low, high) = (start_key(first, ""), start_key(last + 1, ""));
+                // A session meets at most 7 times a week: this many entries hold `cap`.
+                for entry in index
+                    .range::<&str>(low.as_str()..high.as_str())
+                    .map_err(internal)?
+                    .take(cap * 7)
+                {
+                    let (key, id) = entry.map_err(internal)?;
+                    let minute = key.value()[..5].parse::<u32>().map_err(internal)?;
+                    entries.push((minute, load_indexed(&sessions, id.value())?));
+                }
+            }
+            Ok(soonest_starts(entries, from, cap))
         })
         .await
     }

@@ -39,7 +39,7 @@ fn the_site_serves_places_search_and_near_from_dynamodb() {
 
         let (status, home) = app.get_text("/").await;
         assert_eq!(status, 200);
-        let names = common::session_names(&home);
+        let names = common::listed_names(&home);
         assert_eq!(names.len(), app::api::PAGE_SIZE);
 
         let (status, countries) = app.get_text("/sessions").await;

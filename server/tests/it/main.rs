@@ -31,6 +31,7 @@ mod http_places;
 mod http_reviews;
 mod http_session;
 mod http_session_form;
+mod http_tonight;
 mod infra_template;
 mod local_identity;
 mod seed_command;

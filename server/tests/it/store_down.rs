@@ -97,6 +97,14 @@ impl Listings for DownStore {
     async fn sessions_near(&self, _: GeoPoint, _: f64) -> Result<Vec<NearbySession>, StoreError> {
         down()
     }
+    async fn sessions_by_start(
+        &self,
+        _: u32,
+        _: u32,
+        _: usize,
+    ) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
 }
 
 #[async_trait]

@@ -246,3 +246,81 @@ pub async fn near_follows_moves(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(cork.len(), 1);
 }
+
+/// A weekly session meeting on `days` at `hh:mm` UTC.
+fn weekly_utc(id: &str, days: &[chrono::Weekday], hh: u32, mm: u32) -> Session {
+    let mut session = sample_session(id, &format!("Session {id}"), "IE");
+    session.time_zone = "UTC".into();
+    session.schedules = vec![Schedule::Weekly {
+        days: days.to_vec(),
+        every_weeks: 1,
+        anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        start: chrono::NaiveTime::from_hms_opt(hh, mm, 0).unwrap(),
+        end: None,
+    }];
+    session
+}
+
+async fn starting(store: &dyn Store, from: u32, within: u32, limit: usize) -> Vec<String> {
+    store
+        .sessions_by_start(from, within, limit)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id.to_string())
+        .collect()
+}
+
+pub async fn starts_are_listed_soonest_first_across_the_weeks_end(store: Arc<dyn Store>) {
+    use chrono::Weekday::*;
+    for session in [
+        weekly_utc("mon-20", &[Mon], 20, 0),
+        weekly_utc("sun-23", &[Sun], 23, 0),
+        weekly_utc("wed-10", &[Wed], 10, 0),
+        weekly_utc("mon-thu-21", &[Mon, Thu], 21, 0),
+    ] {
+        store.create_session(&session, None).await.unwrap();
+    }
+    let sunday_22 = 6 * 1440 + 22 * 60;
+    // Two days from Sunday 22:00 UTC: Sunday 23:00, then Monday's two, not Wednesday.
+    assert_eq!(
+        starting(store.as_ref(), sunday_22, 2 * 1440, 10).await,
+        ["sun-23", "mon-20", "mon-thu-21"]
+    );
+    assert_eq!(
+        starting(store.as_ref(), sunday_22, 2 * 1440, 2).await,
+        ["sun-23", "mon-20"],
+        "the limit keeps the soonest"
+    );
+    // A session meeting twice in the window is listed once, at its first start.
+    assert_eq!(
+        starting(store.as_ref(), 1440, 7 * 1440, 10).await,
+        ["wed-10", "mon-thu-21", "sun-23", "mon-20"],
+        "from Tuesday 00:00 its Thursday comes before Sunday, not its Monday after it"
+    );
+}
+
+pub async fn the_start_index_follows_edits_and_hides(store: Arc<dyn Store>) {
+    use chrono::Weekday::*;
+    let session = weekly_utc("moving", &[Tue], 20, 0);
+    store.create_session(&session, None).await.unwrap();
+    let tuesday = 1440;
+    assert_eq!(
+        starting(store.as_ref(), tuesday, 1440, 10).await,
+        ["moving"]
+    );
+    let mut moved = store.get_session(&session.id).await.unwrap().unwrap();
+    moved.schedules = weekly_utc("moving", &[Fri], 20, 0).schedules;
+    let moved = store.update_session(&moved, None).await.unwrap();
+    assert!(starting(store.as_ref(), tuesday, 1440, 10).await.is_empty());
+    assert_eq!(
+        starting(store.as_ref(), 4 * 1440, 1440, 10).await,
+        ["moving"]
+    );
+    let mut hidden = moved.clone();
+    hidden.hidden = true;
+    store.update_session(&hidden, None).await.unwrap();
+    assert!(starting(store.as_ref(), 4 * 1440, 1440, 10)
+        .await
+        .is_empty());
+}

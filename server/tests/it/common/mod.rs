@@ -180,6 +180,15 @@ impl TestApp {
 }
 
 /// The visible text of every `class="session-name"` heading, in page order.
+/// The names in a page's paged list of sessions (on the home page, the full list below
+/// "On tonight and next").
+pub fn listed_names(html: &str) -> Vec<String> {
+    let list = html
+        .find(&format!("id=\"{}\"", app::components::LIST_ID))
+        .expect("a paged list");
+    session_names(&html[list..])
+}
+
 pub fn session_names(html: &str) -> Vec<String> {
     html.split("class=\"session-name\">")
         .skip(1)

@@ -1,0 +1,82 @@
+//! The front page answers its headline: what is on now or starts soonest comes first,
+//! soonest first, each saying when in its own zone; paused sessions, one-offs that are
+//! over and sessions not on in the next day and a half are not there; the whole
+//! directory is a tap below; and a filtered or later page shows no such section.
+use crate::common;
+
+use app::model::fixtures::sample_session;
+use app::model::{Schedule, Session, SessionStatus};
+use chrono::{DateTime, Datelike, TimeDelta, Timelike, Utc};
+use common::spawn_app_in;
+
+/// A weekly session (UTC) whose next start is `at`.
+fn weekly_at(id: &str, name: &str, at: DateTime<Utc>) -> Session {
+    let mut session = sample_session(id, name, "IE");
+    session.time_zone = "UTC".into();
+    session.schedules = vec![Schedule::Weekly {
+        days: vec![at.weekday()],
+        every_weeks: 1,
+        anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        start: chrono::NaiveTime::from_hms_opt(at.hour(), at.minute(), 0).unwrap(),
+        end: None,
+    }];
+    session
+}
+
+/// The names in the page's "On tonight and next" section, in order.
+fn tonight_names(html: &str) -> Vec<String> {
+    let start = html.find("id=\"tonight\"").expect("a tonight section");
+    let end = start
+        + html[start..]
+            .find("id=\"all\"")
+            .expect("the full list after it");
+    common::session_names(&html[start..end])
+}
+
+#[test]
+fn the_front_page_lists_what_is_on_tonight_and_next_soonest_first() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let now = Utc::now();
+        let mut paused = weekly_at("paused", "Paused Reel Club", now + TimeDelta::hours(1));
+        paused.status = SessionStatus::Paused;
+        let mut over = sample_session("over", "Fleadh Gone By", "IE");
+        over.schedules = vec![Schedule::Once {
+            date: (now - TimeDelta::days(30)).date_naive(),
+            start: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            end: None,
+        }];
+        for session in [
+            weekly_at("later", "Zither Night", now + TimeDelta::hours(5)),
+            weekly_at("soon", "Yew Tree Tunes", now + TimeDelta::hours(2)),
+            weekly_at("under-way", "Xylo Slow Session", now - TimeDelta::hours(1)),
+            weekly_at("next-week", "Abbey Weekly", now - TimeDelta::hours(10)),
+            paused,
+            over,
+        ] {
+            app.store.create_session(&session, None).await.unwrap();
+        }
+
+        let (status, home) = app.get_text("/").await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            tonight_names(&home),
+            ["Xylo Slow Session", "Yew Tree Tunes", "Zither Night"],
+            "on now first, then soonest; not paused, over or a week away"
+        );
+        assert!(
+            home.contains("All 6 sessions, by name"),
+            "the full list a tap away"
+        );
+        // The full list is still there, by name, under it.
+        let all = &home[home.find("id=\"all\"").unwrap()..];
+        assert_eq!(common::session_names(all)[0], "Abbey Weekly");
+
+        for path in ["/?when=tonight", "/?tag=slow"] {
+            let (_, filtered) = app.get_text(path).await;
+            assert!(!filtered.contains("id=\"tonight\""), "{path}");
+        }
+        app.stop().await;
+    })
+}
