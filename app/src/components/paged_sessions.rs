@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::ListQuery;
-use crate::components::SessionCard;
+use crate::components::{MapToggle, SessionCard};
 use crate::model::ListedPage;
 
 /// The id of the list the pager appends to (one list per page).
@@ -28,6 +28,7 @@ pub fn PagedSessions(
     }
     let shown = sessions.len();
     view! {
+        <MapToggle sessions=sessions.clone() path=action.clone() pairs=query.url_pairs() which="list"/>
         <ul id=LIST_ID class="session-list" aria-label="Sessions">
             {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
         </ul>

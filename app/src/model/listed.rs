@@ -3,7 +3,7 @@
 //! whole session.
 use serde::{Deserialize, Serialize};
 
-use super::{SessionId, SessionStatus, Tag};
+use super::{GeoPoint, SessionId, SessionStatus, Tag};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -23,6 +23,9 @@ pub struct ListedSession {
     pub distance_km: Option<f64>,
     /// Nobody has confirmed it runs for over a year.
     pub possibly_stale: bool,
+    /// Where it meets, for a map of the list; `None` online.
+    #[serde(default)]
+    pub point: Option<GeoPoint>,
 }
 
 /// One page of a list and the opaque cursor for the next, if there is one.
@@ -81,6 +84,7 @@ impl ListedSession {
             next,
             distance_km,
             possibly_stale: session.is_possibly_stale(now.date_naive()),
+            point: session.point,
         }
     }
 }

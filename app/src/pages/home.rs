@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{home_overview, HomeOverview, ListQuery};
 use crate::components::{
-    FilterBar, NearMeButton, PageMeta, PagedSessions, SearchForm, SessionCard,
+    FilterBar, MapToggle, NearMeButton, PageMeta, PagedSessions, SearchForm, SessionCard,
 };
 
 /// The front door: search, near me, what is on tonight and next, and every session
@@ -95,6 +95,7 @@ fn Tonight(sessions: Vec<crate::model::ListedSession>, total: u64) -> impl IntoV
                 view! { <p class="empty">"Nothing listed starts in the next day and a half. Try near you, or browse them all."</p> }.into_any()
             } else {
                 view! {
+                    <MapToggle sessions=sessions.clone() path="/".to_string() pairs=Vec::new() which="tonight"/>
                     <ul class="session-list" aria-label="On tonight and next">
                         {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
                     </ul>

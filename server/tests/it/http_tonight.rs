@@ -73,6 +73,18 @@ fn the_front_page_lists_what_is_on_tonight_and_next_soonest_first() {
         let all = &home[home.find("id=\"all\"").unwrap()..];
         assert_eq!(common::session_names(all)[0], "Abbey Weekly");
 
+        // Tonight's sessions on a map: asked for by its own link, drawn in its section.
+        let (_, mapped) = app.get_text("/?map=tonight").await;
+        let section =
+            &mapped[mapped.find("id=\"tonight\"").unwrap()..mapped.find("id=\"all\"").unwrap()];
+        assert!(section.contains("class=\"list-map\""), "{section}");
+        assert!(section.contains("href=\"/session/soon\""));
+        assert!(
+            !section.contains("href=\"/session/next-week\""),
+            "only tonight's"
+        );
+        assert!(!home.contains("class=\"list-map\""), "no map until asked");
+
         for path in ["/?when=tonight", "/?tag=slow"] {
             let (_, filtered) = app.get_text(path).await;
             assert!(!filtered.contains("id=\"tonight\""), "{path}");
