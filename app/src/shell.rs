@@ -40,6 +40,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <leptos_meta::HashedStylesheet options id="leptos"/>
                 <MetaTags/>
                 <script type="speculationrules" nonce=leptos::nonce::use_nonce() inner_html=SPECULATION_RULES></script>
+                // Offline reading and installing (public/sw.js): a small static script,
+                // after the page.
+                <script src="/sw-register.js" defer></script>
             </head>
             <body>
                 <App/>
@@ -58,6 +61,7 @@ pub fn App() -> impl IntoView {
         }/>
         <Meta name="description" content="Find Irish traditional music sessions near you tonight."/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Link rel="apple-touch-icon" href="/icon-192.png"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

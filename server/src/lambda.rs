@@ -32,18 +32,20 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .map_err(|err| anyhow::anyhow!("the Lambda runtime stopped: {err}"))
 }
 
-/// Each scheduled event rebuilds the sitemap listing (a walk of the table, saved in parts).
+/// Each scheduled event runs the upkeep: ended one-offs leave the lists, and the sitemap
+/// listing is rebuilt (a walk of the table, saved in parts).
 /// A failure fails the invocation, so the schedule's retry and the errors alarm see it.
 async fn run_sitemap_task(settings: Settings) -> anyhow::Result<()> {
-    use crate::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
     use lambda_http::{service_fn, LambdaEvent};
     let store = crate::startup::open_store(&settings).await?;
     tracing::info!("answering scheduled sitemap events");
     lambda_http::lambda_runtime::run(service_fn(move |_: LambdaEvent<serde_json::Value>| {
         let store = store.clone();
         async move {
-            let outline = rebuild(store.as_ref(), MAX_URLS_PER_FILE).await?;
+            let upkeep = crate::upkeep::run(store.as_ref(), chrono::Utc::now()).await?;
+            let outline = upkeep.sitemap;
             Ok::<_, lambda_http::Error>(serde_json::json!({
+                "retired": upkeep.retired,
                 "generation": outline.generation,
                 "parts": outline.parts.len(),
                 "urls": outline.parts.iter().map(|p| p.entries).sum::<usize>(),

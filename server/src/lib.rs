@@ -22,3 +22,4 @@ pub mod startup;
 pub mod store_cursor;
 pub mod telemetry;
 pub mod transfer;
+pub mod upkeep;

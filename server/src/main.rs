@@ -110,12 +110,13 @@ async fn run_seed(
 }
 
 async fn rebuild_sitemap(settings: Settings) -> anyhow::Result<()> {
-    use server::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
     let store = open_store(&settings).await?;
-    let outline = rebuild(store.as_ref(), MAX_URLS_PER_FILE).await?;
+    let upkeep = server::upkeep::run(store.as_ref(), chrono::Utc::now()).await?;
+    let outline = upkeep.sitemap;
     let urls: usize = outline.parts.iter().map(|p| p.entries).sum();
     println!(
-        "Sitemap rebuilt: {urls} URLs in {} part(s), build {}",
+        "{} one-off session(s) that are over left the lists. Sitemap rebuilt: {urls} URLs in {} part(s), build {}",
+        upkeep.retired,
         outline.parts.len(),
         outline.generation
     );

@@ -205,11 +205,11 @@ impl Application {
     }
 }
 
-/// Rebuilds the sitemap listing; a failure is logged and the last listing keeps serving.
+/// The hourly upkeep ([`crate::upkeep`]); a failure is logged and the last sitemap
+/// listing keeps serving.
 async fn rebuild_sitemap(store: &dyn Store) {
-    use crate::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
-    if let Err(err) = rebuild(store, MAX_URLS_PER_FILE).await {
-        tracing::warn!(error = %err, "rebuilding the sitemap failed; the last one is served");
+    if let Err(err) = crate::upkeep::run(store, chrono::Utc::now()).await {
+        tracing::warn!(error = %err, "the upkeep failed; the last sitemap is served");
     }
 }
 

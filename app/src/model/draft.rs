@@ -311,6 +311,9 @@ impl SessionDraft {
             updated_at: now,
             version: base.map_or(0, |b| b.version),
             hidden: base.is_some_and(|b| b.hidden),
+            // An edit (a new date, say) lists it again; if it is still past, the next
+            // upkeep marks it over once more.
+            over: false,
         };
         if let Err(more) = session.validate() {
             errors.extend(more.0);

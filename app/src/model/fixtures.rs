@@ -49,6 +49,7 @@ pub fn sample_session(id: &str, name: &str, country_code: &str) -> Session {
         updated_at: at,
         version: 0,
         hidden: false,
+        over: false,
     }
 }
 

@@ -236,14 +236,24 @@ pub fn start_minutes(session: &Session) -> Vec<u32> {
 /// `now` (in its own zone). Lists, searches and feeds leave it out; its page stays and
 /// says so. A session with an unknown zone is never over: nothing is hidden on a guess.
 pub fn is_over(session: &Session, now: DateTime<Utc>) -> bool {
-    let Ok(tz) = parse_time_zone(&session.time_zone) else {
-        return false;
-    };
-    !session.schedules.is_empty()
-        && session.schedules.iter().all(|schedule| match schedule {
-            Schedule::Once { date, .. } => occurrence_on(schedule, tz, *date).assumed_end() <= now,
-            _ => false,
-        })
+    session.over || one_off_end(session).is_some_and(|end| end <= now)
+}
+
+/// When a session made only of one-off dates ends: its last date's end (given, or
+/// assumed). `None` for anything that recurs, or with an unknown zone.
+pub fn one_off_end(session: &Session) -> Option<DateTime<Utc>> {
+    let tz = parse_time_zone(&session.time_zone).ok()?;
+    let mut last = None;
+    for schedule in &session.schedules {
+        let Schedule::Once { date, .. } = schedule else {
+            return None;
+        };
+        let end = occurrence_on(schedule, tz, *date)
+            .assumed_end()
+            .with_timezone(&Utc);
+        last = last.max(Some(end));
+    }
+    last
 }
 
 /// When the occurrence is, in the session's local terms: "now", "tonight 21:30",

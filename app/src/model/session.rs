@@ -125,6 +125,10 @@ pub struct Session {
     /// moderators only. Stores do not index hidden sessions.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// A one-off whose date has passed, marked so by the hourly upkeep: out of every list,
+    /// search, feed and count, while its page stays and says the event is over.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub over: bool,
 }
 
 /// A running session nobody has confirmed for this long is marked as possibly stale.
@@ -133,6 +137,12 @@ pub const STALE_AFTER_DAYS: i64 = 365;
 impl Session {
     /// Whether nobody has confirmed the session runs (or added it) for over a year, as of
     /// `today`. Paused and closed sessions are not "stale": their status says it.
+    /// Whether stores index and count it: not hidden by a moderator, nor an event that
+    /// is over.
+    pub fn is_listed(&self) -> bool {
+        !self.hidden && !self.over
+    }
+
     pub fn is_possibly_stale(&self, today: NaiveDate) -> bool {
         let since = self
             .last_confirmed

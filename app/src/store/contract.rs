@@ -60,6 +60,7 @@ macro_rules! store_contract_tests {
             near_follows_moves,
             starts_are_listed_soonest_first_across_the_weeks_end,
             the_start_index_follows_edits_and_hides,
+            ended_one_offs_are_found_until_marked_over,
             reviews_move_the_rating_and_a_second_review_replaces_the_first,
             a_review_of_a_missing_session_is_refused_and_changes_nothing,
             review_pages_visit_every_review_once_and_stay_in_their_session,

@@ -73,6 +73,27 @@ pub trait Listings: Send + Sync {
         within: u32,
         limit: usize,
     ) -> Result<Vec<Session>, StoreError>;
+
+    /// Listed sessions made only of one-off dates that all ended before `before`, the
+    /// longest ended first, at most `limit.clamp(1, MAX_PAGE_SIZE)`: what the hourly
+    /// upkeep marks as over. Read from an index of one-offs' ends.
+    async fn ended_one_offs(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+    ) -> Result<Vec<Session>, StoreError>;
+}
+
+/// For adapters: the key of a one-off session in the index of ends (its end, sortable,
+/// then its id); `None` for a session that recurs.
+pub fn end_key(session: &Session) -> Option<String> {
+    crate::model::occurrence::one_off_end(session)
+        .map(|end| format!("{}\u{0}{}", end_prefix(end), session.id))
+}
+
+/// For adapters: the sortable prefix of every end before `at`.
+pub fn end_prefix(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// For adapters: the window of [`Listings::sessions_by_start`] as at most two ranges of

@@ -20,8 +20,8 @@ mod sitemaps;
 
 pub use allowance::{refused_until, Allowance, Allowances};
 pub use listings::{
-    nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings, NearbySession,
-    MAX_NEAR_RESULTS, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
+    end_key, end_prefix, nearest_first, rank_search_candidates, soonest_starts, start_ranges,
+    Listings, NearbySession, MAX_NEAR_RESULTS, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
 };
 pub use members::{Members, MAX_MEMBER_LIST};
 pub use moderation::Moderation;

@@ -40,7 +40,7 @@ pub fn session_item(session: &Session) -> Result<Item, StoreError> {
     let by_place = place_index_key(session);
     item.insert("pk".into(), s(session_pk(session.id.as_str())));
     item.insert("sk".into(), s(SESSION_SK));
-    if session.hidden {
+    if !session.is_listed() {
         // No index keys: the sparse indexes leave it out of every list.
         return Ok(item);
     }
@@ -81,6 +81,10 @@ pub fn shifted_cell_pk(cell: &str) -> String {
 /// day and a half is at most 8 Queries in parallel. Sort key: the UTC minute of the week
 /// as five digits, then the id.
 pub const START_BLOCK_MINUTES: u32 = 6 * 60;
+
+/// One-off sessions by when they end (sort key: the end, then the id), for the hourly
+/// upkeep; few enough for one partition.
+pub const ENDS_PK: &str = "END#";
 
 pub fn start_pk(minute: u32) -> String {
     format!("ST#{:02}", minute / START_BLOCK_MINUTES)
@@ -183,8 +187,9 @@ const GEOHASH_LETTERS: &str = "0123456789bcdefghjkmnpqrstuvwxyz";
 /// Keys (pk, sk) of the session's search-term, cell and start items, which carry a copy
 /// of the session (`doc`) so searches, "near me" and "tonight" need no second read.
 pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
-    if session.hidden {
-        // A hidden session leaves every search, map cell and member list.
+    if !session.is_listed() {
+        // A hidden session, or an event that is over, leaves every search, map cell,
+        // start and member list.
         return Vec::new();
     }
     let id = session.id.as_str();
@@ -199,6 +204,9 @@ pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
     }
     if let Some(cell) = session.point.and_then(geo::shifted_cell_of) {
         keys.push((shifted_cell_pk(&cell), format!("{cell}\u{0}{id}")));
+    }
+    if let Some(key) = app::store::end_key(session) {
+        keys.push((ENDS_PK.to_string(), key));
     }
     for minute in app::model::occurrence::start_minutes(session) {
         keys.push((start_pk(minute), start_sk(minute, id)));
@@ -277,8 +285,8 @@ pub fn place_deltas(
 ) -> BTreeMap<(String, String), (String, i64)> {
     let mut deltas: BTreeMap<(String, String), (String, i64)> = BTreeMap::new();
     for (session, delta) in [(old, -1), (new, 1)] {
-        // Hidden sessions are not counted.
-        let Some(session) = session.filter(|s| !s.hidden) else {
+        // Hidden sessions, and events that are over, are not counted.
+        let Some(session) = session.filter(|s| s.is_listed()) else {
             continue;
         };
         for (path, name) in town_of(session).ancestry().iter().zip(place_names(session)) {

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use app::model::{geo, GeoPoint, Page, PlaceCount, PlacePath, Session};
 use app::store::{
-    nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings, NearbySession,
-    PageRequest, StoreError, MAX_PAGE_SIZE, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
+    end_prefix, nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings,
+    NearbySession, PageRequest, StoreError, MAX_PAGE_SIZE, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
 };
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::KeysAndAttributes;
@@ -362,6 +362,30 @@ impl Listings for DynamoStore {
             .flatten()
             .collect();
         Ok(soonest_starts(entries, from, cap))
+    }
+
+    async fn ended_one_offs(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+    ) -> Result<Vec<Session>, StoreError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND sk < :before")
+            .expression_attribute_values(":pk", s(ENDS_PK))
+            .expression_attribute_values(":before", s(end_prefix(before)))
+            .limit(limit.clamp(1, MAX_PAGE_SIZE) as i32)
+            .send()
+            .await
+            .map_err(store_error)?;
+        output
+            .items
+            .unwrap_or_default()
+            .iter()
+            .map(session_from_doc)
+            .collect()
     }
 }
 

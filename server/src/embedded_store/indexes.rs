@@ -36,7 +36,11 @@ pub(super) struct Index {
 pub(super) const SESSIONS_BY_START: TableDefinition<&str, &str> =
     TableDefinition::new("sessions_by_start");
 
-pub(super) const INDEXES: [Index; 7] = [
+/// One-off sessions by when they end + id → id, read for the hourly upkeep.
+pub(super) const SESSIONS_BY_END: TableDefinition<&str, &str> =
+    TableDefinition::new("sessions_by_end");
+
+pub(super) const INDEXES: [Index; 8] = [
     Index {
         table: SESSIONS_BY_NAME,
         keys: |s| vec![name_sort_key(s)],
@@ -65,6 +69,10 @@ pub(super) const INDEXES: [Index; 7] = [
         table: SESSIONS_BY_START,
         keys: start_index_keys,
     },
+    Index {
+        table: SESSIONS_BY_END,
+        keys: |s| app::store::end_key(s).into_iter().collect(),
+    },
 ];
 
 /// The keys of the session's starts in `sessions_by_start`: the minute, then the id.
@@ -83,7 +91,7 @@ pub(super) fn start_key(minute: u32, id: &str) -> String {
 /// The session's keys in an index: none while it is hidden, so every list, search and
 /// count leaves it out while `get_session` still finds it.
 pub(super) fn index_keys(index: &Index, session: &Session) -> Vec<String> {
-    if session.hidden {
+    if !session.is_listed() {
         Vec::new()
     } else {
         (index.keys)(session)
@@ -158,8 +166,8 @@ pub(super) fn adjust_places(
     session: &Session,
     delta: i64,
 ) -> Result<(), StoreError> {
-    if session.hidden {
-        // Hidden sessions are not counted.
+    if !session.is_listed() {
+        // Hidden sessions, and events that are over, are not counted.
         return Ok(());
     }
     let mut table = txn.open_table(PLACE_COUNTS).map_err(internal)?;

@@ -2,16 +2,16 @@
 //! its index.
 use app::model::{geo, GeoPoint, Page, PlaceCount, PlacePath, Session};
 use app::store::{
-    nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings, NearbySession,
-    PageRequest, StoreError, MAX_PAGE_SIZE, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
+    end_prefix, nearest_first, rank_search_candidates, soonest_starts, start_ranges, Listings,
+    NearbySession, PageRequest, StoreError, MAX_PAGE_SIZE, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
 };
 use async_trait::async_trait;
 use redb::{ReadableDatabase, ReadableTable};
 
 use super::indexes::{
     index_page, load_indexed, sessions_with_prefix, start_key, PlaceRecord, PLACE_COUNTS,
-    SEARCH_TERMS, SESSIONS, SESSIONS_BY_CELL, SESSIONS_BY_CREATED, SESSIONS_BY_NAME,
-    SESSIONS_BY_PLACE, SESSIONS_BY_START,
+    SEARCH_TERMS, SESSIONS, SESSIONS_BY_CELL, SESSIONS_BY_CREATED, SESSIONS_BY_END,
+    SESSIONS_BY_NAME, SESSIONS_BY_PLACE, SESSIONS_BY_START,
 };
 use super::{from_json, internal, EmbeddedStore};
 
@@ -181,6 +181,31 @@ impl Listings for EmbeddedStore {
                 }
             }
             Ok(soonest_starts(entries, from, cap))
+        })
+        .await
+    }
+
+    async fn ended_one_offs(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+    ) -> Result<Vec<Session>, StoreError> {
+        let limit = limit.clamp(1, MAX_PAGE_SIZE);
+        let before = end_prefix(before);
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let index = txn.open_table(SESSIONS_BY_END).map_err(internal)?;
+            let sessions = txn.open_table(SESSIONS).map_err(internal)?;
+            let mut ended = Vec::new();
+            for entry in index
+                .range::<&str>(..before.as_str())
+                .map_err(internal)?
+                .take(limit)
+            {
+                let (_, id) = entry.map_err(internal)?;
+                ended.push(load_indexed(&sessions, id.value())?);
+            }
+            Ok(ended)
         })
         .await
     }

@@ -325,6 +325,7 @@ fn one_session(rng: &mut ChaCha8Rng, id: SessionId, place: &Place) -> Session {
         updated_at,
         version: 0,
         hidden: false,
+        over: false,
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::common;
 
 use app::model::fixtures::sample_session;
-use app::model::{Schedule, Session};
+use app::model::{PlacePath, Schedule, Session};
 use chrono::{Days, NaiveTime, Utc};
 use common::spawn_app_in;
 
@@ -57,6 +57,29 @@ fn a_one_off_that_is_over_leaves_every_list_but_keeps_its_page() {
         assert!(!page.contains("Possibly stale"), "over, not stale");
         let (_, coming_page) = app.get_text("/session/fleadh-coming").await;
         assert!(!coming_page.contains("This event is over"));
+
+        // The hourly upkeep marks it over, so it leaves the counts too, once.
+        let count =
+            || async { app.store.place_children(&PlacePath::World).await.unwrap()[0].sessions };
+        assert_eq!(count().await, 3);
+        assert_eq!(
+            server::upkeep::retire_ended(app.store.as_ref(), Utc::now())
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(count().await, 2, "places count what they list");
+        assert_eq!(
+            server::upkeep::retire_ended(app.store.as_ref(), Utc::now())
+                .await
+                .unwrap(),
+            0
+        );
+        let (status, page) = app.get_text("/session/fleadh-over").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("This event is over: it was on"));
+        let (_, history) = app.get_text("/session/fleadh-over").await;
+        assert!(!history.contains("seisiun-upkeep"), "no revision for it");
         app.stop().await;
     })
 }

@@ -105,6 +105,9 @@ impl Listings for DownStore {
     ) -> Result<Vec<Session>, StoreError> {
         down()
     }
+    async fn ended_one_offs(&self, _: DateTime<Utc>, _: usize) -> Result<Vec<Session>, StoreError> {
+        down()
+    }
 }
 
 #[async_trait]

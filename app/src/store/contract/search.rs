@@ -324,3 +324,68 @@ pub async fn the_start_index_follows_edits_and_hides(store: Arc<dyn Store>) {
         .await
         .is_empty());
 }
+
+/// A one-off on `date` at 14:00 in Dublin (ending 17:00: no end given).
+fn one_off(id: &str, date: &str) -> Session {
+    let mut session = sample_session(id, &format!("One-off {id}"), "IE");
+    session.schedules = vec![Schedule::Once {
+        date: date.parse().unwrap(),
+        start: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+        end: None,
+    }];
+    session
+}
+
+pub async fn ended_one_offs_are_found_until_marked_over(store: Arc<dyn Store>) {
+    for session in [
+        one_off("august", "2026-08-08"),
+        one_off("june", "2026-06-20"),
+        one_off("december", "2026-12-12"),
+        sample_session("weekly", "Weekly", "IE"),
+    ] {
+        store.create_session(&session, None).await.unwrap();
+    }
+    let now: chrono::DateTime<chrono::Utc> = "2026-11-30T12:00:00Z".parse().unwrap();
+    let ids = |sessions: Vec<Session>| -> Vec<String> {
+        sessions.into_iter().map(|s| s.id.to_string()).collect()
+    };
+    assert_eq!(
+        ids(store.ended_one_offs(now, 10).await.unwrap()),
+        ["june", "august"],
+        "longest ended first; not one still to come, nor a weekly session"
+    );
+    assert_eq!(ids(store.ended_one_offs(now, 1).await.unwrap()), ["june"]);
+    // The end counts, not the start: 16:59 Dublin time on 8 August it is still on.
+    let during: chrono::DateTime<chrono::Utc> = "2026-08-08T15:59:00Z".parse().unwrap();
+    assert_eq!(
+        ids(store.ended_one_offs(during, 10).await.unwrap()),
+        ["june"]
+    );
+
+    // Marked over: out of the index of ends, every list and count; still readable.
+    let mut over = store
+        .get_session(&SessionId::parse("august").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    over.over = true;
+    store.update_session(&over, None).await.unwrap();
+    assert_eq!(ids(store.ended_one_offs(now, 10).await.unwrap()), ["june"]);
+    let listed = store
+        .list_sessions(crate::store::PageRequest::first(10))
+        .await
+        .unwrap();
+    assert!(listed.items.iter().all(|s| s.id.as_str() != "august"));
+    let counts = store.place_children(&PlacePath::World).await.unwrap();
+    assert_eq!(counts[0].sessions, 3, "{counts:?}");
+    assert!(store
+        .search_sessions(&["august".to_string()])
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .get_session(&SessionId::parse("august").unwrap())
+        .await
+        .unwrap()
+        .is_some_and(|s| s.over));
+}

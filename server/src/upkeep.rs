@@ -1,0 +1,52 @@
+//! The hourly upkeep: one-off sessions whose date has passed are marked over, so they
+//! leave every list, search, feed and count while their pages stay and say so; then the
+//! sitemap listing is rebuilt from what is listed. Run by the local server at start and on
+//! a timer, in AWS by the scheduled task (`SEISIUN_TASK=sitemap`), and by hand with
+//! `server sitemap`.
+use app::model::{MemberId, SitemapOutline};
+use app::store::{change_session, Store, StoreError, MAX_PAGE_SIZE};
+use chrono::{DateTime, Utc};
+
+use crate::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
+
+/// Who the upkeep's changes are by, should one ever need saying.
+pub const UPKEEP_MEMBER: &str = "seisiun-upkeep";
+/// At most this many rounds of [`MAX_PAGE_SIZE`] a run: the rest waits an hour.
+const MAX_ROUNDS: usize = 50;
+
+/// What one run did.
+#[derive(Debug)]
+pub struct Upkeep {
+    pub retired: usize,
+    pub sitemap: SitemapOutline,
+}
+
+pub async fn run(store: &dyn Store, now: DateTime<Utc>) -> Result<Upkeep, StoreError> {
+    let retired = retire_ended(store, now).await?;
+    let sitemap = rebuild(store, MAX_URLS_PER_FILE).await?;
+    Ok(Upkeep { retired, sitemap })
+}
+
+/// Marks every listed one-off that ended before `now` as over; how many it marked.
+pub async fn retire_ended(store: &dyn Store, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let by = MemberId::new(UPKEEP_MEMBER);
+    let mut retired = 0;
+    for _ in 0..MAX_ROUNDS {
+        let ended = store.ended_one_offs(now, MAX_PAGE_SIZE).await?;
+        if ended.is_empty() {
+            break;
+        }
+        for session in ended {
+            // Not an edit anyone wrote: no revision (the change describes nothing).
+            match change_session(store, &session.id, (&by, "Seisiún"), |s| s.over = true).await {
+                Ok(_) => retired += 1,
+                Err(StoreError::NotFound(_)) => {}
+                Err(err) => return Err(err),
+            }
+        }
+    }
+    if retired > 0 {
+        tracing::info!(retired, "one-off sessions that are over left the lists");
+    }
+    Ok(retired)
+}
