@@ -1114,3 +1114,35 @@ fn pages_are_cached_by_the_parameters_they_depend_on() {
     let origin = &resources["PagesOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"];
     assert_eq!(origin["QueryStringsConfig"]["QueryStringBehavior"], "all");
 }
+
+/// Every file in `public/` (icons, the manifest, the service worker, the offline page)
+/// is published to S3, not packaged with the function: CloudFront must send each one's
+/// path to the bucket, or a deployed site would answer it with the app's 404 and could
+/// neither be installed nor read offline.
+#[test]
+fn every_public_file_is_served_from_the_bucket() {
+    let template = to_json(&template()["Resources"]);
+    let behaviors = template["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
+        .as_array()
+        .expect("cache behaviors");
+    // CloudFront's path patterns: `*` matches any run of characters.
+    let matches = |pattern: &str, path: &str| match pattern.split_once('*') {
+        Some((head, tail)) => path.starts_with(head) && path[head.len()..].ends_with(tail),
+        None => pattern == path,
+    };
+    let public = concat!(env!("CARGO_MANIFEST_DIR"), "/../public");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(public).unwrap() {
+        let path = format!("/{}", entry.unwrap().file_name().to_string_lossy());
+        let behavior = behaviors
+            .iter()
+            .find(|b| matches(b["PathPattern"].as_str().unwrap(), &path))
+            .unwrap_or_else(|| panic!("no behavior sends {path} anywhere"));
+        assert_eq!(behavior["TargetOriginId"], "assets", "{path}");
+        checked += 1;
+    }
+    assert!(
+        checked >= 7,
+        "the icons, manifest, worker and offline page: {checked}"
+    );
+}
