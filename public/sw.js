@@ -57,21 +57,47 @@ self.addEventListener('message', (event) => {
   }
 });
 
+/** How long a page may take before a kept copy is shown instead (a pub's weak signal). */
+const PATIENCE_MS = 4000;
+
 async function page(event) {
   const { request } = event;
+  const key = bookmarkKey(request.url);
+  const kept = await (await caches.open(BOOKMARKS)).match(key);
+  const network = fetch(request);
+  network.catch(() => {}); // a late failure, after the copy won, is no one's error
   try {
-    const response = await fetch(request);
+    // With a kept copy, a network that hangs or fails over loses to it.
+    const response = kept
+      ? await Promise.race([
+        network,
+        new Promise((_, late) => setTimeout(() => late(new Error('slow')), PATIENCE_MS)),
+      ])
+      : await network;
+    if (!response.ok && kept) return kept;
     // A bookmarked page seen online refreshes its copy (its next dates move on): the
     // public page, fetched without cookies, never the member's own private answer.
-    const key = bookmarkKey(request.url);
-    if (response.ok && (await (await caches.open(BOOKMARKS)).match(key))) {
-      event.waitUntil(keep([key]));
-    }
+    if (response.ok && kept) event.waitUntil(keep([key]));
     return response;
   } catch {
-    const kept = await (await caches.open(BOOKMARKS)).match(bookmarkKey(request.url));
     return kept ?? (await caches.match('/offline.html'));
   }
+}
+
+/** The copy at once, and a fresh one fetched for next time (the icon or offline page may
+ * have changed without this file changing). */
+async function shellFile(event) {
+  const cache = await caches.open(SHELL);
+  const copy = await cache.match(event.request);
+  const fresh = fetch(event.request).then(async (response) => {
+    if (response.ok) await cache.put(event.request, response.clone());
+    return response;
+  });
+  if (copy) {
+    event.waitUntil(fresh.catch(() => {}));
+    return copy;
+  }
+  return fresh;
 }
 
 async function bundleFile(request) {
@@ -96,6 +122,6 @@ self.addEventListener('fetch', (event) => {
   } else if (/^\/pkg\/[^/]+\.[A-Za-z0-9_-]{8,}\.(wasm|js|css)$/.test(url.pathname)) {
     event.respondWith(bundleFile(request));
   } else if (SHELL_FILES.includes(url.pathname)) {
-    event.respondWith(caches.match(request).then((copy) => copy ?? fetch(request)));
+    event.respondWith(shellFile(event));
   }
 });

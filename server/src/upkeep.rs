@@ -3,6 +3,7 @@
 //! sitemap listing is rebuilt from what is listed. Run by the local server at start and on
 //! a timer, in AWS by the scheduled task (`SEISIUN_TASK=sitemap`), and by hand with
 //! `server sitemap`.
+use app::model::occurrence::one_off_end;
 use app::model::{MemberId, SitemapOutline};
 use app::store::{change_session, Store, StoreError, MAX_PAGE_SIZE};
 use chrono::{DateTime, Utc};
@@ -21,8 +22,13 @@ pub struct Upkeep {
     pub sitemap: SitemapOutline,
 }
 
+/// Retires ended one-offs, then rebuilds the sitemap, whether or not the first part
+/// worked (its failure is logged; the sitemap's fails the run).
 pub async fn run(store: &dyn Store, now: DateTime<Utc>) -> Result<Upkeep, StoreError> {
-    let retired = retire_ended(store, now).await?;
+    let retired = retire_ended(store, now).await.unwrap_or_else(|err| {
+        tracing::warn!(error = %err, "could not read the ended one-offs; next hour, then");
+        0
+    });
     let sitemap = rebuild(store, MAX_URLS_PER_FILE).await?;
     Ok(Upkeep { retired, sitemap })
 }

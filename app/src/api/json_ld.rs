@@ -135,7 +135,13 @@ pub fn session_json_ld(session: &Session, url: &str, upcoming: &[UpcomingDate]) 
         series["endDate"] = json!(next.end_iso);
     }
     let mut graph = vec![series];
-    graph.extend(upcoming.iter().map(|date| {
+    // A closed session's series says it is cancelled; its weeks ahead are not events.
+    let dated = if matches!(session.status, SessionStatus::Closed { .. }) {
+        &[][..]
+    } else {
+        upcoming
+    };
+    graph.extend(dated.iter().map(|date| {
         json!({
             "@type": "Event",
             "@id": format!("{url}#{}", date.iso),
@@ -309,7 +315,7 @@ mod tests {
     }
 
     #[test]
-    fn paused_and_closed_sessions_say_so_on_every_date() {
+    fn paused_and_closed_sessions_say_so_and_closed_ones_offer_no_dates() {
         use crate::api::session::upcoming_dates;
         let now = "2026-11-30T12:00:00Z".parse().unwrap();
         for (status, expected) in [
@@ -326,9 +332,12 @@ mod tests {
             let upcoming = upcoming_dates(&session, now, 2);
             let doc: Value =
                 serde_json::from_str(&session_json_ld(&session, "u", &upcoming)).unwrap();
-            for event in doc["@graph"].as_array().unwrap() {
+            let graph = doc["@graph"].as_array().unwrap();
+            for event in graph {
                 assert_eq!(event["eventStatus"], expected);
             }
+            let closed = expected.ends_with("EventCancelled");
+            assert_eq!(graph.len(), if closed { 1 } else { 3 }, "{doc}");
         }
     }
 

@@ -33,9 +33,12 @@ pub struct ListQuery {
 pub const SCOPE_PARAMS: [&str; 4] = ["q", "lat", "lng", "km"];
 pub const FILTER_PARAMS: [&str; 3] = ["when", "day", "tag"];
 /// Every query parameter an anonymous visitor's page depends on: a list's scope and
-/// filters, and the page cursor. CloudFront caches pages by these alone
-/// (infra/template.yaml), so an unknown parameter cannot make a request miss the cache.
-pub const PAGE_PARAMS: [&str; 8] = ["q", "lat", "lng", "km", "when", "day", "tag", "after"];
+/// filters, the page cursor, and whether a list is shown on a map. CloudFront caches pages
+/// by these alone (infra/template.yaml), so an unknown parameter cannot make a request
+/// miss the cache, and none that changes the page is left out of its key.
+pub const PAGE_PARAMS: [&str; 9] = [
+    "q", "lat", "lng", "km", "when", "day", "tag", "after", "map",
+];
 
 impl ListQuery {
     /// Reads the list's parameters from a URL query; blank values count as absent.
@@ -393,11 +396,12 @@ mod page_params_tests {
             .copied()
             .collect();
         read.push("after");
+        read.push(crate::components::MAP_PARAM);
         let query = ListQuery::from_params(|name| Some(format!("{name}-value")), None);
         assert_eq!(
-            query.url_pairs().len() + 1,
+            query.url_pairs().len() + 2,
             PAGE_PARAMS.len(),
-            "every pair a list writes"
+            "every pair a list writes, the cursor and the map"
         );
         assert_eq!(read, PAGE_PARAMS.to_vec());
     }

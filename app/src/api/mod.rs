@@ -101,12 +101,17 @@ pub async fn home_overview(
     };
     let now = chrono::Utc::now();
     let first_unfiltered = !query.has_filters() && after.as_deref().is_none_or(str::is_empty);
+    // A failed read of tonight's sessions leaves the section empty, not the page.
     let tonight = async {
-        if first_unfiltered {
-            tonight::tonight_and_next(store.as_ref(), now, TONIGHT_CARDS).await
-        } else {
-            Ok(Vec::new())
+        if !first_unfiltered {
+            return Vec::new();
         }
+        tonight::tonight_and_next(store.as_ref(), now, TONIGHT_CARDS)
+            .await
+            .unwrap_or_else(|err| {
+                tracing::warn!(error = %err, "could not read tonight's sessions");
+                Vec::new()
+            })
     };
     // The reads at once: one round trip's wait.
     let (countries, page, tonight) = tokio::join!(
@@ -116,7 +121,6 @@ pub async fn home_overview(
     );
     let countries = countries?;
     let page = page?;
-    let tonight = tonight?;
     let links = page_links("/", "Irish traditional music sessions", &page)?;
     Ok(HomeOverview {
         total_sessions: countries.iter().map(|c| c.sessions).sum(),

@@ -3,32 +3,43 @@
 //! next date in their own zone.
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::error::AppError;
 use crate::model::occurrence::{
     is_over, next_occurrences, week_minute, ASSUMED_HOURS, START_INDEX_SLACK_MINUTES, WEEK_MINUTES,
 };
 use crate::model::{ListedSession, SessionStatus};
-use crate::store::{Store, MAX_STARTS};
+use crate::store::{Store, StoreError, MAX_STARTS};
 
 /// How far ahead "next" looks: tonight, and tomorrow for a visitor late in the evening.
 pub const HORIZON_HOURS: i64 = 36;
 
 /// The `count` running sessions that are on now or start soonest within
-/// [`HORIZON_HOURS`], soonest first (then by name), each with its next date in words.
+/// [`HORIZON_HOURS`], soonest first (then by name), each with its next date in words. A
+/// store error is returned as it is (not as a page error): the caller shows no section.
 pub async fn tonight_and_next(
     store: &dyn Store,
     now: DateTime<Utc>,
     count: usize,
-) -> Result<Vec<ListedSession>, AppError> {
-    // From the start of anything still under way, for the horizon, each end widened by
-    // what daylight saving can move an indexed start.
-    let back = ASSUMED_HOURS as u32 * 60 + START_INDEX_SLACK_MINUTES;
-    let from = (week_minute(now) + WEEK_MINUTES - back) % WEEK_MINUTES;
-    let within = back + HORIZON_HOURS as u32 * 60 + START_INDEX_SLACK_MINUTES;
-    let candidates = store.sessions_by_start(from, within, MAX_STARTS).await?;
+) -> Result<Vec<ListedSession>, StoreError> {
+    // Two windows, read at once, each widened by what daylight saving can move an
+    // indexed start: what started since `ASSUMED_HOURS` ago (under way now), and what
+    // starts from now to the horizon. Apart, so that where sessions are many the first
+    // window's oldest (already over) cannot use up the places of the ones to come.
+    let slack = START_INDEX_SLACK_MINUTES;
+    let minute = week_minute(now);
+    let before = |minutes: u32| (minute + WEEK_MINUTES - minutes) % WEEK_MINUTES;
+    let back = ASSUMED_HOURS as u32 * 60 + slack;
+    let ahead = HORIZON_HOURS as u32 * 60 + 2 * slack;
+    let (on_now, to_come) = tokio::join!(
+        store.sessions_by_start(before(back), back, MAX_STARTS),
+        store.sessions_by_start(before(slack), ahead, MAX_STARTS)
+    );
+    let (on_now, to_come) = (on_now?, to_come?);
     let horizon = now + TimeDelta::hours(HORIZON_HOURS);
-    let mut soonest: Vec<_> = candidates
+    let mut seen = std::collections::HashSet::new();
+    let mut soonest: Vec<_> = on_now
         .iter()
+        .chain(to_come.iter())
+        .filter(|s| seen.insert(s.id.clone()))
         .filter(|s| s.status == SessionStatus::Active && !is_over(s, now))
         .filter_map(|s| {
             let next = next_occurrences(s, now, 1).into_iter().next()?;

@@ -9,6 +9,9 @@ use leptos::prelude::*;
 use super::session_map::tile_position;
 use crate::model::{GeoPoint, ListedSession};
 
+/// The query parameter that asks a list page for its map (`map=list`, `map=tonight`).
+pub const MAP_PARAM: &str = "map";
+
 /// The map's size in tile pixels (its SVG view box; it scales to the page's width).
 pub const WIDTH: f64 = 768.0;
 pub const HEIGHT: f64 = 512.0;
@@ -249,11 +252,11 @@ pub fn MapToggle(
 ) -> impl IntoView {
     let asked = leptos_router::hooks::use_query_map()
         .read_untracked()
-        .get("map")
+        .get(MAP_PARAM)
         .is_some_and(|m| m == which);
     let anchor = format!("map-{which}");
     let mut with_map = pairs.clone();
-    with_map.push(("map", which.to_string()));
+    with_map.push((MAP_PARAM, which.to_string()));
     let show = format!("{path}?{}#{anchor}", crate::api::encode_pairs(&with_map));
     let hide = if pairs.is_empty() {
         path.clone()

@@ -18,7 +18,7 @@ pub use breadcrumbs::Breadcrumbs;
 pub use browser::{go, revive_forms_after_back};
 pub use filter_bar::FilterBar;
 pub use form_alert::{error_of, Alert};
-pub use list_map::{map_tiles, MapToggle};
+pub use list_map::{map_tiles, MapToggle, MAP_PARAM};
 pub use missing_notice::MissingNotice;
 pub use near_me_button::{locate, near_href, NearMeButton};
 pub use page_meta::PageMeta;

@@ -38,8 +38,9 @@ impl DynamoStore {
             .expression_attribute_values(":pk", s(start_pk(low)))
             .expression_attribute_values(":low", s(start_sk(low, "")))
             .expression_attribute_values(":high", s(start_sk(high, "~")))
-            // A session meets at most 7 times a week.
-            .limit((cap * 7).min(1000) as i32)
+            // A session has at most one start in a 6-hour block (one a day at most), so
+            // `cap` items hold `cap` sessions, and stay under a Query's 1 MB.
+            .limit(cap as i32)
             .send()
             .await
             .map_err(store_error)?;

@@ -92,3 +92,24 @@ fn the_front_page_lists_what_is_on_tonight_and_next_soonest_first() {
         app.stop().await;
     })
 }
+
+/// Where sessions are many, the ones already over in the last hours must not use up the
+/// places of those to come: 250 sessions that ended half an hour ago, and one in two hours.
+#[test]
+fn sessions_already_over_do_not_crowd_out_the_ones_to_come() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let now = Utc::now();
+        let started = now - TimeDelta::minutes(210);
+        for n in 0..250 {
+            let session = weekly_at(&format!("done-{n:03}"), &format!("Done {n:03}"), started);
+            app.store.create_session(&session, None).await.unwrap();
+        }
+        let coming = weekly_at("coming", "Coming Session", now + TimeDelta::hours(2));
+        app.store.create_session(&coming, None).await.unwrap();
+        let (_, home) = app.get_text("/").await;
+        assert_eq!(tonight_names(&home), ["Coming Session"]);
+        app.stop().await;
+    })
+}
