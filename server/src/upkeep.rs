@@ -33,21 +33,36 @@ pub async fn run(store: &dyn Store, now: DateTime<Utc>) -> Result<Upkeep, StoreE
     Ok(Upkeep { retired, sitemap })
 }
 
-/// Marks every listed one-off that ended before `now` as over; how many it marked.
+/// Marks every listed one-off that ended before `now` as over; how many it marked. A
+/// session that cannot be marked is logged and skipped (it is tried again next hour);
+/// only failing to read the index fails the run.
 pub async fn retire_ended(store: &dyn Store, now: DateTime<Utc>) -> Result<usize, StoreError> {
     let by = MemberId::new(UPKEEP_MEMBER);
     let mut retired = 0;
+    let mut tried = std::collections::HashSet::new();
     for _ in 0..MAX_ROUNDS {
         let ended = store.ended_one_offs(now, MAX_PAGE_SIZE).await?;
-        if ended.is_empty() {
+        let fresh: Vec<_> = ended
+            .into_iter()
+            .filter(|s| tried.insert(s.id.clone()))
+            .collect();
+        if fresh.is_empty() {
             break;
         }
-        for session in ended {
-            // Not an edit anyone wrote: no revision (the change describes nothing).
-            match change_session(store, &session.id, (&by, "Seisiún"), |s| s.over = true).await {
-                Ok(_) => retired += 1,
-                Err(StoreError::NotFound(_)) => {}
-                Err(err) => return Err(err),
+        for session in fresh {
+            // Decided again on what the write reads: an author who just gave it a new
+            // date keeps it listed. Not an edit anyone wrote: no revision.
+            let still_ended = |s: &mut app::model::Session| {
+                if one_off_end(s).is_some_and(|end| end <= now) {
+                    s.over = true;
+                }
+            };
+            match change_session(store, &session.id, (&by, "Seisiún"), still_ended).await {
+                Ok(stored) if stored.over => retired += 1,
+                Ok(_) | Err(StoreError::NotFound(_)) => {}
+                Err(err) => {
+                    tracing::warn!(session = %session.id, error = %err, "could not mark an ended one-off over");
+                }
             }
         }
     }
