@@ -4,13 +4,16 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::model::occurrence::{
-    is_over, next_occurrences, week_minute, ASSUMED_HOURS, START_INDEX_SLACK_MINUTES, WEEK_MINUTES,
+    is_over, next_before, week_minute, ASSUMED_HOURS, START_INDEX_SLACK_MINUTES, WEEK_MINUTES,
 };
 use crate::model::{ListedSession, SessionStatus};
 use crate::store::{Store, StoreError, MAX_STARTS};
 
 /// How far ahead "next" looks: tonight, and tomorrow for a visitor late in the evening.
 pub const HORIZON_HOURS: i64 = 36;
+
+/// Sessions read from each window for every card shown.
+const CANDIDATES_PER_CARD: usize = 5;
 
 /// The `count` running sessions that are on now or start soonest within
 /// [`HORIZON_HOURS`], soonest first (then by name), each with its next date in words. A
@@ -29,9 +32,12 @@ pub async fn tonight_and_next(
     let before = |minutes: u32| (minute + WEEK_MINUTES - minutes) % WEEK_MINUTES;
     let back = ASSUMED_HOURS as u32 * 60 + slack;
     let ahead = HORIZON_HOURS as u32 * 60 + 2 * slack;
+    // Five candidates a card: enough when some meet fortnightly or monthly (the index
+    // lists them every week), and each is a session to read and a date to work out.
+    let candidates = (count * CANDIDATES_PER_CARD).min(MAX_STARTS);
     let (on_now, to_come) = tokio::join!(
-        store.sessions_by_start(before(back), back, MAX_STARTS),
-        store.sessions_by_start(before(slack), ahead, MAX_STARTS)
+        store.sessions_by_start(before(back), back, candidates),
+        store.sessions_by_start(before(slack), ahead, candidates)
     );
     let (on_now, to_come) = (on_now?, to_come?);
     let horizon = now + TimeDelta::hours(HORIZON_HOURS);
@@ -42,8 +48,8 @@ pub async fn tonight_and_next(
         .filter(|s| seen.insert(s.id.clone()))
         .filter(|s| s.status == SessionStatus::Active && !is_over(s, now))
         .filter_map(|s| {
-            let next = next_occurrences(s, now, 1).into_iter().next()?;
-            (next.start < horizon).then(|| (next.start.with_timezone(&Utc), s))
+            let next = next_before(s, now, horizon)?;
+            Some((next.start.with_timezone(&Utc), s))
         })
         .collect();
     soonest.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.name.cmp(&y.name)));

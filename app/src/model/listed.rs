@@ -65,11 +65,9 @@ impl ListedSession {
         now: chrono::DateTime<chrono::Utc>,
         distance_km: Option<f64>,
     ) -> Self {
-        use super::occurrence::{describe_when, next_occurrences};
+        use super::occurrence::{describe_when, next_occurrence};
         let next = match session.status {
-            SessionStatus::Active => next_occurrences(session, now, 1)
-                .first()
-                .map(|o| describe_when(o, now)),
+            SessionStatus::Active => next_occurrence(session, now).map(|o| describe_when(&o, now)),
             _ => None,
         };
         Self {

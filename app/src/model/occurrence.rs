@@ -159,6 +159,34 @@ pub fn occurrences_between(
 /// including one under way at `now`. Empty if the session's time zone is unknown:
 /// guessing a zone would show wrong times.
 pub fn next_occurrences(session: &Session, now: DateTime<Utc>, count: usize) -> Vec<Occurrence> {
+    occurrences_until(session, now, now + TimeDelta::days(LOOKAHEAD_DAYS), count)
+}
+
+/// The next occurrence (one under way at `now` included), as the first of
+/// [`next_occurrences`]: looked for in the next six weeks first, where nearly every
+/// session has one, and only then in the rest of the year. A list card needs just this,
+/// and working out a year of dates for each card was most of a list page's cost.
+pub fn next_occurrence(session: &Session, now: DateTime<Utc>) -> Option<Occurrence> {
+    next_before(session, now, now + TimeDelta::weeks(6))
+        .or_else(|| next_occurrences(session, now, 1).into_iter().next())
+}
+
+/// The first occurrence that is under way at `now` or starts before `until`: for a short
+/// horizon ("tonight and next"), a few days of dates to work out, not a year's.
+pub fn next_before(
+    session: &Session,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Option<Occurrence> {
+    occurrences_until(session, now, until, 1).into_iter().next()
+}
+
+fn occurrences_until(
+    session: &Session,
+    now: DateTime<Utc>,
+    to: DateTime<Utc>,
+    count: usize,
+) -> Vec<Occurrence> {
     let Ok(tz) = parse_time_zone(&session.time_zone) else {
         return Vec::new();
     };
@@ -166,7 +194,6 @@ pub fn next_occurrences(session: &Session, now: DateTime<Utc>, count: usize) -> 
         return Vec::new();
     }
     let from = now - TimeDelta::days(LOOKBACK_DAYS);
-    let to = now + TimeDelta::days(LOOKAHEAD_DAYS);
     let mut all: Vec<Occurrence> = session
         .schedules
         .iter()
@@ -279,6 +306,34 @@ pub fn describe_when(occ: &Occurrence, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_occurrence_is_the_first_of_the_year_ahead_near_or_far() {
+        let now = "2026-11-30T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let mut session = crate::model::fixtures::sample_session("s", "S", "IE");
+        let weekly = session.schedules.clone();
+        let far_one_off = vec![Schedule::Once {
+            date: chrono::NaiveDate::from_ymd_opt(2027, 8, 7).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            end: None,
+        }];
+        let last_friday = vec![Schedule::Monthly {
+            week: WeekOfMonth::Last,
+            day: chrono::Weekday::Fri,
+            start: chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+            end: None,
+        }];
+        for schedules in [weekly, far_one_off, last_friday, Vec::new()] {
+            session.schedules = schedules;
+            assert_eq!(
+                next_occurrence(&session, now),
+                next_occurrences(&session, now, 1).into_iter().next(),
+                "{:?}",
+                session.schedules
+            );
+        }
+        assert!(next_occurrence(&session, now).is_none());
+    }
 
     #[test]
     fn a_one_off_is_over_once_it_has_ended_in_its_own_zone() {
