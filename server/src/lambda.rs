@@ -15,14 +15,16 @@ pub fn in_lambda() -> bool {
 pub const TASK_VARIABLE: &str = "SEISIUN_TASK";
 
 /// Serves Lambda events until the runtime stops the process: the site's HTTP events, or
-/// with `SEISIUN_TASK=sitemap` the schedule's events that rebuild the sitemap listing
-/// (the same binary and package as a second function, so they never drift apart).
+/// with `SEISIUN_TASK=sitemap` the schedule's events that rebuild the sitemap listing, or
+/// with `SEISIUN_TASK=digest` the daily schedule's that send the digests (the same binary
+/// and package as further functions, so they never drift apart).
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     match std::env::var(TASK_VARIABLE).ok().as_deref() {
         None | Some("") => {}
         Some("sitemap") => return run_sitemap_task(settings).await,
+        Some("digest") => return run_digest_task(settings).await,
         Some(other) => anyhow::bail!(
-            "{TASK_VARIABLE}={other} is not a task this binary runs (it runs: sitemap)"
+            "{TASK_VARIABLE}={other} is not a task this binary runs (it runs: sitemap, digest)"
         ),
     }
     let site = build_site(settings).await?;
@@ -50,6 +52,27 @@ async fn run_sitemap_task(settings: Settings) -> anyhow::Result<()> {
                 "parts": outline.parts.len(),
                 "urls": outline.parts.iter().map(|p| p.entries).sum::<usize>(),
             }))
+        }
+    }))
+    .await
+    .map_err(|err| anyhow::anyhow!("the Lambda runtime stopped: {err}"))
+}
+
+/// Each scheduled event sends the digests that are due. A store failure fails the
+/// invocation (the schedule retries; digests already claimed are not sent twice).
+async fn run_digest_task(settings: Settings) -> anyhow::Result<()> {
+    use lambda_http::{service_fn, LambdaEvent};
+    let store = crate::startup::open_store(&settings).await?;
+    let mailer = crate::startup::open_mailer(&settings).await;
+    let site_url = settings.site_url.clone();
+    tracing::info!("answering scheduled digest events");
+    lambda_http::lambda_runtime::run(service_fn(move |_: LambdaEvent<serde_json::Value>| {
+        let (store, mailer, site_url) = (store.clone(), mailer.clone(), site_url.clone());
+        async move {
+            let run =
+                crate::digest::run(store.as_ref(), mailer.as_ref(), &site_url, chrono::Utc::now())
+                    .await?;
+            Ok::<_, lambda_http::Error>(serde_json::to_value(run)?)
         }
     }))
     .await

@@ -1,5 +1,6 @@
 //! The runtime around the app: configuration, telemetry, the store adapters, the HTTP
 //! router and start-up. `main.rs` is only the command line.
+pub mod alerts;
 pub mod api_v1;
 pub mod auth;
 pub mod aws;
@@ -7,12 +8,15 @@ pub mod body_limit;
 pub mod calendar;
 pub mod cdn;
 pub mod config;
+pub mod digest;
 pub mod dynamo_store;
 pub mod embedded_store;
 pub mod feeds;
 pub mod form_errors;
 pub mod index_keys;
 pub mod lambda;
+pub mod mail;
+pub mod outbox_page;
 pub mod page_cache;
 pub mod routes;
 pub mod security_headers;

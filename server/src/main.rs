@@ -44,6 +44,11 @@ enum Command {
     /// Rebuild the sitemap listing from the store (what the scheduled task does in AWS
     /// and the local server does on a timer).
     Sitemap,
+    /// Email each member who follows places what is new there since their last digest,
+    /// if it is due (a day or a week on): what the schedule runs in AWS. Locally the
+    /// messages go to the outbox (`DATA_DIR/outbox`, shown on /account/outbox); while the
+    /// site runs, use that page's button instead (the site holds the data directory).
+    Digest,
     /// Make a local account a moderator (the local identity provider; in AWS, add the user
     /// to the Cognito group `moderators`). They get the role at their next sign-in.
     GrantModerator { email: String },
@@ -67,6 +72,7 @@ async fn main() -> ExitCode {
         Command::Export { output } => run_export(settings, output).await,
         Command::Import { file } => run_import(settings, file).await,
         Command::Sitemap => rebuild_sitemap(settings).await,
+        Command::Digest => run_digest(settings).await,
         Command::GrantModerator { email } => grant_moderator(settings, &email).await,
     };
     match result {
@@ -119,6 +125,23 @@ async fn rebuild_sitemap(settings: Settings) -> anyhow::Result<()> {
         upkeep.retired,
         outline.parts.len(),
         outline.generation
+    );
+    Ok(())
+}
+
+async fn run_digest(settings: Settings) -> anyhow::Result<()> {
+    let store = open_store(&settings).await?;
+    let mailer = server::startup::open_mailer(&settings).await;
+    let run = server::digest::run(
+        store.as_ref(),
+        mailer.as_ref(),
+        &settings.site_url,
+        chrono::Utc::now(),
+    )
+    .await?;
+    println!(
+        "Digest: {} sent, {} not due yet, {} with no news, {} claimed by another run, {} refused, {} deferred",
+        run.sent, run.not_due, run.quiet, run.claimed_elsewhere, run.refused, run.deferred
     );
     Ok(())
 }

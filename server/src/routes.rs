@@ -38,6 +38,12 @@ pub struct ServerState {
     /// How long public pages are kept in this process (`PAGE_CACHE_MS`; zero: not kept).
     #[from_ref(skip)]
     pub page_cache: std::time::Duration,
+    /// Where digests go (`MAIL`).
+    #[from_ref(skip)]
+    pub mailer: std::sync::Arc<dyn crate::mail::Mailer>,
+    /// The local outbox when it is the mailer, shown on `/account/outbox`.
+    #[from_ref(skip)]
+    pub local_outbox: Option<crate::mail::outbox::LocalOutbox>,
 }
 
 /// The brotli quality for responses compressed as they are sent (see `router`).
@@ -59,7 +65,8 @@ pub fn router(state: ServerState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/.well-known/jwks.json", get(jwks))
-        .route("/account/outbox", get(outbox))
+        .merge(crate::outbox_page::routes())
+        .merge(crate::alerts::routes())
         .route(
             "/session/{id}/calendar.ics",
             get(crate::calendar::session_ics),
@@ -188,40 +195,3 @@ async fn jwks(State(state): State<ServerState>) -> axum::response::Response {
     }
 }
 
-/// The codes the local provider "emailed", for a developer (there is no mail server on a
-/// laptop). Served only when the site itself is on this machine, to a browser on this
-/// machine (a loopback peer) that named this machine (a loopback `Host`, so a page using
-/// DNS rebinding, whose requests carry its own host name, is refused).
-async fn outbox(
-    State(state): State<ServerState>,
-    request: axum::extract::Request,
-) -> axum::response::Response {
-    let local_site = app::origin::is_local_site(&state.app.site_url);
-    let loopback_peer = request
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .is_some_and(|info| info.0.ip().is_loopback());
-    let loopback_host = request
-        .headers()
-        .get(http::header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(app::origin::is_loopback_authority);
-    let allowed = local_site && loopback_peer && loopback_host;
-    let Some(identity) = state.local_identity.filter(|_| allowed) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let mut rows = String::new();
-    for sent in identity.outbox() {
-        let escape = |t: &str| quick_xml::escape::escape(t).to_string();
-        rows.push_str(&format!(
-            "<li><span class=\"outbox-email\">{}</span>: <strong class=\"outbox-code\">{}</strong> to {}</li>",
-            escape(&sent.email),
-            escape(&sent.code),
-            escape(sent.purpose)
-        ));
-    }
-    axum::response::Html(format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\"><title>Local outbox · Seisiún</title></head><body><main><h1>Local outbox</h1><p>Codes the local identity provider would have emailed, newest first.</p><ul>{rows}</ul></main></body></html>"
-    ))
-    .into_response()
-}

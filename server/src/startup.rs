@@ -6,7 +6,10 @@ use app::state::AppState;
 use app::store::{PageRequest, Store, StoreError};
 use tokio::net::TcpListener;
 
-use crate::config::{Settings, StoreKind};
+use crate::config::{MailKind, Settings, StoreKind};
+use crate::mail::outbox::LocalOutbox;
+use crate::mail::ses::SesMailer;
+use crate::mail::Mailer;
 use crate::dynamo_store::{self, DynamoStore};
 use crate::embedded_store::EmbeddedStore;
 use crate::feeds::sitemap::REBUILD_EVERY_MINUTES;
@@ -25,6 +28,19 @@ pub async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, StoreErro
             Ok(Arc::new(DynamoStore::new(client, table.clone())))
         }
     }
+}
+
+/// Where digests go: the local outbox, or Amazon SES.
+pub async fn open_mailer(settings: &Settings) -> Arc<dyn Mailer> {
+    match &settings.mail {
+        MailKind::Outbox => Arc::new(LocalOutbox::in_data_dir(&settings.data_dir)),
+        MailKind::Ses(ses) => Arc::new(SesMailer::new(ses.clone()).await),
+    }
+}
+
+/// The local outbox, when it is where mail goes.
+pub fn local_outbox(settings: &Settings) -> Option<LocalOutbox> {
+    (settings.mail == MailKind::Outbox).then(|| LocalOutbox::in_data_dir(&settings.data_dir))
 }
 
 /// Seeds demo data if the settings ask for it and the store has no sessions yet.
@@ -103,6 +119,8 @@ pub async fn build_site(settings: Settings) -> anyhow::Result<Site> {
         origin_secret: settings.origin_secret.as_deref().map(Into::into),
         previous_origin_secret: settings.origin_secret_previous.as_deref().map(Into::into),
         page_cache: settings.page_cache,
+        mailer: open_mailer(&settings).await,
+        local_outbox: local_outbox(&settings),
     };
     Ok(Site {
         router: router(state),

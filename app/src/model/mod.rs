@@ -2,6 +2,7 @@
 pub mod countries;
 mod draft;
 mod filter;
+mod follow;
 #[cfg(any(test, feature = "contract-tests"))]
 pub mod fixtures;
 #[cfg(feature = "ssr")]
@@ -28,6 +29,7 @@ mod validate;
 
 pub use draft::{ScheduleDraft, SessionDraft, SCHEDULE_ROWS};
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
+pub use follow::{Cadence, Follow, FollowTarget, MAX_FOLLOWS};
 pub use listed::{ListedPage, ListedSession};
 pub use member::{Member, MemberId, MODERATORS, UNNAMED_MEMBER};
 pub use page::Page;

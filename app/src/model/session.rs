@@ -135,19 +135,24 @@ pub struct Session {
 pub const STALE_AFTER_DAYS: i64 = 365;
 
 impl Session {
-    /// Whether nobody has confirmed the session runs (or added it) for over a year, as of
-    /// `today`. Paused and closed sessions are not "stale": their status says it.
     /// Whether stores index and count it: not hidden by a moderator, nor an event that
     /// is over.
     pub fn is_listed(&self) -> bool {
         !self.hidden && !self.over
     }
 
+    /// Whether nobody has confirmed the session runs (or added it) for over a year, as of
+    /// `today`. Paused and closed sessions are not "stale": their status says it.
     pub fn is_possibly_stale(&self, today: NaiveDate) -> bool {
+        self.status == SessionStatus::Active && today >= self.stale_from()
+    }
+
+    /// The first day a running session counts as possibly stale, if nobody confirms it.
+    pub fn stale_from(&self) -> NaiveDate {
         let since = self
             .last_confirmed
             .unwrap_or_else(|| self.created_at.date_naive());
-        self.status == SessionStatus::Active && (today - since).num_days() > STALE_AFTER_DAYS
+        since + chrono::Duration::days(STALE_AFTER_DAYS + 1)
     }
 
     /// "Doolin, Clare, Ireland" — how a place reads in a list.

@@ -5,6 +5,7 @@ pub use crate::model::fixtures::sample_session;
 
 mod allowances;
 mod confirmations;
+mod follows;
 mod hidden;
 mod listings;
 mod members;
@@ -15,6 +16,7 @@ mod sessions;
 mod sitemaps;
 pub use allowances::*;
 pub use confirmations::*;
+pub use follows::*;
 pub use hidden::*;
 pub use listings::*;
 pub use members::*;
@@ -86,6 +88,10 @@ macro_rules! store_contract_tests {
             racing_confirmations_and_an_edit_lose_nothing,
             search_shows_a_new_months_confirmation,
             a_saved_sitemap_reads_back_part_by_part_and_the_next_replaces_it,
+            following_again_replaces_and_unfollowing_removes,
+            the_digest_walks_every_follow_once_in_member_order,
+            a_digest_mark_moves_only_from_what_it_was,
+            racing_digest_runs_claim_a_digest_once,
             ping_answers,
         );
     };

@@ -1,6 +1,6 @@
 //! The store's ports: what the domain needs from a database, in the domain's words, cut
 //! by concern ([`Sessions`], [`Listings`], [`Reviews`], [`Members`], [`Moderation`],
-//! [`Allowances`], [`SignIns`], [`Sitemaps`]); [`Store`] is all of them.
+//! [`Allowances`], [`SignIns`], [`Sitemaps`], [`Follows`]); [`Store`] is all of them.
 //!
 //! Adapters live in the `server` crate (the embedded redb store and DynamoDB), each
 //! implementing each port in the file named for it. Every adapter must pass the contract
@@ -10,6 +10,7 @@
 mod allowance;
 #[cfg(feature = "contract-tests")]
 pub mod contract;
+mod follows;
 mod listings;
 mod members;
 mod moderation;
@@ -19,6 +20,7 @@ mod sign_ins;
 mod sitemaps;
 
 pub use allowance::{refused_until, Allowance, Allowances};
+pub use follows::{Follows, MAX_FOLLOWS_READ};
 pub use listings::{
     end_key, end_prefix, nearest_first, rank_search_candidates, soonest_starts, start_ranges,
     Listings, NearbySession, MAX_NEAR_RESULTS, MAX_STARTS, SEARCH_CANDIDATES_PER_TERM,
@@ -37,6 +39,7 @@ use crate::model::{MemberId, PlacePath, Revision, Session, SessionId};
 /// The ports' methods, for callers holding a `dyn Store`.
 pub mod prelude {
     pub use super::Allowances as _;
+    pub use super::Follows as _;
     pub use super::Listings as _;
     pub use super::Members as _;
     pub use super::Moderation as _;
@@ -100,6 +103,7 @@ pub enum StoreError {
 pub trait Store:
     Sessions
     + Listings
+    + Follows
     + Reviews
     + Members
     + Moderation

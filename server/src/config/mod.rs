@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use leptos::config::{Env, LeptosOptions};
 
 mod identity;
+mod mail;
 pub use identity::{CognitoSettings, IdentityKind};
+pub use mail::{MailKind, SesSettings};
 
 /// A bad setting, naming the variable and what it should look like.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -51,6 +53,8 @@ pub struct Settings {
     pub map_tiles: String,
     pub store: StoreKind,
     pub identity: IdentityKind,
+    /// Where digest emails go (`MAIL`).
+    pub mail: MailKind,
     /// Emails the local provider makes moderators when they sign up (`LOCAL_MODERATORS`,
     /// comma-separated): for trying moderation locally and in browser tests. Cognito
     /// ignores it (use its groups).
@@ -181,6 +185,7 @@ impl Settings {
             map_tiles,
             store,
             identity: identity::identity_from(&var)?,
+            mail: mail::mail_from(&var)?,
             local_moderators: identity::local_moderators_from(&var)?,
             client_ip_header: var("CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase()),
             origin_secret: var("ORIGIN_VERIFY_SECRET").map(|s| s.trim().to_string()),

@@ -7,6 +7,7 @@ mod allowances;
 mod bulk;
 mod confirmations;
 mod errors;
+mod follows;
 mod items;
 mod listings;
 mod members;

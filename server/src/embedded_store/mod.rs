@@ -11,10 +11,12 @@
 //! `sessions_by_place` (`country/area/town/` + name key → id), `sessions_by_created`
 //! (sortable created_at + id → id, read backwards for the newest), `search_terms` (each
 //! folded word + id → id, read by prefix), `sessions_by_cell` (geohash + id → id, read by
-//! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count).
+//! cell prefix) and `place_counts` (`ie`, `ie/clare`, `ie/clare/ennis` → name and count);
+//! `follows` and `digest_marks` are the members' follows (`follows.rs`).
 //! Every write updates them all in one transaction, so listings, searches and counts never
 //! disagree with the sessions.
 mod allowances;
+mod follows;
 mod history;
 mod indexes;
 mod listings;
@@ -73,6 +75,8 @@ impl EmbeddedStore {
         txn.open_table(allowances::ALLOWANCES).map_err(internal)?;
         txn.open_table(sign_ins::SIGN_INS_ENDED).map_err(internal)?;
         txn.open_table(history::HISTORY).map_err(internal)?;
+        txn.open_table(follows::FOLLOWS).map_err(internal)?;
+        txn.open_table(follows::DIGEST_MARKS).map_err(internal)?;
         moderation::open_tables(&txn)?;
         for table in [
             members::BOOKMARKS,

@@ -3,12 +3,12 @@
 use std::sync::Arc;
 
 use app::model::{
-    AuditEntry, Filed, GeoPoint, MemberId, Page, PlaceCount, PlacePath, Report, ReportGroup,
+    AuditEntry, Cadence, Follow, Filed, GeoPoint, MemberId, Page, PlaceCount, PlacePath, Report, ReportGroup,
     Review, Revision, Session, SessionActivity, SessionId, Settlement, SitemapEntry,
     SitemapOutline,
 };
 use app::store::{
-    Allowance, Allowances, Confirmation, Listings, Members, Moderation, NearbySession, PageRequest,
+    Allowance, Allowances, Confirmation, Follows, Listings, Members, Moderation, NearbySession, PageRequest,
     Reviews, Sessions, SignIns, Sitemaps, Store, StoreError,
 };
 use async_trait::async_trait;
@@ -223,6 +223,42 @@ impl SignIns for DownStore {
         down()
     }
     async fn sign_ins_ended_at(&self, _: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        down()
+    }
+}
+
+#[async_trait]
+impl Follows for DownStore {
+    async fn put_follow(&self, _: &Follow) -> Result<(), StoreError> {
+        down()
+    }
+    async fn follows_of(&self, _: &MemberId) -> Result<Vec<Follow>, StoreError> {
+        down()
+    }
+    async fn remove_follow(&self, _: &MemberId, _: &str) -> Result<bool, StoreError> {
+        down()
+    }
+    async fn follows_after(
+        &self,
+        _: Option<(&MemberId, &str)>,
+        _: usize,
+    ) -> Result<Vec<Follow>, StoreError> {
+        down()
+    }
+    async fn digest_sent_until(
+        &self,
+        _: &MemberId,
+        _: Cadence,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        down()
+    }
+    async fn move_digest_mark(
+        &self,
+        _: &MemberId,
+        _: Cadence,
+        _: Option<DateTime<Utc>>,
+        _: Option<DateTime<Utc>>,
+    ) -> Result<bool, StoreError> {
         down()
     }
 }

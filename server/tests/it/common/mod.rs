@@ -122,6 +122,8 @@ pub fn state_over(
         origin_secret: None,
         previous_origin_secret: None,
         page_cache: std::time::Duration::ZERO,
+        mailer: std::sync::Arc::new(server::mail::outbox::LocalOutbox::in_data_dir(data_dir)),
+        local_outbox: None,
     }
 }
 

@@ -1,0 +1,238 @@
+//! The digest: each member who follows places is emailed, once a day or once a week as
+//! they chose, what was added, changed or went a year unconfirmed there since their last
+//! digest. Run by `server digest`, the Lambda's `SEISIUN_TASK=digest` on a schedule, or
+//! the local outbox page's button; a run twice sends once, because each digest is
+//! claimed by moving the member's mark with a conditional write before it is sent.
+pub mod compose;
+pub mod news;
+
+use std::collections::HashMap;
+
+use app::model::{Cadence, Follow, FollowTarget, MemberId, Session};
+use app::store::{PageRequest, Store, StoreError, MAX_FOLLOWS_READ, MAX_PAGE_SIZE};
+use chrono::{DateTime, Utc};
+
+use crate::mail::{MailError, Mailer};
+use compose::{digest_email, Section};
+use news::{may_have_news, news_of, News, Period};
+
+/// The most sessions of one followed place a run reads (a whole country can hold more;
+/// its digest then tells of the first this many by area, town and name).
+pub const PLACE_SESSIONS_READ: usize = 2_000;
+
+/// What a run did, for the log and the Lambda's answer.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DigestRun {
+    /// Digests that went out.
+    pub sent: usize,
+    /// Members whose digest was not due yet (sent less than a day or a week ago).
+    pub not_due: usize,
+    /// Due, but nothing happened where they follow: nothing sent.
+    pub quiet: usize,
+    /// Claimed by another run at the same time.
+    pub claimed_elsewhere: usize,
+    /// Refused by the mail service (kept as sent: a refused address is not retried).
+    pub refused: usize,
+    /// The mail service was unavailable: released, so the next run tries again.
+    pub deferred: usize,
+}
+
+/// Sessions read per followed target, and revisions per session, shared by every member
+/// following the same place in one run.
+#[derive(Default)]
+struct Reads {
+    sessions: HashMap<String, Vec<Session>>,
+    history: HashMap<app::model::SessionId, Vec<app::model::Revision>>,
+}
+
+impl Reads {
+    async fn sessions_of(
+        &mut self,
+        store: &dyn Store,
+        target: &FollowTarget,
+    ) -> Result<&[Session], StoreError> {
+        let id = target.id();
+        if !self.sessions.contains_key(&id) {
+            let found = match target {
+                FollowTarget::Place { place } => {
+                    let mut found = Vec::new();
+                    let mut page = PageRequest::first(MAX_PAGE_SIZE);
+                    loop {
+                        let read = store.sessions_in_place(place, page).await?;
+                        found.extend(read.items);
+                        match read.next_cursor {
+                            Some(cursor) if found.len() < PLACE_SESSIONS_READ => {
+                                page = PageRequest {
+                                    limit: MAX_PAGE_SIZE,
+                                    cursor: Some(cursor),
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                    found
+                }
+                FollowTarget::Near { centre, radius_km } => store
+                    .sessions_near(*centre, f64::from(*radius_km))
+                    .await?
+                    .into_iter()
+                    .map(|n| n.session)
+                    .collect(),
+            };
+            self.sessions.insert(id.clone(), found);
+        }
+        Ok(&self.sessions[&id])
+    }
+
+    async fn news(
+        &mut self,
+        store: &dyn Store,
+        follow: &Follow,
+        period: Period,
+    ) -> Result<Vec<(Session, News)>, StoreError> {
+        // A follow made in the period reports only what came after it.
+        let period = Period {
+            since: period.since.max(follow.since),
+            ..period
+        };
+        let candidates: Vec<Session> = self
+            .sessions_of(store, &follow.target)
+            .await?
+            .iter()
+            .filter(|s| may_have_news(s, period))
+            .cloned()
+            .collect();
+        let mut found = Vec::new();
+        for session in candidates {
+            if !self.history.contains_key(&session.id) {
+                let history = store
+                    .session_with_activity(&session.id)
+                    .await?
+                    .map(|(_, activity)| activity.history)
+                    .unwrap_or_default();
+                self.history.insert(session.id.clone(), history);
+            }
+            if let Some(news) = news_of(&session, &self.history[&session.id], period) {
+                found.push((session, news));
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Runs the digest as of `now`: every member's follows, walked in member order.
+pub async fn run(
+    store: &dyn Store,
+    mailer: &dyn Mailer,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> Result<DigestRun, StoreError> {
+    let mut outcome = DigestRun::default();
+    let mut reads = Reads::default();
+    let mut member_follows: Vec<Follow> = Vec::new();
+    let mut after: Option<(MemberId, String)> = None;
+    loop {
+        let page = store
+            .follows_after(
+                after.as_ref().map(|(m, id)| (m, id.as_str())),
+                MAX_FOLLOWS_READ,
+            )
+            .await?;
+        let done = page.len() < MAX_FOLLOWS_READ;
+        if let Some(last) = page.last() {
+            after = Some((last.member.clone(), last.id()));
+        }
+        for follow in page {
+            if member_follows
+                .first()
+                .is_some_and(|f| f.member != follow.member)
+            {
+                let follows = std::mem::take(&mut member_follows);
+                digest_member(store, mailer, site_url, now, &mut reads, &follows, &mut outcome)
+                    .await?;
+            }
+            member_follows.push(follow);
+        }
+        if done {
+            break;
+        }
+    }
+    if !member_follows.is_empty() {
+        digest_member(store, mailer, site_url, now, &mut reads, &member_follows, &mut outcome).await?;
+    }
+    tracing::info!(?outcome, "digest run");
+    Ok(outcome)
+}
+
+/// One member's digests: one per cadence they chose for some follow.
+async fn digest_member(
+    store: &dyn Store,
+    mailer: &dyn Mailer,
+    site_url: &str,
+    now: DateTime<Utc>,
+    reads: &mut Reads,
+    follows: &[Follow],
+    outcome: &mut DigestRun,
+) -> Result<(), StoreError> {
+    for cadence in Cadence::ALL {
+        let follows: Vec<&Follow> = follows.iter().filter(|f| f.cadence == cadence).collect();
+        let Some(first) = follows.first() else {
+            continue;
+        };
+        let member = &first.member;
+        let mark = store.digest_sent_until(member, cadence).await?;
+        if mark.is_some_and(|m| now - m < cadence.interval()) {
+            outcome.not_due += 1;
+            continue;
+        }
+        let since = mark.unwrap_or_else(|| follows.iter().map(|f| f.since).min().unwrap_or(now));
+        let period = Period { since, until: now };
+        let mut found = Vec::new();
+        for follow in &follows {
+            let news = reads.news(store, follow, period).await?;
+            if !news.is_empty() {
+                found.push((*follow, news));
+            }
+        }
+        if found.is_empty() {
+            outcome.quiet += 1;
+            continue;
+        }
+        if !store
+            .move_digest_mark(member, cadence, mark, Some(now))
+            .await?
+        {
+            outcome.claimed_elsewhere += 1;
+            continue;
+        }
+        let sections: Vec<Section> = found
+            .iter()
+            .map(|(follow, news)| Section {
+                follow,
+                news: news.iter().map(|(s, n)| (s, n.clone())).collect(),
+            })
+            .collect();
+        // The address the member last followed with.
+        let to = follows
+            .iter()
+            .max_by_key(|f| f.since)
+            .map(|f| f.email.as_str())
+            .unwrap_or_default();
+        let email = digest_email(site_url, to, cadence, &sections);
+        match mailer.send(&email).await {
+            Ok(()) => outcome.sent += 1,
+            Err(MailError::Refused(reason)) => {
+                tracing::warn!(%member, %reason, "digest refused by the mail service");
+                outcome.refused += 1;
+            }
+            Err(MailError::Unavailable(reason)) => {
+                tracing::warn!(%member, %reason, "digest deferred: mail service unavailable");
+                store
+                    .move_digest_mark(member, cadence, Some(now), mark)
+                    .await?;
+                outcome.deferred += 1;
+            }
+        }
+    }
+    Ok(())
+}
