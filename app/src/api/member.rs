@@ -23,6 +23,8 @@ pub struct MyThings {
     pub added: Vec<ListedSession>,
     /// The private calendar-feed URL, if they made one.
     pub feed_url: Option<String>,
+    /// The places they follow, by id.
+    pub follows: Vec<super::follow::ShownFollow>,
 }
 
 /// Bookmarks a session (or removes the bookmark); answers whether it is now bookmarked.
@@ -49,11 +51,12 @@ pub async fn my_things() -> Result<MyThings, AppError> {
     let state = edge::state()?;
     let member = cookies::signed_in("see your bookmarks and reviews").await?;
     let store = state.store.clone();
-    let (bookmarks, reviews, added, token) = tokio::try_join!(
+    let (bookmarks, reviews, added, token, follows) = tokio::try_join!(
         store.member_bookmarks(&member.subject),
         store.member_reviews(&member.subject),
         store.sessions_added_by(&member.subject),
         store.feed_token(&member.subject),
+        store.follows_of(&member.subject),
     )?;
     // Hidden content is gone for everyone but moderators, its authors included.
     let reviews: Vec<_> = reviews.into_iter().filter(|r| !r.hidden).collect();
@@ -82,6 +85,7 @@ pub async fn my_things() -> Result<MyThings, AppError> {
             .collect(),
         added: listed(added),
         feed_url: token.map(|t| feed_url(&state.site_url, &t)),
+        follows: super::follow::shown(follows),
     })
 }
 

@@ -3,6 +3,7 @@ pub mod account;
 pub mod confirm;
 #[cfg(feature = "ssr")]
 pub mod edge;
+pub mod follow;
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]

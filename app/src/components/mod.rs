@@ -2,6 +2,7 @@
 mod breadcrumbs;
 pub(crate) mod browser;
 mod filter_bar;
+mod follow_form;
 mod form_alert;
 mod list_map;
 mod missing_notice;
@@ -17,6 +18,7 @@ mod share_button;
 pub use breadcrumbs::Breadcrumbs;
 pub use browser::{go, revive_forms_after_back};
 pub use filter_bar::FilterBar;
+pub use follow_form::{FollowForm, FollowWhat};
 pub use form_alert::{error_of, Alert};
 pub use list_map::{map_tiles, MapToggle, MAP_PARAM};
 pub use missing_notice::MissingNotice;

@@ -78,6 +78,11 @@ impl PlacePath {
         href
     }
 
+    /// The place's Atom feed of sessions added and changed there.
+    pub fn feed_href(&self) -> String {
+        format!("/feeds/places/{}.atom", self.key())
+    }
+
     /// Every level from the first country down to this place.
     pub fn ancestry(&self) -> Vec<PlacePath> {
         let s = self.segments();

@@ -173,10 +173,26 @@ fn FoundView(found: FoundOverview, list: ListQuery, action: &'static str) -> imp
     view! {
         <PageMeta title=title.clone() description canonical_url=links.canonical_url json_ld=links.json_ld/>
         <h2 class="section-title">{title}</h2>
+        {follow_near(&list)}
         <FilterBar query=list.clone() action=action.to_string()/>
         <PagedSessions first=page total=None query=list action=action.to_string() empty_message=empty/>
         <p><a href="/sessions">"Browse by country"</a></p>
     }
+}
+
+/// Near me (not a search): follow the area round the point shared.
+fn follow_near(list: &ListQuery) -> Option<impl IntoView> {
+    use crate::components::{FollowForm, FollowWhat};
+    if list.q.is_some() {
+        return None;
+    }
+    let (lat, lng) = (list.lat.clone()?, list.lng.clone()?);
+    let km = list
+        .km
+        .clone()
+        .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string());
+    let name = format!("within {km} km");
+    Some(view! { <FollowForm what=FollowWhat::Near { lat, lng, km } name/> })
 }
 
 /// The radius searched, as the title shows it: the one asked for, or the narrower one

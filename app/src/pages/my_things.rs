@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use crate::api::follow::{ShownFollow, UnfollowCall};
 use crate::api::member::{my_things, MyReview, MyThings, NewFeedLinkCall, TurnOffFeedCall};
 use crate::components::{Button, PostForm, SessionCard};
 use crate::model::ListedSession;
@@ -53,11 +54,13 @@ fn MyThingsView(things: MyThings) -> impl IntoView {
         reviews,
         added,
         feed_url,
+        follows,
     } = things;
     let has_feed = feed_url.is_some();
     view! {
         <SessionList sessions=bookmarks title="Your bookmarks" id="bookmarks"
             empty="No bookmarks yet: press “Bookmark” on a session’s page."/>
+        <Following follows/>
         <section class="my-list" aria-labelledby="calendar">
             <h2 id="calendar" class="section-title">"Your bookmarks in your calendar"</h2>
             <p>"A private link your phone’s calendar can subscribe to. Anyone with the link can see your bookmarks, so keep it to yourself; make a new one at any time and the old one stops working."</p>
@@ -112,5 +115,41 @@ fn MyReviewItem(review: MyReview) -> impl IntoView {
             </p>
             {(!review.text.is_empty()).then(|| view! { <p class="review-text">{review.text}</p> })}
         </li>
+    }
+}
+
+/// What the member follows, each with how often and a button that stops it.
+#[component]
+fn Following(follows: Vec<ShownFollow>) -> impl IntoView {
+    let followed = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("followed")
+        .is_some();
+    view! {
+        <section class="my-list" aria-labelledby="following">
+            <h2 id="following" class="section-title">"Places you follow"</h2>
+            {followed.then(|| view! {
+                <p role="status">"Followed. You will get an email when sessions there are added, change or may have stopped."</p>
+            })}
+            {if follows.is_empty() {
+                view! { <p class="empty">"You follow no places yet: press “Email me about new sessions” on a town’s page or on near me."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="follows">
+                        {follows.into_iter().map(|f| view! {
+                            <li class="followed">
+                                <a href=f.href>{f.label}</a>
+                                {format!(" · emailed {}", f.cadence.words())}
+                                <PostForm action=UnfollowCall::PATH class="unfollow-form" buttons=vec![
+                                    Button::new("Stop", "Stopping…").secondary(),
+                                ]>
+                                    <input type="hidden" name="id" value=f.id/>
+                                </PostForm>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }

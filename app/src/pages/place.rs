@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{place_overview, ListQuery, PlaceOverview};
-use crate::components::{Breadcrumbs, FilterBar, MissingNotice, PageMeta, PagedSessions};
+use crate::components::{
+    Breadcrumbs, FilterBar, FollowForm, FollowWhat, MissingNotice, PageMeta, PagedSessions,
+};
 use crate::model::{PlaceCount, PlaceName, PlacePath};
 
 /// `/sessions`, `/sessions/{country}`, `/sessions/{country}/{area}` and
@@ -126,6 +128,17 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
+        })}
+        {(here != PlacePath::World).then(|| {
+            let feed = here.feed_href();
+            let name = trail.last().map(|p| format!("in {}", p.name)).unwrap_or_default();
+            view! {
+                <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=feed.clone()/>
+                <div class="follow-bar">
+                    <FollowForm what=FollowWhat::Place(here.key()) name/>
+                    <a class="feed-link" href=feed>"Feed (Atom)"</a>
+                </div>
+            }
         })}
         {(here != PlacePath::World).then(|| view! {
             <h2 class="section-title">"Sessions"</h2>

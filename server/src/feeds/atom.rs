@@ -16,10 +16,30 @@ pub const FEED_TITLE: &str = "Seisiún — newest sessions";
 /// Fifteen minutes: readers poll often, and a new session should not wait an hour.
 const MAX_AGE: u32 = 900;
 
-/// The feed for `sessions`, given newest first. Its `updated` is the latest change among
-/// them (the Unix epoch for an empty feed, which must still carry a date).
+/// Which feed: its own path, its title, and the page it is the feed of.
+pub struct FeedHead<'a> {
+    pub self_path: &'a str,
+    pub title: &'a str,
+    pub page_path: &'a str,
+}
+
+/// The site's feed for `sessions`, given newest first.
 pub fn atom_feed(site_url: &str, sessions: &[Session]) -> String {
-    let self_url = format!("{site_url}/feed.atom");
+    atom_feed_of(
+        site_url,
+        &FeedHead {
+            self_path: "/feed.atom",
+            title: FEED_TITLE,
+            page_path: "/",
+        },
+        sessions,
+    )
+}
+
+/// A feed for `sessions`, given newest first. Its `updated` is the latest change among
+/// them (the Unix epoch for an empty feed, which must still carry a date).
+pub fn atom_feed_of(site_url: &str, head: &FeedHead, sessions: &[Session]) -> String {
+    let self_url = format!("{site_url}{}", head.self_path);
     let updated = sessions
         .iter()
         .map(|s| s.updated_at)
@@ -30,7 +50,7 @@ pub fn atom_feed(site_url: &str, sessions: &[Session]) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     push_element(&mut out, "  ", "id", &self_url);
-    push_element(&mut out, "  ", "title", FEED_TITLE);
+    push_element(&mut out, "  ", "title", head.title);
     push_element(&mut out, "  ", "updated", &rfc3339(updated));
     push_link(&mut out, "  ", "self", "application/atom+xml", &self_url);
     push_link(
@@ -38,7 +58,7 @@ pub fn atom_feed(site_url: &str, sessions: &[Session]) -> String {
         "  ",
         "alternate",
         "text/html",
-        &format!("{site_url}/"),
+        &format!("{site_url}{}", head.page_path),
     );
     // RFC 4287 wants an author on the feed unless every entry has one.
     out.push_str("  <author>\n");

@@ -3,6 +3,7 @@
 //! pure and public so tests can drive them with small limits; the handlers only fetch from
 //! the store and wrap the result in the right headers.
 pub mod atom;
+pub mod place_atom;
 pub mod robots;
 pub mod sitemap;
 
@@ -26,6 +27,7 @@ pub fn routes() -> Router<ServerState> {
         // part arrives as `3.xml` and the handler checks the suffix itself.
         .route("/sitemap-{part}", get(sitemap::serve_sitemap_part))
         .route("/feed.atom", get(atom::serve_feed))
+        .route("/feeds/places/{*path}", get(place_atom::serve_place_feed))
 }
 
 const XML: &str = "application/xml; charset=utf-8";

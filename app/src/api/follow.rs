@@ -1,0 +1,147 @@
+//! Following places: a member asks to be emailed about a place (country, area, town) or
+//! the area round a point, daily or weekly; the account page lists what they follow.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::model::Cadence;
+
+/// One follow as the account page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownFollow {
+    pub id: String,
+    pub label: String,
+    pub href: String,
+    pub cadence: Cadence,
+}
+
+/// Follows a place (`place`, its key such as `ie/clare/doolin`) or the area within `km`
+/// of `lat`,`lng`; following the same again changes how often.
+#[server(name = FollowCall, prefix = "/api", endpoint = "follow")]
+pub async fn follow(
+    place: Option<String>,
+    lat: Option<f64>,
+    lng: Option<f64>,
+    km: Option<u32>,
+    cadence: Cadence,
+) -> Result<(), AppError> {
+    use crate::api::{edge, guard};
+    use crate::model::{Follow, MAX_FOLLOWS};
+
+    let (state, member) = guard::member("follow a place").await?;
+    let (target, label) = ssr::target(&state, place, lat, lng, km)
+        .await
+        .map_err(edge::respond_with)?;
+    let follows = state.store.follows_of(&member.subject).await?;
+    let earlier = follows.iter().find(|f| f.target.id() == target.id());
+    if earlier.is_none() && follows.len() >= MAX_FOLLOWS {
+        return Err(edge::respond_with(AppError::bad_request(format!(
+            "You follow {MAX_FOLLOWS} places already. Stop one on your account page first."
+        ))));
+    }
+    guard::count_write(&state, &member).await?;
+    let follow = Follow {
+        member: member.subject.clone(),
+        email: member.email.clone(),
+        target,
+        label,
+        cadence,
+        // Following again keeps the links in emails already sent working, and the news
+        // since the first follow.
+        stop_token: earlier.map_or_else(
+            || uuid::Uuid::new_v4().simple().to_string(),
+            |f| f.stop_token.clone(),
+        ),
+        since: earlier.map_or_else(chrono::Utc::now, |f| f.since),
+    };
+    state.store.put_follow(&follow).await?;
+    leptos_axum::redirect("/account?followed=1#following");
+    Ok(())
+}
+
+/// Stops one of the member's follows.
+#[server(name = UnfollowCall, prefix = "/api", endpoint = "unfollow")]
+pub async fn unfollow(id: String) -> Result<(), AppError> {
+    let (state, member) = crate::api::guard::writer("change what you follow").await?;
+    state.store.remove_follow(&member.subject, &id).await?;
+    leptos_axum::redirect("/account#following");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn shown(follows: Vec<crate::model::Follow>) -> Vec<ShownFollow> {
+    follows
+        .into_iter()
+        .map(|f| ShownFollow {
+            id: f.id(),
+            href: f.target.href(),
+            label: f.label,
+            cadence: f.cadence,
+        })
+        .collect()
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::error::AppError;
+    use crate::model::near_radius::RADIUS_CHOICES_KM;
+    use crate::model::{FollowTarget, GeoPoint, PlacePath};
+    use crate::state::AppState;
+
+    /// What the form names, checked: a place that has sessions, or a point on Earth with
+    /// one of the radii the near-me page offers. Answers it with the words for it.
+    pub async fn target(
+        state: &AppState,
+        place: Option<String>,
+        lat: Option<f64>,
+        lng: Option<f64>,
+        km: Option<u32>,
+    ) -> Result<(FollowTarget, String), AppError> {
+        if let Some(key) = place.filter(|p| !p.trim().is_empty()) {
+            let segments: Vec<&str> = key.trim().split('/').collect();
+            let place = PlacePath::from_segments(&segments)
+                .filter(|p| *p != PlacePath::World)
+                .ok_or_else(|| AppError::bad_request("That is not a place we list."))?;
+            let trail = state
+                .store
+                .place_trail(&place)
+                .await?
+                .ok_or_else(|| AppError::not_found("There are no sessions listed there."))?;
+            let label = trail
+                .iter()
+                .rev()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Ok((FollowTarget::Place { place }, label));
+        }
+        let (Some(lat), Some(lng)) = (lat, lng) else {
+            return Err(AppError::bad_request(
+                "Choose a place, or share where you are on the near-me page, to follow it.",
+            ));
+        };
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lng) {
+            return Err(AppError::bad_request("That point is not on the map."));
+        }
+        let km = km.unwrap_or(25);
+        if !RADIUS_CHOICES_KM.contains(&km) {
+            return Err(AppError::bad_request(format!(
+                "Choose one of {} km.",
+                RADIUS_CHOICES_KM.map(|k| k.to_string()).join(", ")
+            )));
+        }
+        let target = FollowTarget::near(GeoPoint { lat, lng }, km);
+        let FollowTarget::Near { centre, .. } = target else {
+            unreachable!("near() makes a Near target")
+        };
+        // Named for the nearest session's town, as a person would say it.
+        let nearest = state.store.sessions_near(centre, f64::from(km)).await?;
+        let label = match nearest.first() {
+            Some(n) if !n.session.town.is_empty() => {
+                format!("Within {km} km of {}", n.session.town)
+            }
+            _ => format!("Within {km} km of {:.3}, {:.3}", centre.lat, centre.lng),
+        };
+        Ok((target, label))
+    }
+}
