@@ -69,9 +69,13 @@ async fn run_digest_task(settings: Settings) -> anyhow::Result<()> {
     lambda_http::lambda_runtime::run(service_fn(move |_: LambdaEvent<serde_json::Value>| {
         let (store, mailer, site_url) = (store.clone(), mailer.clone(), site_url.clone());
         async move {
-            let run =
-                crate::digest::run(store.as_ref(), mailer.as_ref(), &site_url, chrono::Utc::now())
-                    .await?;
+            let run = crate::digest::run(
+                store.as_ref(),
+                mailer.as_ref(),
+                &site_url,
+                chrono::Utc::now(),
+            )
+            .await?;
             Ok::<_, lambda_http::Error>(serde_json::to_value(run)?)
         }
     }))

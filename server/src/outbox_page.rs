@@ -91,7 +91,10 @@ async fn outbox(State(state): State<ServerState>, request: Request) -> Response 
                     ));
                 }
             }
-            Err(err) => mail.push_str(&format!("<p>Cannot read the outbox: {}</p>", escape(&err.to_string()))),
+            Err(err) => mail.push_str(&format!(
+                "<p>Cannot read the outbox: {}</p>",
+                escape(&err.to_string())
+            )),
         }
     }
     Html(format!(

@@ -194,4 +194,3 @@ async fn jwks(State(state): State<ServerState>) -> axum::response::Response {
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
-

@@ -7,12 +7,12 @@ use app::store::{PageRequest, Store, StoreError};
 use tokio::net::TcpListener;
 
 use crate::config::{MailKind, Settings, StoreKind};
-use crate::mail::outbox::LocalOutbox;
-use crate::mail::ses::SesMailer;
-use crate::mail::Mailer;
 use crate::dynamo_store::{self, DynamoStore};
 use crate::embedded_store::EmbeddedStore;
 use crate::feeds::sitemap::REBUILD_EVERY_MINUTES;
+use crate::mail::outbox::LocalOutbox;
+use crate::mail::ses::SesMailer;
+use crate::mail::Mailer;
 use crate::routes::{router, ServerState};
 use crate::seed;
 

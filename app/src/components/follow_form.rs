@@ -12,13 +12,19 @@ use crate::model::Cadence;
 #[derive(Clone, Debug, PartialEq)]
 pub enum FollowWhat {
     Place(String),
-    Near { lat: String, lng: String, km: String },
+    Near {
+        lat: String,
+        lng: String,
+        km: String,
+    },
 }
 
 #[component]
 pub fn FollowForm(what: FollowWhat, name: String) -> impl IntoView {
     let fields = match what {
-        FollowWhat::Place(key) => view! { <input type="hidden" name="place" value=key/> }.into_any(),
+        FollowWhat::Place(key) => {
+            view! { <input type="hidden" name="place" value=key/> }.into_any()
+        }
         FollowWhat::Near { lat, lng, km } => view! {
             <input type="hidden" name="lat" value=lat/>
             <input type="hidden" name="lng" value=lng/>

@@ -138,7 +138,17 @@ mod tests {
         );
         assert_eq!(a.id(), b.id());
         assert_eq!(a.id(), "near:53.012,-9.378,25");
-        assert_ne!(a.id(), FollowTarget::near(GeoPoint { lat: 53.0118, lng: -9.3781 }, 50).id());
+        assert_ne!(
+            a.id(),
+            FollowTarget::near(
+                GeoPoint {
+                    lat: 53.0118,
+                    lng: -9.3781
+                },
+                50
+            )
+            .id()
+        );
         assert_eq!(a.href(), "/near?lat=53.012&lng=-9.378&km=25");
     }
 

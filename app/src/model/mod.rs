@@ -2,9 +2,9 @@
 pub mod countries;
 mod draft;
 mod filter;
-mod follow;
 #[cfg(any(test, feature = "contract-tests"))]
 pub mod fixtures;
+mod follow;
 #[cfg(feature = "ssr")]
 pub mod geo;
 #[cfg(feature = "ssr")]

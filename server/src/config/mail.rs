@@ -22,12 +22,15 @@ pub fn mail_from(var: &impl Fn(&str) -> Option<String>) -> Result<MailKind, Conf
     match var("MAIL").as_deref().map(str::trim) {
         None | Some("outbox") => Ok(MailKind::Outbox),
         Some("ses") => {
-            let from = var("MAIL_FROM").map(|f| f.trim().to_string()).ok_or_else(|| {
-                invalid(
-                    "MAIL_FROM",
-                    "MAIL=ses needs the From address, e.g. \"Seisiún <news@seisiun.example>\"".into(),
-                )
-            })?;
+            let from = var("MAIL_FROM")
+                .map(|f| f.trim().to_string())
+                .ok_or_else(|| {
+                    invalid(
+                        "MAIL_FROM",
+                        "MAIL=ses needs the From address, e.g. \"Seisiún <news@seisiun.example>\""
+                            .into(),
+                    )
+                })?;
             if !from.contains('@') {
                 return Err(invalid(
                     "MAIL_FROM",

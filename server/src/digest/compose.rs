@@ -51,7 +51,11 @@ fn count_words(sections: &[Section]) -> String {
         parts.push(plural(changed, "change", "changes"));
     }
     if stale > 0 {
-        parts.push(plural(stale, "that may have stopped", "that may have stopped"));
+        parts.push(plural(
+            stale,
+            "that may have stopped",
+            "that may have stopped",
+        ));
     }
     parts.join(", ")
 }
@@ -78,7 +82,11 @@ fn detail_lines(session: &Session, news: &News) -> Vec<String> {
 /// The email for `sections` (each with news), to `to`.
 pub fn digest_email(site_url: &str, to: &str, cadence: Cadence, sections: &[Section]) -> Email {
     let places: Vec<&str> = sections.iter().map(|s| s.follow.label.as_str()).collect();
-    let subject = format!("{} in {} · Seisiún", capitalised(&count_words(sections)), places.join("; "));
+    let subject = format!(
+        "{} in {} · Seisiún",
+        capitalised(&count_words(sections)),
+        places.join("; ")
+    );
     let all: Vec<&Follow> = sections.iter().map(|s| s.follow).collect();
     let stop_all = stop_url(site_url, &all);
     let account = format!("{site_url}/account#following");

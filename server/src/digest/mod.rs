@@ -148,8 +148,16 @@ pub async fn run(
                 .is_some_and(|f| f.member != follow.member)
             {
                 let follows = std::mem::take(&mut member_follows);
-                digest_member(store, mailer, site_url, now, &mut reads, &follows, &mut outcome)
-                    .await?;
+                digest_member(
+                    store,
+                    mailer,
+                    site_url,
+                    now,
+                    &mut reads,
+                    &follows,
+                    &mut outcome,
+                )
+                .await?;
             }
             member_follows.push(follow);
         }
@@ -158,7 +166,16 @@ pub async fn run(
         }
     }
     if !member_follows.is_empty() {
-        digest_member(store, mailer, site_url, now, &mut reads, &member_follows, &mut outcome).await?;
+        digest_member(
+            store,
+            mailer,
+            site_url,
+            now,
+            &mut reads,
+            &member_follows,
+            &mut outcome,
+        )
+        .await?;
     }
     tracing::info!(?outcome, "digest run");
     Ok(outcome)

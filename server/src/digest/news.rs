@@ -48,7 +48,8 @@ pub fn news_of(session: &Session, history: &[Revision], period: Period) -> Optio
         ));
     }
     let stale_at = session.stale_from().and_time(NaiveTime::MIN).and_utc();
-    (session.status == SessionStatus::Active && period.holds(stale_at)).then_some(News::MayHaveStopped)
+    (session.status == SessionStatus::Active && period.holds(stale_at))
+        .then_some(News::MayHaveStopped)
 }
 
 /// Whether a session may have news in `period` worth reading its history for.
@@ -101,7 +102,11 @@ mod tests {
         session.created_at = at("2026-01-01T00:00:00Z");
         session.last_confirmed = Some("2026-11-01".parse().unwrap());
         let history = [
-            revision(&session, "2026-11-29T22:00:00Z", "When: “Thursdays” → “Fridays”"),
+            revision(
+                &session,
+                "2026-11-29T22:00:00Z",
+                "When: “Thursdays” → “Fridays”",
+            ),
             revision(&session, "2026-11-29T21:00:00Z", "Moved the map point"),
             revision(&session, "2026-11-28T21:00:00Z", "Name: “X” → “Alpha”"),
         ];

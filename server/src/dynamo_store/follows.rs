@@ -152,7 +152,10 @@ impl Follows for DynamoStore {
         let sk = mark_sk(cadence);
         // `until` is a DynamoDB reserved word: hence `#until`.
         let guard = match expected {
-            Some(expected) => ("#until = :expected", vec![(":expected", s(expected.to_rfc3339()))]),
+            Some(expected) => (
+                "#until = :expected",
+                vec![(":expected", s(expected.to_rfc3339()))],
+            ),
             None => ("attribute_not_exists(#until)", vec![]),
         };
         let write = match until {
@@ -179,6 +182,9 @@ impl Follows for DynamoStore {
                     .build()
             }
         };
-        Ok(matches!(self.transact_outcome(vec![write]).await?, Outcome::Done))
+        Ok(matches!(
+            self.transact_outcome(vec![write]).await?,
+            Outcome::Done
+        ))
     }
 }

@@ -21,14 +21,20 @@ const MAX_AGE: u32 = 900;
 /// The place a feed path names (`ie/clare/doolin.atom`), never the world.
 pub fn place_of(path: &str) -> Option<PlacePath> {
     let key = path.strip_suffix(".atom")?;
-    PlacePath::from_segments(&key.split('/').collect::<Vec<_>>())
-        .filter(|p| *p != PlacePath::World)
+    PlacePath::from_segments(&key.split('/').collect::<Vec<_>>()).filter(|p| *p != PlacePath::World)
 }
 
 /// The place's sessions, newest change first, at most [`FEED_SIZE`]; ended one-offs left out.
-pub fn newest_changes(mut sessions: Vec<Session>, now: chrono::DateTime<chrono::Utc>) -> Vec<Session> {
+pub fn newest_changes(
+    mut sessions: Vec<Session>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Session> {
     sessions.retain(|s| s.is_listed() && !app::model::occurrence::is_over(s, now));
-    sessions.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
+    sessions.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     sessions.truncate(FEED_SIZE);
     sessions
 }
@@ -38,11 +44,19 @@ pub(super) async fn serve_place_feed(
     Path(path): Path<String>,
 ) -> Response {
     let Some(place) = place_of(&path) else {
-        return plain(StatusCode::NOT_FOUND, "No such place feed. Feeds are at /feeds/places/{country}/{area}/{town}.atom.\n");
+        return plain(
+            StatusCode::NOT_FOUND,
+            "No such place feed. Feeds are at /feeds/places/{country}/{area}/{town}.atom.\n",
+        );
     };
     let trail = match app.store.place_trail(&place).await {
         Ok(Some(trail)) => trail,
-        Ok(None) => return plain(StatusCode::NOT_FOUND, "No sessions are listed in that place.\n"),
+        Ok(None) => {
+            return plain(
+                StatusCode::NOT_FOUND,
+                "No sessions are listed in that place.\n",
+            )
+        }
         Err(err) => return store_failure("place feed", err),
     };
     let mut sessions = Vec::new();

@@ -72,7 +72,8 @@ impl Mailer for LocalOutbox {
             at.format("%Y%m%dT%H%M%S%.9fZ"),
             uuid::Uuid::new_v4().simple()
         );
-        let body = serde_json::to_vec_pretty(&sent).map_err(|e| MailError::Refused(e.to_string()))?;
+        let body =
+            serde_json::to_vec_pretty(&sent).map_err(|e| MailError::Refused(e.to_string()))?;
         let dir = self.dir.clone();
         tokio::task::spawn_blocking(move || {
             std::fs::create_dir_all(&dir)?;

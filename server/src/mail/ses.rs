@@ -51,14 +51,12 @@ fn mail_error(err: SdkError<SendEmailError>) -> MailError {
 #[async_trait]
 impl Mailer for SesMailer {
     async fn send(&self, email: &Email) -> Result<(), MailError> {
-        let mut message = Message::builder()
-            .subject(content(&email.subject)?)
-            .body(
-                Body::builder()
-                    .text(content(&email.text)?)
-                    .html(content(&email.html)?)
-                    .build(),
-            );
+        let mut message = Message::builder().subject(content(&email.subject)?).body(
+            Body::builder()
+                .text(content(&email.text)?)
+                .html(content(&email.html)?)
+                .build(),
+        );
         for (name, value) in super::unsubscribe_headers(email) {
             message = message.headers(
                 MessageHeader::builder()

@@ -20,6 +20,7 @@ mod http_bookmarks;
 mod http_cdn;
 mod http_feeds;
 mod http_find;
+mod http_follows;
 mod http_freshness;
 mod http_hardening;
 mod http_limits;

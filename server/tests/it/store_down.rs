@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use app::model::{
-    AuditEntry, Cadence, Follow, Filed, GeoPoint, MemberId, Page, PlaceCount, PlacePath, Report, ReportGroup,
-    Review, Revision, Session, SessionActivity, SessionId, Settlement, SitemapEntry,
+    AuditEntry, Cadence, Filed, Follow, GeoPoint, MemberId, Page, PlaceCount, PlacePath, Report,
+    ReportGroup, Review, Revision, Session, SessionActivity, SessionId, Settlement, SitemapEntry,
     SitemapOutline,
 };
 use app::store::{
-    Allowance, Allowances, Confirmation, Follows, Listings, Members, Moderation, NearbySession, PageRequest,
-    Reviews, Sessions, SignIns, Sitemaps, Store, StoreError,
+    Allowance, Allowances, Confirmation, Follows, Listings, Members, Moderation, NearbySession,
+    PageRequest, Reviews, Sessions, SignIns, Sitemaps, Store, StoreError,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

@@ -52,23 +52,39 @@ pub async fn following_again_replaces_and_unfollowing_removes(store: Arc<dyn Sto
         .await
         .unwrap();
     let mine = store.follows_of(&aoife).await.unwrap();
-    assert_eq!(labels(&mine), [("aoife".into(), "doolin"), ("aoife".into(), "ennis")]);
+    assert_eq!(
+        labels(&mine),
+        [("aoife".into(), "doolin"), ("aoife".into(), "ennis")]
+    );
     assert_eq!(mine[0].cadence, Cadence::Weekly);
 
     let near = Follow {
-        target: FollowTarget::near(GeoPoint { lat: 53.0, lng: -9.4 }, 25),
+        target: FollowTarget::near(
+            GeoPoint {
+                lat: 53.0,
+                lng: -9.4,
+            },
+            25,
+        ),
         label: "near".into(),
         ..follow("aoife", "x", Cadence::Daily)
     };
     store.put_follow(&near).await.unwrap();
+    // By id: `near:…` before `place:…`.
     assert_eq!(store.follows_of(&aoife).await.unwrap().len(), 3);
-    assert_eq!(store.follows_of(&aoife).await.unwrap()[2], near);
+    assert_eq!(store.follows_of(&aoife).await.unwrap()[0], near);
 
-    assert!(store.remove_follow(&aoife, "place:ie/clare/doolin").await.unwrap());
-    assert!(!store.remove_follow(&aoife, "place:ie/clare/doolin").await.unwrap());
+    assert!(store
+        .remove_follow(&aoife, "place:ie/clare/doolin")
+        .await
+        .unwrap());
+    assert!(!store
+        .remove_follow(&aoife, "place:ie/clare/doolin")
+        .await
+        .unwrap());
     assert_eq!(
         labels(&store.follows_of(&aoife).await.unwrap()),
-        [("aoife".into(), "ennis"), ("aoife".into(), "near")]
+        [("aoife".into(), "near"), ("aoife".into(), "ennis")]
     );
     // Brian's follow of the same town is his own.
     assert_eq!(store.follows_of(&"brian".into()).await.unwrap().len(), 1);
@@ -107,7 +123,13 @@ pub async fn a_digest_mark_moves_only_from_what_it_was(store: Arc<dyn Store>) {
     let aoife: MemberId = "aoife".into();
     let monday = at("2026-11-30T07:00:00Z");
     let tuesday = monday + Duration::days(1);
-    assert_eq!(store.digest_sent_until(&aoife, Cadence::Daily).await.unwrap(), None);
+    assert_eq!(
+        store
+            .digest_sent_until(&aoife, Cadence::Daily)
+            .await
+            .unwrap(),
+        None
+    );
     assert!(store
         .move_digest_mark(&aoife, Cadence::Daily, None, Some(monday))
         .await
@@ -118,11 +140,20 @@ pub async fn a_digest_mark_moves_only_from_what_it_was(store: Arc<dyn Store>) {
         .await
         .unwrap());
     assert_eq!(
-        store.digest_sent_until(&aoife, Cadence::Daily).await.unwrap(),
+        store
+            .digest_sent_until(&aoife, Cadence::Daily)
+            .await
+            .unwrap(),
         Some(monday)
     );
     // Weekly is a mark of its own.
-    assert_eq!(store.digest_sent_until(&aoife, Cadence::Weekly).await.unwrap(), None);
+    assert_eq!(
+        store
+            .digest_sent_until(&aoife, Cadence::Weekly)
+            .await
+            .unwrap(),
+        None
+    );
     assert!(!store
         .move_digest_mark(&aoife, Cadence::Daily, Some(tuesday), Some(tuesday))
         .await
@@ -136,7 +167,13 @@ pub async fn a_digest_mark_moves_only_from_what_it_was(store: Arc<dyn Store>) {
         .move_digest_mark(&aoife, Cadence::Daily, Some(tuesday), None)
         .await
         .unwrap());
-    assert_eq!(store.digest_sent_until(&aoife, Cadence::Daily).await.unwrap(), None);
+    assert_eq!(
+        store
+            .digest_sent_until(&aoife, Cadence::Daily)
+            .await
+            .unwrap(),
+        None
+    );
 }
 
 pub async fn racing_digest_runs_claim_a_digest_once(store: Arc<dyn Store>) {

@@ -1,0 +1,334 @@
+//! Following a place, as a member would: follow a town from its page, another member adds
+//! a session there and edits one, the digest (the local outbox page's button, as a
+//! developer runs it) emails the follower once, however often it runs; the email's stop
+//! link asks first and then stops it without a sign-in; a forged link stops nothing.
+//! Anyone can read the town's Atom feed. Bad follows are refused and change nothing.
+use crate::common;
+
+use app::model::fixtures::sample_session;
+use app::model::{Cadence, Revision};
+use chrono::{TimeDelta, Utc};
+use common::{spawn_app_in, TestApp};
+
+const PASSWORD: &str = "Reels4Ever";
+const ENNIS: &str = "ie/clare/ennis";
+
+async fn app() -> (TestApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+    let mut old = sample_session("old-ennis", "Old Ennis Session", "IE");
+    old.created_at = Utc::now() - TimeDelta::days(100);
+    old.updated_at = old.created_at;
+    old.last_confirmed = Some(Utc::now().date_naive());
+    app.store.create_session(&old, None).await.unwrap();
+    (app, dir)
+}
+
+/// The digest as the outbox page's button runs it; answers the outbox page after it.
+async fn run_digest(app: &TestApp) -> String {
+    let response = app
+        .client
+        .post(format!("{}/account/outbox/digest", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status().as_u16(),
+        303,
+        "the button goes back to the outbox"
+    );
+    app.get_text("/account/outbox").await.1
+}
+
+/// The links in a text, in order.
+fn links(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| w.starts_with("http"))
+        .map(|w| w.trim_end_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn a_follower_is_emailed_once_about_a_new_session_and_stops_it_from_the_email() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+        let response = aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
+        assert!(
+            response.status().is_success(),
+            "{:?}",
+            response.text().await
+        );
+        let (_, account) = aoife.page("/account").await;
+        assert!(
+            account.contains("Ennis, Clare, Ireland"),
+            "listed on the account page"
+        );
+        assert!(account.contains("emailed once a day"));
+
+        // Nothing happened yet: no email.
+        let outbox = run_digest(&app).await;
+        assert!(outbox.contains("No digest sent yet"), "{outbox}");
+
+        // Another member adds a session in Ennis, and the old one moves to Fridays.
+        let mut new = sample_session("new-ennis", "Brand New Ennis Tunes", "IE");
+        new.created_at = Utc::now();
+        new.updated_at = new.created_at;
+        app.store.create_session(&new, None).await.unwrap();
+        let mut old = app
+            .store
+            .get_session(&app::model::SessionId::parse("old-ennis").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let before = old.clone();
+        old.schedules = vec![app::model::Schedule::Weekly {
+            days: vec![chrono::Weekday::Fri],
+            every_weeks: 1,
+            anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+            end: None,
+        }];
+        old.updated_at = Utc::now();
+        let revision = Revision {
+            session_id: old.id.clone(),
+            at: old.updated_at,
+            by: "brian".into(),
+            by_name: "Brian".into(),
+            changes: app::model::describe_changes(Some(&before), &old),
+        };
+        app.store
+            .update_session(&old, Some(&revision))
+            .await
+            .unwrap();
+
+        let outbox = run_digest(&app).await;
+        assert_eq!(
+            outbox.matches("class=\"outbox-message\"").count(),
+            1,
+            "{outbox}"
+        );
+        assert!(outbox.contains("To aoife@example.org"));
+        assert!(outbox.contains("New: Brand New Ennis Tunes"), "{outbox}");
+        assert!(outbox.contains("Changed: Old Ennis Session"), "{outbox}");
+        assert!(
+            outbox.contains("When: “Thursdays"),
+            "the change in words: {outbox}"
+        );
+
+        // Run again (and again): not due, nothing more sent.
+        let again = run_digest(&app).await;
+        assert_eq!(again.matches("class=\"outbox-message\"").count(), 1);
+        let outbox_dir = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir);
+        let sent = outbox_dir.newest(10).unwrap();
+        assert_eq!(sent.len(), 1);
+        let email = &sent[0].email;
+        assert_eq!(
+            sent[0]
+                .headers
+                .iter()
+                .find(|(n, _)| n == "List-Unsubscribe-Post")
+                .map(|h| h.1.as_str()),
+            Some("List-Unsubscribe=One-Click")
+        );
+        let stop = links(&email.text)
+            .into_iter()
+            .find(|l| l.contains("/alerts/stop"))
+            .expect("a stop link in the email");
+        assert_eq!(format!("<{}>", email.unsubscribe_url), sent[0].headers[0].1);
+        // The link is to the site's own address (SITE_URL), the path is what matters here.
+        let stop_path = &stop[stop.find("/alerts/stop?").expect("a stop link")..];
+
+        // A forged secret stops nothing.
+        let forged = stop_path.replace("&t=", "&t=0");
+        let (status, page) = app.visitor().page(&forged).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("nothing to stop"), "{page}");
+
+        // Opening the link only asks (mail scanners open links).
+        let (status, page) = app.visitor().page(stop_path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Stop these emails"), "{page}");
+        assert_eq!(
+            app.store
+                .follows_of(&member_id(&aoife).await)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+
+        // Pressing it, signed out, stops them.
+        let response = app
+            .client
+            .post(format!("{}{stop_path}", app.address))
+            .form(&[("List-Unsubscribe", "One-Click")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("no more emails about"));
+        let (_, account) = aoife.page("/account").await;
+        assert!(
+            !account.contains("emailed once a day"),
+            "gone from the account page"
+        );
+        assert!(account.contains("You follow no places yet"));
+    })
+}
+
+async fn member_id(member: &crate::accounts::Browser) -> app::model::MemberId {
+    let me = member.current_member().await;
+    app::model::MemberId::new(me["subject"].as_str().expect("signed in"))
+}
+
+#[test]
+fn following_again_changes_how_often_and_bad_follows_change_nothing() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let visitor = app
+            .visitor()
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
+        assert_eq!(
+            visitor.status().as_u16(),
+            401,
+            "signed out: asked to sign in"
+        );
+
+        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+        let me = member_id(&aoife).await;
+        for (form, status, words) in [
+            (
+                vec![("place", "ie/clare/nowhere"), ("cadence", "daily")],
+                404,
+                "no sessions listed there",
+            ),
+            (
+                vec![("place", "../etc"), ("cadence", "daily")],
+                400,
+                "not a place we list",
+            ),
+            (vec![("cadence", "daily")], 400, "Choose a place"),
+            (
+                vec![
+                    ("lat", "52.8"),
+                    ("lng", "-8.9"),
+                    ("km", "7"),
+                    ("cadence", "daily"),
+                ],
+                400,
+                "Choose one of 5, 25, 50, 100 km",
+            ),
+            (
+                vec![
+                    ("lat", "152.8"),
+                    ("lng", "-8.9"),
+                    ("km", "25"),
+                    ("cadence", "daily"),
+                ],
+                400,
+                "not on the map",
+            ),
+            (vec![("place", ENNIS), ("cadence", "hourly")], 400, ""),
+        ] {
+            let response = aoife.call("follow", &form).await;
+            assert_eq!(response.status().as_u16(), status, "{form:?}");
+            let text = response.text().await.unwrap();
+            assert!(text.contains(words), "{form:?}: {text}");
+        }
+        assert!(
+            app.store.follows_of(&me).await.unwrap().is_empty(),
+            "nothing followed"
+        );
+
+        aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
+        let first = app.store.follows_of(&me).await.unwrap();
+        aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "weekly")])
+            .await;
+        let again = app.store.follows_of(&me).await.unwrap();
+        assert_eq!(again.len(), 1, "the same town once");
+        assert_eq!(again[0].cadence, Cadence::Weekly);
+        assert_eq!(
+            again[0].stop_token, first[0].stop_token,
+            "links already sent still work"
+        );
+        assert_eq!(again[0].label, "Ennis, Clare, Ireland");
+
+        // Near me: named for the nearest town.
+        let response = aoife
+            .call(
+                "follow",
+                &[
+                    ("lat", "52.84"),
+                    ("lng", "-8.98"),
+                    ("km", "25"),
+                    ("cadence", "weekly"),
+                ],
+            )
+            .await;
+        assert!(response.status().is_success());
+        let follows = app.store.follows_of(&me).await.unwrap();
+        assert_eq!(follows.len(), 2);
+        let near = follows
+            .iter()
+            .find(|f| f.id().starts_with("near:"))
+            .unwrap();
+        assert_eq!(near.label, "Within 25 km of Ennis");
+
+        // Stopped from the account page.
+        let response = aoife
+            .call("unfollow", &[("id", &format!("place:{ENNIS}"))])
+            .await;
+        assert!(response.status().is_success());
+        assert_eq!(app.store.follows_of(&me).await.unwrap().len(), 1);
+    })
+}
+
+#[test]
+fn anyone_can_read_a_places_feed_newest_change_first() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let mut new = sample_session("new-ennis", "Brand New Ennis Tunes", "IE");
+        new.created_at = Utc::now();
+        new.updated_at = new.created_at;
+        app.store.create_session(&new, None).await.unwrap();
+
+        let response = app.get(&format!("/feeds/places/{ENNIS}.atom")).await;
+        assert_eq!(response.status().as_u16(), 200);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/atom+xml; charset=utf-8"
+        );
+        let feed = response.text().await.unwrap();
+        assert!(feed.contains("<title>Seisiún — sessions in Ennis, Clare, Ireland</title>"));
+        let newest = feed.find("Brand New Ennis Tunes").unwrap();
+        let older = feed.find("Old Ennis Session").unwrap();
+        assert!(newest < older, "newest change first");
+
+        // The town's page points to it, for readers and people.
+        let (_, page) = app.get_text("/sessions/ie/clare/ennis").await;
+        assert!(
+            page.contains("href=\"/feeds/places/ie/clare/ennis.atom\""),
+            "{page}"
+        );
+        assert!(page.contains("Email me about new sessions in Ennis"));
+
+        for missing in [
+            "/feeds/places/ie/clare/nowhere.atom",
+            "/feeds/places/ie/clare/ennis",
+            "/feeds/places/.atom",
+        ] {
+            assert_eq!(app.get(missing).await.status().as_u16(), 404, "{missing}");
+        }
+    })
+}
