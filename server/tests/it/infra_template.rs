@@ -352,7 +352,7 @@ fn feeds_are_cached_whatever_the_query_string() {
     let behaviors = template["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
         .as_array()
         .expect("cache behaviors");
-    for path in ["/sitemap*", "/feed.atom", "/robots.txt"] {
+    for path in ["/sitemap*", "/feed.atom", "/feeds/places/*", "/robots.txt"] {
         let behavior = behaviors
             .iter()
             .find(|b| b["PathPattern"] == path)
@@ -1145,4 +1145,147 @@ fn every_public_file_is_served_from_the_bucket() {
         checked >= 7,
         "the icons, manifest, worker and offline page: {checked}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 17: the digest in AWS.
+
+/// The digest is the same package on a daily schedule in Ireland's morning, configured as
+/// the server accepts (SES, the template's configuration set), allowed to send only as the
+/// one identity through the one set and to touch only what the digest touches; the set
+/// suppresses addresses that bounced or complained, and failures and bad rates alarm.
+#[test]
+fn the_digest_runs_daily_from_the_same_package_and_sends_only_as_the_site() {
+    let template = template();
+    let site = named(&template, "ServerFunction")["Properties"].clone();
+    let digest = named(&template, "DigestFunction");
+    assert_eq!(digest["Condition"], "UsesSes", "only with an SES identity");
+    let task = digest["Properties"].clone();
+    for same in ["CodeUri", "Handler", "Runtime", "Architectures"] {
+        assert_eq!(task[same], site[same], "{same}");
+    }
+    let env = task["Environment"]["Variables"]
+        .as_object()
+        .unwrap()
+        .clone();
+    assert_eq!(env[server::lambda::TASK_VARIABLE], "digest");
+    let lookup = |name: &str| -> Option<String> {
+        let value = env.get(name)?;
+        Some(match value.as_str() {
+            Some(text) => text.to_string(),
+            None => match name {
+                "MAIL_FROM" => "Seisiún <news@seisiun.example>".into(),
+                "SITE_URL" => "https://seisiun.example".into(),
+                _ => "placeholder".into(),
+            },
+        })
+    };
+    let settings = server::config::Settings::from_lookup(lookup).expect("valid settings");
+    let server::config::MailKind::Ses(ses) = settings.mail else {
+        panic!("the digest sends through SES")
+    };
+    assert!(
+        ses.configuration_set.is_some(),
+        "through the configuration set"
+    );
+    assert_eq!(env["SES_CONFIGURATION_SET"]["Ref"], "MailConfigurationSet");
+    assert_eq!(env["MAIL_FROM"]["Ref"], "EmailFrom");
+    assert!(
+        task["FunctionUrlConfig"].is_null(),
+        "only the schedule starts it"
+    );
+
+    let schedule = &task["Events"]["Daily"];
+    assert_eq!(schedule["Type"], "ScheduleV2");
+    assert_eq!(
+        schedule["Properties"]["ScheduleExpression"],
+        "cron(0 8 * * ? *)"
+    );
+    assert_eq!(
+        schedule["Properties"]["ScheduleExpressionTimezone"],
+        "Europe/Dublin"
+    );
+
+    let statements = list(&task["Policies"])
+        .iter()
+        .flat_map(|p| list(&p["Statement"]))
+        .collect::<Vec<_>>();
+    let ses_statements: Vec<&Value> = statements
+        .iter()
+        .filter(|s| {
+            list(&s["Action"])
+                .iter()
+                .any(|a| a.as_str().unwrap_or_default().starts_with("ses:"))
+        })
+        .collect();
+    assert_eq!(ses_statements.len(), 1);
+    assert_eq!(ses_statements[0]["Action"], "ses:SendEmail");
+    let resources = ses_statements[0]["Resource"].to_string();
+    assert!(
+        !resources.contains("\"*\""),
+        "no wildcard resource: {resources}"
+    );
+    assert!(
+        resources.contains(":identity/${SesIdentity}")
+            && resources.contains(":configuration-set/${MailConfigurationSet}"),
+        "{resources}"
+    );
+    let policy = task["Policies"].to_string();
+    for never in [
+        "UpdateItem",
+        "BatchWriteItem",
+        "Scan",
+        "ses:*",
+        "dynamodb:*",
+    ] {
+        assert!(!policy.contains(never), "the digest needs no {never}");
+    }
+
+    let set = named(&template, "MailConfigurationSet")["Properties"].clone();
+    assert_eq!(
+        set["SuppressionOptions"]["SuppressedReasons"],
+        serde_json::json!(["BOUNCE", "COMPLAINT"])
+    );
+    for alarm in [
+        "DigestErrorsAlarm",
+        "MailBounceRateAlarm",
+        "MailComplaintRateAlarm",
+    ] {
+        let alarm = named(&template, alarm);
+        assert_eq!(alarm["Condition"], "UsesSes");
+        assert!(alarm["Properties"]["AlarmActions"]
+            .to_string()
+            .contains("AlarmTopic"));
+    }
+}
+
+/// Stop links are one member's each: never cached at the edge, every parameter sent on,
+/// and POST allowed for mail apps' one-click unsubscribe.
+#[test]
+fn stop_links_reach_the_function_uncached_with_their_parameters() {
+    assert!(server::alerts::STOP_PATH.starts_with("/alerts/"));
+    let template = to_json(&template()["Resources"]);
+    let behaviors = template["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
+        .as_array()
+        .expect("cache behaviors")
+        .clone();
+    let alerts = behaviors
+        .iter()
+        .find(|b| b["PathPattern"] == "/alerts/*")
+        .expect("a behavior for stop links");
+    assert_eq!(
+        alerts["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        "CachingDisabled"
+    );
+    assert_eq!(
+        alerts["OriginRequestPolicyId"]["Ref"],
+        "PagesOriginRequestPolicy"
+    );
+    let forwarded =
+        &template["PagesOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"];
+    assert_eq!(
+        forwarded["QueryStringsConfig"]["QueryStringBehavior"],
+        "all"
+    );
+    assert!(list(&alerts["AllowedMethods"]).contains(&Value::from("POST")));
 }

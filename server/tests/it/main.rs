@@ -37,5 +37,6 @@ mod http_tonight;
 mod infra_template;
 mod local_identity;
 mod seed_command;
+mod ses_mail;
 mod store_down;
 mod transfer;
