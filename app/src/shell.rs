@@ -142,6 +142,8 @@ fn MemberLink() -> impl IntoView {
 fn HydrationMark() -> impl IntoView {
     Effect::new(|_| {
         crate::components::revive_forms_after_back();
+        #[cfg(feature = "hydrate")]
+        crate::components::browser::show_visitor_times();
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }

@@ -20,9 +20,10 @@ export async function launch() {
 }
 
 /** A phone-sized page; collects console errors and uncaught exceptions as they happen. */
-export async function phonePage(browser, { javaScriptEnabled = true, blockTiles = true } = {}) {
+export async function phonePage(browser, { javaScriptEnabled = true, blockTiles = true, timezoneId } = {}) {
   const context = await browser.newContext({
     viewport: PHONE,
+    timezoneId,
     isMobile: true,
     hasTouch: true,
     javaScriptEnabled,

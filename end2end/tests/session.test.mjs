@@ -20,11 +20,11 @@ test('browse to a town, open a session, and its calendar link gives an .ics', as
   await card.locator('.session-name').click();
 
   await page.getByRole('heading', { level: 1, name }).waitFor();
-  assert.match(page.url(), /\/session\/[0-9a-f]+$/);
+  assert.match(page.url(), /\/session\/[a-z0-9-]+$/);
   await page.getByRole('heading', { name: 'When' }).waitFor();
   const calendar = page.getByRole('link', { name: 'Add to calendar' });
   const href = await calendar.getAttribute('href');
-  assert.match(href, /^\/session\/[0-9a-f]+\/calendar\.ics$/);
+  assert.match(href, /^\/session\/[a-z0-9-]+\/calendar\.ics$/);
   const ics = await page.request.get(new URL(href, BASE_URL).toString());
   assert.equal(ics.status(), 200);
   assert.equal(ics.headers()['content-type'], 'text/calendar; charset=utf-8');

@@ -239,3 +239,192 @@ pub async fn append_next_page(url: &str, list_id: &str) -> Result<Appended, Stri
         first_added,
     })
 }
+
+/// Where the near-me button keeps the point the visitor last shared (`lat,lng`, already
+/// rounded to about 100 m): in this browser only, never sent unless they open a page.
+#[cfg(feature = "hydrate")]
+const NEAR_KEY: &str = "seisiun-near";
+
+#[cfg(feature = "hydrate")]
+fn storage() -> Option<web_sys::Storage> {
+    leptos::prelude::window().local_storage().ok().flatten()
+}
+
+/// Keeps the point the visitor shared, for "tonight near you" on the front page.
+#[cfg(feature = "hydrate")]
+pub fn remember_point(lat: &str, lng: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(NEAR_KEY, &format!("{lat},{lng}"));
+    }
+}
+
+/// The point kept, if it still reads as two rounded coordinates (checked by its
+/// characters, since parsing floats would add kilobytes to every page for this).
+#[cfg(feature = "hydrate")]
+fn remembered_point() -> Option<(String, String)> {
+    let kept = storage()?.get_item(NEAR_KEY).ok()??;
+    let (lat, lng) = kept.split_once(',')?;
+    let number = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 9
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    };
+    (number(lat) && number(lng)).then(|| (lat.to_string(), lng.to_string()))
+}
+
+/// Fills the front page's "tonight near you" from the near-me page (tonight, within
+/// `km`), at most `cards` of them, and shows it; nothing at all when no point is kept or
+/// the page cannot be had (the section stays hidden, the rest of the page is unchanged).
+#[cfg(feature = "hydrate")]
+pub async fn show_near_tonight(km: u32, cards: u32) {
+    let Some((lat, lng)) = remembered_point() else {
+        return;
+    };
+    let Some(section) = leptos::prelude::document()
+        .query_selector("section.near-tonight")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let url = format!("/near?lat={lat}&lng={lng}&km={km}&when=tonight");
+    if let Some(more) = find::<web_sys::Element>(&section, "a.near-tonight-more") {
+        let _ = more.set_attribute("href", &url);
+    }
+    let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
+        return;
+    };
+    let Ok(html) = response.text().await else {
+        return;
+    };
+    let Some(parsed) = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(&html, web_sys::SupportedType::TextHtml))
+        .ok()
+    else {
+        return;
+    };
+    let (Some(list), Ok(found)) = (
+        find::<web_sys::Element>(&section, "ul"),
+        parsed.query_selector_all(&format!("#{} > li", super::LIST_ID)),
+    ) else {
+        return;
+    };
+    if !response.ok() {
+        return;
+    }
+    for i in 0..found.length().min(cards) {
+        if let Some(card) = found.get(i) {
+            let _ = list.append_child(&card);
+        }
+    }
+    if found.length() == 0 {
+        if let Some(empty) = find::<web_sys::HtmlElement>(&section, "p.empty") {
+            empty.set_hidden(false);
+        }
+    }
+    show_visitor_times();
+    let _ = section.remove_attribute("hidden");
+}
+
+/// "Forget my location": the kept point goes, and so does the section.
+#[cfg(feature = "hydrate")]
+pub fn forget_near_on(ev: &leptos::ev::MouseEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| e.class_list().contains("forget-near"))
+    else {
+        return;
+    };
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(NEAR_KEY);
+    }
+    if let Some(section) = button.closest("section.near-tonight").ok().flatten() {
+        let _ = section.set_attribute("hidden", "");
+    }
+}
+
+/// Cards say when in the session's own zone (when a musician turns up); where the
+/// visitor's clock reads otherwise at that moment, each adds it in theirs: "(16:30 your
+/// time)", with the weekday when it is another day there. The `datetime` carries the
+/// session's offset, the browser knows the visitor's.
+#[cfg(feature = "hydrate")]
+pub fn show_visitor_times() {
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    let Ok(times) =
+        leptos::prelude::document().query_selector_all("time.starts[datetime]:not([data-local])")
+    else {
+        return;
+    };
+    for i in 0..times.length() {
+        let Some(time) = times
+            .get(i)
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let _ = time.set_attribute("data-local", "");
+        let Some(iso) = time.get_attribute("datetime") else {
+            continue;
+        };
+        let Some(offset) = offset_minutes(&iso) else {
+            continue;
+        };
+        let date = js_sys::Date::new(&leptos::wasm_bindgen::JsValue::from_str(&iso));
+        let visitor = -(date.get_timezone_offset() as i32);
+        // Under way ("now"): its start is past, and "now" is the same everywhere.
+        if visitor == offset || date.get_time() < js_sys::Date::now() {
+            continue;
+        }
+        // The session's own calendar day is in the text; the visitor's may differ.
+        let same_day = iso.get(8..10).and_then(|d| d.parse::<u32>().ok()) == Some(date.get_date());
+        let day = if same_day {
+            ""
+        } else {
+            DAYS[date.get_day() as usize % 7]
+        };
+        let text = format!(
+            " ({}{}{:02}:{:02} your time)",
+            day,
+            if same_day { "" } else { " " },
+            date.get_hours(),
+            date.get_minutes()
+        );
+        let _ = time.insert_adjacent_html(
+            "afterend",
+            &format!("<span class=\"your-time\">{text}</span>"),
+        );
+    }
+}
+
+/// `2026-12-03T21:30:00+13:00` → 780; `…Z` → 0.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn offset_minutes(iso: &str) -> Option<i32> {
+    if iso.ends_with('Z') {
+        return Some(0);
+    }
+    let tail = iso.get(iso.len().checked_sub(6)?..)?;
+    let sign = match tail.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hours: i32 = tail.get(1..3)?.parse().ok()?;
+    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    Some(sign * (hours * 60 + minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_start_says_its_offset_in_minutes() {
+        use super::offset_minutes;
+        assert_eq!(offset_minutes("2026-12-03T21:30:00+13:00"), Some(780));
+        assert_eq!(offset_minutes("2026-12-03T21:30:00-03:30"), Some(-210));
+        assert_eq!(offset_minutes("2026-12-03T21:30:00+00:00"), Some(0));
+        assert_eq!(offset_minutes("2026-12-03T21:30:00Z"), Some(0));
+        assert_eq!(offset_minutes("tonight"), None);
+        assert_eq!(offset_minutes(""), None);
+    }
+}

@@ -15,7 +15,12 @@ pub fn NearMeButton() -> impl IntoView {
         status.set(Some("Finding your location…".to_string()));
         let km = km.clone();
         locate(
-            move |lat, lng| super::go(Some(&near_href(lat, lng, &km))),
+            move |lat, lng| {
+                // Kept for "tonight near you" on the front page, as the link rounds it.
+                #[cfg(feature = "hydrate")]
+                super::browser::remember_point(&thousandths(lat), &thousandths(lng));
+                super::go(Some(&near_href(lat, lng, &km)))
+            },
             move |problem| {
                 busy.set(false);
                 status.set(Some(problem));

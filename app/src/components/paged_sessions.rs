@@ -83,6 +83,7 @@ fn SessionPager(children: Children) -> impl IntoView {
                 match browser::append_next_page(&url, LIST_ID).await {
                     Ok(more) => {
                         browser::alert(&pager, None);
+                        browser::show_visitor_times();
                         if let Some(count) =
                             browser::find::<web_sys::Element>(&pager, ".shown-count")
                         {

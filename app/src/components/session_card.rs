@@ -15,6 +15,7 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
         tags,
         status_note,
         next,
+        next_at,
         possibly_stale,
         ..
     } = session;
@@ -27,7 +28,9 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
             {possibly_stale.then(|| view! {
                 <p class="session-stale">"Possibly stale: not confirmed for over a year"</p>
             })}
-            {next.map(|when| view! { <p class="session-next">"Next: " <strong>{when}</strong></p> })}
+            {next.map(|when| view! {
+                <p class="session-next">"Next: " <strong><time class="starts" datetime=next_at>{when}</time></strong></p>
+            })}
             {distance.map(|d| view! { <p class="session-distance">{format!("{d} away")}</p> })}
             <p class="session-venue">{venue}</p>
             <p class="session-place">{place}</p>

@@ -19,6 +19,10 @@ pub struct ListedSession {
     pub status_note: Option<String>,
     /// When it next happens, in the session's local terms: "tonight 21:30", "Wed 4 Dec".
     pub next: Option<String>,
+    /// The same start as an instant with the session's offset (RFC 3339), so a browser in
+    /// another zone can add its own time.
+    #[serde(default)]
+    pub next_at: Option<String>,
     /// How far away it is, for "near me" lists.
     pub distance_km: Option<f64>,
     /// Nobody has confirmed it runs for over a year.
@@ -66,10 +70,12 @@ impl ListedSession {
         distance_km: Option<f64>,
     ) -> Self {
         use super::occurrence::{describe_when, next_occurrence};
-        let next = match session.status {
-            SessionStatus::Active => next_occurrence(session, now).map(|o| describe_when(&o, now)),
+        let occurrence = match session.status {
+            SessionStatus::Active => next_occurrence(session, now),
             _ => None,
         };
+        let next = occurrence.as_ref().map(|o| describe_when(o, now));
+        let next_at = occurrence.as_ref().map(|o| o.start.to_rfc3339());
         Self {
             id: session.id.clone(),
             href: crate::api::session_href(session),
@@ -80,6 +86,7 @@ impl ListedSession {
             tags: session.tags.clone(),
             status_note: Self::status_note(&session.status),
             next,
+            next_at,
             distance_km,
             possibly_stale: session.is_possibly_stale(now.date_naive()),
             point: session.point,
@@ -100,6 +107,7 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
         let card = ListedSession::new(&session, now, Some(3.1234));
         assert_eq!(card.next.as_deref(), Some("tonight 21:30"));
+        assert_eq!(card.next_at.as_deref(), Some("2026-11-26T21:30:00+00:00"));
         assert_eq!(card.distance_text().as_deref(), Some("3.1 km"));
         assert_eq!(card.place, "Ennis, Clare, Ireland");
         let mut closed = session.clone();

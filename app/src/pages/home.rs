@@ -3,7 +3,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{home_overview, HomeOverview, ListQuery};
 use crate::components::{
-    FilterBar, MapToggle, NearMeButton, PageMeta, PagedSessions, SearchForm, SessionCard,
+    FilterBar, MapToggle, NearMeButton, NearTonight, PageMeta, PagedSessions, SearchForm,
+    SessionCard,
 };
 
 /// The front door: search, near me, what is on tonight and next, and every session
@@ -67,7 +68,10 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
             canonical_url=links.canonical_url
             json_ld=links.json_ld
         />
-        {(!filtered).then(|| view! { <Tonight sessions=tonight total=total_sessions/> })}
+        {(!filtered).then(|| view! {
+            <NearTonight/>
+            <Tonight sessions=tonight total=total_sessions/>
+        })}
         <h2 id="all" class="section-title">"All sessions"</h2>
         <p class="directory-size">
             {format!("{total_sessions} sessions in {countries} countries · ")}

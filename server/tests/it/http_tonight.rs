@@ -65,6 +65,18 @@ fn the_front_page_lists_what_is_on_tonight_and_next_soonest_first() {
             ["Xylo Slow Session", "Yew Tree Tunes", "Zither Night"],
             "on now first, then soonest; not paused, over or a week away"
         );
+        // Each start carries its instant with the session's offset, for the visitor's
+        // browser to add its own time (UTC sessions here: +00:00).
+        let tonight = &home[home.find("id=\"tonight\"").unwrap()..home.find("id=\"all\"").unwrap()];
+        assert_eq!(tonight.matches("<time datetime=\"").count(), 3, "{tonight}");
+        assert!(tonight.contains("+00:00\" class=\"starts\">"), "{tonight}");
+        // "Tonight near you" is there for the browser to fill, hidden until it does.
+        assert!(
+            home.contains(
+                "<section aria-labelledby=\"near-tonight\" hidden class=\"near-tonight\">"
+            ),
+            "{home}"
+        );
         assert!(
             home.contains("All 6 sessions, by name"),
             "the full list a tap away"
