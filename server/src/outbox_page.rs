@@ -93,7 +93,7 @@ async fn outbox(State(state): State<ServerState>, request: Request) -> Response 
             }
             Err(err) => mail.push_str(&format!(
                 "<p>Cannot read the outbox: {}</p>",
-                escape(&err.to_string())
+                escape(err.to_string())
             )),
         }
     }
