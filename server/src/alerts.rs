@@ -1,8 +1,8 @@
-//! `/alerts/stop`: the link in every digest that stops emails about one place (or all of
-//! a digest's places), with no sign-in. Opening it asks (mail scanners open links, and
+//! `/alerts/stop`: the link in every digest that stops emails about one place (or every
+//! place the member follows), with no sign-in. Opening it asks (mail scanners open links, and
 //! must not unsubscribe anyone); pressing the button, or a mail app's one-click `POST`
-//! (RFC 8058, `List-Unsubscribe-Post`), stops them. The link carries each follow's id and
-//! the secret stored with that follow, compared in constant time.
+//! (RFC 8058, `List-Unsubscribe-Post`), stops them. The link carries the follow's id (or
+//! `all=1`) and the secret stored with the member's follows, compared in constant time.
 use app::model::{Follow, MemberId};
 use app::state::AppState;
 use axum::extract::{RawQuery, State};
@@ -26,15 +26,19 @@ async fn named_follows(app: &AppState, query: &str) -> Result<Vec<Follow>, Respo
     let mut member = None;
     let mut ids = Vec::new();
     let mut tokens = Vec::new();
+    let mut all = false;
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
         match name.as_ref() {
             "m" => member = Some(MemberId::new(value.into_owned())),
             "f" => ids.push(value.into_owned()),
             "t" => tokens.push(value.into_owned()),
+            "all" => all = value == "1",
             _ => {}
         }
     }
-    let Some(member) = member.filter(|_| !ids.is_empty() && ids.len() == tokens.len()) else {
+    // One follow (`f` and the secret), or all of them (`all=1` and the secret they share).
+    let well_formed = tokens.len() == 1 && if all { ids.is_empty() } else { ids.len() == 1 };
+    let Some(member) = member.filter(|_| well_formed) else {
         return Err(page(
             StatusCode::BAD_REQUEST,
             "Not a stop link",
@@ -49,17 +53,16 @@ async fn named_follows(app: &AppState, query: &str) -> Result<Vec<Follow>, Respo
             "<p>We could not reach the list of what you follow just now. Nothing was changed; please try the link again in a minute.</p>",
         )
     })?;
+    let token = tokens[0].as_bytes();
     Ok(stored
         .into_iter()
         .filter(|follow| {
-            ids.iter().zip(&tokens).any(|(id, token)| {
-                *id == follow.id()
-                    && aws_lc_rs::constant_time::verify_slices_are_equal(
-                        token.as_bytes(),
-                        follow.stop_token.as_bytes(),
-                    )
-                    .is_ok()
-            })
+            (all || ids[0] == follow.id())
+                && aws_lc_rs::constant_time::verify_slices_are_equal(
+                    token,
+                    follow.stop_token.as_bytes(),
+                )
+                .is_ok()
         })
         .collect())
 }

@@ -132,17 +132,15 @@ async fn rebuild_sitemap(settings: Settings) -> anyhow::Result<()> {
 async fn run_digest(settings: Settings) -> anyhow::Result<()> {
     let store = open_store(&settings).await?;
     let mailer = server::startup::open_mailer(&settings).await;
-    let run = server::digest::run(
-        store.as_ref(),
-        mailer.as_ref(),
-        &settings.site_url,
-        chrono::Utc::now(),
-    )
-    .await?;
+    let at = server::digest::RunAt::now_for(&settings.store);
+    let run = server::digest::run(store.as_ref(), mailer.as_ref(), &settings.site_url, at).await?;
     println!(
-        "Digest: {} sent, {} not due yet, {} with no news, {} claimed by another run, {} refused, {} deferred",
-        run.sent, run.not_due, run.quiet, run.claimed_elsewhere, run.refused, run.deferred
+        "Digest: {} sent, {} not due yet, {} with no news, {} claimed by another run, {} not sent (given back), {} members failed",
+        run.sent, run.not_due, run.quiet, run.claimed_elsewhere, run.not_sent, run.failed_members
     );
+    if run.left_work() {
+        anyhow::bail!("some digests were not sent; they go with the next run (see the log)");
+    }
     Ok(())
 }
 

@@ -108,14 +108,24 @@ async fn run_digest(State(state): State<ServerState>, request: Request) -> Respo
         return StatusCode::NOT_FOUND.into_response();
     }
     let store = state.app.store.clone();
+    // A developer's machine: what was just saved is news at once.
+    let at = crate::digest::RunAt {
+        now: chrono::Utc::now(),
+        settle: chrono::Duration::zero(),
+    };
     match crate::digest::run(
         store.as_ref(),
         state.mailer.as_ref(),
         &state.app.site_url,
-        chrono::Utc::now(),
+        at,
     )
     .await
     {
+        Ok(run) if run.left_work() => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("The digest ran but left work: {run:?}. See the server log.\n"),
+        )
+            .into_response(),
         Ok(_) => Redirect::to(OUTBOX_PATH).into_response(),
         Err(err) => (
             StatusCode::SERVICE_UNAVAILABLE,

@@ -40,19 +40,32 @@ pub async fn follow(
         ))));
     }
     guard::count_write(&state, &member).await?;
+    // News is owed from when they followed, or, for a follow moving to the other cadence,
+    // from where its old cadence's last digest stopped: nothing twice, nothing skipped.
+    let since = match earlier {
+        None => chrono::Utc::now(),
+        Some(f) if f.cadence == cadence => f.since,
+        Some(f) => {
+            let sent = state
+                .store
+                .digest_sent_until(&member.subject, f.cadence)
+                .await?;
+            sent.map_or(f.since, |sent| sent.max(f.since))
+        }
+    };
     let follow = Follow {
         member: member.subject.clone(),
         email: member.email.clone(),
         target,
         label,
         cadence,
-        // Following again keeps the links in emails already sent working, and the news
-        // since the first follow.
-        stop_token: earlier.map_or_else(
+        // One secret for all of a member's follows (122 random bits, made with the first):
+        // links in emails already sent keep working, and "stop all" is one short link.
+        stop_token: follows.first().map_or_else(
             || uuid::Uuid::new_v4().simple().to_string(),
             |f| f.stop_token.clone(),
         ),
-        since: earlier.map_or_else(chrono::Utc::now, |f| f.since),
+        since,
     };
     state.store.put_follow(&follow).await?;
     leptos_axum::redirect("/account?followed=1#following");

@@ -103,8 +103,9 @@ pub struct Follow {
     /// How people say it: "Doolin, Clare, Ireland", "within 25 km of Ennistymon".
     pub label: String,
     pub cadence: Cadence,
-    /// The secret in this follow's unsubscribe link: 122 random bits, checked against
-    /// this stored copy, so the link works without signing in and dies with the follow.
+    /// The secret in this member's unsubscribe links: 122 random bits made with their
+    /// first follow and shared by the rest, checked against these stored copies, so a
+    /// link works without signing in and dies with the follows.
     pub stop_token: String,
     /// News before this is not reported (the first digest starts here).
     pub since: DateTime<Utc>,

@@ -12,18 +12,27 @@ pub struct Section<'a> {
     pub news: Vec<(&'a Session, News)>,
 }
 
-/// The link that stops emails about the given follows, with no sign-in: each follow's id
-/// and the secret stored with it.
-pub fn stop_url(site_url: &str, follows: &[&Follow]) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    if let Some(first) = follows.first() {
-        query.append_pair("m", first.member.as_str());
-    }
-    for follow in follows {
-        query.append_pair("f", &follow.id());
-        query.append_pair("t", &follow.stop_token);
-    }
-    format!("{site_url}/alerts/stop?{}", query.finish())
+/// The link that stops emails about one follow, with no sign-in: its id and the secret
+/// stored with it.
+pub fn stop_url(site_url: &str, follow: &Follow) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("m", follow.member.as_str())
+        .append_pair("f", &follow.id())
+        .append_pair("t", &follow.stop_token)
+        .finish();
+    format!("{site_url}/alerts/stop?{query}")
+}
+
+/// The link that stops every email to the member: a member's follows share one secret
+/// (`app::api::follow`), so the link is short whatever they follow, as the one-click
+/// header must be (SES allows 870 characters in a header).
+pub fn stop_all_url(site_url: &str, any_follow: &Follow) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("m", any_follow.member.as_str())
+        .append_pair("all", "1")
+        .append_pair("t", &any_follow.stop_token)
+        .finish();
+    format!("{site_url}/alerts/stop?{query}")
 }
 
 fn count_words(sections: &[Section]) -> String {
@@ -79,21 +88,28 @@ fn detail_lines(session: &Session, news: &News) -> Vec<String> {
     }
 }
 
-/// The email for `sections` (each with news), to `to`.
-pub fn digest_email(site_url: &str, to: &str, cadence: Cadence, sections: &[Section]) -> Email {
+/// The email for `sections` (each with news), to `to`; `any_follow` of the member's
+/// carries the secret of the link that stops them all.
+pub fn digest_email(
+    site_url: &str,
+    to: &str,
+    cadence: Cadence,
+    sections: &[Section],
+    any_follow: &Follow,
+) -> Email {
     let places: Vec<&str> = sections.iter().map(|s| s.follow.label.as_str()).collect();
     let subject = format!(
         "{} in {} · Seisiún",
         capitalised(&count_words(sections)),
         places.join("; ")
     );
-    let all: Vec<&Follow> = sections.iter().map(|s| s.follow).collect();
-    let stop_all = stop_url(site_url, &all);
+    let stop_all = stop_all_url(site_url, any_follow);
     let account = format!("{site_url}/account#following");
     let why = format!(
         "You get this {} because you follow these places on Seisiún.",
         cadence.words()
     );
+    let stop_all_words = "Stop all emails from Seisiún";
 
     let mut text = String::from("What is new in the places you follow:\n");
     let mut html = String::from(
@@ -103,7 +119,7 @@ pub fn digest_email(site_url: &str, to: &str, cadence: Cadence, sections: &[Sect
     for section in sections {
         let place = &section.follow.label;
         let place_url = format!("{site_url}{}", section.follow.target.href());
-        let stop = stop_url(site_url, &[section.follow]);
+        let stop = stop_url(site_url, section.follow);
         text.push_str(&format!("\n== {place} ==\n{place_url}\n"));
         html.push_str(&format!(
             "<h2 style=\"font-size:1.15em\"><a href=\"{}\">{}</a></h2><ul>",
@@ -137,12 +153,13 @@ pub fn digest_email(site_url: &str, to: &str, cadence: Cadence, sections: &[Sect
         ));
     }
     text.push_str(&format!(
-        "\n--\n{why}\nStop all these emails (no sign-in needed): {stop_all}\nChange what you follow: {account}\n"
+        "\n--\n{why}\n{stop_all_words} (no sign-in needed): {stop_all}\nChange what you follow: {account}\n"
     ));
     html.push_str(&format!(
-        "<hr><p style=\"font-size:.9em\">{}<br><a href=\"{}\">Stop all these emails</a> (no sign-in needed) · <a href=\"{}\">Change what you follow</a></p></body></html>",
+        "<hr><p style=\"font-size:.9em\">{}<br><a href=\"{}\">{}</a> (no sign-in needed) · <a href=\"{}\">Change what you follow</a></p></body></html>",
         escape(&why),
         escape(&stop_all),
+        stop_all_words,
         escape(&account)
     ));
     Email {
@@ -159,5 +176,64 @@ fn capitalised(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::model::fixtures::sample_session;
+    use app::model::{FollowTarget, PlacePath};
+
+    fn follow(town: &str) -> Follow {
+        Follow {
+            member: "0b1c5e7a-4f2d-4d3e-9a61-1f0e2d3c4b5a".into(),
+            email: "aoife@example.org".into(),
+            target: FollowTarget::Place {
+                place: PlacePath::from_segments(&["ie", "clare", town]).unwrap(),
+            },
+            label: format!("{town}, Clare, Ireland"),
+            cadence: Cadence::Weekly,
+            stop_token: "5f0c9a3e8b7d4c2a9e1f6b3d8c7a2e4f".into(),
+            since: chrono::Utc::now(),
+        }
+    }
+
+    #[test]
+    fn the_one_click_link_stays_short_however_many_places_have_news() {
+        let session = sample_session("a", "Alpha <b>&", "IE");
+        let follows: Vec<Follow> = (0..40)
+            .map(|i| follow(&format!("town-number-{i}")))
+            .collect();
+        let sections: Vec<Section> = follows
+            .iter()
+            .map(|f| Section {
+                follow: f,
+                news: vec![(&session, News::Added)],
+            })
+            .collect();
+        let email = digest_email(
+            "https://seisiun.example",
+            "aoife@example.org",
+            Cadence::Weekly,
+            &sections,
+            &follows[0],
+        );
+        // SES refuses a header value over 870 characters.
+        assert!(
+            email.unsubscribe_url.len() < 200,
+            "{}",
+            email.unsubscribe_url
+        );
+        assert!(email.unsubscribe_url.contains("all=1"));
+        // One stop link per place in the body, and every name escaped in the HTML.
+        assert_eq!(email.text.matches("/alerts/stop?m=").count(), 41);
+        assert!(email.html.contains("Alpha &lt;b&gt;&amp;"));
+        assert!(!email.html.contains("Alpha <b>"));
+        assert!(
+            email.subject.starts_with("40 new sessions in "),
+            "{}",
+            email.subject
+        );
     }
 }

@@ -31,10 +31,53 @@ pub struct DigestRun {
     pub quiet: usize,
     /// Claimed by another run at the same time.
     pub claimed_elsewhere: usize,
-    /// Refused by the mail service (kept as sent: a refused address is not retried).
-    pub refused: usize,
-    /// The mail service was unavailable: released, so the next run tries again.
-    pub deferred: usize,
+    /// Digests the mail service did not take (refused or unavailable): given back, so
+    /// the next run sends them.
+    pub not_sent: usize,
+    /// Members whose digest could not be worked out (a store failure): skipped, the rest
+    /// went on; the next run tries them again.
+    pub failed_members: usize,
+}
+
+impl DigestRun {
+    /// Whether anything due was left unsent: the run then fails (after doing everyone
+    /// else), so the schedule retries and the errors alarm sees it.
+    pub fn left_work(&self) -> bool {
+        self.not_sent > 0 || self.failed_members > 0
+    }
+}
+
+/// How a run is asked to go.
+#[derive(Debug, Clone, Copy)]
+pub struct RunAt {
+    pub now: DateTime<Utc>,
+    /// News is reported up to `now - settle`: DynamoDB's index reads are eventually
+    /// consistent, so a session saved a moment ago may not be in them yet, and must be
+    /// left for the next digest rather than missed (zero for the embedded store).
+    pub settle: chrono::Duration,
+}
+
+impl RunAt {
+    /// A run now, with the settle margin the store needs.
+    pub fn now_for(store: &crate::config::StoreKind) -> Self {
+        Self {
+            now: Utc::now(),
+            settle: match store {
+                crate::config::StoreKind::Embedded => chrono::Duration::zero(),
+                crate::config::StoreKind::DynamoDb { .. } => chrono::Duration::minutes(5),
+            },
+        }
+    }
+}
+
+/// Why a run could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum DigestError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The site's address is the template's placeholder: links in emails would be dead.
+    #[error("SITE_URL is {0}, not the site's address: no digest is sent until it is set")]
+    NoSiteUrl(String),
 }
 
 /// Sessions read per followed target, and revisions per session, shared by every member
@@ -120,13 +163,17 @@ impl Reads {
     }
 }
 
-/// Runs the digest as of `now`: every member's follows, walked in member order.
+/// Runs the digest: every member's follows, walked in member order. A member whose
+/// digest fails is counted and skipped; only a failure to walk the follows stops the run.
 pub async fn run(
     store: &dyn Store,
     mailer: &dyn Mailer,
     site_url: &str,
-    now: DateTime<Utc>,
-) -> Result<DigestRun, StoreError> {
+    at: RunAt,
+) -> Result<DigestRun, DigestError> {
+    if site_url.ends_with(".invalid") {
+        return Err(DigestError::NoSiteUrl(site_url.to_string()));
+    }
     let mut outcome = DigestRun::default();
     let mut reads = Reads::default();
     let mut member_follows: Vec<Follow> = Vec::new();
@@ -152,12 +199,12 @@ pub async fn run(
                     store,
                     mailer,
                     site_url,
-                    now,
+                    at,
                     &mut reads,
                     &follows,
                     &mut outcome,
                 )
-                .await?;
+                .await;
             }
             member_follows.push(follow);
         }
@@ -170,86 +217,120 @@ pub async fn run(
             store,
             mailer,
             site_url,
-            now,
+            at,
             &mut reads,
             &member_follows,
             &mut outcome,
         )
-        .await?;
+        .await;
     }
     tracing::info!(?outcome, "digest run");
     Ok(outcome)
 }
 
-/// One member's digests: one per cadence they chose for some follow.
+/// One member's digests: one per cadence they chose for some follow. A failure is
+/// logged and counted, never passed on: the members after them still get theirs.
 async fn digest_member(
     store: &dyn Store,
     mailer: &dyn Mailer,
     site_url: &str,
-    now: DateTime<Utc>,
+    at: RunAt,
     reads: &mut Reads,
     follows: &[Follow],
     outcome: &mut DigestRun,
-) -> Result<(), StoreError> {
+) {
     for cadence in Cadence::ALL {
-        let follows: Vec<&Follow> = follows.iter().filter(|f| f.cadence == cadence).collect();
-        let Some(first) = follows.first() else {
-            continue;
-        };
-        let member = &first.member;
-        let mark = store.digest_sent_until(member, cadence).await?;
-        if mark.is_some_and(|m| now - m < cadence.interval()) {
-            outcome.not_due += 1;
+        let of_cadence: Vec<&Follow> = follows.iter().filter(|f| f.cadence == cadence).collect();
+        if of_cadence.is_empty() {
             continue;
         }
-        let since = mark.unwrap_or_else(|| follows.iter().map(|f| f.since).min().unwrap_or(now));
-        let period = Period { since, until: now };
-        let mut found = Vec::new();
-        for follow in &follows {
-            let news = reads.news(store, follow, period).await?;
-            if !news.is_empty() {
-                found.push((*follow, news));
-            }
-        }
-        if found.is_empty() {
-            outcome.quiet += 1;
-            continue;
-        }
-        if !store
-            .move_digest_mark(member, cadence, mark, Some(now))
-            .await?
+        if let Err(err) = digest_one(
+            store,
+            mailer,
+            site_url,
+            at,
+            reads,
+            follows,
+            &of_cadence,
+            outcome,
+        )
+        .await
         {
-            outcome.claimed_elsewhere += 1;
-            continue;
+            tracing::warn!(member = %of_cadence[0].member, error = %err, "digest skipped for a member");
+            outcome.failed_members += 1;
         }
-        let sections: Vec<Section> = found
-            .iter()
-            .map(|(follow, news)| Section {
-                follow,
-                news: news.iter().map(|(s, n)| (s, n.clone())).collect(),
-            })
-            .collect();
-        // The address the member last followed with.
-        let to = follows
-            .iter()
-            .max_by_key(|f| f.since)
-            .map(|f| f.email.as_str())
-            .unwrap_or_default();
-        let email = digest_email(site_url, to, cadence, &sections);
-        match mailer.send(&email).await {
-            Ok(()) => outcome.sent += 1,
-            Err(MailError::Refused(reason)) => {
-                tracing::warn!(%member, %reason, "digest refused by the mail service");
-                outcome.refused += 1;
-            }
-            Err(MailError::Unavailable(reason)) => {
-                tracing::warn!(%member, %reason, "digest deferred: mail service unavailable");
-                store
-                    .move_digest_mark(member, cadence, Some(now), mark)
-                    .await?;
-                outcome.deferred += 1;
-            }
+    }
+}
+
+/// The member's digest of one cadence (`of_cadence`, never empty); `all` is every follow
+/// of theirs, for the link that stops them all.
+#[allow(clippy::too_many_arguments)]
+async fn digest_one(
+    store: &dyn Store,
+    mailer: &dyn Mailer,
+    site_url: &str,
+    at: RunAt,
+    reads: &mut Reads,
+    all: &[Follow],
+    of_cadence: &[&Follow],
+    outcome: &mut DigestRun,
+) -> Result<(), StoreError> {
+    let cadence = of_cadence[0].cadence;
+    let member = &of_cadence[0].member;
+    let mark = store.digest_sent_until(member, cadence).await?;
+    if mark.is_some_and(|m| at.now - m < cadence.interval()) {
+        outcome.not_due += 1;
+        return Ok(());
+    }
+    let until = at.now - at.settle;
+    let since = mark.unwrap_or_else(|| of_cadence.iter().map(|f| f.since).min().unwrap_or(until));
+    let period = Period { since, until };
+    let mut found = Vec::new();
+    for follow in of_cadence {
+        let news = reads.news(store, follow, period).await?;
+        if !news.is_empty() {
+            found.push((*follow, news));
         }
+    }
+    if found.is_empty() {
+        outcome.quiet += 1;
+        return Ok(());
+    }
+    if !store
+        .move_digest_mark(member, cadence, mark, Some(until))
+        .await?
+    {
+        outcome.claimed_elsewhere += 1;
+        return Ok(());
+    }
+    let sections: Vec<Section> = found
+        .iter()
+        .map(|(follow, news)| Section {
+            follow,
+            news: news.iter().map(|(s, n)| (s, n.clone())).collect(),
+        })
+        .collect();
+    // The address the member last followed with.
+    let to = of_cadence
+        .iter()
+        .max_by_key(|f| f.since)
+        .map(|f| f.email.as_str())
+        .unwrap_or_default();
+    let email = digest_email(site_url, to, cadence, &sections, &all[0]);
+    if let Err(err) = mailer.send(&email).await {
+        // Given back whatever the reason, so nothing is lost: a misconfigured sender or
+        // an outage must not eat everyone's news. An address SES keeps refusing shows
+        // up in the log and the failed run, every day, until someone looks.
+        let reason = match &err {
+            MailError::Refused(r) | MailError::Unavailable(r) => r.clone(),
+        };
+        tracing::warn!(%member, %reason, "digest not sent; given back for the next run");
+        outcome.not_sent += 1;
+        store
+            .move_digest_mark(member, cadence, Some(until), mark)
+            .await?;
+    } else {
+        outcome.sent += 1;
     }
     Ok(())
 }

@@ -332,3 +332,99 @@ fn anyone_can_read_a_places_feed_newest_change_first() {
         }
     })
 }
+
+/// Adds a session in Ennis now, as another member would.
+async fn new_session_in_ennis(app: &TestApp, id: &str, name: &str) {
+    let mut new = sample_session(id, name, "IE");
+    new.created_at = Utc::now();
+    new.updated_at = new.created_at;
+    app.store.create_session(&new, None).await.unwrap();
+}
+
+fn outbox(app: &TestApp) -> Vec<server::mail::outbox::Sent> {
+    server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir)
+        .newest(50)
+        .unwrap()
+}
+
+#[test]
+fn moving_a_follow_to_weekly_repeats_nothing_and_stop_all_stops_every_follow() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+        let me = member_id(&aoife).await;
+        aoife.call("follow", &[("place", ENNIS), ("cadence", "daily")]).await;
+        aoife
+            .call("follow", &[("lat", "52.84"), ("lng", "-8.98"), ("km", "25"), ("cadence", "daily")])
+            .await;
+        new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
+        run_digest(&app).await;
+        assert_eq!(outbox(&app).len(), 1, "one digest for both follows");
+
+        // Weekly from now on: the next weekly digest starts where the daily one stopped.
+        aoife.call("follow", &[("place", ENNIS), ("cadence", "weekly")]).await;
+        run_digest(&app).await;
+        assert_eq!(outbox(&app).len(), 1, "nothing told twice");
+        new_session_in_ennis(&app, "newer-ennis", "Even Newer Ennis Tunes").await;
+        run_digest(&app).await;
+        let sent = outbox(&app);
+        assert_eq!(sent.len(), 2, "the weekly digest, with only what is new");
+        assert!(sent[0].email.text.contains("Even Newer Ennis Tunes"));
+        assert!(!sent[0].email.text.contains("Brand New Ennis Tunes"), "{}", sent[0].email.text);
+
+        // The one-click link stops every follow, whatever the email was about.
+        let all = &sent[0].email.unsubscribe_url;
+        assert!(all.contains("all=1"), "{all}");
+        let path = &all[all.find("/alerts/stop?").unwrap()..];
+        let response = app
+            .client
+            .post(format!("{}{path}", app.address))
+            .form(&[("List-Unsubscribe", "One-Click")])
+            .send()
+            .await
+            .unwrap();
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Ennis, Clare, Ireland") && page.contains("Within 25 km of Ennis"), "{page}");
+        assert!(app.store.follows_of(&me).await.unwrap().is_empty());
+    })
+}
+
+/// A mail service that takes nothing.
+struct Down;
+
+#[async_trait::async_trait]
+impl server::mail::Mailer for Down {
+    async fn send(&self, _: &server::mail::Email) -> Result<(), server::mail::MailError> {
+        Err(server::mail::MailError::Refused("Email address is not verified.".into()))
+    }
+}
+
+#[test]
+fn a_digest_the_mail_service_does_not_take_goes_with_the_next_run() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+        aoife.call("follow", &[("place", ENNIS), ("cadence", "daily")]).await;
+        new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
+        let at = server::digest::RunAt {
+            now: Utc::now(),
+            settle: TimeDelta::zero(),
+        };
+        let run = server::digest::run(app.store.as_ref(), &Down, "https://seisiun.example", at)
+            .await
+            .unwrap();
+        assert_eq!((run.sent, run.not_sent), (0, 1));
+        assert!(run.left_work(), "the run fails, so the alarm sees it");
+
+        let outbox_mailer = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir);
+        let run = server::digest::run(app.store.as_ref(), &outbox_mailer, "https://seisiun.example", at)
+            .await
+            .unwrap();
+        assert_eq!(run.sent, 1, "given back, then sent");
+        assert!(outbox(&app)[0].email.text.contains("Brand New Ennis Tunes"));
+
+        // The template's placeholder address sends nothing (its links would be dead).
+        let refused = server::digest::run(app.store.as_ref(), &outbox_mailer, "https://first-deploy.invalid", at).await;
+        assert!(refused.is_err());
+    })
+}
