@@ -58,6 +58,9 @@ pub async fn my_things() -> Result<MyThings, AppError> {
         store.feed_token(&member.subject),
         store.follows_of(&member.subject),
     )?;
+    // Digests go to the address a member has now: one changed since they followed is
+    // brought up to date here, where they look at what they follow.
+    let follows = refreshed_addresses(&state, &member, follows).await?;
     // Hidden content is gone for everyone but moderators, its authors included.
     let reviews: Vec<_> = reviews.into_iter().filter(|r| !r.hidden).collect();
     let sessions = reviewed_sessions(&state, &reviews).await?;
@@ -87,6 +90,23 @@ pub async fn my_things() -> Result<MyThings, AppError> {
         feed_url: token.map(|t| feed_url(&state.site_url, &t)),
         follows: super::follow::shown(follows),
     })
+}
+
+#[cfg(feature = "ssr")]
+async fn refreshed_addresses(
+    state: &crate::state::AppState,
+    member: &crate::model::Member,
+    follows: Vec<crate::model::Follow>,
+) -> Result<Vec<crate::model::Follow>, AppError> {
+    let mut kept = Vec::with_capacity(follows.len());
+    for mut follow in follows {
+        if follow.email != member.email && !member.email.is_empty() {
+            follow.email = member.email.clone();
+            state.store.put_follow(&follow).await?;
+        }
+        kept.push(follow);
+    }
+    Ok(kept)
 }
 
 #[cfg(feature = "ssr")]

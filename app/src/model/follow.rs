@@ -96,8 +96,9 @@ impl FollowTarget {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Follow {
     pub member: MemberId,
-    /// Where the digest goes: the member's address when they last followed or saw their
-    /// follows (the identity provider owns it; the digest has no session to ask with).
+    /// Where the digest goes: the member's address when they last followed or opened
+    /// their account page (the identity provider owns it; the digest, run on a schedule,
+    /// has no sign-in to ask with).
     pub email: String,
     pub target: FollowTarget,
     /// How people say it: "Doolin, Clare, Ireland", "within 25 km of Ennistymon".

@@ -67,6 +67,22 @@ fn a_follower_is_emailed_once_about_a_new_session_and_stops_it_from_the_email() 
             "listed on the account page"
         );
         assert!(account.contains("emailed once a day"));
+        // A follow made with an older address takes the one the member has now.
+        let mut stale = app
+            .store
+            .follows_of(&member_id(&aoife).await)
+            .await
+            .unwrap()
+            .remove(0);
+        stale.email = "old-address@example.org".into();
+        app.store.put_follow(&stale).await.unwrap();
+        aoife.page("/account").await;
+        let follows = app
+            .store
+            .follows_of(&member_id(&aoife).await)
+            .await
+            .unwrap();
+        assert_eq!(follows[0].email, "aoife@example.org");
 
         // Nothing happened yet: no email.
         let outbox = run_digest(&app).await;
@@ -353,16 +369,28 @@ fn moving_a_follow_to_weekly_repeats_nothing_and_stop_all_stops_every_follow() {
         let (app, _dir) = app().await;
         let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
         let me = member_id(&aoife).await;
-        aoife.call("follow", &[("place", ENNIS), ("cadence", "daily")]).await;
         aoife
-            .call("follow", &[("lat", "52.84"), ("lng", "-8.98"), ("km", "25"), ("cadence", "daily")])
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
+        aoife
+            .call(
+                "follow",
+                &[
+                    ("lat", "52.84"),
+                    ("lng", "-8.98"),
+                    ("km", "25"),
+                    ("cadence", "daily"),
+                ],
+            )
             .await;
         new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
         run_digest(&app).await;
         assert_eq!(outbox(&app).len(), 1, "one digest for both follows");
 
         // Weekly from now on: the next weekly digest starts where the daily one stopped.
-        aoife.call("follow", &[("place", ENNIS), ("cadence", "weekly")]).await;
+        aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "weekly")])
+            .await;
         run_digest(&app).await;
         assert_eq!(outbox(&app).len(), 1, "nothing told twice");
         new_session_in_ennis(&app, "newer-ennis", "Even Newer Ennis Tunes").await;
@@ -370,7 +398,11 @@ fn moving_a_follow_to_weekly_repeats_nothing_and_stop_all_stops_every_follow() {
         let sent = outbox(&app);
         assert_eq!(sent.len(), 2, "the weekly digest, with only what is new");
         assert!(sent[0].email.text.contains("Even Newer Ennis Tunes"));
-        assert!(!sent[0].email.text.contains("Brand New Ennis Tunes"), "{}", sent[0].email.text);
+        assert!(
+            !sent[0].email.text.contains("Brand New Ennis Tunes"),
+            "{}",
+            sent[0].email.text
+        );
 
         // The one-click link stops every follow, whatever the email was about.
         let all = &sent[0].email.unsubscribe_url;
@@ -384,7 +416,10 @@ fn moving_a_follow_to_weekly_repeats_nothing_and_stop_all_stops_every_follow() {
             .await
             .unwrap();
         let page = response.text().await.unwrap();
-        assert!(page.contains("Ennis, Clare, Ireland") && page.contains("Within 25 km of Ennis"), "{page}");
+        assert!(
+            page.contains("Ennis, Clare, Ireland") && page.contains("Within 25 km of Ennis"),
+            "{page}"
+        );
         assert!(app.store.follows_of(&me).await.unwrap().is_empty());
     })
 }
@@ -395,7 +430,9 @@ struct Down;
 #[async_trait::async_trait]
 impl server::mail::Mailer for Down {
     async fn send(&self, _: &server::mail::Email) -> Result<(), server::mail::MailError> {
-        Err(server::mail::MailError::Refused("Email address is not verified.".into()))
+        Err(server::mail::MailError::Refused(
+            "Email address is not verified.".into(),
+        ))
     }
 }
 
@@ -404,7 +441,9 @@ fn a_digest_the_mail_service_does_not_take_goes_with_the_next_run() {
     common::run(async {
         let (app, _dir) = app().await;
         let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
-        aoife.call("follow", &[("place", ENNIS), ("cadence", "daily")]).await;
+        aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
         new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
         let at = server::digest::RunAt {
             now: Utc::now(),
@@ -417,14 +456,25 @@ fn a_digest_the_mail_service_does_not_take_goes_with_the_next_run() {
         assert!(run.left_work(), "the run fails, so the alarm sees it");
 
         let outbox_mailer = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir);
-        let run = server::digest::run(app.store.as_ref(), &outbox_mailer, "https://seisiun.example", at)
-            .await
-            .unwrap();
+        let run = server::digest::run(
+            app.store.as_ref(),
+            &outbox_mailer,
+            "https://seisiun.example",
+            at,
+        )
+        .await
+        .unwrap();
         assert_eq!(run.sent, 1, "given back, then sent");
         assert!(outbox(&app)[0].email.text.contains("Brand New Ennis Tunes"));
 
         // The template's placeholder address sends nothing (its links would be dead).
-        let refused = server::digest::run(app.store.as_ref(), &outbox_mailer, "https://first-deploy.invalid", at).await;
+        let refused = server::digest::run(
+            app.store.as_ref(),
+            &outbox_mailer,
+            "https://first-deploy.invalid",
+            at,
+        )
+        .await;
         assert!(refused.is_err());
     })
 }
