@@ -96,22 +96,33 @@ fn named(template: &serde_norway::Value, name: &str) -> Value {
     found
 }
 
+/// A scheduled function's properties and environment, checked to be the site's own
+/// package started as `task`.
+fn scheduled_task(
+    template: &serde_norway::Value,
+    name: &str,
+    task: &str,
+) -> (Value, serde_json::Map<String, Value>) {
+    let site = named(template, "ServerFunction")["Properties"].clone();
+    let properties = named(template, name)["Properties"].clone();
+    for same in ["CodeUri", "Handler", "Runtime", "Architectures"] {
+        assert_eq!(properties[same], site[same], "{name}: {same}");
+    }
+    let env = properties["Environment"]["Variables"]
+        .as_object()
+        .unwrap()
+        .clone();
+    assert_eq!(env[server::lambda::TASK_VARIABLE], task);
+    (properties, env)
+}
+
 /// The sitemap task is the same package on a schedule: its environment is settings the
 /// server accepts, it runs the `sitemap` task at the rate the server's constant names,
 /// it has no URL and cannot change sessions, and its failures alarm.
 #[test]
 fn the_sitemap_is_rebuilt_hourly_by_the_same_package() {
     let template = template();
-    let site = named(&template, "ServerFunction")["Properties"].clone();
-    let task = named(&template, "SitemapFunction")["Properties"].clone();
-    for same in ["CodeUri", "Handler", "Runtime", "Architectures"] {
-        assert_eq!(task[same], site[same], "{same}");
-    }
-    let env = task["Environment"]["Variables"]
-        .as_object()
-        .unwrap()
-        .clone();
-    assert_eq!(env[server::lambda::TASK_VARIABLE], "sitemap");
+    let (task, env) = scheduled_task(&template, "SitemapFunction", "sitemap");
     let lookup = |name: &str| -> Option<String> {
         let value = env.get(name)?;
         Some(value.as_str().unwrap_or("placeholder").to_string())
@@ -1157,18 +1168,12 @@ fn every_public_file_is_served_from_the_bucket() {
 #[test]
 fn the_digest_runs_daily_from_the_same_package_and_sends_only_as_the_site() {
     let template = template();
-    let site = named(&template, "ServerFunction")["Properties"].clone();
-    let digest = named(&template, "DigestFunction");
-    assert_eq!(digest["Condition"], "UsesSes", "only with an SES identity");
-    let task = digest["Properties"].clone();
-    for same in ["CodeUri", "Handler", "Runtime", "Architectures"] {
-        assert_eq!(task[same], site[same], "{same}");
-    }
-    let env = task["Environment"]["Variables"]
-        .as_object()
-        .unwrap()
-        .clone();
-    assert_eq!(env[server::lambda::TASK_VARIABLE], "digest");
+    assert_eq!(
+        named(&template, "DigestFunction")["Condition"],
+        "UsesSes",
+        "only with an SES identity"
+    );
+    let (task, env) = scheduled_task(&template, "DigestFunction", "digest");
     let lookup = |name: &str| -> Option<String> {
         let value = env.get(name)?;
         Some(match value.as_str() {
