@@ -1,6 +1,7 @@
 // Installable, and bookmarks offline: a member bookmarks a session, their account page
 // hands the bookmarks to the service worker, and with no network the session (with its
-// next dates) still reads; any other page says plainly that it needs a connection.
+// next dates) still reads; any other page says plainly that it needs a connection; and
+// once they sign out, nothing of theirs is kept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, phonePage, waitForHydration, join } from './browser.mjs';
@@ -37,6 +38,18 @@ test('a bookmarked session reads offline; any other page gets the offline page',
   assert.ok((await page.locator('time[datetime]').count()) > 0, 'its next dates, as last seen');
 
   await page.goto('/sessions/ie');
+  await page.getByRole('heading', { name: 'You’re offline' }).waitFor();
+
+  // Signing out drops the kept copies: the next person on a shared phone reads nothing.
+  await context.setOffline(false);
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForFunction(async () => (await (await caches.open('seisiun-bookmarks')).keys()).length === 0,
+    null, { timeout: 20_000 });
+  assert.equal(new URL(page.url()).hash, '', 'the address is tidied');
+  await context.setOffline(true);
+  await page.goto(href);
   await page.getByRole('heading', { name: 'You’re offline' }).waitFor();
   await context.setOffline(false);
   await context.close();

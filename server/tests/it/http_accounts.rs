@@ -102,6 +102,8 @@ fn signing_out_clears_the_cookies_and_revokes_the_refresh_token() {
             .to_string();
         let response = app.browser(&cookies).call("sign_out", &[]).await;
         assert_eq!(response.status(), 200);
+        // Home, with the word for the offline copies to go (public/sw-register.js).
+        assert_eq!(response.headers()["location"], "/#signed-out");
         let (_, raw) = cookies_of(&response);
         assert_eq!(raw.len(), 3);
         assert!(raw.iter().all(|c| c.contains("Max-Age=0")), "{raw:?}");

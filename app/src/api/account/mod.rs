@@ -79,9 +79,15 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
         let _ = state.identity.revoke_refresh_token(refresh).await;
     }
     cookies::clear_session(&state);
-    leptos_axum::redirect("/");
+    // The fragment never reaches a server or a cache: it tells this browser's service
+    // worker registration (public/sw-register.js) to drop the pages kept for offline
+    // reading, so the next person on a shared phone cannot read them.
+    leptos_axum::redirect(SIGNED_OUT_HOME);
     Ok(())
 }
+
+/// Where signing out lands.
+pub const SIGNED_OUT_HOME: &str = "/#signed-out";
 
 /// Ends every sign-in of the member: in the store (so no token issued before now passes a
 /// write), and at the provider (so no refresh token makes new ones), renewing an expired
