@@ -130,7 +130,16 @@ async fn rebuild_sitemap(settings: Settings) -> anyhow::Result<()> {
 }
 
 async fn run_digest(settings: Settings) -> anyhow::Result<()> {
-    let store = open_store(&settings).await?;
+    let store = match open_store(&settings).await {
+        Ok(store) => store,
+        // The running site holds the embedded store's file: it runs the digest instead.
+        Err(app::store::StoreError::Unavailable(reason))
+            if settings.store == StoreKind::Embedded =>
+        {
+            return digest_through_running_site(&settings, &reason).await;
+        }
+        Err(err) => return Err(err.into()),
+    };
     let mailer = server::startup::open_mailer(&settings).await;
     let at = server::digest::RunAt::now_for(&settings.store);
     let run = server::digest::run(store.as_ref(), mailer.as_ref(), &settings.site_url, at).await?;
@@ -142,6 +151,33 @@ async fn run_digest(settings: Settings) -> anyhow::Result<()> {
         anyhow::bail!("some digests were not sent; they go with the next run (see the log)");
     }
     Ok(())
+}
+
+/// Asks the site running on this machine to run the digest (its local outbox page's
+/// button), since it holds the data directory; says what to do if that fails too.
+async fn digest_through_running_site(settings: &Settings, reason: &str) -> anyhow::Result<()> {
+    let site = format!("http://{}", settings.leptos.site_addr);
+    let asked = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?
+        .post(format!("{site}{}", server::outbox_page::RUN_DIGEST_PATH))
+        .send()
+        .await;
+    match asked {
+        Ok(answer) if answer.status().is_redirection() => {
+            println!(
+                "The running site ran the digest: read it on {site}{}",
+                server::outbox_page::OUTBOX_PATH
+            );
+            Ok(())
+        }
+        Ok(answer) => anyhow::bail!(
+            "the running site could not run the digest ({}): {}",
+            answer.status(),
+            answer.text().await.unwrap_or_default()
+        ),
+        Err(_) => anyhow::bail!("{reason}"),
+    }
 }
 
 async fn create_table(settings: Settings) -> anyhow::Result<()> {

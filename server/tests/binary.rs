@@ -1,5 +1,5 @@
 //! The built `server` binary as an operator meets it: configuration errors, JSON logs with
-//! request ids, and the `seed` subcommand.
+//! request ids, and the `seed` and `digest` subcommands.
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -177,4 +177,56 @@ fn grant_moderator_gives_a_local_account_the_role() {
         let profile = idp.profile(&tokens.access_token).await.unwrap();
         assert_eq!(profile.groups, ["moderators"]);
     });
+}
+
+#[test]
+fn the_digest_command_asks_the_running_site_when_it_holds_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let address = format!("127.0.0.1:{port}");
+    let mut site = server(dir.path())
+        .env("LEPTOS_SITE_ADDR", &address)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    while !rt.block_on(async {
+        reqwest::get(format!("http://{address}/readyz"))
+            .await
+            .is_ok_and(|r| r.status().is_success())
+    }) {
+        assert!(Instant::now() < deadline, "the site did not start");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The site holds the data directory: the command asks it to run the digest.
+    let asked = server(dir.path())
+        .env("LEPTOS_SITE_ADDR", &address)
+        .arg("digest")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&asked.stdout);
+    assert!(
+        asked.status.success(),
+        "{said} {}",
+        String::from_utf8_lossy(&asked.stderr)
+    );
+    assert!(said.contains("The running site ran the digest"), "{said}");
+    site.kill().unwrap();
+    site.wait().unwrap();
+
+    // With the site stopped it runs the digest itself.
+    let ran = server(dir.path()).arg("digest").output().unwrap();
+    let said = String::from_utf8_lossy(&ran.stdout);
+    assert!(
+        ran.status.success(),
+        "{said} {}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    assert!(said.contains("Digest: 0 sent"), "{said}");
 }
