@@ -4,6 +4,10 @@
 SEISIUN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SEISIUN_CACHE="${SEISIUN_CACHE:-$HOME/.cache/seisiun}"
 SEISIUN_TOOLS="$SEISIUN_CACHE/npm-tools"
+# One checkout at a time per target directory: path packages get the same artifact names in
+# any checkout, and cargo's mtime fingerprints can then take one checkout's artifacts as fresh
+# for another's older sources. To build another commit beside this one (a "before" build to
+# measure against), give it its own CARGO_TARGET_DIR.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$SEISIUN_CACHE/target}"
 export PATH="$HOME/.cargo/bin:$SEISIUN_TOOLS/node_modules/.bin:$PATH"
 # Pinned tool versions. cargo-leptos 0.3.10 is the newest that builds on rustc 1.95;
