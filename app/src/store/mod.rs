@@ -140,6 +140,33 @@ pub async fn for_each_page<E: From<StoreError>>(
     }
 }
 
+/// The sessions in `place` in its listing order, a full page at a time, until the pages
+/// end or at least `cap` are read: what the digest and a place's feed read.
+pub async fn sessions_in_place_up_to(
+    store: &dyn Store,
+    place: &PlacePath,
+    cap: usize,
+) -> Result<Vec<Session>, StoreError> {
+    let mut found = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = store
+            .sessions_in_place(
+                place,
+                PageRequest {
+                    limit: MAX_PAGE_SIZE,
+                    cursor,
+                },
+            )
+            .await?;
+        found.extend(page.items);
+        cursor = page.next_cursor;
+        if cursor.is_none() || found.len() >= cap {
+            return Ok(found);
+        }
+    }
+}
+
 /// Reads a session, applies `change` and stores it with a revision naming `by` (member
 /// id, display name), starting again (up to 3 times) when someone else's change lands in
 /// between: for small changes that do not depend on what a member saw (a moderator hiding

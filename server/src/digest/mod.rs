@@ -9,7 +9,7 @@ pub mod news;
 use std::collections::HashMap;
 
 use app::model::{Cadence, Follow, FollowTarget, MemberId, Session};
-use app::store::{PageRequest, Store, StoreError, MAX_FOLLOWS_READ, MAX_PAGE_SIZE};
+use app::store::{Store, StoreError, MAX_FOLLOWS_READ};
 use chrono::{DateTime, Utc};
 
 use crate::mail::{MailError, Mailer};
@@ -98,22 +98,7 @@ impl Reads {
         if !self.sessions.contains_key(&id) {
             let found = match target {
                 FollowTarget::Place { place } => {
-                    let mut found = Vec::new();
-                    let mut page = PageRequest::first(MAX_PAGE_SIZE);
-                    loop {
-                        let read = store.sessions_in_place(place, page).await?;
-                        found.extend(read.items);
-                        match read.next_cursor {
-                            Some(cursor) if found.len() < PLACE_SESSIONS_READ => {
-                                page = PageRequest {
-                                    limit: MAX_PAGE_SIZE,
-                                    cursor: Some(cursor),
-                                }
-                            }
-                            _ => break,
-                        }
-                    }
-                    found
+                    app::store::sessions_in_place_up_to(store, place, PLACE_SESSIONS_READ).await?
                 }
                 FollowTarget::Near { centre, radius_km } => store
                     .sessions_near(*centre, f64::from(*radius_km))

@@ -3,7 +3,6 @@
 //! An entry's `updated` moves when the session is edited, so readers show changes too.
 use app::model::{PlacePath, Session};
 use app::state::AppState;
-use app::store::{PageRequest, MAX_PAGE_SIZE};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -59,25 +58,16 @@ pub(super) async fn serve_place_feed(
         }
         Err(err) => return store_failure("place feed", err),
     };
-    let mut sessions = Vec::new();
-    let mut page = PageRequest::first(MAX_PAGE_SIZE);
-    loop {
-        match app.store.sessions_in_place(&place, page).await {
-            Ok(read) => {
-                sessions.extend(read.items);
-                match read.next_cursor {
-                    Some(cursor) if sessions.len() < PLACE_FEED_READ => {
-                        page = PageRequest {
-                            limit: MAX_PAGE_SIZE,
-                            cursor: Some(cursor),
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            Err(err) => return store_failure("place feed", err),
-        }
-    }
+    let sessions = match app::store::sessions_in_place_up_to(
+        app.store.as_ref(),
+        &place,
+        PLACE_FEED_READ,
+    )
+    .await
+    {
+        Ok(sessions) => sessions,
+        Err(err) => return store_failure("place feed", err),
+    };
     let name = trail
         .iter()
         .rev()
