@@ -5,6 +5,7 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod identity;
 pub mod model;

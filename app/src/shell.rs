@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
@@ -28,9 +30,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     {
         provide_context(nonce);
     }
+    // The page's language, from its URL (`/ga/…`), for every component below.
+    let lang = crate::i18n::use_lang();
+    provide_context(lang);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -54,25 +59,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = crate::i18n::use_lang();
+    let home = lang.path("/");
 
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "Seisiún".to_string() } else { format!("{page} · Seisiún") }
         }/>
-        <Meta name="description" content="Find Irish traditional music sessions near you tonight."/>
+        <Meta name="description" content=t!(lang, "site-description")/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Link rel="apple-touch-icon" href="/icon-192.png"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{t!(lang, "skip-to-content")}</a>
             <header class="site-header">
-                <a class="brand" href="/">"Seisiún"</a>
-                <nav class="site-nav" aria-label="Main">
-                    <a href="/sessions">"Browse"</a>
-                    <a href="/search">"Search"</a>
-                    <a href="/near">"Near me"</a>
-                    <a href="/add-session">"Add"</a>
+                <a class="brand" href=home>"Seisiún"</a>
+                <nav class="site-nav" aria-label=t!(lang, "nav-label")>
+                    <a href=lang.path("/sessions")>{t!(lang, "nav-browse")}</a>
+                    <a href=lang.path("/search")>{t!(lang, "nav-search")}</a>
+                    <a href=lang.path("/near")>{t!(lang, "nav-near")}</a>
+                    <a href=lang.path("/add-session")>{t!(lang, "nav-add")}</a>
                     <MemberLink/>
+                    <LanguageSwitch/>
                 </nav>
             </header>
             <main id="main">
@@ -107,7 +115,8 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"Seisiún — sessions of Irish traditional music, shared by the people who play them."</p>
+                <p>{t!(lang, "footer-tagline")}</p>
+                <crate::i18n::IslandWords/>
                 <HydrationMark/>
             </footer>
         </Router>
@@ -118,6 +127,8 @@ pub fn App() -> impl IntoView {
 /// so it follows signing in and out.
 #[component]
 fn MemberLink() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let sign_in = move || view! { <a href=lang.path("/account/sign-in")>{t!(lang, "nav-sign-in")}</a> };
     let location = leptos_router::hooks::use_location();
     // Asked again on every navigation (a saved name lands on `/account?saved=1`).
     let member = Resource::new(
@@ -125,14 +136,36 @@ fn MemberLink() -> impl IntoView {
         |_| crate::api::account::current_member(),
     );
     view! {
-        <Transition fallback=|| view! { <a href="/account/sign-in">"Sign in"</a> }>
+        <Transition fallback=sign_in>
             {move || Suspend::new(async move {
                 match member.await {
-                    Ok(Some(m)) => view! { <a href="/account" class="member-link">{m.name}</a> }.into_any(),
-                    _ => view! { <a href="/account/sign-in">"Sign in"</a> }.into_any(),
+                    Ok(Some(m)) => view! { <a href=lang.path("/account") class="member-link">{m.name}</a> }.into_any(),
+                    _ => sign_in().into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+/// "Gaeilge" on English pages, "English" on Irish ones: the same page in the other
+/// language, named in that language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = crate::i18n::use_lang().other();
+    let location = leptos_router::hooks::use_location();
+    let href = move || {
+        let search = location.search.get();
+        let path = location.pathname.get();
+        if search.is_empty() {
+            other.path(&path)
+        } else {
+            other.path(&format!("{path}?{search}"))
+        }
+    };
+    view! {
+        <a class="language-switch" href=href hreflang=other.code() lang=other.code()>
+            {other.own_name()}
+        </a>
     }
 }
 

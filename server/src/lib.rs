@@ -14,6 +14,7 @@ pub mod embedded_store;
 pub mod feeds;
 pub mod form_errors;
 pub mod index_keys;
+pub mod languages;
 pub mod lambda;
 pub mod mail;
 pub mod outbox_page;

@@ -92,8 +92,16 @@ impl PageCache {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         let target = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+        // The language came off the path before routing (`languages.rs`): `/ga/` and `/`
+        // are one target here and two pages.
+        let lang = request
+            .extensions()
+            .get::<app::i18n::Lang>()
+            .copied()
+            .unwrap_or_default()
+            .code();
         format!(
-            "{}:{window}:{encoding}:{target}",
+            "{}:{window}:{encoding}:{lang}:{target}",
             self.generation.load(Ordering::Acquire)
         )
     }

@@ -49,7 +49,12 @@ pub struct ServerState {
 /// The brotli quality for responses compressed as they are sent (see `router`).
 pub const PAGE_BROTLI_QUALITY: i32 = 5;
 
+/// Every route, in English at the root and in Irish under `/ga` (`languages.rs`).
 pub fn router(state: ServerState) -> Router {
+    crate::languages::serve_both(routes(state))
+}
+
+fn routes(state: ServerState) -> Router {
     let routes = generate_route_list(App);
     let provide_app = {
         let app = state.app.clone();

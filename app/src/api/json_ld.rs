@@ -110,7 +110,7 @@ pub fn session_json_ld(session: &Session, url: &str, upcoming: &[UpcomingDate]) 
     } else {
         "https://schema.org/OfflineEventAttendanceMode"
     };
-    let description = format!("{} {}", session.schedule_line(), session.description)
+    let description = format!("{} {}", session.schedule_line_in(crate::i18n::use_lang()), session.description)
         .trim()
         .to_string();
     let series_id = format!("{url}#session");
@@ -234,7 +234,7 @@ mod tests {
     fn a_list_names_each_session_with_an_absolute_url() {
         let mut session = sample_session("s1", "Sessions </script> here", "IE");
         session.name = "Sessions </script> here".into();
-        let card = crate::model::ListedSession::new(&session, chrono::Utc::now(), None);
+        let card = crate::model::ListedSession::new(crate::i18n::use_lang(), &session, chrono::Utc::now(), None);
         let text = item_list_json_ld(
             "In Ennis",
             "https://x.example/sessions/ie",

@@ -216,7 +216,7 @@ pub mod find {
                 let listed = found
                     .iter()
                     .filter(|s| filter.matches(s, now))
-                    .map(|s| ListedSession::new(s, now, None))
+                    .map(|s| ListedSession::new(crate::i18n::use_lang(), s, now, None))
                     .collect();
                 offset_page(listed, after)
             }
@@ -225,7 +225,7 @@ pub mod find {
                 let listed = found
                     .iter()
                     .filter(|n| filter.matches(&n.session, now))
-                    .map(|n| ListedSession::new(&n.session, now, Some(n.distance_km)))
+                    .map(|n| ListedSession::new(crate::i18n::use_lang(), &n.session, now, Some(n.distance_km)))
                     .collect();
                 offset_page(listed, after)
             }
@@ -257,7 +257,7 @@ pub mod find {
                 page.items
                     .iter()
                     .filter(|s| filter.matches(s, now))
-                    .map(|s| ListedSession::new(s, now, None)),
+                    .map(|s| ListedSession::new(crate::i18n::use_lang(), s, now, None)),
             );
             cursor = page.next_cursor;
             if cursor.is_none() || listed.len() >= PAGE_SIZE {
@@ -369,7 +369,7 @@ pub mod find {
         fn offsets_page_through_a_ranked_list() {
             let card = |i: usize| {
                 let s = crate::model::fixtures::sample_session(&format!("s{i}"), "S", "IE");
-                ListedSession::new(&s, Utc::now(), None)
+                ListedSession::new(crate::i18n::use_lang(), &s, Utc::now(), None)
             };
             let all: Vec<_> = (0..30).map(card).collect();
             let first = offset_page(all.clone(), None).unwrap();

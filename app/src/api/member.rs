@@ -69,7 +69,7 @@ pub async fn my_things() -> Result<MyThings, AppError> {
         sessions
             .iter()
             .filter(|s| !s.hidden)
-            .map(|s| ListedSession::new(s, now, None))
+            .map(|s| ListedSession::new(crate::i18n::use_lang(), s, now, None))
             .collect::<Vec<_>>()
     };
     Ok(MyThings {

@@ -109,7 +109,7 @@ pub async fn session_detail(id: String) -> Result<SessionDetail, AppError> {
         .iter()
         .map(|r| ShownRevision {
             by_name: r.by_name.clone(),
-            when: r.at.format("%-d %b %Y").to_string(),
+            when: crate::i18n::dates::short_date(crate::i18n::use_lang(), r.at.date_naive(), true),
             changes: r.changes.clone(),
         })
         .collect();
@@ -169,11 +169,12 @@ pub fn upcoming_dates(
     now: chrono::DateTime<chrono::Utc>,
     count: usize,
 ) -> Vec<UpcomingDate> {
-    use crate::model::occurrence::{describe_when, next_occurrences};
+    use crate::model::occurrence::{describe_when_in, next_occurrences};
+    let lang = crate::i18n::use_lang();
     next_occurrences(session, now, count)
         .iter()
         .map(|occ| UpcomingDate {
-            when: describe_when(occ, now),
+            when: describe_when_in(lang, occ, now),
             iso: occ.start.to_rfc3339(),
             end_iso: occ.assumed_end().to_rfc3339(),
         })

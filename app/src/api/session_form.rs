@@ -97,7 +97,7 @@ pub async fn save_session(
     }
     if intent == Intent::Preview {
         return Ok(SaveOutcome::Preview {
-            card: Box::new(ListedSession::new(&session, now, None)),
+            card: Box::new(ListedSession::new(crate::i18n::use_lang(), &session, now, None)),
             point: session.point,
         });
     }
@@ -107,7 +107,7 @@ pub async fn save_session(
             return Ok(SaveOutcome::PossibleDuplicates(
                 likely
                     .iter()
-                    .map(|s| ListedSession::new(s, now, None))
+                    .map(|s| ListedSession::new(crate::i18n::use_lang(), s, now, None))
                     .collect(),
             ));
         }

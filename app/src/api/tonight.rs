@@ -56,6 +56,6 @@ pub async fn tonight_and_next(
     Ok(soonest
         .into_iter()
         .take(count)
-        .map(|(_, s)| ListedSession::new(s, now, None))
+        .map(|(_, s)| ListedSession::new(crate::i18n::use_lang(), s, now, None))
         .collect())
 }

@@ -56,15 +56,17 @@ pub fn target(form: &web_sys::HtmlFormElement) -> String {
 /// (if anywhere); a refusal comes back as the message to show.
 #[cfg(feature = "hydrate")]
 pub async fn send(post: Post, url: &str) -> Result<Option<String>, String> {
-    const CONNECTION: &str = "Could not reach Seisiún. Check your connection and try again.";
+    use crate::t;
+    let lang = crate::i18n::use_lang();
+    let connection = || t!(lang, "error-connection");
     let response = gloo_net::http::Request::post(url)
         .header("Accept", "application/json")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body(post.body)
-        .map_err(|_| CONNECTION.to_string())?
+        .map_err(|_| connection())?
         .send()
         .await
-        .map_err(|_| CONNECTION.to_string())?;
+        .map_err(|_| connection())?;
     if response.ok() {
         return Ok(response.headers().get("location"));
     }
@@ -79,13 +81,12 @@ pub async fn send(post: Post, url: &str) -> Result<Option<String>, String> {
         // Not ours (a proxy's page, the body limit): say what the status means.
         .unwrap_or_else(|| {
             match status {
-                413 => "That is more than a form can send. Shorten it and try again.",
-                403 => "That was refused. Reload the page and try again.",
-                429 => "Too many tries just now. Wait a minute and try again.",
-                500..=599 => "Seisiún is having trouble just now. Please try again in a moment.",
-                _ => CONNECTION,
+                413 => t!(lang, "error-too-large"),
+                403 => t!(lang, "error-refused"),
+                429 => t!(lang, "error-too-many"),
+                500..=599 => t!(lang, "error-server"),
+                _ => connection(),
             }
-            .to_string()
         }))
 }
 
@@ -201,18 +202,18 @@ pub struct Appended {
 /// cards onto the end of this page's list `list_id`.
 #[cfg(feature = "hydrate")]
 pub async fn append_next_page(url: &str, list_id: &str) -> Result<Appended, String> {
-    const FAILED: &str = "Could not load more sessions. Check your connection and try again.";
+    let failed = || crate::t!(crate::i18n::use_lang(), "error-more-sessions");
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
-        .map_err(|_| FAILED.to_string())?;
+        .map_err(|_| failed())?;
     if !response.ok() {
-        return Err(FAILED.to_string());
+        return Err(failed());
     }
-    let html = response.text().await.map_err(|_| FAILED.to_string())?;
+    let html = response.text().await.map_err(|_| failed())?;
     let parsed = web_sys::DomParser::new()
         .and_then(|p| p.parse_from_string(&html, web_sys::SupportedType::TextHtml))
-        .map_err(|_| FAILED.to_string())?;
+        .map_err(|_| failed())?;
     let list = leptos::prelude::document()
         .get_element_by_id(list_id)
         .ok_or_else(|| FAILED.to_string())?;
@@ -288,7 +289,7 @@ pub async fn show_near_tonight(km: u32, cards: u32) {
     else {
         return;
     };
-    let url = format!("/near?lat={lat}&lng={lng}&km={km}&when=tonight");
+    let url = crate::i18n::use_lang().path(&format!("/near?lat={lat}&lng={lng}&km={km}&when=tonight"));
     if let Some(more) = find::<web_sys::Element>(&section, "a.near-tonight-more") {
         let _ = more.set_attribute("href", &url);
     }
@@ -351,7 +352,9 @@ pub fn forget_near_on(ev: &leptos::ev::MouseEvent) {
 /// session's offset, the browser knows the visitor's.
 #[cfg(feature = "hydrate")]
 pub fn show_visitor_times() {
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    let lang = crate::i18n::use_lang();
+    let days = crate::t!(lang, "days-from-sunday");
+    let days: Vec<&str> = days.split(' ').collect();
     let Ok(times) =
         leptos::prelude::document().query_selector_all("time.starts[datetime]:not([data-local])")
     else {
@@ -382,15 +385,15 @@ pub fn show_visitor_times() {
         let day = if same_day {
             ""
         } else {
-            DAYS[date.get_day() as usize % 7]
+            days.get(date.get_day() as usize).copied().unwrap_or_default()
         };
-        let text = format!(
-            " ({}{}{:02}:{:02} your time)",
-            day,
+        let at = format!(
+            "{day}{}{:02}:{:02}",
             if same_day { "" } else { " " },
             date.get_hours(),
             date.get_minutes()
         );
+        let text = format!(" ({})", crate::t!(lang, "your-time", time = at));
         let _ = time.insert_adjacent_html(
             "afterend",
             &format!("<span class=\"your-time\">{text}</span>"),

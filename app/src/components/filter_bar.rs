@@ -1,28 +1,32 @@
 use leptos::prelude::*;
 
+use crate::t;
+
 use crate::api::ListQuery;
-use crate::model::{day_name, weekday_slug, Tag, When, WEEKDAYS};
+use crate::i18n::dates;
+use crate::model::{weekday_slug, Tag, When, WEEKDAYS};
 
 /// "On tonight / this week", a weekday and a tag, as a plain GET form, so a filtered list is
 /// a link and works without JavaScript. The search or location the list is of rides along
 /// in hidden fields.
 #[component]
 pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let chosen = |value: &Option<String>, slug: &str| value.as_deref() == Some(slug);
     let when_options = When::ALL
         .iter()
-        .map(|w| view! { <option value=w.slug() selected=chosen(&query.when, w.slug())>{w.label()}</option> })
+        .map(|w| view! { <option value=w.slug() selected=chosen(&query.when, w.slug())>{t!(lang, "when-choice", when = w.slug())}</option> })
         .collect_view();
     let day_options = WEEKDAYS
         .iter()
         .map(|d| {
             let slug = weekday_slug(*d);
-            view! { <option value=slug selected=chosen(&query.day, slug)>{day_name(*d)}</option> }
+            view! { <option value=slug selected=chosen(&query.day, slug)>{dates::weekday(lang, *d)}</option> }
         })
         .collect_view();
     let tag_options = Tag::ALL
         .iter()
-        .map(|t| view! { <option value=t.slug() selected=chosen(&query.tag, t.slug())>{t.label()}</option> })
+        .map(|t| view! { <option value=t.slug() selected=chosen(&query.tag, t.slug())>{t!(lang, "tag", tag = t.slug())}</option> })
         .collect_view();
     let hidden = query
         .scope_pairs()
@@ -35,31 +39,31 @@ pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
     };
     let filtered = query.has_filters();
     view! {
-        <form method="get" action=action class="filters" aria-label="Filter sessions">
+        <form method="get" action=action class="filters" aria-label=t!(lang, "filter-label")>
             {hidden}
             <label>
-                <span>"When"</span>
+                <span>{t!(lang, "when")}</span>
                 <select name="when">
-                    <option value="">"Any time"</option>
+                    <option value="">{t!(lang, "any-time")}</option>
                     {when_options}
                 </select>
             </label>
             <label>
-                <span>"Day"</span>
+                <span>{t!(lang, "day")}</span>
                 <select name="day">
-                    <option value="">"Any day"</option>
+                    <option value="">{t!(lang, "any-day")}</option>
                     {day_options}
                 </select>
             </label>
             <label>
-                <span>"Kind"</span>
+                <span>{t!(lang, "kind")}</span>
                 <select name="tag">
-                    <option value="">"Any kind"</option>
+                    <option value="">{t!(lang, "any-kind")}</option>
                     {tag_options}
                 </select>
             </label>
-            <button type="submit" class="button">"Filter"</button>
-            {filtered.then(|| view! { <a class="clear-filters" href=clear_href>"Clear filters"</a> })}
+            <button type="submit" class="button">{t!(lang, "filter")}</button>
+            {filtered.then(|| view! { <a class="clear-filters" href=clear_href>{t!(lang, "clear-filters")}</a> })}
         </form>
     }
     .into_any()

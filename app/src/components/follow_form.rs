@@ -2,6 +2,8 @@
 //! weekly. A plain form (the page stays the same for everyone, so it is cached); a
 //! visitor who is not signed in is asked to sign in when they press it.
 use leptos::prelude::*;
+
+use crate::t;
 use leptos::server_fn::ServerFn;
 
 use crate::api::follow::FollowCall;
@@ -32,21 +34,22 @@ pub fn FollowForm(what: FollowWhat, name: String) -> impl IntoView {
         }
         .into_any(),
     };
+    let lang = crate::i18n::use_lang();
     view! {
         <details class="follow">
-            <summary>{format!("Email me about new sessions {name}")}</summary>
-            <PostForm action=FollowCall::PATH buttons=vec![Button::new("Follow", "Following…").secondary()]>
+            <summary>{t!(lang, "follow-summary", place = name)}</summary>
+            <PostForm action=FollowCall::PATH buttons=vec![Button::new(t!(lang, "follow"), t!(lang, "following")).secondary()]>
                 {fields}
                 <label>
-                    "How often"
+                    {t!(lang, "how-often")}
                     <select name="cadence">
                         {Cadence::ALL
                             .into_iter()
-                            .map(|c| view! { <option value=c.slug()>{c.words()}</option> })
+                            .map(|c| view! { <option value=c.slug()>{t!(lang, "cadence", cadence = c.slug())}</option> })
                             .collect_view()}
                     </select>
                 </label>
-                <p class="hint">"A short email when sessions are added, change or may have stopped. Every email has a link that stops it."</p>
+                <p class="hint">{t!(lang, "follow-hint")}</p>
             </PostForm>
         </details>
     }

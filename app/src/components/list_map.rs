@@ -6,6 +6,8 @@
 //! still stand on a plain ground, and the list beside it stays the source of truth.
 use leptos::prelude::*;
 
+use crate::t;
+
 use super::session_map::tile_position;
 use crate::model::{GeoPoint, ListedSession};
 
@@ -120,12 +122,13 @@ pub fn ListMap(
     /// The tile URL template, `{z}/{x}/{y}` filled in; empty for no tiles.
     tiles: String,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let placed: Vec<(GeoPoint, String, String)> = sessions
         .into_iter()
-        .filter_map(|s| Some((s.point?, s.name, s.href)))
+        .filter_map(|s| Some((s.point?, s.name, lang.path(&s.href))))
         .collect();
     if placed.is_empty() {
-        return view! { <p class="empty">"None of these has a place on the map (they meet online)."</p> }
+        return view! { <p class="empty">{t!(lang, "map-none-placed")}</p> }
             .into_any();
     }
     let points: Vec<GeoPoint> = placed.iter().map(|(p, _, _)| *p).collect();
@@ -184,14 +187,11 @@ pub fn ListMap(
                 .into_any()
             } else {
                 let km = cluster_km(&marker, zoom);
-                let href = format!(
+                let href = lang.path(&format!(
                     "/near?lat={:.4}&lng={:.4}&km={km}",
                     marker.centre.lat, marker.centre.lng
-                );
-                let label = format!(
-                    "{} sessions here: see them near this point",
-                    marker.sessions.len()
-                );
+                ));
+                let label = t!(lang, "map-cluster", count = marker.sessions.len());
                 let n = marker.sessions.len().to_string();
                 view! {
                     <a href=href aria-label=label.clone() class="map-cluster">
@@ -209,15 +209,15 @@ pub fn ListMap(
             <svg
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 role="group"
-                aria-label=format!("Map of {count} sessions in this list")
+                aria-label=t!(lang, "map-of-list", count = count)
             >
                 <rect class="map-ground" width=WIDTH.to_string() height=HEIGHT.to_string()></rect>
                 <g aria-hidden="true">{tile_images}</g>
                 {marker_views}
             </svg>
             <figcaption>
-                "Each pin opens its session; a number is several close together. Map data © "
-                <a href="https://www.openstreetmap.org/copyright" rel="noopener">"OpenStreetMap contributors"</a>
+                {t!(lang, "map-list-caption")}" "
+                <a href="https://www.openstreetmap.org/copyright" rel="noopener">{t!(lang, "osm-contributors")}</a>
             </figcaption>
         </figure>
     }
@@ -264,15 +264,16 @@ pub fn MapToggle(
         format!("{path}?{}", crate::api::encode_pairs(&pairs))
     };
     let tiles = map_tiles();
+    let lang = crate::i18n::use_lang();
     view! {
         <div class="map-toggle" id=anchor>
             {if asked {
                 view! {
                     <ListMap sessions tiles/>
-                    <p><a href=hide>"Hide the map"</a></p>
+                    <p><a href=hide>{t!(lang, "map-hide")}</a></p>
                 }.into_any()
             } else {
-                view! { <p><a href=show>"Show these on a map"</a></p> }.into_any()
+                view! { <p><a href=show>{t!(lang, "map-show")}</a></p> }.into_any()
             }}
         </div>
     }

@@ -5,11 +5,11 @@ use leptos_meta::{Meta, Title};
 /// with a way back.
 #[component]
 pub fn MissingNotice(
-    title: &'static str,
-    heading: &'static str,
-    message: String,
-    back_href: &'static str,
-    back_label: &'static str,
+    #[prop(into)] title: String,
+    #[prop(into)] heading: String,
+    #[prop(into)] message: String,
+    #[prop(into)] back_href: String,
+    #[prop(into)] back_label: String,
 ) -> impl IntoView {
     view! {
         <Title text=title/>

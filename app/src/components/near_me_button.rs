@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::t;
+
 /// Asks the browser where the visitor is — only when they press the button, never on page
 /// load — then opens `/near?lat=…&lng=…&km=…`. The position is rounded to about 100 m
 /// before it goes into the URL: enough to find a pub, no more than that.
@@ -12,14 +14,14 @@ pub fn NearMeButton() -> impl IntoView {
     let busy = RwSignal::new(false);
     let on_click = move |_| {
         busy.set(true);
-        status.set(Some("Finding your location…".to_string()));
+        status.set(Some(t!(crate::i18n::use_lang(), "finding-location")));
         let km = km.clone();
         locate(
             move |lat, lng| {
                 // Kept for "tonight near you" on the front page, as the link rounds it.
                 #[cfg(feature = "hydrate")]
                 super::browser::remember_point(&thousandths(lat), &thousandths(lng));
-                super::go(Some(&near_href(lat, lng, &km)))
+                super::go(Some(&crate::i18n::use_lang().path(&near_href(lat, lng, &km))))
             },
             move |problem| {
                 busy.set(false);
@@ -34,10 +36,10 @@ pub fn NearMeButton() -> impl IntoView {
             disabled=move || !hydrated.get() || busy.get()
             on:click=on_click
         >
-            "Use my location"
+            {t!(crate::i18n::use_lang(), "use-my-location")}
         </button>
         <noscript>
-            <p class="hint">"Finding your location needs JavaScript. You can search by town instead."</p>
+            <p class="hint">{t!(crate::i18n::use_lang(), "location-needs-js")}</p>
         </noscript>
         <p class="near-status" role="status">{move || status.get()}</p>
     }
@@ -66,7 +68,7 @@ pub fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(Str
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
 
     let Ok(geolocation) = window().navigator().geolocation() else {
-        on_problem("This browser cannot share your location. Search by town instead.".into());
+        on_problem(t!(crate::i18n::use_lang(), "location-unsupported"));
         return;
     };
     let found = Closure::once_into_js(move |position: web_sys::Position| {
@@ -76,9 +78,9 @@ pub fn locate(on_found: impl FnOnce(f64, f64) + 'static, on_problem: impl Fn(Str
     let failed = Closure::once_into_js(move |error: web_sys::PositionError| {
         on_problem(match error.code() {
             web_sys::PositionError::PERMISSION_DENIED => {
-                "Location is turned off for this site. Allow it, or search by town instead.".into()
+                t!(crate::i18n::use_lang(), "location-denied")
             }
-            _ => "We could not find your location just now. Try again, or search by town.".into(),
+            _ => t!(crate::i18n::use_lang(), "location-failed"),
         });
     });
     let options = web_sys::PositionOptions::new();

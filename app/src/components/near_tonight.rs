@@ -4,6 +4,8 @@
 //! in from the near-me page's own HTML, and a visitor who never shared sees nothing of it.
 use leptos::prelude::*;
 
+use crate::t;
+
 /// The radius "tonight near you" looks in: the near-me page's default.
 pub const NEAR_TONIGHT_KM: u32 = 25;
 /// The most cards the section shows; the near-me page has the rest.
@@ -12,18 +14,19 @@ pub const NEAR_TONIGHT_CARDS: u32 = 6;
 
 #[component]
 pub fn NearTonight() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     view! {
         <NearTonightBox>
             <section class="near-tonight" aria-labelledby="near-tonight" hidden>
-                <h2 id="near-tonight" class="section-title">"Tonight near you"</h2>
-                <ul id="near-tonight-list" class="session-list" aria-label="Tonight near you"></ul>
+                <h2 id="near-tonight" class="section-title">{t!(lang, "near-tonight")}</h2>
+                <ul id="near-tonight-list" class="session-list" aria-label=t!(lang, "near-tonight")></ul>
                 <p class="empty" hidden>
-                    {format!("Nothing listed within {NEAR_TONIGHT_KM} km of you tonight.")}
+                    {t!(lang, "near-tonight-empty", km = NEAR_TONIGHT_KM)}
                 </p>
                 <p class="near-tonight-links">
-                    <a class="near-tonight-more" href="/near">"All near you tonight"</a>
+                    <a class="near-tonight-more" href=lang.path("/near")>{t!(lang, "near-tonight-all")}</a>
                     " · "
-                    <button type="button" class="link-button forget-near">"Forget my location"</button>
+                    <button type="button" class="link-button forget-near">{t!(lang, "forget-location")}</button>
                 </p>
             </section>
         </NearTonightBox>

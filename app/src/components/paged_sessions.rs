@@ -4,6 +4,8 @@
 //! the browser needs no session types, no JSON and no card view code of its own.
 use leptos::prelude::*;
 
+use crate::t;
+
 use crate::api::ListQuery;
 use crate::components::{MapToggle, SessionCard};
 use crate::model::ListedPage;
@@ -27,9 +29,10 @@ pub fn PagedSessions(
         return view! { <p class="empty">{empty_message}</p> }.into_any();
     }
     let shown = sessions.len();
+    let lang = crate::i18n::use_lang();
     view! {
         <MapToggle sessions=sessions.clone() path=action.clone() pairs=query.url_pairs() which="list"/>
-        <ul id=LIST_ID class="session-list" aria-label="Sessions">
+        <ul id=LIST_ID class="session-list" aria-label=t!(lang, "sessions")>
             {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
         </ul>
         <SessionPager>
@@ -45,7 +48,7 @@ pub fn PagedSessions(
                         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
                         .collect_view()}
                     <input type="hidden" name="after" value=cursor/>
-                    <button type="submit" class="button">"More sessions"</button>
+                    <button type="submit" class="button">{t!(lang, "more-sessions")}</button>
                 </form>
             })}
         </SessionPager>
@@ -55,9 +58,10 @@ pub fn PagedSessions(
 
 /// "Showing 48 of 320", or "Showing 48" when the whole count is unknown (a search).
 pub fn shown_text(shown: u32, total: Option<u64>) -> String {
+    let lang = crate::i18n::use_lang();
     match total {
-        Some(total) => format!("Showing {shown} of {total}"),
-        None => format!("Showing {shown}"),
+        Some(total) => t!(lang, "showing-of", shown = shown, total = total),
+        None => t!(lang, "showing", shown = shown),
     }
 }
 
@@ -76,7 +80,7 @@ fn SessionPager(children: Children) -> impl IntoView {
             };
             browser::set_buttons_disabled(&form, true);
             if let Some(button) = &pressed {
-                button.set_text_content(Some("Loading…"));
+                button.set_text_content(Some(&t!(crate::i18n::use_lang(), "loading")));
             }
             let url = format!("{}?{}", browser::target(&form), query.body());
             leptos::task::spawn_local(async move {
@@ -115,7 +119,7 @@ fn SessionPager(children: Children) -> impl IntoView {
                     Err(message) => browser::alert(&pager, Some(&message)),
                 }
                 if let Some(button) = &pressed {
-                    button.set_text_content(Some("More sessions"));
+                    button.set_text_content(Some(&t!(crate::i18n::use_lang(), "more-sessions")));
                 }
                 browser::set_buttons_disabled(&form, false);
             });

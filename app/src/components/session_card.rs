@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
+use crate::t;
+
 use crate::model::ListedSession;
 
 /// One session in a list: what, when next, where, how far, and what kind.
 #[component]
 pub fn SessionCard(session: ListedSession) -> impl IntoView {
     let distance = session.distance_text();
+    let lang = crate::i18n::use_lang();
     let ListedSession {
         href,
         name,
@@ -22,21 +25,21 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
     view! {
         <li class="session-card">
             <h3 class="session-title">
-                <a class="session-name" href=href>{name}</a>
+                <a class="session-name" href=lang.path(&href)>{name}</a>
             </h3>
             {status_note.map(|s| view! { <p class="session-status">{s}</p> })}
             {possibly_stale.then(|| view! {
-                <p class="session-stale">"Possibly stale: not confirmed for over a year"</p>
+                <p class="session-stale">{t!(lang, "card-stale")}</p>
             })}
             {next.map(|when| view! {
-                <p class="session-next">"Next: " <strong><time class="starts" datetime=next_at>{when}</time></strong></p>
+                <p class="session-next">{t!(lang, "card-next")}" " <strong><time class="starts" datetime=next_at>{when}</time></strong></p>
             })}
-            {distance.map(|d| view! { <p class="session-distance">{format!("{d} away")}</p> })}
+            {distance.map(|d| view! { <p class="session-distance">{t!(lang, "card-distance", distance = d)}</p> })}
             <p class="session-venue">{venue}</p>
             <p class="session-place">{place}</p>
             <p class="session-when">{schedule}</p>
-            <ul class="tags" aria-label="Tags">
-                {tags.into_iter().map(|t| view! { <li class="tag">{t.label()}</li> }).collect_view()}
+            <ul class="tags" aria-label=t!(lang, "tags")>
+                {tags.into_iter().map(|tag| view! { <li class="tag">{t!(lang, "tag", tag = tag.slug())}</li> }).collect_view()}
             </ul>
         </li>
     }

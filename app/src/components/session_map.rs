@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::t;
+
 use crate::model::GeoPoint;
 
 /// Zoom 16 shows the streets around a venue.
@@ -80,27 +82,28 @@ pub fn SessionMap(
         svg(false).into_any()
     };
     let coordinates = format!("{:.5}, {:.5}", point.lat, point.lng);
+    let lang = crate::i18n::use_lang();
     view! {
         <figure class="session-map">
             <div
                 class="map-frame"
                 class:pickable=on_pick.is_some()
                 role="img"
-                aria-label=format!("Map of the venue at {coordinates}")
+                aria-label=t!(lang, "map-of-venue", at = &coordinates)
                 on:click=move |ev| {
                     if let (Some(pick), Some((dx, dy))) = (on_pick, offset_from_centre(&ev)) {
                         pick.run(point_at_offset(point, ZOOM, dx, dy));
                     }
                 }
             >
-                <p class="map-fallback">{format!("Map at {coordinates}")}</p>
+                <p class="map-fallback">{t!(lang, "map-at", at = &coordinates)}</p>
                 {drawn}
                 <span class="map-marker" aria-hidden="true"></span>
             </div>
             <figcaption>
-                <a href=map_href>"Open a larger map"</a>
-                " · Map data © "
-                <a href="https://www.openstreetmap.org/copyright" rel="noopener">"OpenStreetMap contributors"</a>
+                <a href=map_href>{t!(lang, "map-larger")}</a>
+                " · "{t!(lang, "map-data")}" "
+                <a href="https://www.openstreetmap.org/copyright" rel="noopener">{t!(lang, "osm-contributors")}</a>
             </figcaption>
         </figure>
     }

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use crate::t;
+
 /// Shares the page with the phone's share sheet where there is one, else copies the link.
 /// Before hydration (or without JavaScript) the link itself is shown, so it can be copied.
 #[component]
 pub fn ShareButton(url: String) -> impl IntoView {
     view! {
         <Share>
-            <span class="share-link">"Link: " {url}</span>
+            <span class="share-link">{t!(crate::i18n::use_lang(), "share-link")}" " {url}</span>
         </Share>
     }
 }
@@ -15,7 +17,7 @@ pub fn ShareButton(url: String) -> impl IntoView {
 /// the page when pressed.
 #[island]
 fn Share(children: Children) -> impl IntoView {
-    let message = RwSignal::new(None::<&'static str>);
+    let message = RwSignal::new(None::<String>);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     view! {
@@ -26,14 +28,14 @@ fn Share(children: Children) -> impl IntoView {
             hidden=move || !hydrated.get()
             on:click=move |_| message.set(Some(share()))
         >
-            "Share"
+            {t!(crate::i18n::use_lang(), "share")}
         </button>
         <span class="share-message" role="status">{move || message.get()}</span>
     }
 }
 
 #[cfg(feature = "hydrate")]
-fn share() -> &'static str {
+fn share() -> String {
     let page = document();
     let url = page
         .query_selector("link[rel=canonical]")
@@ -52,13 +54,13 @@ fn share() -> &'static str {
         data.set_title(title);
         data.set_url(url);
         let _ = navigator.share_with_data(&data);
-        return "";
+        return String::new();
     }
     let _ = navigator.clipboard().write_text(url);
-    "Link copied"
+    t!(crate::i18n::use_lang(), "link-copied")
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn share() -> &'static str {
-    ""
+fn share() -> String {
+    String::new()
 }

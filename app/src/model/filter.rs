@@ -4,7 +4,7 @@
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
-use super::{day_name, Tag};
+use super::Tag;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum When {
@@ -101,15 +101,21 @@ impl SessionFilter {
 
     /// "on tonight, on Fridays, slow": for headings and empty-result messages.
     pub fn describe(&self) -> String {
+        self.describe_in(crate::i18n::Lang::En)
+    }
+
+    /// [`SessionFilter::describe`] in `lang`.
+    pub fn describe_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::t;
         let mut parts = Vec::new();
         if let Some(when) = self.when {
-            parts.push(when.label().to_lowercase());
+            parts.push(t!(lang, "filter-when", when = when.slug()));
         }
         if let Some(day) = self.day {
-            parts.push(format!("on {}s", day_name(day)));
+            parts.push(t!(lang, "filter-day", day = super::weekday_slug(day)));
         }
         if let Some(tag) = self.tag {
-            parts.push(tag.label().to_lowercase());
+            parts.push(t!(lang, "filter-tag", tag = tag.slug()));
         }
         parts.join(", ")
     }

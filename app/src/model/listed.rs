@@ -41,11 +41,12 @@ pub struct ListedPage {
 }
 
 impl ListedSession {
-    pub fn status_note(status: &SessionStatus) -> Option<String> {
+    pub fn status_note(lang: crate::i18n::Lang, status: &SessionStatus) -> Option<String> {
+        use crate::t;
         match status {
             SessionStatus::Active => None,
-            SessionStatus::Paused => Some("Paused".to_string()),
-            SessionStatus::Closed { reason } => Some(format!("Closed: {reason}")),
+            SessionStatus::Paused => Some(t!(lang, "status-paused")),
+            SessionStatus::Closed { reason } => Some(t!(lang, "status-closed", reason = reason)),
         }
     }
 
@@ -63,18 +64,20 @@ impl ListedSession {
 
 #[cfg(feature = "ssr")]
 impl ListedSession {
-    /// The card for `session` as of `now`; paused and closed sessions show no next date.
+    /// The card for `session` as of `now`, in `lang`; paused and closed sessions show no
+    /// next date.
     pub fn new(
+        lang: crate::i18n::Lang,
         session: &super::Session,
         now: chrono::DateTime<chrono::Utc>,
         distance_km: Option<f64>,
     ) -> Self {
-        use super::occurrence::{describe_when, next_occurrence};
+        use super::occurrence::{describe_when_in, next_occurrence};
         let occurrence = match session.status {
             SessionStatus::Active => next_occurrence(session, now),
             _ => None,
         };
-        let next = occurrence.as_ref().map(|o| describe_when(o, now));
+        let next = occurrence.as_ref().map(|o| describe_when_in(lang, o, now));
         let next_at = occurrence.as_ref().map(|o| o.start.to_rfc3339());
         Self {
             id: session.id.clone(),
@@ -82,9 +85,9 @@ impl ListedSession {
             name: session.name.clone(),
             venue: session.venue.name.clone(),
             place: session.place_line(),
-            schedule: session.schedule_line(),
+            schedule: session.schedule_line_in(lang),
             tags: session.tags.clone(),
-            status_note: Self::status_note(&session.status),
+            status_note: Self::status_note(lang, &session.status),
             next,
             next_at,
             distance_km,
@@ -105,7 +108,7 @@ mod tests {
         let session = sample_session("s1", "Thursday Trad", "IE");
         // Thursday 26 Nov 2026 at 12:00 UTC = 12:00 in Dublin; the session is at 21:30.
         let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
-        let card = ListedSession::new(&session, now, Some(3.1234));
+        let card = ListedSession::new(crate::i18n::Lang::En, &session, now, Some(3.1234));
         assert_eq!(card.next.as_deref(), Some("tonight 21:30"));
         assert_eq!(card.next_at.as_deref(), Some("2026-11-26T21:30:00+00:00"));
         assert_eq!(card.distance_text().as_deref(), Some("3.1 km"));
@@ -114,7 +117,7 @@ mod tests {
         closed.status = SessionStatus::Closed {
             reason: "the pub shut".into(),
         };
-        let card = ListedSession::new(&closed, now, Some(42.4));
+        let card = ListedSession::new(crate::i18n::Lang::En, &closed, now, Some(42.4));
         assert_eq!(card.next, None);
         assert_eq!(card.status_note.as_deref(), Some("Closed: the pub shut"));
         assert_eq!(card.distance_text().as_deref(), Some("42 km"));

@@ -286,20 +286,31 @@ pub fn one_off_end(session: &Session) -> Option<DateTime<Utc>> {
 /// When the occurrence is, in the session's local terms: "now", "tonight 21:30",
 /// "today 14:00", "tomorrow 21:30", "Wed 21:30", "Wed 4 Dec" or "Wed 4 Dec 2027".
 pub fn describe_when(occ: &Occurrence, now: DateTime<Utc>) -> String {
+    describe_when_in(crate::i18n::Lang::En, occ, now)
+}
+
+/// [`describe_when`] in `lang` ("anocht 21:30").
+pub fn describe_when_in(lang: crate::i18n::Lang, occ: &Occurrence, now: DateTime<Utc>) -> String {
+    use crate::i18n::dates;
+    use crate::t;
     if occ.is_on_at(now) {
-        return "now".to_string();
+        return t!(lang, "when-now");
     }
     let tz = occ.start.timezone();
     let today = now.with_timezone(&tz).date_naive();
     let day = occ.start.date_naive();
-    let time = occ.start.format("%H:%M");
+    let time = occ.start.format("%H:%M").to_string();
     match (day - today).num_days() {
-        0 if occ.start.hour() >= 17 => format!("tonight {time}"),
-        0 => format!("today {time}"),
-        1 => format!("tomorrow {time}"),
-        2..=6 => format!("{} {time}", occ.start.format("%a")),
-        _ if day.year() == today.year() => occ.start.format("%a %-d %b").to_string(),
-        _ => occ.start.format("%a %-d %b %Y").to_string(),
+        0 if occ.start.hour() >= 17 => t!(lang, "when-tonight", time = time),
+        0 => t!(lang, "when-today", time = time),
+        1 => t!(lang, "when-tomorrow", time = time),
+        2..=6 => t!(
+            lang,
+            "when-weekday",
+            weekday = dates::weekday_short(lang, day.weekday()),
+            time = time
+        ),
+        _ => dates::short_date(lang, day, day.year() != today.year()),
     }
 }
 

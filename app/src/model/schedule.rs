@@ -1,6 +1,9 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{dates, Lang};
+use crate::t;
+
 /// Which week of the month a monthly session falls in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -14,13 +17,13 @@ pub enum WeekOfMonth {
 }
 
 impl WeekOfMonth {
-    fn word(self) -> &'static str {
+    fn slug(self) -> &'static str {
         match self {
-            WeekOfMonth::First => "First",
-            WeekOfMonth::Second => "Second",
-            WeekOfMonth::Third => "Third",
-            WeekOfMonth::Fourth => "Fourth",
-            WeekOfMonth::Last => "Last",
+            WeekOfMonth::First => "first",
+            WeekOfMonth::Second => "second",
+            WeekOfMonth::Third => "third",
+            WeekOfMonth::Fourth => "fourth",
+            WeekOfMonth::Last => "last",
         }
     }
 }
@@ -55,7 +58,8 @@ pub enum Schedule {
     },
 }
 
-/// The weekday's English name, e.g. "Thursday".
+/// The weekday's English name, e.g. "Thursday": schema.org's `DayOfWeek` names and the
+/// demo data's. Pages say days through the catalog (`i18n::dates`).
 pub fn day_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "Monday",
@@ -68,25 +72,15 @@ pub fn day_name(day: Weekday) -> &'static str {
     }
 }
 
-fn plural_day_names(days: &[Weekday]) -> String {
-    let names: Vec<String> = days.iter().map(|d| format!("{}s", day_name(*d))).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn time_range(start: NaiveTime, end: Option<NaiveTime>) -> String {
-    match end {
-        Some(end) => format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")),
-        None => format!("from {}", start.format("%H:%M")),
-    }
-}
-
 impl Schedule {
-    /// The schedule in words: "Thursdays from 21:30", "Last Friday of the month, 20:00–23:00".
+    /// The schedule in English words (revisions, emails, calendar files).
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+
+    /// The schedule in words: "Thursdays from 21:30", "Last Friday of the month,
+    /// 20:00–23:00"; in Irish "Déardaoin ó 21:30".
+    pub fn describe_in(&self, lang: Lang) -> String {
         match self {
             Schedule::Weekly {
                 days,
@@ -94,30 +88,30 @@ impl Schedule {
                 start,
                 end,
                 ..
-            } => {
-                let days = plural_day_names(days);
-                let when = time_range(*start, *end);
-                match every_weeks {
-                    0 | 1 => format!("{days} {when}"),
-                    2 => format!("Every other week: {days} {when}"),
-                    n => format!("Every {n} weeks: {days} {when}"),
-                }
-            }
+            } => t!(
+                lang,
+                "schedule-weekly",
+                interval = (*every_weeks).max(1),
+                days = dates::weekdays_every(lang, days),
+                when = dates::time_range(lang, *start, *end),
+            ),
             Schedule::Monthly {
                 week,
                 day,
                 start,
                 end,
-            } => format!(
-                "{} {} of the month, {}",
-                week.word(),
-                day_name(*day),
-                time_range(*start, *end).trim_start_matches("from ")
+            } => t!(
+                lang,
+                "schedule-monthly",
+                week = week.slug(),
+                day = crate::model::weekday_slug(*day),
+                times = dates::times(*start, *end),
             ),
-            Schedule::Once { date, start, end } => format!(
-                "{} {}",
-                date.format("%a %-d %b %Y"),
-                time_range(*start, *end)
+            Schedule::Once { date, start, end } => t!(
+                lang,
+                "schedule-once",
+                date = dates::short_date(lang, *date, true),
+                when = dates::time_range(lang, *start, *end),
             ),
         }
     }

@@ -167,9 +167,14 @@ impl Session {
 
     /// The schedules in words, joined for a one-line summary.
     pub fn schedule_line(&self) -> String {
+        self.schedule_line_in(crate::i18n::Lang::En)
+    }
+
+    /// [`Session::schedule_line`] in `lang`.
+    pub fn schedule_line_in(&self, lang: crate::i18n::Lang) -> String {
         self.schedules
             .iter()
-            .map(Schedule::describe)
+            .map(|s| s.describe_in(lang))
             .collect::<Vec<_>>()
             .join("; ")
     }

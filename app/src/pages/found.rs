@@ -1,5 +1,7 @@
 //! The search and near-me pages: both list what `found_overview` finds for the URL's query.
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
@@ -15,23 +17,24 @@ fn list_query() -> Memo<ListQuery> {
 /// `/search?q=…`: sessions by name, venue, town or area, best matches first.
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let list = list_query();
     let q = move || list.read().q.clone();
     view! {
-        <h1>"Search sessions"</h1>
+        <h1>{t!(lang, "search-title")}</h1>
         {move || view! { <SearchForm value=q().unwrap_or_default()/> }}
         <Show
             when=move || q().is_some()
-            fallback=|| view! {
+            fallback=move || view! {
                 <FormPageMeta
                     page="search"
-                    title="Search sessions"
-                    description="Search Irish traditional music sessions by name, venue, town or area."
+                    title=t!(lang, "search-title")
+                    description=t!(lang, "search-description")
                 />
-                <p class="hint">"Type part of a session's name, its venue, town or area: accents and capitals don't matter."</p>
+                <p class="hint">{t!(lang, "search-hint")}</p>
             }
         >
-            <FoundList list action="/search"/>
+            <FoundList list action=lang.path("/search")/>
         </Show>
     }
 }
@@ -39,24 +42,25 @@ pub fn SearchPage() -> impl IntoView {
 /// `/near?lat=…&lng=…&km=…`: sessions within a distance, nearest first.
 #[component]
 pub fn NearPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let list = list_query();
     let located = move || list.read().lat.is_some() || list.read().lng.is_some();
     view! {
-        <h1>"Sessions near you"</h1>
+        <h1>{t!(lang, "near-title")}</h1>
         <Show
             when=located
-            fallback=|| view! {
+            fallback=move || view! {
                 <FormPageMeta
                     page="near"
-                    title="Sessions near you"
-                    description="Find Irish traditional music sessions near where you are."
+                    title=t!(lang, "near-title")
+                    description=t!(lang, "near-description")
                 />
-                <p>"Share your location to see the sessions around you, nearest first. We only ask when you press the button."</p>
+                <p>{t!(lang, "near-explain")}</p>
                 <NearMeButton/>
             }
         >
             <RadiusChoices list/>
-            <FoundList list action="/near"/>
+            <FoundList list action=lang.path("/near")/>
         </Show>
     }
 }
@@ -65,8 +69,8 @@ pub fn NearPage() -> impl IntoView {
 #[component]
 fn FormPageMeta(
     page: &'static str,
-    title: &'static str,
-    description: &'static str,
+    title: String,
+    description: String,
 ) -> impl IntoView {
     let links = Resource::new(
         || (),
@@ -74,14 +78,14 @@ fn FormPageMeta(
     );
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || { let (title, description) = (title.clone(), description.clone()); Suspend::new(async move {
                 match links.await {
                     Ok(links) => view! {
-                        <PageMeta title description canonical_url=links.canonical_url json_ld=links.json_ld/>
+                        <PageMeta title=title.clone() description=description.clone() canonical_url=links.canonical_url json_ld=links.json_ld/>
                     }.into_any(),
-                    Err(_) => view! { <Title text=title/><Meta name="description" content=description/> }.into_any(),
+                    Err(_) => view! { <Title text=title.clone()/><Meta name="description" content=description.clone()/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -89,6 +93,7 @@ fn FormPageMeta(
 /// Links to the same place at other distances.
 #[component]
 fn RadiusChoices(list: Memo<ListQuery>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     move || {
         let current = list.read().clone();
         let chosen = current
@@ -103,7 +108,7 @@ fn RadiusChoices(list: Memo<ListQuery>) -> impl IntoView {
                     km: Some(km.clone()),
                     ..current.clone()
                 };
-                let href = format!("/near?{}", crate::api::encode_pairs(&here.url_pairs()));
+                let href = lang.path(&format!("/near?{}", crate::api::encode_pairs(&here.url_pairs())));
                 let is_current = km == chosen;
                 view! {
                     <li>
@@ -113,8 +118,8 @@ fn RadiusChoices(list: Memo<ListQuery>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <nav class="radius-choices" aria-label="Distance">
-                <span>"Within "</span>
+            <nav class="radius-choices" aria-label=t!(lang, "distance")>
+                <span>{t!(lang, "within")}" "</span>
                 <ul>{choices}</ul>
             </nav>
         }
@@ -122,40 +127,42 @@ fn RadiusChoices(list: Memo<ListQuery>) -> impl IntoView {
 }
 
 #[component]
-fn FoundList(list: Memo<ListQuery>, action: &'static str) -> impl IntoView {
+fn FoundList(list: Memo<ListQuery>, action: String) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let query = use_query_map();
     let found = Resource::new(
         move || (list.get(), query.read().get("after")),
         |(list, after)| found_overview(list, after),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Looking…"</p> }>
-            {move || Suspend::new(async move {
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "looking")}</p> }>
+            {move || { let action = action.clone(); Suspend::new(async move {
                 match found.await {
                     Ok(data) => view! { <FoundView found=data list=list.get_untracked() action/> }.into_any(),
                     Err(err) => view! {
-                        <Title text="Search problem"/>
+                        <Title text=t!(lang, "search-problem")/>
                         <p class="error" role="alert">{err.message}</p>
                     }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
 #[component]
-fn FoundView(found: FoundOverview, list: ListQuery, action: &'static str) -> impl IntoView {
+fn FoundView(found: FoundOverview, list: ListQuery, action: String) -> impl IntoView {
     let FoundOverview { page, links } = found;
+    let lang = crate::i18n::use_lang();
     let (title, description, empty) = match &list.q {
         Some(q) => (
-            format!("Sessions matching “{q}”"),
-            format!("Irish traditional music sessions matching “{q}”: where and when they happen."),
-            format!("No sessions match “{q}”. Try fewer letters, or browse by country."),
+            t!(lang, "matching-title", q = q),
+            t!(lang, "matching-description", q = q),
+            t!(lang, "matching-empty", q = q),
         ),
         None => (
-            format!("Sessions within {} km", shown_radius_km(&list)),
-            "Irish traditional music sessions near you, nearest first.".to_string(),
-            "No sessions that close. Try a larger distance, or browse by country.".to_string(),
+            t!(lang, "within-title", km = shown_radius_km(&list)),
+            t!(lang, "within-description"),
+            t!(lang, "within-empty"),
         ),
     };
     let filters = crate::model::SessionFilter::parse(
@@ -163,20 +170,20 @@ fn FoundView(found: FoundOverview, list: ListQuery, action: &'static str) -> imp
         list.day.as_deref(),
         list.tag.as_deref(),
     )
-    .map(|f| f.describe())
+    .map(|f| f.describe_in(lang))
     .unwrap_or_default();
     let empty = if filters.is_empty() {
         empty
     } else {
-        format!("Nothing {filters} here. Clear the filters to see every match.")
+        t!(lang, "nothing-filtered", filters = filters)
     };
     view! {
         <PageMeta title=title.clone() description canonical_url=links.canonical_url json_ld=links.json_ld/>
         <h2 class="section-title">{title}</h2>
         {follow_near(&list)}
-        <FilterBar query=list.clone() action=action.to_string()/>
-        <PagedSessions first=page total=None query=list action=action.to_string() empty_message=empty/>
-        <p><a href="/sessions">"Browse by country"</a></p>
+        <FilterBar query=list.clone() action=action.clone()/>
+        <PagedSessions first=page total=None query=list action=action empty_message=empty/>
+        <p><a href=lang.path("/sessions")>{t!(lang, "browse-by-country")}</a></p>
     }
 }
 
@@ -191,7 +198,7 @@ fn follow_near(list: &ListQuery) -> Option<impl IntoView> {
         .km
         .clone()
         .unwrap_or_else(|| DEFAULT_RADIUS_KM.to_string());
-    let name = format!("within {km} km");
+    let name = t!(crate::i18n::use_lang(), "follow-within", km = &km);
     Some(view! { <FollowForm what=FollowWhat::Near { lat, lng, km } name/> })
 }
 

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::t;
 use crate::api::{home_overview, HomeOverview, ListQuery};
 use crate::components::{
     FilterBar, MapToggle, NearMeButton, NearTonight, PageMeta, PagedSessions, SearchForm,
@@ -11,6 +12,7 @@ use crate::components::{
 /// (filterable), a page at a time.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let query = use_query_map();
     let overview = Resource::new(
         move || {
@@ -25,20 +27,20 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <section class="hero">
-            <h1>"Find a session tonight"</h1>
-            <p>"Irish traditional music sessions, shared by the people who play them."</p>
+            <h1>{t!(lang, "home-title")}</h1>
+            <p>{t!(lang, "home-lead")}</p>
             <SearchForm/>
             <div class="near-me-box">
                 <NearMeButton/>
             </div>
         </section>
-        <Suspense fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading-sessions")}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(data) => view! { <SessionDirectory overview=data/> }.into_any(),
                     Err(err) => view! {
                         <p class="error" role="alert">{err.message}</p>
-                        <p><a href="/">"Start again from the first page"</a></p>
+                        <p><a href=lang.path("/")>{t!(lang, "start-again")}</a></p>
                     }.into_any(),
                 }
             })}
@@ -61,10 +63,12 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
     let list = ListQuery::from_params(|n| query.read_untracked().get(n), None);
     let filtered = list.has_filters();
     let total = (!filtered).then_some(total_sessions);
+    let lang = crate::i18n::use_lang();
+    let home = lang.path("/");
     view! {
         <PageMeta
             title=""
-            description="Seisiún lists Irish traditional music sessions around the world: find one near you tonight."
+            description=t!(lang, "home-description")
             canonical_url=links.canonical_url
             json_ld=links.json_ld
         />
@@ -72,18 +76,19 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
             <NearTonight/>
             <Tonight sessions=tonight total=total_sessions/>
         })}
-        <h2 id="all" class="section-title">"All sessions"</h2>
+        <h2 id="all" class="section-title">{t!(lang, "all-sessions")}</h2>
         <p class="directory-size">
-            {format!("{total_sessions} sessions in {countries} countries · ")}
-            <a href="/sessions">"Browse by country"</a>
+            {t!(lang, "directory-size", sessions = total_sessions, countries = countries)}
+            " · "
+            <a href=lang.path("/sessions")>{t!(lang, "browse-by-country")}</a>
         </p>
-        <FilterBar query=list.clone() action="/".to_string()/>
+        <FilterBar query=list.clone() action=home.clone()/>
         <PagedSessions
             first=page
             total
             query=list
-            action="/".to_string()
-            empty_message="No sessions match those filters. Try fewer."
+            action=home
+            empty_message=t!(lang, "no-match-filters")
         />
     }
 }
@@ -92,20 +97,21 @@ fn SessionDirectory(overview: HomeOverview) -> impl IntoView {
 /// zone ("tonight 21:30", "tomorrow 20:00"); the whole directory is a tap below.
 #[component]
 fn Tonight(sessions: Vec<crate::model::ListedSession>, total: u64) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     view! {
         <section class="tonight" aria-labelledby="tonight">
-            <h2 id="tonight" class="section-title">"On tonight and next"</h2>
+            <h2 id="tonight" class="section-title">{t!(lang, "tonight-heading")}</h2>
             {if sessions.is_empty() {
-                view! { <p class="empty">"Nothing listed starts in the next day and a half. Try near you, or browse them all."</p> }.into_any()
+                view! { <p class="empty">{t!(lang, "tonight-empty")}</p> }.into_any()
             } else {
                 view! {
-                    <MapToggle sessions=sessions.clone() path="/".to_string() pairs=Vec::new() which="tonight"/>
-                    <ul class="session-list" aria-label="On tonight and next">
+                    <MapToggle sessions=sessions.clone() path=lang.path("/") pairs=Vec::new() which="tonight"/>
+                    <ul class="session-list" aria-label=t!(lang, "tonight-heading")>
                         {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            <p><a href="#all">{format!("All {total} sessions, by name")}</a></p>
+            <p><a href="#all">{t!(lang, "all-by-name", count = total)}</a></p>
         </section>
     }
 }

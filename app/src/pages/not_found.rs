@@ -1,6 +1,8 @@
 use crate::components::MissingNotice;
 use leptos::prelude::*;
 
+use crate::t;
+
 /// A real 404: the status code for crawlers, a way back for people.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -8,13 +10,14 @@ pub fn NotFoundPage() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+    let lang = crate::i18n::use_lang();
     view! {
         <MissingNotice
-            title="Page not found"
-            heading="We could not find that page"
-            message="The session may have moved, or the link may be mistyped.".to_string()
-            back_href="/"
-            back_label="Back to all sessions"
+            title=t!(lang, "not-found-title")
+            heading=t!(lang, "not-found-heading")
+            message=t!(lang, "not-found-message")
+            back_href=lang.path("/")
+            back_label=t!(lang, "back-to-all")
         />
     }
 }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{place_overview, ListQuery, PlaceOverview};
@@ -11,6 +13,7 @@ use crate::model::{PlaceCount, PlaceName, PlacePath};
 /// `/sessions/{country}/{area}/{town}`: the places inside, and the sessions there.
 #[component]
 pub fn PlacePage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let params = use_params_map();
     let query = use_query_map();
     let key = move || {
@@ -34,17 +37,17 @@ pub fn PlacePage() -> impl IntoView {
     );
 
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(data) => view! { <PlaceView overview=data/> }.into_any(),
                     Err(err) => view! {
                         <MissingNotice
-                            title="Place not found"
-                            heading="No sessions here"
+                            title=t!(lang, "place-not-found")
+                            heading=t!(lang, "no-sessions-here")
                             message=err.message
-                            back_href="/sessions"
-                            back_label="Browse all countries"
+                            back_href=lang.path("/sessions")
+                            back_label=t!(lang, "browse-all-countries")
                         />
                     }.into_any(),
                 }
@@ -62,12 +65,12 @@ fn place_line(trail: &[PlaceCount]) -> String {
         .join(", ")
 }
 
-fn children_heading(level: &PlacePath) -> &'static str {
+fn children_heading(lang: crate::i18n::Lang, level: &PlacePath) -> String {
     match level {
-        PlacePath::World => "Countries",
-        PlacePath::Country { .. } => "Areas",
-        PlacePath::Area { .. } => "Towns",
-        PlacePath::Town { .. } => "Places",
+        PlacePath::World => t!(lang, "countries"),
+        PlacePath::Country { .. } => t!(lang, "areas"),
+        PlacePath::Area { .. } => t!(lang, "towns"),
+        PlacePath::Town { .. } => t!(lang, "places"),
     }
 }
 
@@ -84,28 +87,23 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
         .map(|p| p.path.clone())
         .unwrap_or(PlacePath::World);
     let total = trail.last().map(|p| p.sessions).unwrap_or_default();
+    let lang = crate::i18n::use_lang();
     let (title, heading) = match trail.last() {
-        None => (
-            "Sessions by country".to_string(),
-            "Sessions by country".to_string(),
-        ),
+        None => (t!(lang, "sessions-by-country"), t!(lang, "sessions-by-country")),
         Some(last) => (
-            format!("Sessions in {}", place_line(&trail)),
-            format!("Sessions in {}", last.name),
+            t!(lang, "sessions-in", place = place_line(&trail)),
+            t!(lang, "sessions-in", place = &last.name),
         ),
     };
     let description = match trail.last() {
-        None => "Irish traditional music sessions around the world, by country.".to_string(),
-        Some(_) => format!(
-            "{total} Irish traditional music sessions in {}: where and when they happen.",
-            place_line(&trail)
-        ),
+        None => t!(lang, "world-description"),
+        Some(_) => t!(lang, "place-description", count = total, place = place_line(&trail)),
     };
-    let children_title = children_heading(&here);
+    let children_title = children_heading(lang, &here);
     let query = use_query_map();
     let list = ListQuery::from_params(|n| query.read_untracked().get(n), Some(here.key()));
     let total = (!list.has_filters()).then_some(total);
-    let action = here.href();
+    let action = lang.path(&here.href());
 
     view! {
         <PageMeta title description canonical_url=links.canonical_url json_ld=links.json_ld/>
@@ -119,9 +117,9 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
                         .into_iter()
                         .map(|c| view! {
                             <li>
-                                <a class="place-link" href=c.path.href()>
+                                <a class="place-link" href=lang.path(&c.path.href())>
                                     <span class="place-name">{c.name}</span>
-                                    <span class="place-count">{format!("{} sessions", c.sessions)}</span>
+                                    <span class="place-count">{t!(lang, "count-sessions", count = c.sessions)}</span>
                                 </a>
                             </li>
                         })
@@ -131,24 +129,24 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
         })}
         {(here != PlacePath::World).then(|| {
             let feed = here.feed_href();
-            let name = trail.last().map(|p| format!("in {}", p.name)).unwrap_or_default();
+            let name = trail.last().map(|p| t!(lang, "follow-in", place = &p.name)).unwrap_or_default();
             view! {
                 <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=feed.clone()/>
                 <div class="follow-bar">
                     <FollowForm what=FollowWhat::Place(here.key()) name/>
-                    <a class="feed-link" href=feed>"Feed (Atom)"</a>
+                    <a class="feed-link" href=feed>{t!(lang, "feed-atom")}</a>
                 </div>
             }
         })}
         {(here != PlacePath::World).then(|| view! {
-            <h2 class="section-title">"Sessions"</h2>
+            <h2 class="section-title">{t!(lang, "sessions")}</h2>
             <FilterBar query=list.clone() action=action.clone()/>
             <PagedSessions
                 first=page
                 total
                 query=list
                 action
-                empty_message="No sessions here match those filters. Try fewer."
+                empty_message=t!(lang, "no-match-here")
             />
         })}
     }

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{session_detail, SessionDetail, ShownRevision};
 use crate::components::{Breadcrumbs, MissingNotice, PageMeta, SessionMap, ShareButton};
 use crate::model::SessionStatus;
+use crate::t;
 
 use super::session_actions::{BookmarkButton, ReportForm, RestoreButton};
 use super::session_reviews::ReviewsSection;
@@ -14,23 +15,24 @@ use leptos::server_fn::ServerFn;
 /// `/session/{id}`: everything a musician needs to turn up — where, when, what kind.
 #[component]
 pub fn SessionPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let params = use_params_map();
     let detail = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
         session_detail,
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <SessionView detail/> }.into_any(),
                     Err(err) => view! {
                         <MissingNotice
-                            title="Session not found"
-                            heading="Session not found"
+                            title=t!(lang, "session-not-found")
+                            heading=t!(lang, "session-not-found")
                             message=err.message
-                            back_href="/sessions"
-                            back_label="Browse sessions by place"
+                            back_href=lang.path("/sessions")
+                            back_label=t!(lang, "browse-by-place")
                         />
                     }.into_any(),
                 }
@@ -56,22 +58,21 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         history,
         is_moderator,
     } = detail;
-    let description = format!(
-        "{} at {}, {}. {}",
-        session.name,
-        session.venue.name,
-        session.place_line(),
-        session.schedule_line()
+    let lang = crate::i18n::use_lang();
+    let description = t!(
+        lang,
+        "session-description",
+        name = &session.name,
+        venue = &session.venue.name,
+        place = session.place_line(),
+        schedule = session.schedule_line_in(lang)
     );
-    let schedules: Vec<String> = session.schedules.iter().map(|s| s.describe()).collect();
+    let schedules: Vec<String> = session.schedules.iter().map(|s| s.describe_in(lang)).collect();
     let status = match &session.status {
-        _ if is_over => Some(format!(
-            "This event is over: it was on {}.",
-            schedules.join(" and ")
-        )),
+        _ if is_over => Some(t!(lang, "session-over", when = schedules.join("; "))),
         SessionStatus::Active => None,
-        SessionStatus::Paused => Some("This session is paused for now.".to_string()),
-        SessionStatus::Closed { reason } => Some(format!("This session has closed: {reason}")),
+        SessionStatus::Paused => Some(t!(lang, "session-paused")),
+        SessionStatus::Closed { reason } => Some(t!(lang, "session-closed", reason = reason)),
     };
     let address = [
         session.address.as_str(),
@@ -97,11 +98,12 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         )
     });
     let calendar_href = format!("/session/{}/calendar.ics", session.id);
+    let edit_href = lang.path(&format!("/session/{}/edit", session.id));
     let venue = session.venue.clone();
     let tags = session.tags.clone();
     let confirmed = session
         .last_confirmed
-        .map(|d| format!("Last confirmed running on {}.", d.format("%-d %B %Y")));
+        .map(|d| t!(lang, "last-confirmed", date = crate::i18n::dates::long_date(lang, d)));
     let title = session.name.clone();
 
     view! {
@@ -112,17 +114,17 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             <h1>{title.clone()}</h1>
             {session.hidden.then(|| view! {
                 <div class="hidden-notice" role="status">
-                    <p>"Hidden by a moderator: only moderators can see this page."</p>
+                    <p>{t!(lang, "hidden-notice")}</p>
                     <RestoreButton session_id=session.id.to_string()/>
                 </div>
             })}
             {can_edit.then(|| view! {
-                <p><a class="button secondary" href=format!("/session/{}/edit", session.id)>"Edit this session"</a></p>
+                <p><a class="button secondary" href=edit_href>{t!(lang, "edit-session")}</a></p>
             })}
             {status.map(|s| view! { <p class="session-status" role="status">{s}</p> })}
             {view! {
             <section aria-labelledby="where">
-                <h2 id="where" class="section-title">"Where"</h2>
+                <h2 id="where" class="section-title">{t!(lang, "where")}</h2>
                 <p class="session-venue">{venue.name.clone()}</p>
                 <p class="session-address">{address}</p>
                 {venue.phone.clone().map(|phone| view! {
@@ -132,11 +134,11 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                     <p><a href=format!("mailto:{email}")>{email.clone()}</a></p>
                 })}
                 {venue.website.clone().map(|site| view! {
-                    <p><a href=site.clone() rel="nofollow noopener">"Venue website"</a></p>
+                    <p><a href=site.clone() rel="nofollow noopener">{t!(lang, "venue-website")}</a></p>
                 })}
                 {directions.map(|route| view! {
                     <p class="actions">
-                        <a class="button secondary" href=route>"Directions"</a>
+                        <a class="button secondary" href=route>{t!(lang, "directions")}</a>
                     </p>
                 })}
                 {session.point.zip(map_href).map(|(point, map_href)| view! {
@@ -146,13 +148,13 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             }.into_any()}
             {view! {
             <section aria-labelledby="when">
-                <h2 id="when" class="section-title">"When"</h2>
+                <h2 id="when" class="section-title">{t!(lang, "when")}</h2>
                 <ul class="schedules">
                     {schedules.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                 </ul>
-                <p class="time-zone">{format!("Times are local ({}).", session.time_zone)}</p>
+                <p class="time-zone">{t!(lang, "times-are-local", zone = &session.time_zone)}</p>
                 {(!upcoming.is_empty()).then(|| view! {
-                    <h3>"Next dates"</h3>
+                    <h3>{t!(lang, "next-dates")}</h3>
                     <ul class="upcoming">
                         {upcoming
                             .into_iter()
@@ -161,7 +163,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                     </ul>
                 })}
                 <p class="actions">
-                    <a class="button" href=calendar_href download>"Add to calendar"</a>
+                    <a class="button" href=calendar_href download>{t!(lang, "add-to-calendar")}</a>
                     <ShareButton url=canonical_url.clone()/>
                 </p>
                 {bookmarked.map(|bookmarked| view! {
@@ -170,13 +172,13 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             </section>
             }.into_any()}
             {(!tags.is_empty()).then(|| view! {
-                <ul class="tags" aria-label="Tags">
-                    {tags.into_iter().map(|t| view! { <li class="tag">{t.label()}</li> }).collect_view()}
+                <ul class="tags" aria-label=t!(lang, "tags")>
+                    {tags.into_iter().map(|tag| view! { <li class="tag">{t!(lang, "tag", tag = tag.slug())}</li> }).collect_view()}
                 </ul>
             })}
             {(!session.description.is_empty()).then(|| view! {
                 <section aria-labelledby="about">
-                    <h2 id="about" class="section-title">"About"</h2>
+                    <h2 id="about" class="section-title">{t!(lang, "about")}</h2>
                     // Plain text; pre-line keeps the member's line breaks. Never parsed as HTML.
                     <p class="description">{session.description.clone()}</p>
                 </section>
@@ -188,7 +190,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 signed_in=reviews.signed_in
             />
             {reviews.signed_in.then(|| view! {
-                <ReportForm session_id=session.id.to_string() label="Report a problem with this session"/>
+                <ReportForm session_id=session.id.to_string() label=t!(lang, "report-session")/>
             })}
             <ReviewsSection session_id=session.id.to_string() section=reviews is_moderator/>
             <History history/>
@@ -205,35 +207,35 @@ fn Freshness(
     possibly_stale: bool,
     signed_in: bool,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let action = if signed_in {
         let query = leptos_router::hooks::use_query_map();
         let thanked = query.read_untracked().get("confirmed").is_some();
         view! {
             <PostForm
                 action=ConfirmSessionCall::PATH
-                buttons=vec![Button::new("Still running — I was there", "Confirming…").secondary()]
+                buttons=vec![Button::new(t!(lang, "still-running"), t!(lang, "confirming")).secondary()]
             >
                 <input type="hidden" name="session_id" value=session_id/>
             </PostForm>
-            {thanked.then(|| view! { <p role="status">"Thank you: you confirmed it runs."</p> })}
+            {thanked.then(|| view! { <p role="status">{t!(lang, "confirm-thanks")}</p> })}
         }
         .into_any()
     } else {
         view! {
             <p class="hint">
-                "Been there lately? "
-                <a href=format!("/account/sign-in?next=/session/{session_id}")>"Sign in"</a>
-                " to confirm it still runs."
+                {t!(lang, "been-there")}" "
+                <a href=lang.path(&format!("/account/sign-in?next={}", lang.path(&format!("/session/{session_id}"))))>{t!(lang, "nav-sign-in")}</a>
+                " "{t!(lang, "to-confirm-it-runs")}
             </p>
         }
         .into_any()
     };
     view! {
-        <section class="freshness" aria-label="Is it still running?">
+        <section class="freshness" aria-label=t!(lang, "still-running-label")>
             {possibly_stale.then(|| view! {
                 <p class="session-stale" role="status">
-                    "Possibly stale: nobody has confirmed this session for over a year. "
-                    "It may have stopped; check with the venue before you travel."
+                    {t!(lang, "stale-warning")}
                 </p>
             })}
             {confirmed.map(|c| view! { <p class="confirmed">{c}</p> })}
@@ -245,11 +247,12 @@ fn Freshness(
 /// Every change kept, newest first: who, when and what.
 #[component]
 fn History(history: Vec<ShownRevision>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     (!history.is_empty()).then(|| {
         let count = history.len();
         view! {
             <details class="history">
-                <summary>{format!("History ({count} change{})", if count == 1 { "" } else { "s" })}</summary>
+                <summary>{t!(lang, "history", count = count)}</summary>
                 <ol>
                     {history
                         .into_iter()

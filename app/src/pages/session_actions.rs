@@ -7,6 +7,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::member::SetBookmarkCall;
 use crate::api::moderation::{ReportCall, RestoreCall};
 use crate::components::{Button, PostForm};
+use crate::t;
 
 /// Bookmark or un-bookmark. Hydrated, the button turns as soon as it is pressed (the post
 /// goes on in the background, and a refusal turns it back with a message), so it never
@@ -15,6 +16,9 @@ use crate::components::{Button, PostForm};
 pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
     let refused = crate::components::refused_by(SetBookmarkCall::PATH);
     let hide_alert = refused.is_none();
+    let lang = crate::i18n::use_lang();
+    let (on, off) = (t!(lang, "bookmarked"), t!(lang, "bookmark"));
+    let shown = if bookmarked { on.clone() } else { off.clone() };
     view! {
         <Bookmark>
             <form method="post" action=SetBookmarkCall::PATH class="bookmark-form">
@@ -25,10 +29,10 @@ pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
                     type="submit"
                     class="button secondary"
                     aria-pressed=bookmarked.to_string()
-                    data-on=BOOKMARKED
-                    data-off=NOT_BOOKMARKED
+                    data-on=on
+                    data-off=off
                 >
-                    {if bookmarked { BOOKMARKED } else { NOT_BOOKMARKED }}
+                    {shown}
                 </button>
             </form>
             <p class="error" role="alert" hidden=hide_alert>{refused}</p>
@@ -36,8 +40,6 @@ pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
     }
 }
 
-const BOOKMARKED: &str = "Bookmarked ✓";
-const NOT_BOOKMARKED: &str = "Bookmark";
 
 #[island]
 fn Bookmark(children: Children) -> impl IntoView {
@@ -92,17 +94,17 @@ fn Bookmark(children: Children) -> impl IntoView {
 pub fn ReportForm(
     session_id: String,
     #[prop(optional)] review: Option<String>,
-    label: &'static str,
+    #[prop(into)] label: String,
 ) -> impl IntoView {
-    use crate::api::moderation::{REPORT_ALREADY_SENT, REPORT_SENT};
+    let lang = crate::i18n::use_lang();
     let query = leptos_router::hooks::use_query_map();
     let sent = {
         let query = query.read_untracked();
         match query.get("reported") {
             Some(outcome) if query.get("review") == review => Some(if outcome == "again" {
-                REPORT_ALREADY_SENT
+                t!(lang, "report-already-sent")
             } else {
-                REPORT_SENT
+                t!(lang, "report-sent")
             }),
             _ => None,
         }
@@ -111,21 +113,21 @@ pub fn ReportForm(
     view! {
         <details class="report" id=came_back.then_some("report-sent") open=came_back>
             <summary>{label}</summary>
-            <PostForm action=ReportCall::PATH buttons=vec![Button::new("Send report", "Sending…").secondary()]>
+            <PostForm action=ReportCall::PATH buttons=vec![Button::new(t!(lang, "send-report"), t!(lang, "sending")).secondary()]>
                 <input type="hidden" name="session_id" value=session_id/>
                 {review.map(|handle| view! { <input type="hidden" name="review" value=handle/> })}
                 <label>
-                    "What is wrong?"
+                    {t!(lang, "what-is-wrong")}
                     <select name="reason" required>
-                        <option value="">"Choose…"</option>
+                        <option value="">{t!(lang, "choose")}</option>
                         {crate::model::REPORT_REASONS
                             .iter()
-                            .map(|(slug, words)| view! { <option value=*slug>{*words}</option> })
+                            .map(|(slug, _)| view! { <option value=*slug>{t!(lang, "report-reason", reason = *slug)}</option> })
                             .collect_view()}
                     </select>
                 </label>
                 <label>
-                    "Anything moderators should know (optional)"
+                    {t!(lang, "report-details")}
                     <textarea name="details" rows="3" maxlength=crate::model::MAX_REPORT_DETAILS.to_string()></textarea>
                 </label>
             </PostForm>
@@ -140,11 +142,12 @@ pub fn RestoreButton(
     session_id: String,
     #[prop(optional)] review: Option<String>,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     view! {
         <PostForm
             action=RestoreCall::PATH
             class="restore-form"
-            buttons=vec![Button::new("Restore", "Restoring…").secondary()]
+            buttons=vec![Button::new(t!(lang, "restore"), t!(lang, "restoring")).secondary()]
         >
             <input type="hidden" name="session_id" value=session_id/>
             {review.map(|handle| view! { <input type="hidden" name="review" value=handle/> })}

@@ -23,6 +23,7 @@ mod http_find;
 mod http_follows;
 mod http_freshness;
 mod http_hardening;
+mod http_languages;
 mod http_limits;
 mod http_list_map;
 mod http_moderation;

@@ -1,0 +1,374 @@
+# Focail Sheisiún i nGaeilge. Tá leathchúpla i ../en/main.ftl ag gach teachtaireacht anseo
+# (teipeann `catalog_tests` mura bhfuil). Luachanna: { $name }.
+
+## Gach leathanach
+
+site-description = Aimsigh seisiúin cheoil thraidisiúnta na hÉireann gar duit anocht.
+skip-to-content = Léim go dtí an t-ábhar
+nav-label = Príomh
+nav-browse = Brabhsáil
+nav-search = Cuardaigh
+nav-near = In aice liom
+nav-add = Cuir leis
+nav-sign-in = Sínigh isteach
+footer-tagline = Seisiún — seisiúin cheoil thraidisiúnta na hÉireann, roinnte ag na daoine a sheinneann iontu.
+
+## Laethanta, dátaí agus amanna
+
+weekday = { $day ->
+    [mon] Dé Luain
+    [tue] Dé Máirt
+    [wed] Dé Céadaoin
+    [thu] Déardaoin
+    [fri] Dé hAoine
+    [sat] Dé Sathairn
+   *[sun] Dé Domhnaigh
+}
+weekday-short = { $day ->
+    [mon] Luan
+    [tue] Máirt
+    [wed] Céad
+    [thu] Déar
+    [fri] Aoine
+    [sat] Sath
+   *[sun] Domh
+}
+# An lá a bhíonn seisiún seachtainiúil ann: "Déardaoin ó 21:30".
+weekday-every = { $day ->
+    [mon] Dé Luain
+    [tue] Dé Máirt
+    [wed] Dé Céadaoin
+    [thu] Déardaoin
+    [fri] Dé hAoine
+    [sat] Dé Sathairn
+   *[sun] Dé Domhnaigh
+}
+month-short = { $month ->
+    [1] Ean
+    [2] Feabh
+    [3] Márta
+    [4] Aib
+    [5] Beal
+    [6] Meith
+    [7] Iúil
+    [8] Lún
+    [9] MFómh
+    [10] DFómh
+    [11] Samh
+   *[12] Noll
+}
+list-and = { $init } agus { $last }
+date = { $weekday } { $day } { $month }
+date-with-year = { $weekday } { $day } { $month } { $year }
+time-from = ó { $start }
+when-now = anois
+when-tonight = anocht { $time }
+when-today = inniu { $time }
+when-tomorrow = amárach { $time }
+when-weekday = { $weekday } { $time }
+schedule-weekly = { $interval ->
+    [1] Gach { $days } { $when }
+    [2] Gach re seachtain: { $days } { $when }
+   *[other] Gach { $interval } seachtaine: { $days } { $when }
+}
+schedule-monthly = { $week ->
+    [first] An chéad
+    [second] An dara
+    [third] An tríú
+    [fourth] An ceathrú
+   *[last] An
+} { $day ->
+    [mon] Luan
+    [tue] Máirt
+    [wed] Chéadaoin
+    [thu] Déardaoin
+    [fri] Aoine
+    [sat] Satharn
+   *[sun] Domhnach
+}{ $week ->
+    [last] {" "}deireanach
+   *[other] {""}
+} den mhí, { $times }
+schedule-once = { $date } { $when }
+
+## Scagairí agus clibeanna
+
+filter-when = { $when ->
+    [tonight] ar siúl anocht
+   *[week] an tseachtain seo
+}
+filter-day = { $day ->
+    [mon] Dé Luain
+    [tue] Dé Máirt
+    [wed] Dé Céadaoin
+    [thu] Déardaoin
+    [fri] Dé hAoine
+    [sat] Dé Sathairn
+   *[sun] Dé Domhnaigh
+}
+filter-tag = { $tag ->
+    [open] oscailte
+    [slow] mall
+    [beginner-friendly] oiriúnach do thosaitheoirí
+    [advanced] ardleibhéal
+    [singing] amhránaíocht
+    [set-dancing] damhsa seit
+    [wheelchair-accessible] inrochtana do chathaoireacha rothaí
+    [family-friendly] oiriúnach do theaghlaigh
+   *[online] ar líne
+}
+tag = { $tag ->
+    [open] Oscailte
+    [slow] Mall
+    [beginner-friendly] Oiriúnach do thosaitheoirí
+    [advanced] Ardleibhéal
+    [singing] Amhránaíocht
+    [set-dancing] Damhsa seit
+    [wheelchair-accessible] Inrochtana do chathaoireacha rothaí
+    [family-friendly] Oiriúnach do theaghlaigh
+   *[online] Ar líne
+}
+when-choice = { $when ->
+    [tonight] Ar siúl anocht
+   *[week] An tseachtain seo
+}
+date-long = { $day } { $month ->
+    [1] Eanáir
+    [2] Feabhra
+    [3] Márta
+    [4] Aibreán
+    [5] Bealtaine
+    [6] Meitheamh
+    [7] Iúil
+    [8] Lúnasa
+    [9] Meán Fómhair
+    [10] Deireadh Fómhair
+    [11] Samhain
+   *[12] Nollaig
+} { $year }
+
+## Ag comhaireamh
+
+# Cúig fhoirm: 1, 2, 3–6 (séimhiú), 7–10, an chuid eile.
+count-sessions = { $count ->
+    [one] { $count } seisiún
+    [two] { $count } sheisiún
+    [few] { $count } sheisiún
+    [many] { $count } seisiún
+   *[other] { $count } seisiún
+}
+
+## An príomhleathanach
+
+home-title = Aimsigh seisiún anocht
+home-lead = Seisiúin cheoil thraidisiúnta na hÉireann, roinnte ag na daoine a sheinneann iontu.
+home-description = Liostaíonn Seisiún seisiúin cheoil thraidisiúnta na hÉireann ar fud an domhain: aimsigh ceann gar duit anocht.
+loading-sessions = Seisiúin á lódáil…
+loading = Á lódáil…
+start-again = Tosaigh arís ón gcéad leathanach
+all-sessions = Na seisiúin go léir
+directory-size = { $sessions ->
+    [one] { $sessions } seisiún
+    [two] { $sessions } sheisiún
+    [few] { $sessions } sheisiún
+   *[other] { $sessions } seisiún
+} i { $countries } { $countries ->
+    [two] thír
+    [few] thír
+   *[other] tír
+}
+browse-by-country = Brabhsáil de réir tíre
+no-match-filters = Níl seisiún ar bith a fhreagraíonn do na scagairí sin. Bain cuid acu.
+tonight-heading = Ar siúl anocht agus ina dhiaidh
+tonight-empty = Níl aon rud liostaithe ag tosú sa lá go leith atá romhainn. Féach cad atá gar duit, nó brabhsáil iad go léir.
+all-by-name = Na { $count } seisiún go léir, de réir ainm
+
+## Gan aimsiú
+
+not-found-title = Leathanach gan aimsiú
+not-found-heading = Níor aimsíomar an leathanach sin
+not-found-message = B'fhéidir gur bogadh an seisiún, nó go bhfuil botún sa nasc.
+back-to-all = Ar ais chuig na seisiúin go léir
+breadcrumb = Conair
+all-countries = Gach tír
+
+## Leathanach seisiúin
+
+session-not-found = Seisiún gan aimsiú
+browse-by-place = Brabhsáil seisiúin de réir áite
+session-description = { $name } ag { $venue }, { $place }. { $schedule }
+session-over = Tá an ócáid seo thart: bhí sí ar siúl { $when }.
+session-paused = Tá an seisiún seo curtha ar fionraí faoi láthair.
+session-closed = Tá deireadh leis an seisiún seo: { $reason }
+last-confirmed = Deimhníodh go raibh sé ar siúl go deireanach ar { $date }.
+hidden-notice = Curtha i bhfolach ag modhnóir: ní fheiceann ach modhnóirí an leathanach seo.
+edit-session = Cuir an seisiún seo in eagar
+where = Cá háit
+venue-website = Suíomh gréasáin an ionaid
+directions = Treoracha
+when = Cathain
+times-are-local = Am áitiúil atá ann ({ $zone }).
+next-dates = Na chéad dátaí eile
+add-to-calendar = Cuir le féilire
+tags = Clibeanna
+about = Faoi
+report-session = Tuairiscigh fadhb leis an seisiún seo
+still-running = Ar siúl fós — bhí mé ann
+confirming = Á dheimhniú…
+confirm-thanks = Go raibh maith agat: dheimhnigh tú go bhfuil sé ar siúl.
+been-there = An raibh tú ann le déanaí?
+to-confirm-it-runs = chun a dheimhniú go bhfuil sé ar siúl fós.
+still-running-label = An bhfuil sé ar siúl fós?
+stale-warning = D'fhéadfadh sé a bheith as dáta: níor dheimhnigh aon duine an seisiún seo le breis agus bliain. B'fhéidir gur stop sé; déan seiceáil leis an ionad sula dtaistealaíonn tú.
+history = Stair ({ $count ->
+    [one] { $count } athrú
+    [two] { $count } athrú
+    [few] { $count } athrú
+    [many] { $count } n-athrú
+   *[other] { $count } athrú
+})
+bookmarked = Leabharmharcáilte ✓
+bookmark = Leabharmharc
+report-sent = Go raibh maith agat: breathnóidh modhnóir air.
+report-already-sent = Thuairiscigh tú é seo cheana: tá do thuairisc ag na modhnóirí.
+send-report = Seol an tuairisc
+sending = Á sheoladh…
+what-is-wrong = Cad atá cearr?
+choose = Roghnaigh…
+report-reason = { $reason ->
+    [wrong] Mícheart nó as dáta
+    [spam] Turscar nó fógraíocht
+    [offensive] Maslach nó ionsaitheach
+    [duplicate] Dúblach de sheisiún eile
+   *[other] Rud éigin eile
+}
+report-details = Aon rud ar chóir do mhodhnóirí a fhios a bheith acu (roghnach)
+restore = Athchóirigh
+restoring = Á athchóiriú…
+
+## Focail a theastaíonn ón mbrabhsálaí i ndiaidh don leathanach lódáil (ISLAND_WORDS):
+## téacs simplí, luachanna `{ $name }` ar a mhéad, gan foirmeacha iolra.
+
+error-connection = Níorbh fhéidir Seisiún a shroicheadh. Seiceáil do cheangal agus bain triail eile as.
+error-too-large = Tá sé sin níos mó ná mar is féidir le foirm a sheoladh. Giorraigh é agus bain triail eile as.
+error-refused = Diúltaíodh dó sin. Athlódáil an leathanach agus bain triail eile as.
+error-too-many = An iomarca iarrachtaí díreach anois. Fan nóiméad agus bain triail eile as.
+error-server = Tá trioblóid ag Seisiún faoi láthair. Bain triail eile as i gceann nóiméid.
+error-more-sessions = Níorbh fhéidir tuilleadh seisiún a lódáil. Seiceáil do cheangal agus bain triail eile as.
+# Laethanta an chuairteora, an Domhnach ar dtús, focal amháin an ceann.
+days-from-sunday = Domh Luan Máirt Céad Déar Aoine Sath
+your-time = { $time } do chuid ama
+finding-location = Do shuíomh á aimsiú…
+use-my-location = Úsáid mo shuíomh
+location-needs-js = Teastaíonn JavaScript chun do shuíomh a aimsiú. Is féidir leat cuardach de réir baile ina ionad.
+location-unsupported = Ní féidir leis an mbrabhsálaí seo do shuíomh a roinnt. Cuardaigh de réir baile ina ionad.
+location-denied = Tá suíomh múchta don suíomh gréasáin seo. Ceadaigh é, nó cuardaigh de réir baile ina ionad.
+location-failed = Níorbh fhéidir linn do shuíomh a aimsiú díreach anois. Bain triail eile as, nó cuardaigh de réir baile.
+share = Roinn
+link-copied = Nasc cóipeáilte
+more-sessions = Tuilleadh seisiún
+showing-of = { $shown } as { $total } á dtaispeáint
+showing = { $shown } á dtaispeáint
+
+## Liostaí
+
+share-link = Nasc:
+sessions = Seisiúin
+near-tonight = Anocht gar duit
+near-tonight-empty = Níl aon rud liostaithe laistigh de { $km } km uait anocht.
+near-tonight-all = Gach rud gar duit anocht
+forget-location = Déan dearmad ar mo shuíomh
+card-stale = D'fhéadfadh sé a bheith as dáta: níor deimhníodh é le breis agus bliain
+card-next = An chéad cheann eile:
+card-distance = { $distance } uait
+search-label = Cuardaigh seisiúin, ionaid agus bailte
+search-placeholder = m.sh. Dúlainn, Sláinte, Inis
+filter-label = Scag na seisiúin
+any-time = Am ar bith
+day = Lá
+any-day = Lá ar bith
+kind = Cineál
+any-kind = Cineál ar bith
+filter = Scag
+clear-filters = Glan na scagairí
+
+## Léarscáileanna
+
+map-none-placed = Níl áit ar an léarscáil ag aon cheann acu seo (bíonn siad ar líne).
+map-cluster = { $count ->
+    [one] { $count } seisiún anseo: féach iad gar don phointe seo
+    [two] { $count } sheisiún anseo: féach iad gar don phointe seo
+    [few] { $count } sheisiún anseo: féach iad gar don phointe seo
+   *[other] { $count } seisiún anseo: féach iad gar don phointe seo
+}
+map-of-list = { $count ->
+    [one] Léarscáil de { $count } seisiún sa liosta seo
+    [two] Léarscáil de { $count } sheisiún sa liosta seo
+    [few] Léarscáil de { $count } sheisiún sa liosta seo
+   *[other] Léarscáil de { $count } seisiún sa liosta seo
+}
+map-list-caption = Osclaíonn gach biorán a sheisiún; is ionann uimhir agus roinnt acu gar dá chéile. Sonraí léarscáile ©
+osm-contributors = Rannpháirtithe OpenStreetMap
+map-hide = Folaigh an léarscáil
+map-show = Taispeáin iad seo ar léarscáil
+map-of-venue = Léarscáil den ionad ag { $at }
+map-at = Léarscáil ag { $at }
+map-larger = Oscail léarscáil níos mó
+map-data = Sonraí léarscáile ©
+
+## Áiteanna
+
+place-not-found = Áit gan aimsiú
+no-sessions-here = Níl seisiún ar bith anseo
+browse-all-countries = Brabhsáil gach tír
+countries = Tíortha
+areas = Ceantair
+towns = Bailte
+places = Áiteanna
+sessions-by-country = Seisiúin de réir tíre
+sessions-in = Seisiúin: { $place }
+world-description = Seisiúin cheoil thraidisiúnta na hÉireann ar fud an domhain, de réir tíre.
+place-description = { $count ->
+    [one] { $count } seisiún ceoil thraidisiúnta
+    [two] { $count } sheisiún ceoil thraidisiúnta
+    [few] { $count } sheisiún ceoil thraidisiúnta
+   *[other] { $count } seisiún ceoil thraidisiúnta
+}: { $place }. Cá háit agus cathain a bhíonn siad ar siúl.
+follow-in = — { $place }
+feed-atom = Fotha (Atom)
+no-match-here = Níl seisiún ar bith anseo a fhreagraíonn do na scagairí sin. Bain cuid acu.
+
+## Leanúint
+
+follow-summary = Seol ríomhphost chugam faoi sheisiúin nua { $place }
+follow = Lean
+following = Á leanúint…
+how-often = Cé chomh minic
+cadence = { $cadence ->
+    [daily] uair sa lá
+   *[weekly] uair sa tseachtain
+}
+follow-hint = Ríomhphost gearr nuair a chuirtear seisiúin leis, nuair a athraíonn siad nó nuair is féidir gur stop siad. Tá nasc i ngach ríomhphost a chuireann stop leis.
+
+## Cuardach agus in aice liom
+
+search-title = Cuardaigh seisiúin
+search-description = Cuardaigh seisiúin cheoil thraidisiúnta na hÉireann de réir ainm, ionaid, baile nó ceantair.
+search-hint = Clóscríobh cuid d'ainm seisiúin, a ionad, a bhaile nó a cheantar: is cuma faoi shíntí fada ná faoi cheannlitreacha.
+near-title = Seisiúin gar duit
+near-description = Aimsigh seisiúin cheoil thraidisiúnta na hÉireann gar don áit a bhfuil tú.
+near-explain = Roinn do shuíomh chun na seisiúin timpeall ort a fheiceáil, an ceann is gaire ar dtús. Ní iarraimid é go dtí go mbrúnn tú an cnaipe.
+distance = Fad
+within = Laistigh de
+looking = Á lorg…
+search-problem = Fadhb leis an gcuardach
+matching-title = Seisiúin a fhreagraíonn do “{ $q }”
+matching-description = Seisiúin cheoil thraidisiúnta na hÉireann a fhreagraíonn do “{ $q }”: cá háit agus cathain a bhíonn siad ar siúl.
+matching-empty = Níl seisiún ar bith a fhreagraíonn do “{ $q }”. Bain triail as níos lú litreacha, nó brabhsáil de réir tíre.
+within-title = Seisiúin laistigh de { $km } km
+within-description = Seisiúin cheoil thraidisiúnta na hÉireann gar duit, an ceann is gaire ar dtús.
+within-empty = Níl seisiún ar bith chomh gar sin. Bain triail as fad níos mó, nó brabhsáil de réir tíre.
+nothing-filtered = Níl aon rud anseo: { $filters }. Glan na scagairí chun gach toradh a fheiceáil.
+follow-within = laistigh de { $km } km
+status-paused = Ar fionraí
+status-closed = Dúnta: { $reason }

@@ -1,0 +1,196 @@
+//! The catalogs are complete: both parse, both hold the same messages, and every message
+//! the code asks for (`t!(lang, "id"…)` anywhere in `app/src` or `server/src`) is in both.
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use fluent_syntax::ast::Entry;
+
+use super::{Lang, ISLAND_WORDS};
+use crate::t;
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn message_ids(lang: &str) -> BTreeSet<String> {
+    let path = crate_dir().join("locales").join(lang).join("main.ftl");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let resource = fluent_syntax::parser::parse(source.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => Some(message.id.name.to_string()),
+            Entry::Term(term) => Some(format!("-{}", term.id.name)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Each `t!(…, "id"` in `source`: the first string literal after the macro's name.
+fn asked_for(source: &str) -> Vec<String> {
+    source
+        .match_indices("t!(")
+        .filter(|(at, _)| {
+            // `t!(` itself, not the tail of another macro's name (`format!(`).
+            !source[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+        .filter_map(|(at, _)| {
+            let rest = &source[at..];
+            let open = rest.find('"')?;
+            let close = rest[open + 1..].find('"')?;
+            Some(rest[open + 1..open + 1 + close].to_string())
+        })
+        .filter(|id| !id.is_empty() && !id.contains(' '))
+        .collect()
+}
+
+fn sources() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(&crate_dir().join("src"), &mut files);
+    rust_files(&crate_dir().join("../server/src"), &mut files);
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
+}
+
+#[test]
+fn both_languages_have_every_message() {
+    let english = message_ids("en");
+    let irish = message_ids("ga");
+    let only_english: Vec<_> = english.difference(&irish).collect();
+    let only_irish: Vec<_> = irish.difference(&english).collect();
+    assert!(
+        only_english.is_empty() && only_irish.is_empty(),
+        "missing from ga/main.ftl: {only_english:?}; missing from en/main.ftl: {only_irish:?}"
+    );
+}
+
+#[test]
+fn every_message_the_code_asks_for_is_in_the_catalogs() {
+    let english = message_ids("en");
+    let irish = message_ids("ga");
+    let mut asked = 0;
+    let mut missing = Vec::new();
+    for (path, source) in sources() {
+        for id in asked_for(&source) {
+            asked += 1;
+            for (lang, ids) in [("en", &english), ("ga", &irish)] {
+                if !ids.contains(&id) {
+                    missing.push(format!("{id} ({lang}) in {}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(asked > 100, "found only {asked} messages asked for");
+    assert!(missing.is_empty(), "not in the catalogs: {missing:#?}");
+}
+
+#[test]
+fn islands_ask_only_for_the_words_the_page_carries() {
+    let english = message_ids("en");
+    for id in ISLAND_WORDS {
+        assert!(english.contains(*id), "{id} is not in the catalog");
+    }
+    for (path, source) in sources() {
+        // An island's body runs in the browser, which has only ISLAND_WORDS; so does all
+        // of `browser.rs`.
+        let browser_only = path.ends_with("components/browser.rs");
+        let bodies: Vec<&str> = if browser_only {
+            vec![source.as_str()]
+        } else {
+            source
+                .split("#[island]")
+                .skip(1)
+                .map(|island| island.split("\n}\n").next().unwrap_or(island))
+                .collect()
+        };
+        for body in bodies {
+            for id in asked_for(body) {
+                assert!(
+                    ISLAND_WORDS.contains(&id.as_str()),
+                    "{id}, used by an island in {}, is not in ISLAND_WORDS",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_catalog_finds_a_stray_message() {
+    assert_eq!(
+        asked_for(r#"let x = t!(lang, "nav-search"); format!("{}", 1); t!(lang, "a", n = 2)"#),
+        ["nav-search", "a"]
+    );
+}
+
+#[test]
+fn days_and_times_read_naturally_in_irish() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let weekly = crate::model::Schedule::Weekly {
+        days: vec![Weekday::Thu],
+        every_weeks: 1,
+        anchor: d(2026, 1, 1),
+        start: hm(21, 30),
+        end: None,
+    };
+    assert_eq!(weekly.describe_in(Lang::Ga), "Gach Déardaoin ó 21:30");
+    assert_eq!(weekly.describe_in(Lang::En), "Thursdays from 21:30");
+    let monthly = crate::model::Schedule::Monthly {
+        week: crate::model::WeekOfMonth::First,
+        day: Weekday::Fri,
+        start: hm(20, 0),
+        end: Some(hm(23, 0)),
+    };
+    assert_eq!(monthly.describe_in(Lang::Ga), "An chéad Aoine den mhí, 20:00–23:00");
+    let once = crate::model::Schedule::Once {
+        date: d(2026, 8, 14),
+        start: hm(14, 0),
+        end: None,
+    };
+    assert_eq!(once.describe_in(Lang::Ga), "Aoine 14 Lún 2026 ó 14:00");
+}
+
+#[test]
+fn irish_counts_take_the_right_form() {
+    // Irish has five plural forms: 1, 2, 3–6, 7–10 and the rest.
+    let counts: Vec<String> = [1, 2, 3, 7, 11, 20]
+        .into_iter()
+        .map(|n| t!(Lang::Ga, "count-sessions", count = n))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "1 seisiún",
+            "2 sheisiún",
+            "3 sheisiún",
+            "7 seisiún",
+            "11 seisiún",
+            "20 seisiún"
+        ]
+    );
+    assert_eq!(t!(Lang::En, "count-sessions", count = 1), "1 session");
+    assert_eq!(t!(Lang::En, "count-sessions", count = 360), "360 sessions");
+}

@@ -1,0 +1,161 @@
+//! Gaeilge: every page in Irish under `/ga`, with `lang`, hreflang alternates and a switch;
+//! the front page chosen from Accept-Language only when opened from outside; the page
+//! cache never hands one language's page to the other.
+use crate::common;
+
+use app::model::fixtures::sample_session;
+use common::spawn_app_in;
+
+fn head(html: &str) -> &str {
+    &html[..html.find("</head>").expect("a head")]
+}
+
+#[test]
+fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        app.store
+            .create_session(&sample_session("s1", "The Thursday Session", "IE"), None)
+            .await
+            .unwrap();
+
+        let (status, irish) = app.get_text("/ga/session/s1").await;
+        assert_eq!(status, 200);
+        assert!(irish.contains("<html lang=\"ga\""), "{}", head(&irish));
+        for words in [
+            "<h2 id=\"where\" class=\"section-title\">Cá háit</h2>",
+            "<h2 id=\"when\" class=\"section-title\">Cathain</h2>",
+            "Gach Déardaoin ó 21:30",
+            "Cuir le féilire",
+            "Na chéad dátaí eile",
+            ">Oscailte<",
+        ] {
+            assert!(irish.contains(words), "{words} in {irish}");
+        }
+        for english in ["Where</h2>", "Thursdays from 21:30", "Add to calendar"] {
+            assert!(!irish.contains(english), "{english} left in English");
+        }
+        // Links stay in Irish; the switch leads to the same page in English.
+        assert!(irish.contains("href=\"/ga/sessions/ie\""), "breadcrumbs in Irish");
+        assert!(irish.contains("href=\"/ga/search\""), "the header in Irish");
+        assert!(
+            irish.contains("href=\"/session/s1\" hreflang=\"en\" lang=\"en\""),
+            "the switch to English"
+        );
+        // Crawlers: each language its own canonical URL, and both named.
+        let head = head(&irish);
+        assert!(head_has_canonical(head, "/ga/session/s1"), "{head}");
+        for (lang, href) in [("en", "/session/s1"), ("ga", "/ga/session/s1"), ("x-default", "/session/s1")] {
+            assert!(
+                head.contains(&format!("{href}\" hreflang=\"{lang}\" rel=\"alternate\">")),
+                "{lang} alternate in {head}"
+            );
+        }
+
+        let (_, english) = app.get_text("/session/s1").await;
+        assert!(english.contains("<html lang=\"en\""));
+        assert!(english.contains("Thursdays from 21:30"));
+        let at = english.find("class=\"language-switch\"").expect("a switch");
+        let switch = &english[english[..at].rfind("<a ").unwrap()..];
+        let switch = &switch[..switch.find("</a>").unwrap()];
+        assert!(switch.contains("href=\"/ga/session/s1\" hreflang=\"ga\" lang=\"ga\""), "{switch}");
+        assert!(switch.ends_with("Gaeilge"), "{switch}");
+        assert!(head_has_canonical(&english, "/session/s1"));
+        app.stop().await;
+    })
+}
+
+/// The canonical link names the site's `path` (and no other).
+fn head_has_canonical(html: &str, path: &str) -> bool {
+    let head = &html[..html.find("</head>").unwrap_or(html.len())];
+    head.split("<link ")
+        .filter(|link| link.contains("rel=\"canonical\""))
+        .any(|link| {
+            link.split('"')
+                .nth(1)
+                .is_some_and(|href| href.ends_with(path) && !href[..href.len() - path.len()].ends_with("/ga"))
+        })
+}
+
+#[test]
+fn the_front_page_follows_accept_language_only_from_outside() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let get = |accept: &'static str, site: Option<&'static str>| {
+            let mut request = app
+                .client
+                .get(format!("{}/", app.address))
+                .header("accept-language", accept);
+            if let Some(site) = site {
+                request = request.header("sec-fetch-site", site);
+            }
+            request.send()
+        };
+
+        let irish = get("ga-IE,ga;q=0.9,en;q=0.8", Some("none")).await.unwrap();
+        assert_eq!(irish.status(), 302);
+        assert_eq!(irish.headers()["location"], "/ga/");
+        assert_eq!(irish.headers()["cache-control"], "private, no-store");
+        assert!(irish.headers()["vary"].to_str().unwrap().contains("Accept-Language"));
+
+        // From our own pages (the brand link, the switch to English): what was asked.
+        let chosen = get("ga-IE,ga;q=0.9,en;q=0.8", Some("same-origin")).await.unwrap();
+        assert_eq!(chosen.status(), 200);
+        assert!(chosen.text().await.unwrap().contains("<html lang=\"en\""));
+
+        for accept in ["en-IE,en;q=0.9,ga;q=0.8", "fr-FR", ""] {
+            let english = get(accept, None).await.unwrap();
+            assert_eq!(english.status(), 200, "{accept}");
+        }
+
+        let (status, front) = app.get_text("/ga/").await;
+        assert_eq!(status, 200);
+        assert!(front.contains("<h1>Aimsigh seisiún anocht</h1>"), "{front}");
+        let (status, bare) = app.get_text("/ga").await;
+        assert_eq!(status, 200);
+        assert!(bare.contains("<html lang=\"ga\""));
+        // Not a language prefix: an English path that does not exist.
+        assert_eq!(app.get_text("/gaeilge").await.0, 404);
+        app.stop().await;
+    })
+}
+
+#[test]
+fn the_page_cache_keeps_each_language_apart() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(
+            dir.path(),
+            &[("SEED_DEMO_DATA", "false"), ("PAGE_CACHE_MS", "60000")],
+        )
+        .await;
+        for _ in 0..2 {
+            let (_, english) = app.get_text("/search").await;
+            let (_, irish) = app.get_text("/ga/search").await;
+            assert!(english.contains("<h1>Search sessions</h1>"));
+            assert!(irish.contains("<h1>Cuardaigh seisiúin</h1>"), "{irish}");
+        }
+        app.stop().await;
+    })
+}
+
+#[test]
+fn irish_lists_count_in_irish() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        for n in 0..3 {
+            app.store
+                .create_session(&sample_session(&format!("s{n}"), &format!("Session {n}"), "IE"), None)
+                .await
+                .unwrap();
+        }
+        let (_, place) = app.get_text("/ga/sessions/ie").await;
+        assert!(place.contains("3 sheisiún"), "{place}");
+        assert!(place.contains("href=\"/ga/session/s0\""), "cards link in Irish");
+        assert!(place.contains("Gach Déardaoin ó 21:30"), "cards say when in Irish");
+        app.stop().await;
+    })
+}
