@@ -353,3 +353,129 @@ nothing-filtered = Nothing { $filters } here. Clear the filters to see every mat
 follow-within = within { $km } km
 status-paused = Paused
 status-closed = Closed: { $reason }
+
+## Reviews
+
+to-write-a-review = to write a review.
+reviews = Reviews
+your-review-hidden = A moderator hid your review of this session. You can write it again; it stays hidden until a moderator restores it.
+no-reviews = No reviews yet.
+rating-out-of = { $count ->
+    [one] out of 5 · { $count } review
+   *[other] out of 5 · { $count } reviews
+}
+reviews-by-stars = Reviews by stars
+stars-of-5 = { $stars } out of 5 stars
+visited = visited
+edited = edited
+hidden-by-moderator = Hidden by a moderator.
+report-review = Report this review
+your-review = Your review
+write-review = Write a review
+review-saved = Your review is saved.
+review-deleted = Your review is deleted.
+delete-review = Delete my review
+deleting = Deleting…
+save-review = Save review
+saving = Saving…
+stars = Stars
+when-you-were-there = When you were there
+your-review-optional = Your review (optional)
+plain-text-up-to = Plain text, up to { $max } characters.
+
+## Accounts
+
+sign-up-title = Join Seisiún
+sign-up-description = Make an account to add sessions and write reviews.
+create-account = Create account
+creating-account = Creating your account…
+your-name-on-reviews = Your name (shown on reviews)
+email = Email
+password = Password
+password-hint = At least 8 characters, with upper- and lower-case letters and a digit.
+already-member = Already a member?
+code-resent = We sent a new code.
+confirm-title = Confirm your email
+confirm-description = Enter the code we emailed you.
+confirm = Confirm
+code-from-email = Code from the email
+send-new-code = Send a new code
+email-confirmed = Your email is confirmed. Sign in to carry on.
+password-changed = Your password is changed. Sign in with the new one.
+sign-in-description = Sign in to add sessions and write reviews.
+signing-in = Signing in…
+forgot-password = Forgot your password?
+new-here = New here?
+forgot-title = Reset your password
+forgot-description = We email you a code to choose a new password.
+email-me-code = Email me a code
+reset-title = Choose a new password
+reset-description = Enter the code we emailed you and a new password.
+reset-sent = If that email has an account, we have sent it a code.
+change-password = Change password
+changing-password = Changing it…
+new-password = New password
+name-saved = Your name is saved.
+your-account = Your account
+signed-in-as = Signed in as { $name }
+moderator = Moderator
+open-report-queue = Open the report queue
+save-name = Save name
+name-on-reviews = Name shown on your reviews
+sign-out = Sign out
+signing-out = Signing out…
+sign-out-everywhere = Sign out on every device
+sign-out-everywhere-hint = At once, no other device can write, review or bookmark as you, and none can stay signed in past its next renewal. A page already open elsewhere may still show your name until it is reloaded, for at most an hour. Changing your password does the same.
+not-signed-in = You are not signed in.
+
+## The member's lists
+
+loading-lists = Loading your lists…
+your-bookmarks = Your bookmarks
+no-bookmarks = No bookmarks yet: press “Bookmark” on a session’s page.
+bookmarks-calendar = Your bookmarks in your calendar
+bookmarks-calendar-explain = A private link your phone’s calendar can subscribe to. Anyone with the link can see your bookmarks, so keep it to yourself; make a new one at any time and the old one stops working.
+private-calendar-link = Your private calendar link
+subscribe = Subscribe
+new-calendar-link = Make a new link (the old one stops working)
+make-calendar-link = Make my calendar link
+making-link = Making the link…
+turn-link-off = Turn the link off
+turning-off = Turning it off…
+your-reviews = Your reviews
+no-reviews-yours = You have not reviewed a session yet.
+sessions-you-added = Sessions you added
+no-sessions-added = You have not added a session yet.
+places-you-follow = Places you follow
+followed = Followed. You will get an email when sessions there are added, change or may have stopped.
+no-follows = You follow no places yet: press “Email me about new sessions” on a town’s page or on near me.
+emailed = emailed { $cadence ->
+    [daily] once a day
+   *[weekly] once a week
+}
+stop = Stop
+stopping = Stopping…
+
+## Moderation
+
+moderation = Moderation
+reports = Reports
+no-open-reports = No open reports.
+more-reports = More reports
+first-reports = First reports
+moderators-did = What moderators did
+reported-by = { $count ->
+    [one] reported by { $name } · { $when }
+   *[other] reported by { $count } members, first by { $name } · { $when }
+}
+dismiss-reports = { $count ->
+    [one] Dismiss the report
+   *[other] Dismiss the { $count } reports
+}
+hide-it = Hide it
+hiding = Hiding…
+dismissing = Dismissing…
+gone = (gone)
+deleted = (deleted)
+reported-session = Session “{ $name }”
+reported-review = Review by { $by } of “{ $name }”: “{ $excerpt }”

@@ -372,3 +372,132 @@ nothing-filtered = Níl aon rud anseo: { $filters }. Glan na scagairí chun gach
 follow-within = laistigh de { $km } km
 status-paused = Ar fionraí
 status-closed = Dúnta: { $reason }
+
+## Léirmheasanna
+
+to-write-a-review = chun léirmheas a scríobh.
+reviews = Léirmheasanna
+your-review-hidden = Chuir modhnóir do léirmheas ar an seisiún seo i bhfolach. Is féidir leat é a scríobh arís; fanfaidh sé i bhfolach go dtí go n-athchóireoidh modhnóir é.
+no-reviews = Níl aon léirmheas fós.
+rating-out-of = { $count ->
+    [one] as 5 · { $count } léirmheas
+    [two] as 5 · { $count } léirmheas
+    [few] as 5 · { $count } léirmheas
+    [many] as 5 · { $count } léirmheas
+   *[other] as 5 · { $count } léirmheas
+}
+reviews-by-stars = Léirmheasanna de réir réaltaí
+stars-of-5 = { $stars } réalta as 5
+visited = cuairt
+edited = curtha in eagar
+hidden-by-moderator = Curtha i bhfolach ag modhnóir.
+report-review = Tuairiscigh an léirmheas seo
+your-review = Do léirmheas
+write-review = Scríobh léirmheas
+review-saved = Tá do léirmheas sábháilte.
+review-deleted = Tá do léirmheas scriosta.
+delete-review = Scrios mo léirmheas
+deleting = Á scriosadh…
+save-review = Sábháil an léirmheas
+saving = Á shábháil…
+stars = Réaltaí
+when-you-were-there = Cathain a bhí tú ann
+your-review-optional = Do léirmheas (roghnach)
+plain-text-up-to = Téacs simplí, suas le { $max } carachtar.
+
+## Cuntais
+
+sign-up-title = Bí páirteach i Seisiún
+sign-up-description = Déan cuntas chun seisiúin a chur leis agus léirmheasanna a scríobh.
+create-account = Cruthaigh cuntas
+creating-account = Do chuntas á chruthú…
+your-name-on-reviews = D'ainm (le feiceáil ar léirmheasanna)
+email = Ríomhphost
+password = Pasfhocal
+password-hint = 8 gcarachtar ar a laghad, le litreacha móra agus beaga agus digit.
+already-member = Ball cheana féin?
+code-resent = Sheolamar cód nua.
+confirm-title = Deimhnigh do ríomhphost
+confirm-description = Cuir isteach an cód a sheolamar chugat i ríomhphost.
+confirm = Deimhnigh
+code-from-email = An cód ón ríomhphost
+send-new-code = Seol cód nua
+email-confirmed = Tá do ríomhphost deimhnithe. Sínigh isteach chun leanúint ar aghaidh.
+password-changed = Tá do phasfhocal athraithe. Sínigh isteach leis an gceann nua.
+sign-in-description = Sínigh isteach chun seisiúin a chur leis agus léirmheasanna a scríobh.
+signing-in = Ag síniú isteach…
+forgot-password = Ar dhearmad tú do phasfhocal?
+new-here = Nua anseo?
+forgot-title = Athshocraigh do phasfhocal
+forgot-description = Seolaimid cód chugat chun pasfhocal nua a roghnú.
+email-me-code = Seol cód chugam
+reset-title = Roghnaigh pasfhocal nua
+reset-description = Cuir isteach an cód a sheolamar chugat agus pasfhocal nua.
+reset-sent = Má tá cuntas ag an ríomhphost sin, sheolamar cód chuige.
+change-password = Athraigh an pasfhocal
+changing-password = Á athrú…
+new-password = Pasfhocal nua
+name-saved = Tá d'ainm sábháilte.
+your-account = Do chuntas
+signed-in-as = Sínithe isteach mar { $name }
+moderator = Modhnóir
+open-report-queue = Oscail scuaine na dtuairiscí
+save-name = Sábháil an t-ainm
+name-on-reviews = An t-ainm ar do léirmheasanna
+sign-out = Sínigh amach
+signing-out = Ag síniú amach…
+sign-out-everywhere = Sínigh amach ar gach gléas
+sign-out-everywhere-hint = Láithreach, ní féidir le haon ghléas eile scríobh, léirmheas a dhéanamh ná leabharmharc a chur i do ainm, agus ní féidir le ceann ar bith fanacht sínithe isteach thar a chéad athnuachan eile. D'fhéadfadh leathanach atá oscailte cheana in áit eile d'ainm a thaispeáint go dtí go n-athlódálfar é, uair an chloig ar a mhéad. Déanann athrú pasfhocail an rud céanna.
+not-signed-in = Níl tú sínithe isteach.
+
+## Liostaí an bhaill
+
+loading-lists = Do liostaí á lódáil…
+your-bookmarks = Do leabharmharcanna
+no-bookmarks = Níl aon leabharmharc agat fós: brúigh “Leabharmharc” ar leathanach seisiúin.
+bookmarks-calendar = Do leabharmharcanna i d'fhéilire
+bookmarks-calendar-explain = Nasc príobháideach ar féidir le féilire do ghutháin liostáil leis. Feiceann duine ar bith a bhfuil an nasc aige do leabharmharcanna, mar sin coinnigh agat féin é; déan ceann nua am ar bith agus stopfaidh an seancheann.
+private-calendar-link = Do nasc príobháideach féilire
+subscribe = Liostáil
+new-calendar-link = Déan nasc nua (stopfaidh an seancheann)
+make-calendar-link = Déan nasc féilire dom
+making-link = An nasc á dhéanamh…
+turn-link-off = Múch an nasc
+turning-off = Á mhúchadh…
+your-reviews = Do léirmheasanna
+no-reviews-yours = Níor scríobh tú léirmheas ar sheisiún fós.
+sessions-you-added = Seisiúin a chuir tú leis
+no-sessions-added = Níor chuir tú seisiún leis fós.
+places-you-follow = Áiteanna a leanann tú
+followed = Á leanúint. Gheobhaidh tú ríomhphost nuair a chuirtear seisiúin leis ansin, nuair a athraíonn siad nó nuair is féidir gur stop siad.
+no-follows = Ní leanann tú áit ar bith fós: brúigh “Seol ríomhphost chugam faoi sheisiúin nua” ar leathanach baile nó ar In aice liom.
+emailed = ríomhphost { $cadence ->
+    [daily] uair sa lá
+   *[weekly] uair sa tseachtain
+}
+stop = Stop
+stopping = Á stopadh…
+
+## Modhnóireacht
+
+moderation = Modhnóireacht
+reports = Tuairiscí
+no-open-reports = Níl aon tuairisc oscailte.
+more-reports = Tuilleadh tuairiscí
+first-reports = Na chéad tuairiscí
+moderators-did = An méid a rinne modhnóirí
+reported-by = { $count ->
+    [one] tuairiscithe ag { $name } · { $when }
+   *[other] tuairiscithe ag { $count } ball, { $name } ar dtús · { $when }
+}
+dismiss-reports = { $count ->
+    [one] Ruaig an tuairisc
+   *[other] Ruaig na { $count } tuairisc
+}
+hide-it = Folaigh é
+hiding = Á fholú…
+dismissing = Á ruaigeadh…
+gone = (imithe)
+deleted = (scriosta)
+reported-session = Seisiún “{ $name }”
+reported-review = Léirmheas le { $by } ar “{ $name }”: “{ $excerpt }”

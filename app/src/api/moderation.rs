@@ -152,6 +152,7 @@ pub async fn report(
 /// side (one round trip).
 #[cfg(feature = "ssr")]
 async fn describe_target(
+    lang: crate::i18n::Lang,
     state: &crate::state::AppState,
     target: &crate::model::ReportTarget,
 ) -> Result<(String, String), AppError> {
@@ -167,16 +168,17 @@ async fn describe_target(
     let (session, review) = tokio::try_join!(state.store.get_session(target.session_id()), review)?;
     let name = session
         .as_ref()
-        .map_or("(gone)".to_string(), |s| s.name.clone());
+        .map_or_else(|| crate::t!(lang, "gone"), |s| s.name.clone());
     let href = format!("/session/{}", target.session_id());
     Ok(match target {
-        ReportTarget::Session { .. } => (format!("Session “{name}”"), href),
+        ReportTarget::Session { .. } => (crate::t!(lang, "reported-session", name = name), href),
         ReportTarget::Review { .. } => {
-            let (by, excerpt) = review.map_or(("(deleted)".into(), String::new()), |r| {
-                (r.author_name, r.text.chars().take(120).collect::<String>())
-            });
+            let (by, excerpt) = review.map_or_else(
+                || (crate::t!(lang, "deleted"), String::new()),
+                |r| (r.author_name, r.text.chars().take(120).collect::<String>()),
+            );
             (
-                format!("Review by {by} of “{name}”: “{excerpt}”"),
+                crate::t!(lang, "reported-review", by = by, name = name, excerpt = excerpt),
                 format!("{href}#reviews"),
             )
         }
@@ -200,9 +202,10 @@ pub async fn moderation_queue(
     };
     let (page, log) = tokio::try_join!(state.store.report_queue(page), state.store.audit_log())?;
     let mut described = tokio::task::JoinSet::new();
+    let lang = crate::i18n::use_lang();
     for (n, group) in page.items.iter().enumerate() {
         let (state, target) = (state.clone(), group.target().clone());
-        described.spawn(async move { (n, describe_target(&state, &target).await) });
+        described.spawn(async move { (n, describe_target(lang, &state, &target).await) });
     }
     let mut names = vec![(String::new(), String::new()); page.items.len()];
     while let Some(done) = described.join_next().await {
@@ -219,10 +222,14 @@ pub async fn moderation_queue(
             what,
             href,
             count: group.reports,
-            reasons: group.reasons_in_words(),
+            reasons: group.reasons_in_words(lang),
             details: group.first.details,
             reporter_name: group.first.reporter_name,
-            when: group.first.at.format("%-d %b %Y %H:%M").to_string(),
+            when: format!(
+                "{} {}",
+                crate::i18n::dates::short_date(lang, group.first.at.date_naive(), true),
+                group.first.at.format("%H:%M")
+            ),
         })
         .collect();
     Ok(ModerationQueue {
@@ -301,7 +308,8 @@ pub async fn moderate(
         .report_group(&report_id)
         .await?
         .ok_or_else(handled)?;
-    let (what, _) = describe_target(&state, group.target()).await?;
+    // Kept in the audit trail: in the site's first language.
+    let (what, _) = describe_target(crate::i18n::Lang::En, &state, group.target()).await?;
     let entry = AuditEntry {
         at: chrono::Utc::now(),
         moderator: member.subject.clone(),
@@ -309,7 +317,7 @@ pub async fn moderate(
         action,
         target: group.target().clone(),
         report_id: Some(group.id().to_string()),
-        summary: format!("{what} ({})", group.reasons_in_words().join(", ")),
+        summary: format!("{what} ({})", group.reasons_in_words(crate::i18n::Lang::En).join(", ")),
     };
     let settle = |settlement: Settlement| {
         let (store, entry, id) = (state.store.clone(), entry.clone(), report_id.clone());
@@ -379,7 +387,7 @@ pub async fn restore(
         },
     };
     set_hidden(&state, &member, &target, false).await?;
-    let (what, _) = describe_target(&state, &target).await?;
+    let (what, _) = describe_target(crate::i18n::Lang::En, &state, &target).await?;
     state
         .store
         .record_audit(&AuditEntry {

@@ -67,6 +67,8 @@ fn sources() -> Vec<(PathBuf, String)> {
     rust_files(&crate_dir().join("../server/src"), &mut files);
     files
         .into_iter()
+        // The macro's own file and this one show made-up ids in examples.
+        .filter(|path| !path.ends_with("i18n/mod.rs") && !path.ends_with("i18n/catalog_tests.rs"))
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
             (path, text)

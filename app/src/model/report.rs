@@ -106,14 +106,15 @@ impl ReportGroup {
 
     /// The reasons in words, most given first (then in [`REPORT_REASONS`] order), with
     /// their counts when more than one report gave them: "Spam or advertising (3)".
-    pub fn reasons_in_words(&self) -> Vec<String> {
+    pub fn reasons_in_words(&self, lang: crate::i18n::Lang) -> Vec<String> {
         let order = |slug: &str| REPORT_REASONS.iter().position(|(s, _)| *s == slug);
         let mut reasons: Vec<(&String, &u64)> = self.reasons.iter().collect();
         reasons.sort_by_key(|(slug, n)| (std::cmp::Reverse(**n), order(slug)));
         reasons
             .into_iter()
             .map(|(slug, n)| {
-                let words = order(slug).map_or("Something else", |i| REPORT_REASONS[i].1);
+                let known = order(slug).map_or("other", |i| REPORT_REASONS[i].0);
+                let words = crate::t!(lang, "report-reason", reason = known);
                 if *n > 1 {
                     format!("{words} ({n})")
                 } else {

@@ -11,6 +11,7 @@ use crate::api::account::{
     ResetPasswordCall, SignInCall, SignOutCall, SignUpCall, UpdateProfileCall,
 };
 use crate::components::{Button, PostForm};
+use crate::t;
 
 fn query(name: &'static str) -> impl Fn() -> String + Copy {
     let query = use_query_map();
@@ -18,9 +19,13 @@ fn query(name: &'static str) -> impl Fn() -> String + Copy {
 }
 
 #[component]
-fn FormPage(title: &'static str, description: &'static str, children: Children) -> impl IntoView {
+fn FormPage(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    children: Children,
+) -> impl IntoView {
     view! {
-        <Title text=title/>
+        <Title text=title.clone()/>
         <Meta name="description" content=description/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form">
@@ -32,36 +37,38 @@ fn FormPage(title: &'static str, description: &'static str, children: Children) 
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     view! {
-        <FormPage title="Join Seisiún" description="Make an account to add sessions and write reviews.">
-            <PostForm action=SignUpCall::PATH buttons=vec![Button::new("Create account", "Creating your account…")]>
-                <label for="name">"Your name (shown on reviews)"</label>
+        <FormPage title=t!(lang, "sign-up-title") description=t!(lang, "sign-up-description")>
+            <PostForm action=SignUpCall::PATH buttons=vec![Button::new(t!(lang, "create-account"), t!(lang, "creating-account"))]>
+                <label for="name">{t!(lang, "your-name-on-reviews")}</label>
                 <input id="name" name="name" autocomplete="nickname" required maxlength="60"/>
-                <label for="email">"Email"</label>
+                <label for="email">{t!(lang, "email")}</label>
                 <input id="email" name="email" type="email" autocomplete="email" required/>
-                <label for="password">"Password"</label>
+                <label for="password">{t!(lang, "password")}</label>
                 <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
-                <p class="hint">"At least 8 characters, with upper- and lower-case letters and a digit."</p>
+                <p class="hint">{t!(lang, "password-hint")}</p>
             </PostForm>
-            <p>"Already a member? " <a href="/account/sign-in">"Sign in"</a></p>
+            <p>{t!(lang, "already-member")}" " <a href=lang.path("/account/sign-in")>{t!(lang, "nav-sign-in")}</a></p>
         </FormPage>
     }
 }
 
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let email = query("email");
     let resent = query("resent");
-    let resent = (!resent().is_empty()).then_some("We sent a new code.");
+    let resent = (!resent().is_empty()).then(|| t!(lang, "code-resent"));
     view! {
-        <FormPage title="Confirm your email" description="Enter the code we emailed you.">
-            <PostForm action=ConfirmAccountCall::PATH buttons=vec![Button::new("Confirm", "Confirming…")]>
-                <label for="email">"Email"</label>
+        <FormPage title=t!(lang, "confirm-title") description=t!(lang, "confirm-description")>
+            <PostForm action=ConfirmAccountCall::PATH buttons=vec![Button::new(t!(lang, "confirm"), t!(lang, "confirming"))]>
+                <label for="email">{t!(lang, "email")}</label>
                 <input id="email" name="email" type="email" autocomplete="email" required value=email()/>
-                <label for="code">"Code from the email"</label>
+                <label for="code">{t!(lang, "code-from-email")}</label>
                 <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required/>
             </PostForm>
-            <PostForm action=ResendCodeCall::PATH buttons=vec![Button::new("Send a new code", "Sending…").secondary()]>
+            <PostForm action=ResendCodeCall::PATH buttons=vec![Button::new(t!(lang, "send-new-code"), t!(lang, "sending")).secondary()]>
                 <input type="hidden" name="email" value=email()/>
             </PostForm>
             <p role="status">{resent}</p>
@@ -71,42 +78,44 @@ pub fn ConfirmPage() -> impl IntoView {
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let next = query("next");
     let notice = {
         let query = use_query_map();
         move || {
             let query = query.read();
             if query.get("confirmed").is_some() {
-                Some("Your email is confirmed. Sign in to carry on.")
+                Some(t!(lang, "email-confirmed"))
             } else if query.get("reset").is_some() {
-                Some("Your password is changed. Sign in with the new one.")
+                Some(t!(lang, "password-changed"))
             } else {
                 None
             }
         }
     };
     view! {
-        <FormPage title="Sign in" description="Sign in to add sessions and write reviews.">
+        <FormPage title=t!(lang, "nav-sign-in") description=t!(lang, "sign-in-description")>
             <p role="status">{notice}</p>
-            <PostForm action=SignInCall::PATH buttons=vec![Button::new("Sign in", "Signing in…")]>
+            <PostForm action=SignInCall::PATH buttons=vec![Button::new(t!(lang, "nav-sign-in"), t!(lang, "signing-in"))]>
                 <input type="hidden" name="next" value=next()/>
-                <label for="email">"Email"</label>
+                <label for="email">{t!(lang, "email")}</label>
                 <input id="email" name="email" type="email" autocomplete="email" required/>
-                <label for="password">"Password"</label>
+                <label for="password">{t!(lang, "password")}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required/>
             </PostForm>
-            <p><a href="/account/forgot">"Forgot your password?"</a></p>
-            <p>"New here? " <a href="/account/sign-up">"Join Seisiún"</a></p>
+            <p><a href=lang.path("/account/forgot")>{t!(lang, "forgot-password")}</a></p>
+            <p>{t!(lang, "new-here")}" " <a href=lang.path("/account/sign-up")>{t!(lang, "sign-up-title")}</a></p>
         </FormPage>
     }
 }
 
 #[component]
 pub fn ForgotPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     view! {
-        <FormPage title="Reset your password" description="We email you a code to choose a new password.">
-            <PostForm action=RequestPasswordResetCall::PATH buttons=vec![Button::new("Email me a code", "Sending…")]>
-                <label for="email">"Email"</label>
+        <FormPage title=t!(lang, "forgot-title") description=t!(lang, "forgot-description")>
+            <PostForm action=RequestPasswordResetCall::PATH buttons=vec![Button::new(t!(lang, "email-me-code"), t!(lang, "sending"))]>
+                <label for="email">{t!(lang, "email")}</label>
                 <input id="email" name="email" type="email" autocomplete="email" required/>
             </PostForm>
         </FormPage>
@@ -115,16 +124,17 @@ pub fn ForgotPage() -> impl IntoView {
 
 #[component]
 pub fn ResetPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let email = query("email");
     view! {
-        <FormPage title="Choose a new password" description="Enter the code we emailed you and a new password.">
-            <p>"If that email has an account, we have sent it a code."</p>
-            <PostForm action=ResetPasswordCall::PATH buttons=vec![Button::new("Change password", "Changing it…")]>
-                <label for="email">"Email"</label>
+        <FormPage title=t!(lang, "reset-title") description=t!(lang, "reset-description")>
+            <p>{t!(lang, "reset-sent")}</p>
+            <PostForm action=ResetPasswordCall::PATH buttons=vec![Button::new(t!(lang, "change-password"), t!(lang, "changing-password"))]>
+                <label for="email">{t!(lang, "email")}</label>
                 <input id="email" name="email" type="email" autocomplete="email" required value=email()/>
-                <label for="code">"Code from the email"</label>
+                <label for="code">{t!(lang, "code-from-email")}</label>
                 <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required/>
-                <label for="password">"New password"</label>
+                <label for="password">{t!(lang, "new-password")}</label>
                 <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
             </PostForm>
         </FormPage>
@@ -135,50 +145,47 @@ pub fn ResetPage() -> impl IntoView {
 /// member's bookmarks, reviews, sessions and calendar link.
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let member = Resource::new(|| (), |_| current_member());
     let saved = query("saved");
-    let saved = (!saved().is_empty()).then_some("Your name is saved.");
+    let saved = (!saved().is_empty()).then(|| t!(lang, "name-saved"));
     view! {
-        <Title text="Your account"/>
+        <Title text=t!(lang, "your-account")/>
         <Meta name="robots" content="noindex"/>
-        <h1>"Your account"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <h1>{t!(lang, "your-account")}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading")}</p> }>
+            {move || { let saved = saved.clone(); Suspend::new(async move {
                 match member.await {
                     Ok(Some(m)) => view! {
-                        <p class="member-name">{format!("Signed in as {}", m.name)}</p>
+                        <p class="member-name">{t!(lang, "signed-in-as", name = &m.name)}</p>
                         <p>{m.email.clone()}</p>
                         {m.is_moderator().then(|| view! {
-                            <p class="tag">"Moderator"</p>
-                            <p><a class="button secondary" href="/moderation">"Open the report queue"</a></p>
+                            <p class="tag">{t!(lang, "moderator")}</p>
+                            <p><a class="button secondary" href=lang.path("/moderation")>{t!(lang, "open-report-queue")}</a></p>
                         })}
-                        <PostForm action=UpdateProfileCall::PATH buttons=vec![Button::new("Save name", "Saving…")]>
-                            <label for="name">"Name shown on your reviews"</label>
+                        <PostForm action=UpdateProfileCall::PATH buttons=vec![Button::new(t!(lang, "save-name"), t!(lang, "saving"))]>
+                            <label for="name">{t!(lang, "name-on-reviews")}</label>
                             <input id="name" name="name" autocomplete="nickname" required maxlength="60" value=m.name.clone()/>
                             <p role="status">{saved}</p>
                         </PostForm>
-                        <PostForm action=SignOutCall::PATH buttons=vec![Button::new("Sign out", "Signing out…")]>
+                        <PostForm action=SignOutCall::PATH buttons=vec![Button::new(t!(lang, "sign-out"), t!(lang, "signing-out"))]>
                             ""
                         </PostForm>
                         <PostForm action=SignOutCall::PATH buttons=vec![
-                            Button::new("Sign out on every device", "Signing out…").secondary(),
+                            Button::new(t!(lang, "sign-out-everywhere"), t!(lang, "signing-out")).secondary(),
                         ]>
                             <input type="hidden" name="everywhere" value="true"/>
-                            <p class="hint">
-                                "At once, no other device can write, review or bookmark as you, and none can stay signed in past its next renewal. "
-                                "A page already open elsewhere may still show your name until it is reloaded, for at most an hour. "
-                                "Changing your password does the same."
-                            </p>
+                            <p class="hint">{t!(lang, "sign-out-everywhere-hint")}</p>
                         </PostForm>
                         <super::my_things::MyThingsSection/>
                     }.into_any(),
                     Ok(None) => view! {
-                        <p>"You are not signed in."</p>
-                        <p><a class="button" href="/account/sign-in?next=/account">"Sign in"</a></p>
+                        <p>{t!(lang, "not-signed-in")}</p>
+                        <p><a class="button" href=lang.path(&format!("/account/sign-in?next={}", lang.path("/account")))>{t!(lang, "nav-sign-in")}</a></p>
                     }.into_any(),
                     Err(err) => view! { <p class="error" role="alert">{err.message}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

@@ -7,12 +7,14 @@ use crate::api::follow::{ShownFollow, UnfollowCall};
 use crate::api::member::{my_things, MyReview, MyThings, NewFeedLinkCall, TurnOffFeedCall};
 use crate::components::{Button, PostForm, SessionCard};
 use crate::model::ListedSession;
+use crate::t;
 
 #[component]
 pub fn MyThingsSection() -> impl IntoView {
     let things = Resource::new(|| (), |_| my_things());
+    let lang = crate::i18n::use_lang();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading your lists…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading-lists")}</p> }>
             {move || Suspend::new(async move {
                 match things.await {
                     Ok(things) => view! { <MyThingsView things/> }.into_any(),
@@ -26,9 +28,9 @@ pub fn MyThingsSection() -> impl IntoView {
 #[component]
 fn SessionList(
     sessions: Vec<ListedSession>,
-    title: &'static str,
+    title: String,
     id: &'static str,
-    empty: &'static str,
+    empty: String,
 ) -> impl IntoView {
     view! {
         <section class="my-list" aria-labelledby=id>
@@ -57,35 +59,36 @@ fn MyThingsView(things: MyThings) -> impl IntoView {
         follows,
     } = things;
     let has_feed = feed_url.is_some();
+    let lang = crate::i18n::use_lang();
     view! {
-        <SessionList sessions=bookmarks title="Your bookmarks" id="bookmarks"
-            empty="No bookmarks yet: press “Bookmark” on a session’s page."/>
+        <SessionList sessions=bookmarks title=t!(lang, "your-bookmarks") id="bookmarks"
+            empty=t!(lang, "no-bookmarks")/>
         <Following follows/>
         <section class="my-list" aria-labelledby="calendar">
-            <h2 id="calendar" class="section-title">"Your bookmarks in your calendar"</h2>
-            <p>"A private link your phone’s calendar can subscribe to. Anyone with the link can see your bookmarks, so keep it to yourself; make a new one at any time and the old one stops working."</p>
+            <h2 id="calendar" class="section-title">{t!(lang, "bookmarks-calendar")}</h2>
+            <p>{t!(lang, "bookmarks-calendar-explain")}</p>
             {feed_url.map(|url| view! {
-                <p><input class="feed-url" readonly value=url.clone() aria-label="Your private calendar link"/></p>
-                <p><a class="button secondary" href=url.replacen("https://", "webcal://", 1)>"Subscribe"</a></p>
+                <p><input class="feed-url" readonly value=url.clone() aria-label=t!(lang, "private-calendar-link")/></p>
+                <p><a class="button secondary" href=url.replacen("https://", "webcal://", 1)>{t!(lang, "subscribe")}</a></p>
             })}
             <PostForm action=NewFeedLinkCall::PATH buttons=vec![Button::new(
-                if has_feed { "Make a new link (the old one stops working)" } else { "Make my calendar link" },
-                "Making the link…",
+                if has_feed { t!(lang, "new-calendar-link") } else { t!(lang, "make-calendar-link") },
+                t!(lang, "making-link"),
             )]>
                 ""
             </PostForm>
             {has_feed.then(|| view! {
                 <PostForm action=TurnOffFeedCall::PATH buttons=vec![
-                    Button::new("Turn the link off", "Turning it off…").secondary(),
+                    Button::new(t!(lang, "turn-link-off"), t!(lang, "turning-off")).secondary(),
                 ]>
                     ""
                 </PostForm>
             })}
         </section>
         <section class="my-list" aria-labelledby="my-reviews">
-            <h2 id="my-reviews" class="section-title">"Your reviews"</h2>
+            <h2 id="my-reviews" class="section-title">{t!(lang, "your-reviews")}</h2>
             {if reviews.is_empty() {
-                view! { <p class="empty">"You have not reviewed a session yet."</p> }.into_any()
+                view! { <p class="empty">{t!(lang, "no-reviews-yours")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="my-reviews">
@@ -95,8 +98,8 @@ fn MyThingsView(things: MyThings) -> impl IntoView {
                 .into_any()
             }}
         </section>
-        <SessionList sessions=added title="Sessions you added" id="added"
-            empty="You have not added a session yet."/>
+        <SessionList sessions=added title=t!(lang, "sessions-you-added") id="added"
+            empty=t!(lang, "no-sessions-added")/>
     }
 }
 
@@ -107,11 +110,17 @@ fn MyReviewItem(review: MyReview) -> impl IntoView {
         session_href,
         review,
     } = review;
+    let lang = crate::i18n::use_lang();
     view! {
         <li class="review">
             <p class="review-head">
-                <a href=format!("{session_href}#reviews")>{session_name}</a>
-                {format!(" · {} out of 5 · visited {}", review.stars, review.visited_words)}
+                <a href=lang.path(&format!("{session_href}#reviews"))>{session_name}</a>
+                {format!(
+                    " · {} · {} {}",
+                    t!(lang, "stars-of-5", stars = review.stars),
+                    t!(lang, "visited"),
+                    review.visited_words
+                )}
             </p>
             {(!review.text.is_empty()).then(|| view! { <p class="review-text">{review.text}</p> })}
         </li>
@@ -125,23 +134,24 @@ fn Following(follows: Vec<ShownFollow>) -> impl IntoView {
         .read_untracked()
         .get("followed")
         .is_some();
+    let lang = crate::i18n::use_lang();
     view! {
         <section class="my-list" aria-labelledby="following">
-            <h2 id="following" class="section-title">"Places you follow"</h2>
+            <h2 id="following" class="section-title">{t!(lang, "places-you-follow")}</h2>
             {followed.then(|| view! {
-                <p role="status">"Followed. You will get an email when sessions there are added, change or may have stopped."</p>
+                <p role="status">{t!(lang, "followed")}</p>
             })}
             {if follows.is_empty() {
-                view! { <p class="empty">"You follow no places yet: press “Email me about new sessions” on a town’s page or on near me."</p> }.into_any()
+                view! { <p class="empty">{t!(lang, "no-follows")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="follows">
                         {follows.into_iter().map(|f| view! {
                             <li class="followed">
-                                <a href=f.href>{f.label}</a>
-                                {format!(" · emailed {}", f.cadence.words())}
+                                <a href=lang.path(&f.href)>{f.label}</a>
+                                " · "{t!(lang, "emailed", cadence = f.cadence.slug())}
                                 <PostForm action=UnfollowCall::PATH class="unfollow-form" buttons=vec![
-                                    Button::new("Stop", "Stopping…").secondary(),
+                                    Button::new(t!(lang, "stop"), t!(lang, "stopping")).secondary(),
                                 ]>
                                     <input type="hidden" name="id" value=f.id/>
                                 </PostForm>

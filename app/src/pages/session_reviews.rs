@@ -1,6 +1,8 @@
 //! A session's reviews: the average, the count and how many gave each number of stars;
 //! every review as plain text; and the signed-in member's own review form.
 use leptos::prelude::*;
+
+use crate::t;
 use leptos::server_fn::ServerFn;
 
 use super::session_actions::{ReportForm, RestoreButton};
@@ -29,23 +31,24 @@ pub fn ReviewsSection(
         mine_hidden,
         today,
     } = section;
+    let lang = crate::i18n::use_lang();
     let form = if signed_in {
         view! { <ReviewForm session_id=session_id.clone() mine today/> }.into_any()
     } else {
         view! {
             <p class="review-sign-in">
-                <a href=format!("/account/sign-in?next=/session/{session_id}%23reviews")>"Sign in"</a>
-                " to write a review."
+                <a href=lang.path(&format!("/account/sign-in?next={}%23reviews", lang.path(&format!("/session/{session_id}"))))>{t!(lang, "nav-sign-in")}</a>
+                " "{t!(lang, "to-write-a-review")}
             </p>
         }
         .into_any()
     };
     view! {
         <section id="reviews" class="reviews" aria-labelledby="reviews-title">
-            <h2 id="reviews-title" class="section-title">"Reviews"</h2>
+            <h2 id="reviews-title" class="section-title">{t!(lang, "reviews")}</h2>
             <RatingSummary rating/>
             {mine_hidden.then(|| view! {
-                <p class="hidden-notice">"A moderator hid your review of this session. You can write it again; it stays hidden until a moderator restores it."</p>
+                <p class="hidden-notice">{t!(lang, "your-review-hidden")}</p>
             })}
             {form}
             <ol class="review-list">
@@ -64,10 +67,10 @@ pub fn ReviewsSection(
 #[component]
 fn RatingSummary(rating: Rating) -> impl IntoView {
     let count = rating.count();
+    let lang = crate::i18n::use_lang();
     let Some(average) = rating.average() else {
-        return view! { <p class="rating-summary">"No reviews yet."</p> }.into_any();
+        return view! { <p class="rating-summary">{t!(lang, "no-reviews")}</p> }.into_any();
     };
-    let noun = if count == 1 { "review" } else { "reviews" };
     let bars = (1..=5u8)
         .rev()
         .map(|stars| {
@@ -90,9 +93,9 @@ fn RatingSummary(rating: Rating) -> impl IntoView {
                 <span class="stars" aria-hidden="true">{star_glyphs(average.round() as u8)}</span>
                 " "
                 <strong class="rating-average">{format!("{average:.1}")}</strong>
-                {format!(" out of 5 · {count} {noun}")}
+                " "{t!(lang, "rating-out-of", count = count)}
             </p>
-            <ul class="rating-distribution" aria-label="Reviews by stars">{bars}</ul>
+            <ul class="rating-distribution" aria-label=t!(lang, "reviews-by-stars")>{bars}</ul>
         </div>
     }
     .into_any()
@@ -107,29 +110,30 @@ fn ReviewItem(
 ) -> impl IntoView {
     let handle = review.handle.clone();
     let hidden = review.hidden;
+    let lang = crate::i18n::use_lang();
     view! {
         <li class="review">
             <p class="review-head">
-                <span class="stars" aria-label=format!("{} out of 5 stars", review.stars)>
+                <span class="stars" aria-label=t!(lang, "stars-of-5", stars = review.stars)>
                     {star_glyphs(review.stars)}
                 </span>
                 " "
                 <strong class="review-author">{review.author_name}</strong>
-                " · visited "
+                " · "{t!(lang, "visited")}" "
                 <time datetime=review.visited_on>{review.visited_words}</time>
-                {review.edited.then_some(" · edited")}
+                {review.edited.then(|| format!(" · {}", t!(lang, "edited")))}
             </p>
             // Plain text; pre-line keeps the member's line breaks. Never parsed as HTML.
             {(!review.text.is_empty()).then(|| view! { <p class="review-text">{review.text}</p> })}
             {(hidden && is_moderator).then(|| {
                 let (session_id, handle) = (session_id.clone(), handle.clone());
                 view! {
-                    <p class="hidden-notice">"Hidden by a moderator."</p>
+                    <p class="hidden-notice">{t!(lang, "hidden-by-moderator")}</p>
                     <RestoreButton session_id review=handle/>
                 }
             })}
             {(signed_in && !hidden).then(|| view! {
-                <ReportForm session_id review=handle label="Report this review"/>
+                <ReportForm session_id review=handle label=t!(lang, "report-review")/>
             })}
         </li>
     }
@@ -142,19 +146,20 @@ fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> i
         .as_ref()
         .map_or_else(|| today.clone(), |m| m.visited_on.clone());
     let text = mine.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    let lang = crate::i18n::use_lang();
     let heading = if mine.is_some() {
-        "Your review"
+        t!(lang, "your-review")
     } else {
-        "Write a review"
+        t!(lang, "write-review")
     };
     // Where the server sends a member back after saving or deleting (`?reviewed=1`).
     let landed = {
         let query = leptos_router::hooks::use_query_map();
         let query = query.read_untracked();
         if query.get("reviewed").is_some() {
-            Some("Your review is saved.")
+            Some(t!(lang, "review-saved"))
         } else if query.get("review_deleted").is_some() {
-            Some("Your review is deleted.")
+            Some(t!(lang, "review-deleted"))
         } else {
             None
         }
@@ -164,7 +169,7 @@ fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> i
         view! {
             <PostForm
                 action=DeleteReviewCall::PATH
-                buttons=vec![Button::new("Delete my review", "Deleting…").secondary()]
+                buttons=vec![Button::new(t!(lang, "delete-review"), t!(lang, "deleting")).secondary()]
             >
                 <input type="hidden" name="session_id" value=session_id/>
             </PostForm>
@@ -174,10 +179,10 @@ fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> i
         <div class="review-form">
             <h3 id="your-review">{heading}</h3>
             <p role="status">{landed}</p>
-            <PostForm action=SaveReviewCall::PATH buttons=vec![Button::new("Save review", "Saving…")]>
+            <PostForm action=SaveReviewCall::PATH buttons=vec![Button::new(t!(lang, "save-review"), t!(lang, "saving"))]>
                 <input type="hidden" name="session_id" value=session_id/>
                 <fieldset class="star-choice">
-                    <legend>"Stars"</legend>
+                    <legend>{t!(lang, "stars")}</legend>
                     {(1..=5u8)
                         .map(|n| view! {
                             <label>
@@ -187,11 +192,11 @@ fn ReviewForm(session_id: String, mine: Option<ShownReview>, today: String) -> i
                         })
                         .collect_view()}
                 </fieldset>
-                <label for="visited_on">"When you were there"</label>
+                <label for="visited_on">{t!(lang, "when-you-were-there")}</label>
                 <input id="visited_on" name="visited_on" type="date" max=today value=visited_on required/>
-                <label for="review_text">"Your review (optional)"</label>
+                <label for="review_text">{t!(lang, "your-review-optional")}</label>
                 <textarea id="review_text" name="text" rows="5" maxlength=MAX_REVIEW_CHARS.to_string()>{text}</textarea>
-                <p class="hint">{format!("Plain text, up to {MAX_REVIEW_CHARS} characters.")}</p>
+                <p class="hint">{t!(lang, "plain-text-up-to", max = MAX_REVIEW_CHARS)}</p>
             </PostForm>
             {delete_form}
         </div>
