@@ -128,7 +128,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn MemberLink() -> impl IntoView {
     let lang = crate::i18n::use_lang();
-    let sign_in = move || view! { <a href=lang.path("/account/sign-in")>{t!(lang, "nav-sign-in")}</a> };
+    let sign_in =
+        move || view! { <a href=lang.path("/account/sign-in")>{t!(lang, "nav-sign-in")}</a> };
     let location = leptos_router::hooks::use_location();
     // Asked again on every navigation (a saved name lands on `/account?saved=1`).
     let member = Resource::new(

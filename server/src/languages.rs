@@ -97,7 +97,10 @@ fn to_irish_front_page(uri: &Uri) -> Response {
     let mut response = (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
     let headers = response.headers_mut();
     // Chosen per browser: no shared cache may keep it for anyone else.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     headers.insert(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Sec-Fetch-Site"),

@@ -114,17 +114,15 @@ filter-tag = { $tag ->
     [family-friendly] family-friendly
    *[online] online
 }
-tag = { $tag ->
-    [open] Open
-    [slow] Slow
-    [beginner-friendly] Beginner-friendly
-    [advanced] Advanced
-    [singing] Singing
-    [set-dancing] Set dancing
-    [wheelchair-accessible] Wheelchair accessible
-    [family-friendly] Family-friendly
-   *[online] Online
-}
+tag-open = Open
+tag-slow = Slow
+tag-beginner-friendly = Beginner-friendly
+tag-advanced = Advanced
+tag-singing = Singing
+tag-set-dancing = Set dancing
+tag-wheelchair-accessible = Wheelchair accessible
+tag-family-friendly = Family-friendly
+tag-online = Online
 when-choice = { $when ->
     [tonight] On tonight
    *[week] This week
@@ -479,3 +477,60 @@ gone = (gone)
 deleted = (deleted)
 reported-session = Session “{ $name }”
 reported-review = Review by { $by } of “{ $name }”: “{ $excerpt }”
+
+## Adding and editing a session
+
+add-session-title = Add a session
+sign-in-to-add = Sign in to add a session. It takes a minute to join.
+edit-title = Edit { $name }
+cannot-edit = Cannot edit this session
+location-found = Done: check the point in the preview.
+the-session = The session
+name = Name
+name-placeholder = Wednesday session at Hogan's
+about-optional = About it (optional)
+venue = Venue
+venue-phone = Venue phone (optional)
+venue-email = Venue email (optional)
+venue-website-optional = Venue website (optional)
+street-address = Street address (optional)
+town = Town
+area = County, state or region
+country = Country
+time-zone = Time zone
+map-point-hint = The map point: use your location at the venue, or type it (leave both empty for an online session).
+latitude = Latitude
+longitude = Longitude
+tap-map = Tap the map to move the point onto the venue.
+schedule-rows-hint = One row for each day. Rows with the same times are joined.
+what-kind = What kind
+status = Status
+running = Running
+paused-for-now = Paused for now
+closed-or-moved = Closed or moved
+closed-why = If closed: why (the pub shut, it moved to …)
+preview = Preview
+save-changes = Save changes
+add-the-session = Add the session
+row-problem = Row { $row }: { $problem }
+check-map-point = Check the map point
+nothing-saved-yet = Nothing is saved yet.
+one-of-these = Is it one of these?
+duplicates-explain = These sessions are at a venue like it, nearby, on the same day. If yours is one of them, open it and confirm or edit it instead.
+add-mine-anyway = No, add mine as a new session
+fields-need-look = Some fields need another look: see the notes under them.
+schedule-row = Schedule row { $row }
+kind-weekly = Every week (or every few weeks)
+kind-monthly = Once a month
+kind-once = Just once
+week-of-month = Week of the month (monthly)
+week-monthly = Week (monthly)
+week-first = first in the month
+week-second = second in the month
+week-third = third in the month
+week-fourth = fourth in the month
+week-last = last in the month
+every-n-weeks = Every n weeks
+date-field = Date (one-off, or a week it ran)
+from = From
+until-optional = Until (optional)

@@ -117,17 +117,15 @@ filter-tag = { $tag ->
     [family-friendly] oiriúnach do theaghlaigh
    *[online] ar líne
 }
-tag = { $tag ->
-    [open] Oscailte
-    [slow] Mall
-    [beginner-friendly] Oiriúnach do thosaitheoirí
-    [advanced] Ardleibhéal
-    [singing] Amhránaíocht
-    [set-dancing] Damhsa seit
-    [wheelchair-accessible] Inrochtana do chathaoireacha rothaí
-    [family-friendly] Oiriúnach do theaghlaigh
-   *[online] Ar líne
-}
+tag-open = Oscailte
+tag-slow = Mall
+tag-beginner-friendly = Oiriúnach do thosaitheoirí
+tag-advanced = Ardleibhéal
+tag-singing = Amhránaíocht
+tag-set-dancing = Damhsa seit
+tag-wheelchair-accessible = Inrochtana do chathaoireacha rothaí
+tag-family-friendly = Oiriúnach do theaghlaigh
+tag-online = Ar líne
 when-choice = { $when ->
     [tonight] Ar siúl anocht
    *[week] An tseachtain seo
@@ -501,3 +499,60 @@ gone = (imithe)
 deleted = (scriosta)
 reported-session = Seisiún “{ $name }”
 reported-review = Léirmheas le { $by } ar “{ $name }”: “{ $excerpt }”
+
+## Seisiún a chur leis agus a chur in eagar
+
+add-session-title = Cuir seisiún leis
+sign-in-to-add = Sínigh isteach chun seisiún a chur leis. Ní thógann sé ach nóiméad a bheith páirteach.
+edit-title = Cuir { $name } in eagar
+cannot-edit = Ní féidir an seisiún seo a chur in eagar
+location-found = Déanta: seiceáil an pointe sa réamhamharc.
+the-session = An seisiún
+name = Ainm
+name-placeholder = Seisiún Dé Céadaoin i dTigh Uí Ógáin
+about-optional = Faoi (roghnach)
+venue = Ionad
+venue-phone = Fón an ionaid (roghnach)
+venue-email = Ríomhphost an ionaid (roghnach)
+venue-website-optional = Suíomh gréasáin an ionaid (roghnach)
+street-address = Seoladh sráide (roghnach)
+town = Baile
+area = Contae, stát nó réigiún
+country = Tír
+time-zone = Crios ama
+map-point-hint = An pointe ar an léarscáil: úsáid do shuíomh ag an ionad, nó clóscríobh é (fág an dá cheann folamh do sheisiún ar líne).
+latitude = Domhanleithead
+longitude = Domhanfhad
+tap-map = Tapáil an léarscáil chun an pointe a bhogadh go dtí an t-ionad.
+schedule-rows-hint = Ró amháin do gach lá. Cuirtear le chéile rónna a bhfuil na hamanna céanna acu.
+what-kind = Cén cineál
+status = Stádas
+running = Ar siúl
+paused-for-now = Ar fionraí faoi láthair
+closed-or-moved = Dúnta nó bogtha
+closed-why = Má tá sé dúnta: cén fáth (dhún an teach tábhairne, bhog sé go …)
+preview = Réamhamharc
+save-changes = Sábháil na hathruithe
+add-the-session = Cuir an seisiún leis
+row-problem = Ró { $row }: { $problem }
+check-map-point = Seiceáil an pointe ar an léarscáil
+nothing-saved-yet = Níl aon rud sábháilte fós.
+one-of-these = An ceann acu seo é?
+duplicates-explain = Tá na seisiúin seo in ionad cosúil leis, in aice láimhe, ar an lá céanna. Más ceann acu é do cheann féin, oscail é agus deimhnigh nó cuir in eagar é ina ionad.
+add-mine-anyway = Ní hea, cuir mo cheann leis mar sheisiún nua
+fields-need-look = Tá gá le súil eile ar roinnt réimsí: féach na nótaí fúthu.
+schedule-row = Ró sceidil { $row }
+kind-weekly = Gach seachtain (nó gach cúpla seachtain)
+kind-monthly = Uair sa mhí
+kind-once = Uair amháin
+week-of-month = Seachtain na míosa (míosúil)
+week-monthly = Seachtain (míosúil)
+week-first = an chéad cheann sa mhí
+week-second = an dara ceann sa mhí
+week-third = an tríú ceann sa mhí
+week-fourth = an ceathrú ceann sa mhí
+week-last = an ceann deireanach sa mhí
+every-n-weeks = Gach n seachtain
+date-field = Dáta (uair amháin, nó seachtain a raibh sé ar siúl)
+from = Ó
+until-optional = Go dtí (roghnach)

@@ -110,9 +110,13 @@ pub fn session_json_ld(session: &Session, url: &str, upcoming: &[UpcomingDate]) 
     } else {
         "https://schema.org/OfflineEventAttendanceMode"
     };
-    let description = format!("{} {}", session.schedule_line_in(crate::i18n::use_lang()), session.description)
-        .trim()
-        .to_string();
+    let description = format!(
+        "{} {}",
+        session.schedule_line_in(crate::i18n::use_lang()),
+        session.description
+    )
+    .trim()
+    .to_string();
     let series_id = format!("{url}#session");
     let mut series = json!({
         "@type": "Event",
@@ -234,7 +238,12 @@ mod tests {
     fn a_list_names_each_session_with_an_absolute_url() {
         let mut session = sample_session("s1", "Sessions </script> here", "IE");
         session.name = "Sessions </script> here".into();
-        let card = crate::model::ListedSession::new(crate::i18n::use_lang(), &session, chrono::Utc::now(), None);
+        let card = crate::model::ListedSession::new(
+            crate::i18n::use_lang(),
+            &session,
+            chrono::Utc::now(),
+            None,
+        );
         let text = item_list_json_ld(
             "In Ennis",
             "https://x.example/sessions/ie",

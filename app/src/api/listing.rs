@@ -225,7 +225,14 @@ pub mod find {
                 let listed = found
                     .iter()
                     .filter(|n| filter.matches(&n.session, now))
-                    .map(|n| ListedSession::new(crate::i18n::use_lang(), &n.session, now, Some(n.distance_km)))
+                    .map(|n| {
+                        ListedSession::new(
+                            crate::i18n::use_lang(),
+                            &n.session,
+                            now,
+                            Some(n.distance_km),
+                        )
+                    })
                     .collect();
                 offset_page(listed, after)
             }

@@ -178,7 +178,13 @@ async fn describe_target(
                 |r| (r.author_name, r.text.chars().take(120).collect::<String>()),
             );
             (
-                crate::t!(lang, "reported-review", by = by, name = name, excerpt = excerpt),
+                crate::t!(
+                    lang,
+                    "reported-review",
+                    by = by,
+                    name = name,
+                    excerpt = excerpt
+                ),
                 format!("{href}#reviews"),
             )
         }
@@ -317,7 +323,10 @@ pub async fn moderate(
         action,
         target: group.target().clone(),
         report_id: Some(group.id().to_string()),
-        summary: format!("{what} ({})", group.reasons_in_words(crate::i18n::Lang::En).join(", ")),
+        summary: format!(
+            "{what} ({})",
+            group.reasons_in_words(crate::i18n::Lang::En).join(", ")
+        ),
     };
     let settle = |settlement: Settlement| {
         let (store, entry, id) = (state.store.clone(), entry.clone(), report_id.clone());

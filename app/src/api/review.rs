@@ -30,7 +30,10 @@ impl ShownReview {
             author_name: review.author_name.clone(),
             stars: review.stars,
             visited_on: review.visited_on.format("%Y-%m-%d").to_string(),
-            visited_words: crate::i18n::dates::long_date(crate::i18n::use_lang(), review.visited_on),
+            visited_words: crate::i18n::dates::long_date(
+                crate::i18n::use_lang(),
+                review.visited_on,
+            ),
             text: review.text.clone(),
             edited: review.updated_at > review.created_at,
             handle: handle_of(review),

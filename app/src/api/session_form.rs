@@ -97,7 +97,12 @@ pub async fn save_session(
     }
     if intent == Intent::Preview {
         return Ok(SaveOutcome::Preview {
-            card: Box::new(ListedSession::new(crate::i18n::use_lang(), &session, now, None)),
+            card: Box::new(ListedSession::new(
+                crate::i18n::use_lang(),
+                &session,
+                now,
+                None,
+            )),
             point: session.point,
         });
     }

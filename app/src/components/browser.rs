@@ -79,14 +79,12 @@ pub async fn send(post: Post, url: &str) -> Result<Option<String>, String> {
         .and_then(|json| web_sys::js_sys::Reflect::get(&json, &"message".into()).ok())
         .and_then(|message| message.as_string())
         // Not ours (a proxy's page, the body limit): say what the status means.
-        .unwrap_or_else(|| {
-            match status {
-                413 => t!(lang, "error-too-large"),
-                403 => t!(lang, "error-refused"),
-                429 => t!(lang, "error-too-many"),
-                500..=599 => t!(lang, "error-server"),
-                _ => connection(),
-            }
+        .unwrap_or_else(|| match status {
+            413 => t!(lang, "error-too-large"),
+            403 => t!(lang, "error-refused"),
+            429 => t!(lang, "error-too-many"),
+            500..=599 => t!(lang, "error-server"),
+            _ => connection(),
         }))
 }
 
@@ -216,10 +214,10 @@ pub async fn append_next_page(url: &str, list_id: &str) -> Result<Appended, Stri
         .map_err(|_| failed())?;
     let list = leptos::prelude::document()
         .get_element_by_id(list_id)
-        .ok_or_else(|| FAILED.to_string())?;
+        .ok_or_else(failed)?;
     let cards = parsed
         .query_selector_all(&format!("#{list_id} > li"))
-        .map_err(|_| FAILED.to_string())?;
+        .map_err(|_| failed())?;
     let first_added = cards
         .get(0)
         .and_then(|c| c.dyn_into::<web_sys::Element>().ok());
@@ -289,7 +287,8 @@ pub async fn show_near_tonight(km: u32, cards: u32) {
     else {
         return;
     };
-    let url = crate::i18n::use_lang().path(&format!("/near?lat={lat}&lng={lng}&km={km}&when=tonight"));
+    let url =
+        crate::i18n::use_lang().path(&format!("/near?lat={lat}&lng={lng}&km={km}&when=tonight"));
     if let Some(more) = find::<web_sys::Element>(&section, "a.near-tonight-more") {
         let _ = more.set_attribute("href", &url);
     }
@@ -385,7 +384,9 @@ pub fn show_visitor_times() {
         let day = if same_day {
             ""
         } else {
-            days.get(date.get_day() as usize).copied().unwrap_or_default()
+            days.get(date.get_day() as usize)
+                .copied()
+                .unwrap_or_default()
         };
         let at = format!(
             "{day}{}{:02}:{:02}",

@@ -26,7 +26,7 @@ pub fn FilterBar(query: ListQuery, action: String) -> impl IntoView {
         .collect_view();
     let tag_options = Tag::ALL
         .iter()
-        .map(|t| view! { <option value=t.slug() selected=chosen(&query.tag, t.slug())>{t!(lang, "tag", tag = t.slug())}</option> })
+        .map(|t| view! { <option value=t.slug() selected=chosen(&query.tag, t.slug())>{crate::i18n::tag_label(lang, *t)}</option> })
         .collect_view();
     let hidden = query
         .scope_pairs()

@@ -128,8 +128,7 @@ pub fn ListMap(
         .filter_map(|s| Some((s.point?, s.name, lang.path(&s.href))))
         .collect();
     if placed.is_empty() {
-        return view! { <p class="empty">{t!(lang, "map-none-placed")}</p> }
-            .into_any();
+        return view! { <p class="empty">{t!(lang, "map-none-placed")}</p> }.into_any();
     }
     let points: Vec<GeoPoint> = placed.iter().map(|(p, _, _)| *p).collect();
     let zoom = fitting_zoom(&points);

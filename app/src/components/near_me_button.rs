@@ -21,7 +21,9 @@ pub fn NearMeButton() -> impl IntoView {
                 // Kept for "tonight near you" on the front page, as the link rounds it.
                 #[cfg(feature = "hydrate")]
                 super::browser::remember_point(&thousandths(lat), &thousandths(lng));
-                super::go(Some(&crate::i18n::use_lang().path(&near_href(lat, lng, &km))))
+                super::go(Some(
+                    &crate::i18n::use_lang().path(&near_href(lat, lng, &km)),
+                ))
             },
             move |problem| {
                 busy.set(false);

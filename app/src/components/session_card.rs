@@ -39,7 +39,7 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
             <p class="session-place">{place}</p>
             <p class="session-when">{schedule}</p>
             <ul class="tags" aria-label=t!(lang, "tags")>
-                {tags.into_iter().map(|tag| view! { <li class="tag">{t!(lang, "tag", tag = tag.slug())}</li> }).collect_view()}
+                {tags.into_iter().map(|tag| view! { <li class="tag">{crate::i18n::tag_label(lang, tag)}</li> }).collect_view()}
             </ul>
         </li>
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use fluent_syntax::ast::Entry;
 
-use super::{Lang, ISLAND_WORDS};
+use super::{Lang, FORM_WORDS, ISLAND_WORDS};
 use crate::t;
 
 fn crate_dir() -> PathBuf {
@@ -108,30 +108,78 @@ fn every_message_the_code_asks_for_is_in_the_catalogs() {
     assert!(missing.is_empty(), "not in the catalogs: {missing:#?}");
 }
 
+/// Messages whose value chooses among variants (`{ $n -> … }`): the browser cannot.
+fn selecting(lang: &str) -> BTreeSet<String> {
+    use fluent_syntax::ast::{Expression, PatternElement};
+    let source =
+        std::fs::read_to_string(crate_dir().join("locales").join(lang).join("main.ftl")).unwrap();
+    let resource = fluent_syntax::parser::parse(source.as_str()).unwrap();
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => Some(message),
+            _ => None,
+        })
+        .filter(|message| {
+            message.value.as_ref().is_some_and(|pattern| {
+                pattern.elements.iter().any(|element| {
+                    matches!(
+                        element,
+                        PatternElement::Placeable {
+                            expression: Expression::Select { .. }
+                        }
+                    )
+                })
+            })
+        })
+        .map(|message| message.id.name.to_string())
+        .collect()
+}
+
+/// The code the browser runs: islands' bodies (`#[island]`, and the lazy form island),
+/// all of `browser.rs`, and what the form island draws (its preview card and map).
+fn browser_code(path: &Path, source: &str) -> Vec<String> {
+    let whole = [
+        "components/browser.rs",
+        "pages/session_form.rs",
+        "components/session_card.rs",
+        "components/session_map.rs",
+    ];
+    if whole.iter().any(|name| path.ends_with(name)) {
+        return vec![source.to_string()];
+    }
+    source
+        .split("#[island]")
+        .skip(1)
+        .map(|island| island.split("\n}\n").next().unwrap_or(island).to_string())
+        .collect()
+}
+
 #[test]
 fn islands_ask_only_for_the_words_the_page_carries() {
     let english = message_ids("en");
-    for id in ISLAND_WORDS {
+    let (selecting_en, selecting_ga) = (selecting("en"), selecting("ga"));
+    for id in ISLAND_WORDS.iter().chain(FORM_WORDS) {
         assert!(english.contains(*id), "{id} is not in the catalog");
+        assert!(
+            !selecting_en.contains(*id) && !selecting_ga.contains(*id),
+            "{id} chooses among variants: the browser can only fill in values"
+        );
     }
     for (path, source) in sources() {
-        // An island's body runs in the browser, which has only ISLAND_WORDS; so does all
-        // of `browser.rs`.
-        let browser_only = path.ends_with("components/browser.rs");
-        let bodies: Vec<&str> = if browser_only {
-            vec![source.as_str()]
-        } else {
-            source
-                .split("#[island]")
-                .skip(1)
-                .map(|island| island.split("\n}\n").next().unwrap_or(island))
-                .collect()
-        };
-        for body in bodies {
-            for id in asked_for(body) {
+        let form = path.ends_with("pages/session_form.rs")
+            || path.ends_with("components/session_card.rs")
+            || path.ends_with("components/session_map.rs");
+        for body in browser_code(&path, &source) {
+            for id in asked_for(&body) {
+                let carried = ISLAND_WORDS.contains(&id.as_str())
+                    || (form && FORM_WORDS.contains(&id.as_str()));
+                // Hydration keeps the server's fixed text, but what an island redraws is
+                // drawn in the browser: every id is carried, so none can be missed.
                 assert!(
-                    ISLAND_WORDS.contains(&id.as_str()),
-                    "{id}, used by an island in {}, is not in ISLAND_WORDS",
+                    carried,
+                    "{id}, said in the browser by {}, is not carried by the page",
                     path.display()
                 );
             }
@@ -166,7 +214,10 @@ fn days_and_times_read_naturally_in_irish() {
         start: hm(20, 0),
         end: Some(hm(23, 0)),
     };
-    assert_eq!(monthly.describe_in(Lang::Ga), "An chéad Aoine den mhí, 20:00–23:00");
+    assert_eq!(
+        monthly.describe_in(Lang::Ga),
+        "An chéad Aoine den mhí, 20:00–23:00"
+    );
     let once = crate::model::Schedule::Once {
         date: d(2026, 8, 14),
         start: hm(14, 0),

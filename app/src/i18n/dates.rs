@@ -30,7 +30,12 @@ pub fn weekdays_every(lang: Lang, days: &[Weekday]) -> String {
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => t!(lang, "list-and", init = init.join(", "), last = last.clone()),
+        [init @ .., last] => t!(
+            lang,
+            "list-and",
+            init = init.join(", "),
+            last = last.clone()
+        ),
     }
 }
 
@@ -40,7 +45,14 @@ pub fn short_date(lang: Lang, date: NaiveDate, with_year: bool) -> String {
     let day = date.day().to_string();
     let month = t!(lang, "month-short", month = date.month());
     if with_year {
-        t!(lang, "date-with-year", weekday = weekday, day = day, month = month, year = date.year().to_string())
+        t!(
+            lang,
+            "date-with-year",
+            weekday = weekday,
+            day = day,
+            month = month,
+            year = date.year().to_string()
+        )
     } else {
         t!(lang, "date", weekday = weekday, day = day, month = month)
     }

@@ -12,6 +12,8 @@ pub mod catalog;
 #[cfg(all(test, feature = "ssr"))]
 mod catalog_tests;
 pub mod dates;
+mod labels;
+pub use labels::tag_label;
 
 /// A language the interface is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -73,7 +75,10 @@ impl Lang {
 
     /// An absolute URL of ours (`https://site/path`) in this language.
     pub fn url(self, url: &str) -> String {
-        match url.find("://").and_then(|scheme| url[scheme + 3..].find('/').map(|p| p + scheme + 3)) {
+        match url
+            .find("://")
+            .and_then(|scheme| url[scheme + 3..].find('/').map(|p| p + scheme + 3))
+        {
             Some(path_start) => format!("{}{}", &url[..path_start], self.path(&url[path_start..])),
             None => url.to_string(),
         }
@@ -165,7 +170,7 @@ pub fn text_with(lang: Lang, id: &'static str, args: &[(&'static str, Arg)]) -> 
     {
         let _ = lang;
         let mut text = leptos::prelude::document()
-            .query_selector(&format!("#words [data-w=\"{id}\"]"))
+            .query_selector(&format!(".words [data-w=\"{id}\"]"))
             .ok()
             .flatten()
             .and_then(|word| word.text_content())
@@ -207,19 +212,112 @@ pub const ISLAND_WORDS: &[&str] = &[
     "showing",
 ];
 
-/// The words islands need in the browser, in the page's language, out of sight.
-#[leptos::component]
-pub fn IslandWords() -> impl leptos::IntoView {
+/// What the add/edit form's island (its own lazy chunk) may say in the browser beyond
+/// [`ISLAND_WORDS`]: carried by those two pages only (`FormWords`).
+pub const FORM_WORDS: &[&str] = &[
+    "location-found",
+    "saving",
+    "save-changes",
+    "add-the-session",
+    "row-problem",
+    "preview",
+    "check-map-point",
+    "nothing-saved-yet",
+    "one-of-these",
+    "duplicates-explain",
+    "add-mine-anyway",
+    "fields-need-look",
+    "tap-map",
+    "map-of-venue",
+    "map-at",
+    "map-larger",
+    "map-data",
+    "osm-contributors",
+    "card-next",
+    "card-stale",
+    "card-distance",
+    "tags",
+    "tag-open",
+    "tag-slow",
+    "tag-beginner-friendly",
+    "tag-advanced",
+    "tag-singing",
+    "tag-set-dancing",
+    "tag-wheelchair-accessible",
+    "tag-family-friendly",
+    "tag-online",
+    "add-session-title",
+    "sign-in-to-add",
+    "nav-sign-in",
+    "edit-title",
+    "cannot-edit",
+    "the-session",
+    "name",
+    "name-placeholder",
+    "about-optional",
+    "where",
+    "venue",
+    "venue-phone",
+    "venue-email",
+    "venue-website-optional",
+    "street-address",
+    "town",
+    "area",
+    "country",
+    "time-zone",
+    "map-point-hint",
+    "latitude",
+    "longitude",
+    "when",
+    "schedule-rows-hint",
+    "what-kind",
+    "still-running-label",
+    "status",
+    "running",
+    "paused-for-now",
+    "closed-or-moved",
+    "closed-why",
+    "schedule-row",
+    "how-often",
+    "kind-weekly",
+    "kind-monthly",
+    "kind-once",
+    "day",
+    "week-of-month",
+    "week-monthly",
+    "week-first",
+    "week-second",
+    "week-third",
+    "week-fourth",
+    "week-last",
+    "every-n-weeks",
+    "date-field",
+    "from",
+    "until-optional",
+];
+
+fn words(lang: Lang, ids: &'static [&'static str], id: &'static str) -> impl leptos::IntoView {
     use leptos::prelude::*;
-    let lang = use_lang();
     view! {
-        <div id="words" hidden>
-            {ISLAND_WORDS
+        <div id=id class="words" hidden>
+            {ids
                 .iter()
                 .map(|id| view! { <span data-w=*id>{text(lang, id)}</span> })
                 .collect_view()}
         </div>
     }
+}
+
+/// The words islands need in the browser, in the page's language, out of sight.
+#[leptos::component]
+pub fn IslandWords() -> impl leptos::IntoView {
+    words(use_lang(), ISLAND_WORDS, "words")
+}
+
+/// The add/edit form's words (`FORM_WORDS`), on those pages only.
+#[leptos::component]
+pub fn FormWords() -> impl leptos::IntoView {
+    words(use_lang(), FORM_WORDS, "form-words")
 }
 
 /// A message from the catalog: `t!(lang, "nav-search")`, or with values,
@@ -245,13 +343,25 @@ mod tests {
     #[test]
     fn irish_pages_live_under_their_prefix() {
         assert_eq!(Lang::Ga.path("/"), "/ga/");
-        assert_eq!(Lang::Ga.path("/sessions/ie?page=2"), "/ga/sessions/ie?page=2");
+        assert_eq!(
+            Lang::Ga.path("/sessions/ie?page=2"),
+            "/ga/sessions/ie?page=2"
+        );
         assert_eq!(Lang::En.path("/sessions/ie"), "/sessions/ie");
-        assert_eq!(Lang::Ga.path("https://example.org/x"), "https://example.org/x");
+        assert_eq!(
+            Lang::Ga.path("https://example.org/x"),
+            "https://example.org/x"
+        );
         assert_eq!(Lang::Ga.path("//evil.example"), "//evil.example");
-        assert_eq!(Lang::Ga.url("https://s.example/session/x"), "https://s.example/ga/session/x");
+        assert_eq!(
+            Lang::Ga.url("https://s.example/session/x"),
+            "https://s.example/ga/session/x"
+        );
         assert_eq!(Lang::Ga.url("https://s.example/"), "https://s.example/ga/");
-        assert_eq!(Lang::En.url("https://s.example/session/x"), "https://s.example/session/x");
+        assert_eq!(
+            Lang::En.url("https://s.example/session/x"),
+            "https://s.example/session/x"
+        );
         assert_eq!(Lang::of_path("/ga"), (Lang::Ga, "/"));
         assert_eq!(Lang::of_path("/ga/"), (Lang::Ga, "/"));
         assert_eq!(Lang::of_path("/ga/session/x"), (Lang::Ga, "/session/x"));

@@ -67,11 +67,7 @@ pub fn NearPage() -> impl IntoView {
 
 /// The crawler tags of a form page with nothing listed yet (see `form_page_links`).
 #[component]
-fn FormPageMeta(
-    page: &'static str,
-    title: String,
-    description: String,
-) -> impl IntoView {
+fn FormPageMeta(page: &'static str, title: String, description: String) -> impl IntoView {
     let links = Resource::new(
         || (),
         move |_| crate::api::form_page_links(page.to_string()),

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::t;
 use crate::api::{home_overview, HomeOverview, ListQuery};
 use crate::components::{
     FilterBar, MapToggle, NearMeButton, NearTonight, PageMeta, PagedSessions, SearchForm,
     SessionCard,
 };
+use crate::t;
 
 /// The front door: search, near me, what is on tonight and next, and every session
 /// (filterable), a page at a time.

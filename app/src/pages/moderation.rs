@@ -82,7 +82,13 @@ fn ReportItem(report: QueuedReport) -> impl IntoView {
         when,
     } = report;
     let lang = crate::i18n::use_lang();
-    let reported = t!(lang, "reported-by", count = count, name = reporter_name, when = when);
+    let reported = t!(
+        lang,
+        "reported-by",
+        count = count,
+        name = reporter_name,
+        when = when
+    );
     let dismiss = t!(lang, "dismiss-reports", count = count);
     view! {
         <li class="report-item">

@@ -89,7 +89,10 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
     let total = trail.last().map(|p| p.sessions).unwrap_or_default();
     let lang = crate::i18n::use_lang();
     let (title, heading) = match trail.last() {
-        None => (t!(lang, "sessions-by-country"), t!(lang, "sessions-by-country")),
+        None => (
+            t!(lang, "sessions-by-country"),
+            t!(lang, "sessions-by-country"),
+        ),
         Some(last) => (
             t!(lang, "sessions-in", place = place_line(&trail)),
             t!(lang, "sessions-in", place = &last.name),
@@ -97,7 +100,12 @@ fn PlaceView(overview: PlaceOverview) -> impl IntoView {
     };
     let description = match trail.last() {
         None => t!(lang, "world-description"),
-        Some(_) => t!(lang, "place-description", count = total, place = place_line(&trail)),
+        Some(_) => t!(
+            lang,
+            "place-description",
+            count = total,
+            place = place_line(&trail)
+        ),
     };
     let children_title = children_heading(lang, &here);
     let query = use_query_map();

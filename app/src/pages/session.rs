@@ -67,7 +67,11 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         place = session.place_line(),
         schedule = session.schedule_line_in(lang)
     );
-    let schedules: Vec<String> = session.schedules.iter().map(|s| s.describe_in(lang)).collect();
+    let schedules: Vec<String> = session
+        .schedules
+        .iter()
+        .map(|s| s.describe_in(lang))
+        .collect();
     let status = match &session.status {
         _ if is_over => Some(t!(lang, "session-over", when = schedules.join("; "))),
         SessionStatus::Active => None,
@@ -101,9 +105,13 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     let edit_href = lang.path(&format!("/session/{}/edit", session.id));
     let venue = session.venue.clone();
     let tags = session.tags.clone();
-    let confirmed = session
-        .last_confirmed
-        .map(|d| t!(lang, "last-confirmed", date = crate::i18n::dates::long_date(lang, d)));
+    let confirmed = session.last_confirmed.map(|d| {
+        t!(
+            lang,
+            "last-confirmed",
+            date = crate::i18n::dates::long_date(lang, d)
+        )
+    });
     let title = session.name.clone();
 
     view! {
@@ -173,7 +181,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             }.into_any()}
             {(!tags.is_empty()).then(|| view! {
                 <ul class="tags" aria-label=t!(lang, "tags")>
-                    {tags.into_iter().map(|tag| view! { <li class="tag">{t!(lang, "tag", tag = tag.slug())}</li> }).collect_view()}
+                    {tags.into_iter().map(|tag| view! { <li class="tag">{crate::i18n::tag_label(lang, tag)}</li> }).collect_view()}
                 </ul>
             })}
             {(!session.description.is_empty()).then(|| view! {

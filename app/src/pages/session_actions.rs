@@ -40,7 +40,6 @@ pub fn BookmarkButton(session_id: String, bookmarked: bool) -> impl IntoView {
     }
 }
 
-
 #[island]
 fn Bookmark(children: Children) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -13,17 +13,21 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::session_form::{edit_form, new_session_form, SaveOutcome, SaveSessionCall};
 use crate::components::{error_of, locate, refused_by, Alert, SessionCard, SessionMap};
+use crate::i18n::{dates, tag_label};
 use crate::model::countries::COUNTRIES;
-use crate::model::{day_name, weekday_slug, GeoPoint, ScheduleDraft, SessionDraft, Tag, WEEKDAYS};
+use crate::model::{weekday_slug, GeoPoint, ScheduleDraft, SessionDraft, Tag, WEEKDAYS};
+use crate::t;
 
 #[component]
 pub fn AddSessionPage() -> impl IntoView {
     let form = Resource::new(|| (), |_| new_session_form());
+    let lang = crate::i18n::use_lang();
     view! {
-        <Title text="Add a session"/>
+        <Title text=t!(lang, "add-session-title")/>
         <Meta name="robots" content="noindex"/>
-        <h1>"Add a session"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <h1>{t!(lang, "add-session-title")}</h1>
+        <crate::i18n::FormWords/>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match form.await {
                     Ok(form) => view! {
@@ -60,9 +64,10 @@ fn form_island(session_id: String, draft: SessionDraft, map_tiles: String) -> im
 
 #[component]
 fn SignInFirst() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     view! {
-        <p>"Sign in to add a session. It takes a minute to join."</p>
-        <p><a class="button" href="/account/sign-in?next=/add-session">"Sign in"</a></p>
+        <p>{t!(lang, "sign-in-to-add")}</p>
+        <p><a class="button" href=lang.path(&format!("/account/sign-in?next={}", lang.path("/add-session")))>{t!(lang, "nav-sign-in")}</a></p>
     }
 }
 
@@ -73,22 +78,24 @@ pub fn EditSessionPage() -> impl IntoView {
         move || params.read().get("id").unwrap_or_default(),
         edit_form,
     );
+    let lang = crate::i18n::use_lang();
     view! {
         <Meta name="robots" content="noindex"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <crate::i18n::FormWords/>
+        <Suspense fallback=move || view! { <p class="loading">{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match form.await {
                     Ok(form) => view! {
-                        <Title text=format!("Edit {}", form.name)/>
-                        <h1>{format!("Edit {}", form.name)}</h1>
+                        <Title text=t!(lang, "edit-title", name = &form.name)/>
+                        <h1>{t!(lang, "edit-title", name = &form.name)}</h1>
                         <Refused/>
                         {form_island(form.session_id, form.draft, form.map_tiles)}
                     }
                     .into_any(),
                     Err(err) if err.status == 401 => view! { <SignInFirst/> }.into_any(),
                     Err(err) => view! {
-                        <Title text="Cannot edit this session"/>
-                        <h1>"Cannot edit this session"</h1>
+                        <Title text=t!(lang, "cannot-edit")/>
+                        <h1>{t!(lang, "cannot-edit")}</h1>
                         <p class="error" role="alert">{err.message}</p>
                     }
                     .into_any(),
@@ -104,6 +111,7 @@ pub fn EditSessionPage() -> impl IntoView {
 #[cfg_attr(not(debug_assertions), island(lazy))]
 #[cfg_attr(debug_assertions, island)]
 fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let action = ServerAction::<SaveSessionCall>::new();
     let outcome = move || action.value().get().and_then(Result::ok);
     let error = error_of(action);
@@ -128,12 +136,12 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
     let (draft_lat, draft_lng) = (draft.lat.clone(), draft.lng.clone());
     let locating = RwSignal::new(None::<String>);
     let use_location = move |_| {
-        locating.set(Some("Finding your location…".into()));
+        locating.set(Some(t!(lang, "finding-location")));
         locate(
             move |found_lat, found_lng| {
                 lat.set(format!("{found_lat:.6}"));
                 lng.set(format!("{found_lng:.6}"));
-                locating.set(Some("Done: check the point in the preview.".into()));
+                locating.set(Some(t!(lang, "location-found")));
             },
             move |message| locating.set(Some(message)),
         );
@@ -166,36 +174,36 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
             <input type="hidden" name="draft[version]" value=version/>
 
             <fieldset>
-                <legend>"The session"</legend>
-                <label for="name">"Name"</label>
-                <input id="name" name="draft[name]" value=name required maxlength="120" placeholder="Wednesday session at Hogan's"/>
+                <legend>{t!(lang, "the-session")}</legend>
+                <label for="name">{t!(lang, "name")}</label>
+                <input id="name" name="draft[name]" value=name required maxlength="120" placeholder=t!(lang, "name-placeholder")/>
                 {problem("name")}
-                <label for="description">"About it (optional)"</label>
+                <label for="description">{t!(lang, "about-optional")}</label>
                 <textarea id="description" name="draft[description]" rows="4" maxlength="4000">{description}</textarea>
                 {problem("description")}
             </fieldset>
 
             <fieldset>
-                <legend>"Where"</legend>
-                <label for="venue_name">"Venue"</label>
+                <legend>{t!(lang, "where")}</legend>
+                <label for="venue_name">{t!(lang, "venue")}</label>
                 <input id="venue_name" name="draft[venue_name]" value=venue_name required maxlength="120"/>
                 {problem("venue.name")}
-                <label for="venue_phone">"Venue phone (optional)"</label>
+                <label for="venue_phone">{t!(lang, "venue-phone")}</label>
                 <input id="venue_phone" name="draft[venue_phone]" value=venue_phone type="tel" autocomplete="off"/>
-                <label for="venue_email">"Venue email (optional)"</label>
+                <label for="venue_email">{t!(lang, "venue-email")}</label>
                 <input id="venue_email" name="draft[venue_email]" value=venue_email type="email" autocomplete="off"/>
-                <label for="venue_website">"Venue website (optional)"</label>
+                <label for="venue_website">{t!(lang, "venue-website-optional")}</label>
                 <input id="venue_website" name="draft[venue_website]" value=venue_website type="url" placeholder="https://"/>
                 {problem("venue_website")}
-                <label for="address">"Street address (optional)"</label>
+                <label for="address">{t!(lang, "street-address")}</label>
                 <input id="address" name="draft[address]" value=address autocomplete="street-address"/>
-                <label for="town">"Town"</label>
+                <label for="town">{t!(lang, "town")}</label>
                 <input id="town" name="draft[town]" value=town required maxlength="80"/>
                 {problem("town")}
-                <label for="area">"County, state or region"</label>
+                <label for="area">{t!(lang, "area")}</label>
                 <input id="area" name="draft[area]" value=area required maxlength="80"/>
                 {problem("area")}
-                <label for="country_code">"Country"</label>
+                <label for="country_code">{t!(lang, "country")}</label>
                 <select id="country_code" name="draft[country_code]">
                     {COUNTRIES
                         .iter()
@@ -205,24 +213,24 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
                         .collect_view()}
                 </select>
                 {problem("country.code")}
-                <label for="time_zone">"Time zone"</label>
+                <label for="time_zone">{t!(lang, "time-zone")}</label>
                 <input id="time_zone" name="draft[time_zone]" value=time_zone list="time-zones" required/>
                 <datalist id="time-zones">
                     {COUNTRIES.iter().map(|(_, _, zone)| view! { <option value=*zone/> }).collect_view()}
                 </datalist>
                 {problem("time_zone")}
-                <p class="hint">"The map point: use your location at the venue, or type it (leave both empty for an online session)."</p>
+                <p class="hint">{t!(lang, "map-point-hint")}</p>
                 <div class="point-row">
                     <label>
-                        "Latitude"
+                        {t!(lang, "latitude")}
                         <input name="draft[lat]" inputmode="decimal" value=draft_lat prop:value=move || lat.get() on:input=move |ev| lat.set(event_target_value(&ev))/>
                     </label>
                     <label>
-                        "Longitude"
+                        {t!(lang, "longitude")}
                         <input name="draft[lng]" inputmode="decimal" value=draft_lng prop:value=move || lng.get() on:input=move |ev| lng.set(event_target_value(&ev))/>
                     </label>
                 </div>
-                <button type="button" class="button secondary" on:click=use_location>"Use my location"</button>
+                <button type="button" class="button secondary" on:click=use_location>{t!(lang, "use-my-location")}</button>
                 {move || {
                     let point = match (lat.get().trim().parse::<f64>(), lng.get().trim().parse::<f64>()) {
                         (Ok(lat), Ok(lng)) if (-85.0..=85.0).contains(&lat) && (-180.0..=180.0).contains(&lng) => {
@@ -242,7 +250,7 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
                             lng = point.lng
                         );
                         view! {
-                            <p class="hint">"Tap the map to move the point onto the venue."</p>
+                            <p class="hint">{t!(lang, "tap-map")}</p>
                             <SessionMap point tiles map_href on_pick=pick/>
                         }
                     })
@@ -252,8 +260,8 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
             </fieldset>
 
             <fieldset>
-                <legend>"When"</legend>
-                <p class="hint">"One row for each day. Rows with the same times are joined."</p>
+                <legend>{t!(lang, "when")}</legend>
+                <p class="hint">{t!(lang, "schedule-rows-hint")}</p>
                 {schedules
                     .into_iter()
                     .enumerate()
@@ -263,7 +271,7 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
             </fieldset>
 
             <fieldset>
-                <legend>"What kind"</legend>
+                <legend>{t!(lang, "what-kind")}</legend>
                 <div class="tag-choices">
                     {Tag::ALL
                         .iter()
@@ -272,7 +280,7 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
                             <label>
                                 <input type="checkbox" name=format!("draft[tags][{index}]") value=tag.slug()
                                     checked=tags.iter().any(|t| t == tag.slug())/>
-                                {format!(" {}", tag.label())}
+                                {format!(" {}", tag_label(lang, *tag))}
                             </label>
                         })
                         .collect_view()}
@@ -281,13 +289,13 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
 
             {editing.then(|| view! {
                 <fieldset>
-                    <legend>"Is it still running?"</legend>
-                    <select name="draft[status]" aria-label="Status">
-                        <option value="active" selected=status == "active">"Running"</option>
-                        <option value="paused" selected=status == "paused">"Paused for now"</option>
-                        <option value="closed" selected=status == "closed">"Closed or moved"</option>
+                    <legend>{t!(lang, "still-running-label")}</legend>
+                    <select name="draft[status]" aria-label=t!(lang, "status")>
+                        <option value="active" selected=status == "active">{t!(lang, "running")}</option>
+                        <option value="paused" selected=status == "paused">{t!(lang, "paused-for-now")}</option>
+                        <option value="closed" selected=status == "closed">{t!(lang, "closed-or-moved")}</option>
                     </select>
-                    <label for="status_reason">"If closed: why (the pub shut, it moved to …)"</label>
+                    <label for="status_reason">{t!(lang, "closed-why")}</label>
                     <input id="status_reason" name="draft[status_reason]" value=status_reason maxlength="200"/>
                     {problem("status_reason")}
                 </fieldset>
@@ -296,9 +304,9 @@ fn SessionForm(session_id: String, draft: SessionDraft, map_tiles: String) -> im
             <Outcome outcome=Signal::derive(outcome)/>
             <Alert message=error/>
             <div class="form-actions">
-                <button type="submit" name="intent" value="preview" class="button secondary" disabled=pending>"Preview"</button>
+                <button type="submit" name="intent" value="preview" class="button secondary" disabled=pending>{t!(lang, "preview")}</button>
                 <button type="submit" name="intent" value="save" class="button" disabled=pending>
-                    {move || if pending.get() { "Saving…" } else if editing { "Save changes" } else { "Add the session" }}
+                    {move || if pending.get() { t!(lang, "saving") } else if editing { t!(lang, "save-changes") } else { t!(lang, "add-the-session") }}
                 </button>
             </div>
         </ActionForm>
@@ -314,7 +322,7 @@ fn problem_row(
         Some(SaveOutcome::Invalid(errors)) => errors
             .into_iter()
             .find(|e| e.field == format!("schedules.{row}"))
-            .map(|e| view! { <p class="field-error" role="alert">{format!("Row {}: {}", row + 1, e.message)}</p> }),
+            .map(|e| view! { <p class="field-error" role="alert">{t!(crate::i18n::use_lang(), "row-problem", row = row + 1, problem = e.message)}</p> }),
         _ => None,
     }
     }
@@ -323,11 +331,12 @@ fn problem_row(
 /// The preview, the offered duplicates, or a conflict.
 #[component]
 fn Outcome(outcome: Signal<Option<SaveOutcome>>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     move || {
         match outcome.get() {
         Some(SaveOutcome::Preview { card, point }) => view! {
-            <section class="preview" aria-label="Preview">
-                <h2 class="section-title">"Preview"</h2>
+            <section class="preview" aria-label=t!(lang, "preview")>
+                <h2 class="section-title">{t!(lang, "preview")}</h2>
                 <ul class="session-list"><SessionCard session=*card/></ul>
                 {point.map(|p| {
                     let href = format!(
@@ -335,20 +344,20 @@ fn Outcome(outcome: Signal<Option<SaveOutcome>>) -> impl IntoView {
                         lat = p.lat,
                         lng = p.lng
                     );
-                    view! { <p><a href=href rel="noopener" target="_blank">"Check the map point"</a></p> }
+                    view! { <p><a href=href rel="noopener" target="_blank">{t!(lang, "check-map-point")}</a></p> }
                 })}
-                <p class="hint">"Nothing is saved yet."</p>
+                <p class="hint">{t!(lang, "nothing-saved-yet")}</p>
             </section>
         }
         .into_any(),
         Some(SaveOutcome::PossibleDuplicates(sessions)) => view! {
-            <section class="duplicates" aria-label="Is it one of these?">
-                <h2 class="section-title">"Is it one of these?"</h2>
-                <p>"These sessions are at a venue like it, nearby, on the same day. If yours is one of them, open it and confirm or edit it instead."</p>
+            <section class="duplicates" aria-label=t!(lang, "one-of-these")>
+                <h2 class="section-title">{t!(lang, "one-of-these")}</h2>
+                <p>{t!(lang, "duplicates-explain")}</p>
                 <ul class="session-list">
                     {sessions.into_iter().map(|session| view! { <SessionCard session/> }).collect_view()}
                 </ul>
-                <button type="submit" name="intent" value="save-anyway" class="button">"No, add mine as a new session"</button>
+                <button type="submit" name="intent" value="save-anyway" class="button">{t!(lang, "add-mine-anyway")}</button>
             </section>
         }
         .into_any(),
@@ -356,7 +365,7 @@ fn Outcome(outcome: Signal<Option<SaveOutcome>>) -> impl IntoView {
             view! { <p class="error" role="alert">{message}</p> }.into_any()
         }
         Some(SaveOutcome::Invalid(_)) => view! {
-            <p class="error" role="alert">"Some fields need another look: see the notes under them."</p>
+            <p class="error" role="alert">{t!(lang, "fields-need-look")}</p>
         }
         .into_any(),
         _ => ().into_any(),
@@ -376,36 +385,43 @@ fn ScheduleRow(row: usize, schedule: ScheduleDraft) -> impl IntoView {
         start,
         end,
     } = schedule;
+    let lang = crate::i18n::use_lang();
     view! {
-        <div class="schedule-row" role="group" aria-label=format!("Schedule row {}", row + 1)>
-            <select name=field("kind") aria-label="How often">
+        <div class="schedule-row" role="group" aria-label=t!(lang, "schedule-row", row = row + 1)>
+            <select name=field("kind") aria-label=t!(lang, "how-often")>
                 <option value="" selected=kind.is_empty()>"—"</option>
-                <option value="weekly" selected=kind == "weekly">"Every week (or every few weeks)"</option>
-                <option value="monthly" selected=kind == "monthly">"Once a month"</option>
-                <option value="once" selected=kind == "once">"Just once"</option>
+                <option value="weekly" selected=kind == "weekly">{t!(lang, "kind-weekly")}</option>
+                <option value="monthly" selected=kind == "monthly">{t!(lang, "kind-monthly")}</option>
+                <option value="once" selected=kind == "once">{t!(lang, "kind-once")}</option>
             </select>
-            <select name=field("day") aria-label="Day">
-                <option value="">"Day"</option>
+            <select name=field("day") aria-label=t!(lang, "day")>
+                <option value="">{t!(lang, "day")}</option>
                 {WEEKDAYS
                     .iter()
                     .map(|weekday| {
                         let slug = weekday_slug(*weekday).to_string();
                         let selected = slug == day;
-                        view! { <option value=slug selected=selected>{day_name(*weekday)}</option> }
+                        view! { <option value=slug selected=selected>{dates::weekday(lang, *weekday)}</option> }
                     })
                     .collect_view()}
             </select>
-            <select name=field("week") aria-label="Week of the month (monthly)">
-                <option value="">"Week (monthly)"</option>
-                {["first", "second", "third", "fourth", "last"]
+            <select name=field("week") aria-label=t!(lang, "week-of-month")>
+                <option value="">{t!(lang, "week-monthly")}</option>
+                {[
+                    ("first", t!(lang, "week-first")),
+                    ("second", t!(lang, "week-second")),
+                    ("third", t!(lang, "week-third")),
+                    ("fourth", t!(lang, "week-fourth")),
+                    ("last", t!(lang, "week-last")),
+                ]
                     .into_iter()
-                    .map(|w| view! { <option value=w selected=week == w>{format!("{w} in the month")}</option> })
+                    .map(|(w, words)| view! { <option value=w selected=week == w>{words}</option> })
                     .collect_view()}
             </select>
-            <label>"Every n weeks" <input name=field("every_weeks") value=every_weeks inputmode="numeric" size="2" placeholder="1"/></label>
-            <label>"Date (one-off, or a week it ran)" <input type="date" name=field("date") value=date/></label>
-            <label>"From" <input type="time" name=field("start") value=start/></label>
-            <label>"Until (optional)" <input type="time" name=field("end") value=end/></label>
+            <label>{t!(lang, "every-n-weeks")}" " <input name=field("every_weeks") value=every_weeks inputmode="numeric" size="2" placeholder="1"/></label>
+            <label>{t!(lang, "date-field")}" " <input type="date" name=field("date") value=date/></label>
+            <label>{t!(lang, "from")}" " <input type="time" name=field("start") value=start/></label>
+            <label>{t!(lang, "until-optional")}" " <input type="time" name=field("end") value=end/></label>
         </div>
     }
 }

@@ -37,7 +37,10 @@ fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
             assert!(!irish.contains(english), "{english} left in English");
         }
         // Links stay in Irish; the switch leads to the same page in English.
-        assert!(irish.contains("href=\"/ga/sessions/ie\""), "breadcrumbs in Irish");
+        assert!(
+            irish.contains("href=\"/ga/sessions/ie\""),
+            "breadcrumbs in Irish"
+        );
         assert!(irish.contains("href=\"/ga/search\""), "the header in Irish");
         assert!(
             irish.contains("href=\"/session/s1\" hreflang=\"en\" lang=\"en\""),
@@ -46,7 +49,11 @@ fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
         // Crawlers: each language its own canonical URL, and both named.
         let head = head(&irish);
         assert!(head_has_canonical(head, "/ga/session/s1"), "{head}");
-        for (lang, href) in [("en", "/session/s1"), ("ga", "/ga/session/s1"), ("x-default", "/session/s1")] {
+        for (lang, href) in [
+            ("en", "/session/s1"),
+            ("ga", "/ga/session/s1"),
+            ("x-default", "/session/s1"),
+        ] {
             assert!(
                 head.contains(&format!("{href}\" hreflang=\"{lang}\" rel=\"alternate\">")),
                 "{lang} alternate in {head}"
@@ -59,7 +66,10 @@ fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
         let at = english.find("class=\"language-switch\"").expect("a switch");
         let switch = &english[english[..at].rfind("<a ").unwrap()..];
         let switch = &switch[..switch.find("</a>").unwrap()];
-        assert!(switch.contains("href=\"/ga/session/s1\" hreflang=\"ga\" lang=\"ga\""), "{switch}");
+        assert!(
+            switch.contains("href=\"/ga/session/s1\" hreflang=\"ga\" lang=\"ga\""),
+            "{switch}"
+        );
         assert!(switch.ends_with("Gaeilge"), "{switch}");
         assert!(head_has_canonical(&english, "/session/s1"));
         app.stop().await;
@@ -72,9 +82,9 @@ fn head_has_canonical(html: &str, path: &str) -> bool {
     head.split("<link ")
         .filter(|link| link.contains("rel=\"canonical\""))
         .any(|link| {
-            link.split('"')
-                .nth(1)
-                .is_some_and(|href| href.ends_with(path) && !href[..href.len() - path.len()].ends_with("/ga"))
+            link.split('"').nth(1).is_some_and(|href| {
+                href.ends_with(path) && !href[..href.len() - path.len()].ends_with("/ga")
+            })
         })
 }
 
@@ -98,10 +108,15 @@ fn the_front_page_follows_accept_language_only_from_outside() {
         assert_eq!(irish.status(), 302);
         assert_eq!(irish.headers()["location"], "/ga/");
         assert_eq!(irish.headers()["cache-control"], "private, no-store");
-        assert!(irish.headers()["vary"].to_str().unwrap().contains("Accept-Language"));
+        assert!(irish.headers()["vary"]
+            .to_str()
+            .unwrap()
+            .contains("Accept-Language"));
 
         // From our own pages (the brand link, the switch to English): what was asked.
-        let chosen = get("ga-IE,ga;q=0.9,en;q=0.8", Some("same-origin")).await.unwrap();
+        let chosen = get("ga-IE,ga;q=0.9,en;q=0.8", Some("same-origin"))
+            .await
+            .unwrap();
         assert_eq!(chosen.status(), 200);
         assert!(chosen.text().await.unwrap().contains("<html lang=\"en\""));
 
@@ -148,14 +163,23 @@ fn irish_lists_count_in_irish() {
         let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
         for n in 0..3 {
             app.store
-                .create_session(&sample_session(&format!("s{n}"), &format!("Session {n}"), "IE"), None)
+                .create_session(
+                    &sample_session(&format!("s{n}"), &format!("Session {n}"), "IE"),
+                    None,
+                )
                 .await
                 .unwrap();
         }
         let (_, place) = app.get_text("/ga/sessions/ie").await;
         assert!(place.contains("3 sheisiún"), "{place}");
-        assert!(place.contains("href=\"/ga/session/s0\""), "cards link in Irish");
-        assert!(place.contains("Gach Déardaoin ó 21:30"), "cards say when in Irish");
+        assert!(
+            place.contains("href=\"/ga/session/s0\""),
+            "cards link in Irish"
+        );
+        assert!(
+            place.contains("Gach Déardaoin ó 21:30"),
+            "cards say when in Irish"
+        );
         app.stop().await;
     })
 }
