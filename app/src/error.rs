@@ -45,17 +45,11 @@ impl AppError {
 
     /// Something broke on our side; the details belong in the log, not on the page.
     pub fn internal() -> Self {
-        Self::new(
-            500,
-            "Something went wrong on our side. Please try again in a moment.",
-        )
+        Self::new(500, crate::t!(crate::i18n::use_lang(), "error-internal"))
     }
 
     pub fn unavailable() -> Self {
-        Self::new(
-            503,
-            "Seisiún is busy right now. Please try again in a few seconds.",
-        )
+        Self::new(503, crate::t!(crate::i18n::use_lang(), "error-busy"))
     }
 }
 
@@ -72,12 +66,15 @@ impl FromServerFnError for AppError {
                 Self::not_found(UNKNOWN_SESSION)
             }
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                Self::bad_request(format!("The request could not be read: {msg}"))
+                Self::bad_request(crate::t!(
+                    crate::i18n::use_lang(),
+                    "error-unreadable",
+                    detail = msg
+                ))
             }
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => Self::new(
-                503,
-                "Could not reach Seisiún. Check your connection and try again.",
-            ),
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
+                Self::new(503, crate::t!(crate::i18n::use_lang(), "error-connection"))
+            }
             _ => Self::internal(),
         };
         // On the server the response carries the error's status (a request that cannot

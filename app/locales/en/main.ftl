@@ -534,3 +534,133 @@ every-n-weeks = Every n weeks
 date-field = Date (one-off, or a week it ran)
 from = From
 until-optional = Until (optional)
+
+## Errors
+
+error-too-many-follows = You follow { $max } places already. Stop one on your account page first.
+error-not-a-place = That is not a place we list.
+error-none-there = There are no sessions listed there.
+error-follow-what = Choose a place, or share where you are on the near-me page, to follow it.
+error-point-off-map = That point is not on the map.
+error-choose-radius = Choose one of { $choices } km.
+error-no-sessions-there-yet = We have no sessions listed there yet.
+error-no-such-session = That session does not exist.
+error-not-our-page = This request did not come from a Seisiún page. Please use the site's own forms.
+error-too-many-attempts = Too many attempts. Please wait { $wait } and try again.
+error-signed-out-everywhere = You were signed out on every device. Please sign in again to { $doing }.
+error-sign-in-to = Please sign in to { $doing }.
+error-cannot-check-sign-in = We cannot check your sign-in right now. You are still signed in: please try again in a minute.
+error-sign-in-again = Please sign in again to continue.
+# What a member was doing when asked to sign in ("Please sign in to …"): the guard's
+# words as a slug (`guard::member("follow a place")`).
+doing = { $what ->
+    [act-on-reports] act on reports
+    [add-a-session] add a session
+    [add-or-edit-a-session] add or edit a session
+    [bookmark-a-session] bookmark a session
+    [change-what-you-follow] change what you follow
+    [change-your-name] change your name
+    [confirm-a-session-runs] confirm a session runs
+    [delete-your-review] delete your review
+    [edit-a-session] edit a session
+    [follow-a-place] follow a place
+    [make-a-calendar-link] make a calendar link
+    [report-a-problem] report a problem
+    [restore-hidden-content] restore hidden content
+    [see-the-report-queue] see the report queue
+    [see-your-bookmarks-and-reviews] see your bookmarks and reviews
+    [turn-off-your-calendar-link] turn off your calendar link
+    [write-a-review] write a review
+   *[other] carry on
+}
+wait-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+wait-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+
+## More errors
+
+error-choose-reason = Choose why you are reporting it.
+error-report-details = Say what is wrong in at most { $max } characters of plain text (this has { $chars }).
+error-hide-or-dismiss = Choose hide or dismiss.
+error-report-handled = That report was already handled by another moderator.
+error-no-such-page = There is no such page.
+error-moderators-only = Only moderators can see the report queue and act on it.
+list-name-home = Irish traditional music sessions
+list-name-matching = Sessions matching { $q }
+list-name-nearby = Sessions nearby
+
+## Lists: what the address asks for
+
+error-lat-lng-range = Latitude must be between -90 and 90 and longitude between -180 and 180.
+error-km-range = Distance (km) must be between { $min } and { $max } km.
+error-lat-and-lng = Give both a latitude (lat) and a longitude (lng).
+error-stale-page = That page link is not valid any more; start again from the first page.
+error-not-a-number = { $what } must be a number, not { $value }.
+field-lat = Latitude (lat)
+field-lng = Longitude (lng)
+field-km = Distance (km)
+
+## Errors from forms
+
+error-edit-conflict = Someone else changed this session while you were editing. Your changes are still in the form: open the session in a new tab to see theirs, then save again.
+error-not-yours = Only the member who added this session (or a moderator) can change it. If something is wrong, report it.
+error-internal = Something went wrong on our side. Please try again in a moment.
+error-busy = Seisiún is busy right now. Please try again in a few seconds.
+error-unreadable = The request could not be read: { $detail }
+password-needs = Choose a password with { $what }.
+password-needs-length = at least { $count } characters
+password-needs-lower = a lower-case letter
+password-needs-upper = an upper-case letter
+password-needs-digit = a digit
+error-display-name = Enter the name to show on your reviews (1 to { $max } characters).
+error-email-shape = Enter an email address like name@example.org.
+error-query-short = Type at least { $min } letters of a session, venue, town or area.
+error-query-word-long = Search words can be at most { $max } letters long.
+
+## Checking what members enter
+
+field-required = { $label } is required.
+field-too-long = { $label } must be at most { $max } characters (it has { $len }).
+label-session-name = The session's name
+label-venue-name = The venue's name
+label-town = The town
+label-area = The area (county, state or region)
+label-country = The country
+label-address = The address
+label-phone = The phone number
+label-email = The email address
+label-website = The website
+label-time-zone = The time zone
+error-website-scheme = The website must start with https:// (or http://).
+error-country-code = The country code must be two capital letters (ISO 3166-1), not '{ $code }'.
+error-point-range = The map point must have a latitude between -90 and 90 and a longitude between -180 and 180.
+error-zone-required = The time zone is required, e.g. Europe/Dublin.
+error-no-schedule = Add at least one schedule: when does the session happen?
+error-too-many-schedules = A session can have at most { $max } schedules.
+error-weekly-no-day = A weekly schedule needs at least one day.
+error-weekly-interval = A weekly schedule repeats every 1 to 8 weeks.
+error-description-long = The description must be at most { $max } characters (it has { $len }).
+error-stars = Choose from 1 to 5 stars.
+error-visit-future = The date of your visit cannot be in the future.
+error-visit-old = The date of your visit is too long ago.
+error-visit-date = Give the date of your visit (year-month-day).
+error-review-long = A review can be at most { $max } characters (this has { $chars }).
+error-review-chars = The review contains characters that cannot be shown.
+error-point-numbers = Give the map point as two numbers (latitude and longitude), or leave both empty for an online session.
+error-unknown-zone = “{ $zone }” is not a time zone we know; choose one like Europe/Dublin.
+error-unknown-tag = There is no tag “{ $tag }”.
+error-reason-long = Say why it closed in at most { $max } characters.
+error-reason-missing = Say why it closed (the pub shut, it moved to …).
+error-unknown-status = “{ $status }” is not a status.
+error-time-shape = Give the { $what } as hours and minutes, like 21:30.
+error-choose-day = Choose the day of the week.
+error-date-shape = Give the date as year-month-day.
+error-weekly-every = A weekly session repeats every 1 to 8 weeks.
+error-choose-week = Choose which week of the month (first … last).
+label-start-time = start time
+label-end-time = end time

@@ -556,3 +556,136 @@ every-n-weeks = Gach n seachtain
 date-field = Dáta (uair amháin, nó seachtain a raibh sé ar siúl)
 from = Ó
 until-optional = Go dtí (roghnach)
+
+## Earráidí
+
+error-too-many-follows = Leanann tú { $max } áit cheana féin. Stop ceann acu ar leathanach do chuntais ar dtús.
+error-not-a-place = Ní áit í sin a liostaímid.
+error-none-there = Níl seisiún ar bith liostaithe ansin.
+error-follow-what = Roghnaigh áit, nó roinn an áit a bhfuil tú ar an leathanach In aice liom, chun í a leanúint.
+error-point-off-map = Níl an pointe sin ar an léarscáil.
+error-choose-radius = Roghnaigh ceann de { $choices } km.
+error-no-sessions-there-yet = Níl seisiún ar bith liostaithe ansin fós.
+error-no-such-session = Níl a leithéid de sheisiún ann.
+error-not-our-page = Níor tháinig an t-iarratas seo ó leathanach de chuid Seisiún. Úsáid foirmeacha an tsuímh féin, le do thoil.
+error-too-many-attempts = An iomarca iarrachtaí. Fan { $wait } agus bain triail eile as, le do thoil.
+error-signed-out-everywhere = Síníodh amach thú ar gach gléas. Sínigh isteach arís, le do thoil, chun { $doing }.
+error-sign-in-to = Sínigh isteach, le do thoil, chun { $doing }.
+error-cannot-check-sign-in = Ní féidir linn do shíniú isteach a sheiceáil anois. Tá tú sínithe isteach fós: bain triail eile as i gceann nóiméid, le do thoil.
+error-sign-in-again = Sínigh isteach arís chun leanúint ar aghaidh, le do thoil.
+# An rud a bhí an ball a dhéanamh nuair a iarradh air síniú isteach.
+doing = { $what ->
+    [act-on-reports] gníomhú ar thuairiscí
+    [add-a-session] seisiún a chur leis
+    [add-or-edit-a-session] seisiún a chur leis nó a chur in eagar
+    [bookmark-a-session] leabharmharc a chur ar sheisiún
+    [change-what-you-follow] an méid a leanann tú a athrú
+    [change-your-name] d'ainm a athrú
+    [confirm-a-session-runs] a dheimhniú go bhfuil seisiún ar siúl
+    [delete-your-review] do léirmheas a scriosadh
+    [edit-a-session] seisiún a chur in eagar
+    [follow-a-place] áit a leanúint
+    [make-a-calendar-link] nasc féilire a dhéanamh
+    [report-a-problem] fadhb a thuairisciú
+    [restore-hidden-content] ábhar folaithe a athchóiriú
+    [see-the-report-queue] scuaine na dtuairiscí a fheiceáil
+    [see-your-bookmarks-and-reviews] do leabharmharcanna agus do léirmheasanna a fheiceáil
+    [turn-off-your-calendar-link] do nasc féilire a mhúchadh
+    [write-a-review] léirmheas a scríobh
+   *[other] leanúint ar aghaidh
+}
+wait-seconds = { $count ->
+    [one] { $count } soicind
+    [two] { $count } shoicind
+    [few] { $count } shoicind
+   *[other] { $count } soicind
+}
+wait-minutes = { $count ->
+    [one] { $count } nóiméad
+    [two] { $count } nóiméad
+    [few] { $count } nóiméad
+   *[other] { $count } nóiméad
+}
+
+## Tuilleadh earráidí
+
+error-choose-reason = Roghnaigh cén fáth a bhfuil tú á thuairisciú.
+error-report-details = Abair cad atá cearr i { $max } carachtar de théacs simplí ar a mhéad (tá { $chars } anseo).
+error-hide-or-dismiss = Roghnaigh folaigh nó ruaig.
+error-report-handled = Phléigh modhnóir eile leis an tuairisc sin cheana.
+error-no-such-page = Níl a leithéid de leathanach ann.
+error-moderators-only = Ní féidir ach le modhnóirí scuaine na dtuairiscí a fheiceáil agus gníomhú uirthi.
+list-name-home = Seisiúin cheoil thraidisiúnta na hÉireann
+list-name-matching = Seisiúin a fhreagraíonn do { $q }
+list-name-nearby = Seisiúin in aice láimhe
+
+## Liostaí: an méid a iarrann an seoladh
+
+error-lat-lng-range = Caithfidh an domhanleithead a bheith idir -90 agus 90 agus an domhanfhad idir -180 agus 180.
+error-km-range = Caithfidh an fad (km) a bheith idir { $min } agus { $max } km.
+error-lat-and-lng = Tabhair domhanleithead (lat) agus domhanfhad (lng) araon.
+error-stale-page = Níl nasc an leathanaigh sin bailí a thuilleadh; tosaigh arís ón gcéad leathanach.
+error-not-a-number = Caithfidh { $what } a bheith ina uimhir, ní { $value }.
+field-lat = Domhanleithead (lat)
+field-lng = Domhanfhad (lng)
+field-km = Fad (km)
+
+## Earráidí ó fhoirmeacha
+
+error-edit-conflict = D'athraigh duine eile an seisiún seo agus tú á chur in eagar. Tá d'athruithe san fhoirm fós: oscail an seisiún i gcluaisín nua chun a gcuid athruithe siúd a fheiceáil, ansin sábháil arís.
+error-not-yours = Ní féidir ach leis an mball a chuir an seisiún seo leis (nó le modhnóir) é a athrú. Má tá rud éigin cearr, tuairiscigh é.
+error-internal = Chuaigh rud éigin amú inár dtaobh féin. Bain triail eile as i gceann nóiméid, le do thoil.
+error-busy = Tá Seisiún gnóthach faoi láthair. Bain triail eile as i gceann cúpla soicind, le do thoil.
+error-unreadable = Níorbh fhéidir an t-iarratas a léamh: { $detail }
+password-needs = Roghnaigh pasfhocal ina bhfuil { $what }.
+password-needs-length = { $count } carachtar ar a laghad
+password-needs-lower = litir bheag
+password-needs-upper = ceannlitir
+password-needs-digit = digit
+error-display-name = Cuir isteach an t-ainm le taispeáint ar do léirmheasanna (1 go { $max } carachtar).
+error-email-shape = Cuir isteach seoladh ríomhphoist mar ainm@example.org.
+error-query-short = Clóscríobh { $min } litir ar a laghad d'ainm seisiúin, ionaid, baile nó ceantair.
+error-query-word-long = Ní féidir le focail chuardaigh a bheith níos faide ná { $max } litir.
+
+## Seiceáil an méid a chuireann baill isteach
+
+field-required = { $label }: riachtanach.
+field-too-long = { $label }: { $max } carachtar ar a mhéad (tá { $len } ann).
+label-session-name = Ainm an tseisiúin
+label-venue-name = Ainm an ionaid
+label-town = An baile
+label-area = An ceantar (contae, stát nó réigiún)
+label-country = An tír
+label-address = An seoladh
+label-phone = An uimhir theileafóin
+label-email = An seoladh ríomhphoist
+label-website = An suíomh gréasáin
+label-time-zone = An crios ama
+error-website-scheme = Caithfidh an suíomh gréasáin tosú le https:// (nó http://).
+error-country-code = Caithfidh cód na tíre a bheith ina dhá cheannlitir (ISO 3166-1), ní '{ $code }'.
+error-point-range = Caithfidh domhanleithead idir -90 agus 90 agus domhanfhad idir -180 agus 180 a bheith ag an bpointe ar an léarscáil.
+error-zone-required = Tá gá leis an gcrios ama, m.sh. Europe/Dublin.
+error-no-schedule = Cuir sceideal amháin ar a laghad leis: cathain a bhíonn an seisiún ar siúl?
+error-too-many-schedules = Is féidir { $max } sceideal ar a mhéad a bheith ag seisiún.
+error-weekly-no-day = Teastaíonn lá amháin ar a laghad ó sceideal seachtainiúil.
+error-weekly-interval = Athdhéantar sceideal seachtainiúil gach 1 go 8 seachtain.
+error-description-long = Caithfidh an cur síos a bheith { $max } carachtar ar a mhéad (tá { $len } ann).
+error-stars = Roghnaigh ó 1 go 5 réalta.
+error-visit-future = Ní féidir le dáta do chuairte a bheith sa todhchaí.
+error-visit-old = Tá dáta do chuairte rófhada siar.
+error-visit-date = Tabhair dáta do chuairte (bliain-mí-lá).
+error-review-long = Is féidir le léirmheas a bheith { $max } carachtar ar a mhéad (tá { $chars } anseo).
+error-review-chars = Tá carachtair sa léirmheas nach féidir a thaispeáint.
+error-point-numbers = Tabhair an pointe ar an léarscáil mar dhá uimhir (domhanleithead agus domhanfhad), nó fág an dá cheann folamh do sheisiún ar líne.
+error-unknown-zone = Ní crios ama é “{ $zone }” atá ar eolas againn; roghnaigh ceann mar Europe/Dublin.
+error-unknown-tag = Níl a leithéid de chlib “{ $tag }” ann.
+error-reason-long = Abair cén fáth ar dhún sé i { $max } carachtar ar a mhéad.
+error-reason-missing = Abair cén fáth ar dhún sé (dhún an teach tábhairne, bhog sé go …).
+error-unknown-status = Ní stádas é “{ $status }”.
+error-time-shape = Tabhair { $what } mar uaireanta agus nóiméid, mar 21:30.
+error-choose-day = Roghnaigh lá na seachtaine.
+error-date-shape = Tabhair an dáta mar bhliain-mí-lá.
+error-weekly-every = Athdhéantar seisiún seachtainiúil gach 1 go 8 seachtain.
+error-choose-week = Roghnaigh cén tseachtain den mhí (an chéad … an ceann deireanach).
+label-start-time = an t-am tosaithe
+label-end-time = an t-am críochnaithe

@@ -15,6 +15,6 @@ pub async fn confirm_session(session_id: SessionId) -> Result<String, AppError> 
     // writes nothing, so confirming cannot make an author's edit conflict.
     let confirmation = state.store.confirm_session(&id, today).await?;
     tracing::info!(session = %id, member = %member.subject, ?confirmation, "session confirmed");
-    leptos_axum::redirect(&format!("/session/{id}?confirmed=1"));
+    crate::api::edge::redirect_to(&format!("/session/{id}?confirmed=1"));
     Ok(today.format("%Y-%m-%d").to_string())
 }

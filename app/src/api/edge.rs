@@ -36,14 +36,23 @@ pub fn parse_place(key: &str) -> Result<PlacePath, AppError> {
     } else {
         key.split('/').collect()
     };
-    PlacePath::from_segments(&segments)
-        .ok_or_else(|| not_found("We have no sessions listed there yet."))
+    PlacePath::from_segments(&segments).ok_or_else(|| {
+        not_found(&crate::t!(
+            crate::i18n::use_lang(),
+            "error-no-sessions-there-yet"
+        ))
+    })
 }
 
 /// A session id from a URL or a form; anything we would not have made is a 404, before
 /// it reaches the store, a redirect or a log line.
 pub fn session_id(raw: &str) -> Result<crate::model::SessionId, AppError> {
     crate::model::SessionId::parse(raw).ok_or_else(|| not_found(crate::model::UNKNOWN_SESSION))
+}
+
+/// Sends the browser on to `path` in the language of the page the form came from.
+pub fn redirect_to(path: &str) {
+    leptos_axum::redirect(&crate::i18n::use_lang().path(path));
 }
 
 pub fn not_found(message: &str) -> AppError {
@@ -58,7 +67,9 @@ impl From<StoreError> for AppError {
             StoreError::AlreadyExists(_) | StoreError::VersionConflict { .. } => {
                 AppError::conflict(err.to_string())
             }
-            StoreError::NotFound(_) => AppError::not_found("That session does not exist."),
+            StoreError::NotFound(_) => {
+                AppError::not_found(crate::t!(crate::i18n::use_lang(), "error-no-such-session"))
+            }
             StoreError::InvalidCursor => AppError::bad_request(err.to_string()),
             StoreError::Unavailable(_) => {
                 tracing::warn!(error = %err, "store unavailable");

@@ -35,8 +35,10 @@ pub async fn follow(
     let follows = state.store.follows_of(&member.subject).await?;
     let earlier = follows.iter().find(|f| f.target.id() == target.id());
     if earlier.is_none() && follows.len() >= MAX_FOLLOWS {
-        return Err(edge::respond_with(AppError::bad_request(format!(
-            "You follow {MAX_FOLLOWS} places already. Stop one on your account page first."
+        return Err(edge::respond_with(AppError::bad_request(crate::t!(
+            crate::i18n::use_lang(),
+            "error-too-many-follows",
+            max = MAX_FOLLOWS
         ))));
     }
     guard::count_write(&state, &member).await?;
@@ -68,7 +70,7 @@ pub async fn follow(
         since,
     };
     state.store.put_follow(&follow).await?;
-    leptos_axum::redirect("/account?followed=1#following");
+    crate::api::edge::redirect_to("/account?followed=1#following");
     Ok(())
 }
 
@@ -77,7 +79,7 @@ pub async fn follow(
 pub async fn unfollow(id: String) -> Result<(), AppError> {
     let (state, member) = crate::api::guard::writer("change what you follow").await?;
     state.store.remove_follow(&member.subject, &id).await?;
-    leptos_axum::redirect("/account#following");
+    crate::api::edge::redirect_to("/account#following");
     Ok(())
 }
 
@@ -114,12 +116,12 @@ mod ssr {
             let segments: Vec<&str> = key.trim().split('/').collect();
             let place = PlacePath::from_segments(&segments)
                 .filter(|p| *p != PlacePath::World)
-                .ok_or_else(|| AppError::bad_request("That is not a place we list."))?;
-            let trail = state
-                .store
-                .place_trail(&place)
-                .await?
-                .ok_or_else(|| AppError::not_found("There are no sessions listed there."))?;
+                .ok_or_else(|| {
+                    AppError::bad_request(crate::t!(crate::i18n::use_lang(), "error-not-a-place"))
+                })?;
+            let trail = state.store.place_trail(&place).await?.ok_or_else(|| {
+                AppError::not_found(crate::t!(crate::i18n::use_lang(), "error-none-there"))
+            })?;
             let label = trail
                 .iter()
                 .rev()
@@ -129,18 +131,23 @@ mod ssr {
             return Ok((FollowTarget::Place { place }, label));
         }
         let (Some(lat), Some(lng)) = (lat, lng) else {
-            return Err(AppError::bad_request(
-                "Choose a place, or share where you are on the near-me page, to follow it.",
-            ));
+            return Err(AppError::bad_request(crate::t!(
+                crate::i18n::use_lang(),
+                "error-follow-what"
+            )));
         };
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lng) {
-            return Err(AppError::bad_request("That point is not on the map."));
+            return Err(AppError::bad_request(crate::t!(
+                crate::i18n::use_lang(),
+                "error-point-off-map"
+            )));
         }
         let km = km.unwrap_or(25);
         if !RADIUS_CHOICES_KM.contains(&km) {
-            return Err(AppError::bad_request(format!(
-                "Choose one of {} km.",
-                RADIUS_CHOICES_KM.map(|k| k.to_string()).join(", ")
+            return Err(AppError::bad_request(crate::t!(
+                crate::i18n::use_lang(),
+                "error-choose-radius",
+                choices = RADIUS_CHOICES_KM.map(|k| k.to_string()).join(", ")
             )));
         }
         let target = FollowTarget::near(GeoPoint { lat, lng }, km);

@@ -55,7 +55,7 @@ async fn moderator_role(doing: &str) -> Result<Member, AppError> {
     } else {
         Err(edge::respond_with(AppError::new(
             403,
-            "Only moderators can see the report queue and act on it.",
+            crate::t!(crate::i18n::use_lang(), "error-moderators-only"),
         )))
     }
 }

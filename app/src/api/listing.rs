@@ -134,7 +134,12 @@ pub mod find {
             .ok()
             .filter(|n| n.is_finite())
             .ok_or_else(|| {
-                AppError::bad_request(format!("{what} must be a number, not {value:?}."))
+                AppError::bad_request(crate::t!(
+                    crate::i18n::use_lang(),
+                    "error-not-a-number",
+                    what = what,
+                    value = format!("{value:?}")
+                ))
             })
     }
 
@@ -149,23 +154,25 @@ pub mod find {
             match (&self.lat, &self.lng) {
                 (Some(lat), Some(lng)) => {
                     let centre = GeoPoint {
-                        lat: number(lat, "Latitude (lat)")?,
-                        lng: number(lng, "Longitude (lng)")?,
+                        lat: number(lat, &crate::t!(crate::i18n::use_lang(), "field-lat"))?,
+                        lng: number(lng, &crate::t!(crate::i18n::use_lang(), "field-lng"))?,
                     };
                     if !geo::is_valid_point(centre) {
-                        return Err(AppError::bad_request(
-                            "Latitude must be between -90 and 90 and longitude between -180 and 180.",
-                        ));
+                        return Err(AppError::bad_request(crate::t!(
+                            crate::i18n::use_lang(),
+                            "error-lat-lng-range"
+                        )));
                     }
                     let radius_km = match &self.km {
                         None => geo::DEFAULT_RADIUS_KM,
-                        Some(km) => number(km, "Distance (km)")?,
+                        Some(km) => number(km, &crate::t!(crate::i18n::use_lang(), "field-km"))?,
                     };
                     if !(geo::MIN_RADIUS_KM..=geo::MAX_RADIUS_KM).contains(&radius_km) {
-                        return Err(AppError::bad_request(format!(
-                            "Distance (km) must be between {} and {} km.",
-                            geo::MIN_RADIUS_KM,
-                            geo::MAX_RADIUS_KM
+                        return Err(AppError::bad_request(crate::t!(
+                            crate::i18n::use_lang(),
+                            "error-km-range",
+                            min = geo::MIN_RADIUS_KM,
+                            max = geo::MAX_RADIUS_KM
                         )));
                     }
                     // Near the poles the circle narrows (see `usable_radius_km`).
@@ -174,9 +181,10 @@ pub mod find {
                 }
                 (None, None) => {}
                 _ => {
-                    return Err(AppError::bad_request(
-                        "Give both a latitude (lat) and a longitude (lng).",
-                    ))
+                    return Err(AppError::bad_request(crate::t!(
+                        crate::i18n::use_lang(),
+                        "error-lat-and-lng"
+                    )))
                 }
             }
             match self.place.as_deref() {
@@ -289,9 +297,10 @@ pub mod find {
                 .ok()
                 .filter(|n| *n <= listed.len())
                 .ok_or_else(|| {
-                    edge::respond_with(AppError::bad_request(
-                        "That page link is not valid any more; start again from the first page.",
-                    ))
+                    edge::respond_with(AppError::bad_request(crate::t!(
+                        crate::i18n::use_lang(),
+                        "error-stale-page"
+                    )))
                 })?,
         };
         let end = (start + PAGE_SIZE).min(listed.len());

@@ -39,7 +39,7 @@ pub async fn set_bookmark(
         .store
         .set_bookmark(&member.subject, &id, bookmarked)
         .await?;
-    leptos_axum::redirect(&format!("/session/{id}"));
+    crate::api::edge::redirect_to(&format!("/session/{id}"));
     Ok(bookmarked)
 }
 
@@ -143,7 +143,7 @@ pub async fn new_feed_link() -> Result<String, AppError> {
         .store
         .set_feed_token(&member.subject, Some(&token))
         .await?;
-    leptos_axum::redirect("/account#calendar");
+    crate::api::edge::redirect_to("/account#calendar");
     Ok(feed_url(&state.site_url, &token))
 }
 
@@ -152,6 +152,6 @@ pub async fn new_feed_link() -> Result<String, AppError> {
 pub async fn turn_off_feed() -> Result<(), AppError> {
     let (state, member) = crate::api::guard::writer("turn off your calendar link").await?;
     state.store.set_feed_token(&member.subject, None).await?;
-    leptos_axum::redirect("/account#calendar");
+    crate::api::edge::redirect_to("/account#calendar");
     Ok(())
 }

@@ -122,7 +122,11 @@ pub async fn home_overview(
     );
     let countries = countries?;
     let page = page?;
-    let links = page_links("/", "Irish traditional music sessions", &page)?;
+    let links = page_links(
+        "/",
+        &crate::t!(crate::i18n::use_lang(), "list-name-home"),
+        &page,
+    )?;
     Ok(HomeOverview {
         total_sessions: countries.iter().map(|c| c.sessions).sum(),
         countries: countries.len(),
@@ -161,12 +165,18 @@ pub async fn place_overview(
     // The three reads at once: one round trip's wait.
     let (trail, children, page) =
         tokio::join!(store.place_trail(&path), store.place_children(&path), list);
-    let trail = trail?.ok_or_else(|| edge::not_found("We have no sessions listed there yet."))?;
+    let trail = trail?.ok_or_else(|| {
+        edge::not_found(&crate::t!(
+            crate::i18n::use_lang(),
+            "error-no-sessions-there-yet"
+        ))
+    })?;
     let children = children?;
     let page = page?;
+    let lang = crate::i18n::use_lang();
     let name = match trail.last() {
-        Some(here) => format!("Sessions in {}", here.name),
-        None => "Sessions by country".to_string(),
+        Some(here) => crate::t!(lang, "sessions-in", place = &here.name),
+        None => crate::t!(lang, "sessions-by-country"),
     };
     let links = page_links(&path.href(), &name, &page)?;
     Ok(PlaceOverview {
@@ -194,11 +204,11 @@ pub async fn found_overview(
     let (path, name) = match &query.q {
         Some(q) => (
             format!("/search?{}", encode_pairs(&[("q", q.clone())])),
-            format!("Sessions matching {q}"),
+            crate::t!(crate::i18n::use_lang(), "list-name-matching", q = q),
         ),
         None => (
             format!("/near?{}", encode_pairs(&query.scope_pairs())),
-            "Sessions nearby".to_string(),
+            crate::t!(crate::i18n::use_lang(), "list-name-nearby"),
         ),
     };
     let links = page_links(&path, &name, &page)?;
@@ -209,14 +219,20 @@ pub async fn found_overview(
 /// `page` is `search` or `near` (nothing else, so no URL can be made up).
 #[server(name = FormPageLinksCall, prefix = "/api", endpoint = "form_page_links")]
 pub async fn form_page_links(page: String) -> Result<PageLinks, AppError> {
+    let lang = crate::i18n::use_lang();
     let (path, name, search) = match page.as_str() {
-        "search" => ("/search", "Search sessions", true),
-        "near" => ("/near", "Sessions near you", false),
-        _ => return Err(edge::not_found("There is no such page.")),
+        "search" => ("/search", crate::t!(lang, "search-title"), true),
+        "near" => ("/near", crate::t!(lang, "near-title"), false),
+        _ => {
+            return Err(edge::not_found(&crate::t!(
+                crate::i18n::use_lang(),
+                "error-no-such-page"
+            )))
+        }
     };
     let site_url = edge::state()?.site_url;
     let canonical_url = format!("{site_url}{path}");
-    let json_ld = json_ld::form_page_json_ld(name, &canonical_url, &site_url, search);
+    let json_ld = json_ld::form_page_json_ld(&name, &canonical_url, &site_url, search);
     Ok(PageLinks {
         canonical_url,
         json_ld,

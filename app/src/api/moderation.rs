@@ -91,15 +91,19 @@ pub async fn report(
 
     let (state, member) = crate::api::guard::member("report a problem").await?;
     if reason_words(&reason).is_none() {
-        return Err(edge::respond_with(AppError::bad_request(
-            "Choose why you are reporting it.",
-        )));
+        return Err(edge::respond_with(AppError::bad_request(crate::t!(
+            crate::i18n::use_lang(),
+            "error-choose-reason"
+        ))));
     }
     let details = details.trim().to_string();
     let chars = details.chars().count();
     if chars > MAX_REPORT_DETAILS || details.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(edge::respond_with(AppError::bad_request(format!(
-            "Say what is wrong in at most {MAX_REPORT_DETAILS} characters of plain text (this has {chars})."
+        return Err(edge::respond_with(AppError::bad_request(crate::t!(
+            crate::i18n::use_lang(),
+            "error-report-details",
+            max = MAX_REPORT_DETAILS,
+            chars = chars
         ))));
     }
     crate::api::guard::count_write(&state, &member).await?;
@@ -142,7 +146,7 @@ pub async fn report(
     let from = review
         .map(|handle| format!("&review={}", handle.as_str()))
         .unwrap_or_default();
-    leptos_axum::redirect(&format!(
+    crate::api::edge::redirect_to(&format!(
         "/session/{session_id}?reported={outcome}{from}#report-sent"
     ));
     Ok(message.to_string())
@@ -300,14 +304,16 @@ pub async fn moderate(
     let (state, member) = crate::api::guard::moderator_acting("act on reports").await?;
     // A restore settles no report: it has its own form.
     if action == ModerationAction::Restore {
-        return Err(edge::respond_with(AppError::bad_request(
-            "Choose hide or dismiss.",
-        )));
+        return Err(edge::respond_with(AppError::bad_request(crate::t!(
+            crate::i18n::use_lang(),
+            "error-hide-or-dismiss"
+        ))));
     }
     let handled = || {
-        edge::respond_with(AppError::conflict(
-            "That report was already handled by another moderator.",
-        ))
+        edge::respond_with(AppError::conflict(crate::t!(
+            crate::i18n::use_lang(),
+            "error-report-handled"
+        )))
     };
     let group = state
         .store
@@ -373,7 +379,7 @@ pub async fn moderate(
         ?action,
         "reports settled"
     );
-    leptos_axum::redirect("/moderation");
+    crate::api::edge::redirect_to("/moderation");
     Ok(())
 }
 
@@ -409,6 +415,6 @@ pub async fn restore(
             summary: what,
         })
         .await?;
-    leptos_axum::redirect(&format!("/session/{session_id}"));
+    crate::api::edge::redirect_to(&format!("/session/{session_id}"));
     Ok(())
 }

@@ -113,7 +113,7 @@ pub async fn save_review(
         .session_with_activity(&session_id)
         .await?
         .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
-    leptos_axum::redirect(&format!("/session/{session_id}?reviewed=1#reviews"));
+    crate::api::edge::redirect_to(&format!("/session/{session_id}?reviewed=1#reviews"));
     Ok(reviews.rating)
 }
 
@@ -125,6 +125,6 @@ pub async fn delete_review(session_id: crate::model::SessionId) -> Result<bool, 
         .store
         .delete_review(&session_id, &member.subject)
         .await?;
-    leptos_axum::redirect(&format!("/session/{session_id}?review_deleted=1#reviews"));
+    crate::api::edge::redirect_to(&format!("/session/{session_id}?review_deleted=1#reviews"));
     Ok(deleted)
 }

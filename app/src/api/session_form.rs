@@ -127,24 +127,26 @@ pub async fn save_session(
     };
     let href = super::session_href(&session);
     match &existing {
-        None => state
-            .store
-            .create_session(&session, Some(&revision))
-            .await?,
+        None => {
+            state
+                .store
+                .create_session(&session, Some(&revision))
+                .await?
+        }
         Some(_) if revision.changes.is_empty() => {}
         Some(_) => match state.store.update_session(&session, Some(&revision)).await {
             Ok(_) => {}
             Err(StoreError::VersionConflict { .. }) => {
-                return Ok(SaveOutcome::Conflict(
-                    "Someone else changed this session while you were editing. Your changes are still in the form: open the session in a new tab to see theirs, then save again."
-                        .into(),
-                ))
+                return Ok(SaveOutcome::Conflict(crate::t!(
+                    crate::i18n::use_lang(),
+                    "error-edit-conflict"
+                )))
             }
             Err(other) => return Err(other.into()),
         },
     }
     tracing::info!(session = %session.id, member = %member.subject, "session saved");
-    leptos_axum::redirect(&href);
+    crate::api::edge::redirect_to(&href);
     Ok(SaveOutcome::Saved { href })
 }
 
@@ -191,7 +193,7 @@ fn may_edit(
     } else {
         Err(super::edge::respond_with(AppError::new(
             403,
-            "Only the member who added this session (or a moderator) can change it. If something is wrong, report it.",
+            crate::t!(crate::i18n::use_lang(), "error-not-yours"),
         )))
     }
 }

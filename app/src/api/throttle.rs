@@ -137,12 +137,11 @@ pub async fn give_back(
 /// "1 minute", "5 minutes", "30 seconds": how long to wait, rounded up.
 pub fn wait_in_words(wait: Duration) -> String {
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let lang = crate::i18n::use_lang();
     if seconds < 60 {
-        let s = seconds.max(1);
-        format!("{s} second{}", if s == 1 { "" } else { "s" })
+        crate::t!(lang, "wait-seconds", count = seconds.max(1))
     } else {
-        let m = seconds.div_ceil(60);
-        format!("{m} minute{}", if m == 1 { "" } else { "s" })
+        crate::t!(lang, "wait-minutes", count = seconds.div_ceil(60))
     }
 }
 

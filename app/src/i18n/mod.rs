@@ -65,6 +65,8 @@ impl Lang {
     /// under `/ga`. Anything not a site path (`https://…`, `#top`) is left alone.
     pub fn path(self, path: &str) -> String {
         match self {
+            // Already Irish (a `next` the Irish sign-in page was given).
+            Lang::Ga if Lang::of_path(path).0 == Lang::Ga => path.to_string(),
             Lang::Ga if path == "/" => format!("{IRISH_PREFIX}/"),
             Lang::Ga if path.starts_with('/') && !path.starts_with("//") => {
                 format!("{IRISH_PREFIX}{path}")
@@ -191,6 +193,9 @@ pub fn text_with(lang: Lang, id: &'static str, args: &[(&'static str, Arg)]) -> 
 /// `catalog_tests` checks every `t!` in an island is listed here.
 pub const ISLAND_WORDS: &[&str] = &[
     "error-connection",
+    // AppError's own, made in the browser when a call fails there.
+    "error-internal",
+    "error-unreadable",
     "error-too-large",
     "error-refused",
     "error-too-many",
@@ -348,6 +353,7 @@ mod tests {
             "/ga/sessions/ie?page=2"
         );
         assert_eq!(Lang::En.path("/sessions/ie"), "/sessions/ie");
+        assert_eq!(Lang::Ga.path("/ga/account"), "/ga/account");
         assert_eq!(
             Lang::Ga.path("https://example.org/x"),
             "https://example.org/x"

@@ -55,25 +55,31 @@ pub const MIN_PASSWORD_CHARS: usize = 8;
 /// Checks a new password against the policy both providers apply: at least 8 characters
 /// with a lower-case letter, an upper-case letter and a digit.
 pub fn check_password(password: &str) -> Result<(), IdentityError> {
+    let lang = crate::i18n::use_lang();
     let mut missing = Vec::new();
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        missing.push(format!("at least {MIN_PASSWORD_CHARS} characters"));
+        missing.push(crate::t!(
+            lang,
+            "password-needs-length",
+            count = MIN_PASSWORD_CHARS
+        ));
     }
     if !password.chars().any(|c| c.is_lowercase()) {
-        missing.push("a lower-case letter".to_string());
+        missing.push(crate::t!(lang, "password-needs-lower"));
     }
     if !password.chars().any(|c| c.is_uppercase()) {
-        missing.push("an upper-case letter".to_string());
+        missing.push(crate::t!(lang, "password-needs-upper"));
     }
     if !password.chars().any(|c| c.is_ascii_digit()) {
-        missing.push("a digit".to_string());
+        missing.push(crate::t!(lang, "password-needs-digit"));
     }
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(IdentityError::WeakPassword(format!(
-            "Choose a password with {}.",
-            missing.join(", ")
+        Err(IdentityError::WeakPassword(crate::t!(
+            lang,
+            "password-needs",
+            what = missing.join(", ")
         )))
     }
 }
@@ -88,8 +94,10 @@ pub fn check_display_name(name: &str) -> Result<String, IdentityError> {
         || name.chars().count() > MAX_DISPLAY_NAME_CHARS
         || name.chars().any(char::is_control)
     {
-        return Err(IdentityError::InvalidInput(format!(
-            "Enter the name to show on your reviews (1 to {MAX_DISPLAY_NAME_CHARS} characters)."
+        return Err(IdentityError::InvalidInput(crate::t!(
+            crate::i18n::use_lang(),
+            "error-display-name",
+            max = MAX_DISPLAY_NAME_CHARS
         )));
     }
     Ok(name.to_string())
@@ -108,9 +116,10 @@ pub fn check_email(email: &str) -> Result<String, IdentityError> {
     if valid {
         Ok(email)
     } else {
-        Err(IdentityError::InvalidInput(
-            "Enter an email address like name@example.org.".into(),
-        ))
+        Err(IdentityError::InvalidInput(crate::t!(
+            crate::i18n::use_lang(),
+            "error-email-shape"
+        )))
     }
 }
 

@@ -219,7 +219,7 @@ impl SessionDraft {
                 _ => {
                     problem(
                         "point",
-                        "Give the map point as two numbers (latitude and longitude), or leave both empty for an online session.".into(),
+                        crate::t!(crate::i18n::use_lang(), "error-point-numbers"),
                     );
                     None
                 }
@@ -236,7 +236,11 @@ impl SessionDraft {
         if !time_zone.is_empty() && !valid_zone(&time_zone) {
             problem(
                 "time_zone",
-                format!("“{time_zone}” is not a time zone we know; choose one like Europe/Dublin."),
+                crate::t!(
+                    crate::i18n::use_lang(),
+                    "error-unknown-zone",
+                    zone = &time_zone
+                ),
             );
         }
         let mut schedules = Vec::new();
@@ -253,7 +257,10 @@ impl SessionDraft {
             match Tag::ALL.iter().find(|t| t.slug() == slug) {
                 Some(tag) if !tags.contains(tag) => tags.push(*tag),
                 Some(_) => {}
-                None => problem("tags", format!("There is no tag “{slug}”.")),
+                None => problem(
+                    "tags",
+                    crate::t!(crate::i18n::use_lang(), "error-unknown-tag", tag = slug),
+                ),
             }
         }
         let status = match self.status.trim() {
@@ -266,9 +273,10 @@ impl SessionDraft {
                 Some(_) => {
                     problem(
                         "status_reason",
-                        format!(
-                            "Say why it closed in at most {} characters.",
-                            super::MAX_REASON
+                        crate::t!(
+                            crate::i18n::use_lang(),
+                            "error-reason-long",
+                            max = super::MAX_REASON
                         ),
                     );
                     SessionStatus::Active
@@ -276,13 +284,20 @@ impl SessionDraft {
                 None => {
                     problem(
                         "status_reason",
-                        "Say why it closed (the pub shut, it moved to …).".into(),
+                        crate::t!(crate::i18n::use_lang(), "error-reason-missing"),
                     );
                     SessionStatus::Active
                 }
             },
             other => {
-                problem("status", format!("“{other}” is not a status."));
+                problem(
+                    "status",
+                    crate::t!(
+                        crate::i18n::use_lang(),
+                        "error-unknown-status",
+                        status = other
+                    ),
+                );
                 SessionStatus::Active
             }
         };
@@ -328,7 +343,7 @@ impl SessionDraft {
 
 fn time_of(text: &str, label: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M")
-        .map_err(|_| format!("Give the {label} as hours and minutes, like 21:30."))
+        .map_err(|_| crate::t!(crate::i18n::use_lang(), "error-time-shape", what = label))
 }
 
 /// One row of the form as a schedule; `None` for an empty row.
@@ -337,20 +352,26 @@ fn schedule_of(draft: &ScheduleDraft, today: NaiveDate) -> Result<Option<Schedul
     if kind.is_empty() {
         return Ok(None);
     }
-    let start = time_of(&draft.start, "start time")?;
+    let start = time_of(
+        &draft.start,
+        &crate::t!(crate::i18n::use_lang(), "label-start-time"),
+    )?;
     let end = match draft.end.trim() {
         "" => None,
-        end => Some(time_of(end, "end time")?),
+        end => Some(time_of(
+            end,
+            &crate::t!(crate::i18n::use_lang(), "label-end-time"),
+        )?),
     };
     let day = || {
         DAYS.iter()
             .find(|(slug, _)| *slug == draft.day.trim())
             .map(|(_, day)| *day)
-            .ok_or_else(|| "Choose the day of the week.".to_string())
+            .ok_or_else(|| crate::t!(crate::i18n::use_lang(), "error-choose-day"))
     };
     let date = || {
         NaiveDate::parse_from_str(draft.date.trim(), "%Y-%m-%d")
-            .map_err(|_| "Give the date as year-month-day.".to_string())
+            .map_err(|_| crate::t!(crate::i18n::use_lang(), "error-date-shape"))
     };
     Ok(Some(match kind {
         "weekly" => {
@@ -360,7 +381,7 @@ fn schedule_of(draft: &ScheduleDraft, today: NaiveDate) -> Result<Option<Schedul
                     .parse::<u8>()
                     .ok()
                     .filter(|n| (1..=8).contains(n))
-                    .ok_or("A weekly session repeats every 1 to 8 weeks.")?,
+                    .ok_or_else(|| crate::t!(crate::i18n::use_lang(), "error-weekly-every"))?,
             };
             // Every n weeks counts from a week it happened; weekly needs no anchor.
             let anchor = if every_weeks > 1 {
@@ -381,7 +402,7 @@ fn schedule_of(draft: &ScheduleDraft, today: NaiveDate) -> Result<Option<Schedul
                 .iter()
                 .find(|(slug, _)| *slug == draft.week.trim())
                 .map(|(_, week)| *week)
-                .ok_or("Choose which week of the month (first … last).")?,
+                .ok_or_else(|| crate::t!(crate::i18n::use_lang(), "error-choose-week"))?,
             day: day()?,
             start,
             end,

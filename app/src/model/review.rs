@@ -170,7 +170,7 @@ impl ReviewDraft {
         let stars = match self.stars.trim().parse::<u8>() {
             Ok(stars) if (1..=5).contains(&stars) => stars,
             _ => {
-                problem("stars", "Choose from 1 to 5 stars.".into());
+                problem("stars", crate::t!(crate::i18n::use_lang(), "error-stars"));
                 0
             }
         };
@@ -178,14 +178,14 @@ impl ReviewDraft {
             Ok(date) if date > today + chrono::Days::new(1) => {
                 problem(
                     "visited_on",
-                    "The date of your visit cannot be in the future.".into(),
+                    crate::t!(crate::i18n::use_lang(), "error-visit-future"),
                 );
                 None
             }
             Ok(date) if date < NaiveDate::from_ymd_opt(1950, 1, 1).expect("a real date") => {
                 problem(
                     "visited_on",
-                    "The date of your visit is too long ago.".into(),
+                    crate::t!(crate::i18n::use_lang(), "error-visit-old"),
                 );
                 None
             }
@@ -193,7 +193,7 @@ impl ReviewDraft {
             Err(_) => {
                 problem(
                     "visited_on",
-                    "Give the date of your visit (year-month-day).".into(),
+                    crate::t!(crate::i18n::use_lang(), "error-visit-date"),
                 );
                 None
             }
@@ -203,8 +203,11 @@ impl ReviewDraft {
         if chars > MAX_REVIEW_CHARS {
             problem(
                 "text",
-                format!(
-                    "A review can be at most {MAX_REVIEW_CHARS} characters (this has {chars})."
+                crate::t!(
+                    crate::i18n::use_lang(),
+                    "error-review-long",
+                    max = MAX_REVIEW_CHARS,
+                    chars = chars
                 ),
             );
         }
@@ -214,7 +217,7 @@ impl ReviewDraft {
         {
             problem(
                 "text",
-                "The review contains characters that cannot be shown.".into(),
+                crate::t!(crate::i18n::use_lang(), "error-review-chars"),
             );
         }
         match (errors.is_empty(), visited_on) {

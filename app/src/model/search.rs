@@ -48,13 +48,17 @@ pub fn query_terms(query: &str) -> Result<Vec<String>, String> {
         .cloned()
         .collect();
     if terms.is_empty() {
-        return Err(format!(
-            "Type at least {MIN_QUERY_CHARS} letters of a session, venue, town or area."
+        return Err(crate::t!(
+            crate::i18n::use_lang(),
+            "error-query-short",
+            min = MIN_QUERY_CHARS
         ));
     }
     if terms.iter().any(|t| t.len() > MAX_TERM_CHARS) {
-        return Err(format!(
-            "Search words can be at most {MAX_TERM_CHARS} letters long."
+        return Err(crate::t!(
+            crate::i18n::use_lang(),
+            "error-query-word-long",
+            max = MAX_TERM_CHARS
         ));
     }
     terms.dedup();

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Schedule, Session};
+use crate::t;
 
 /// One problem with one field, in words a member can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,13 +35,14 @@ impl ValidationErrors {
     }
 
     fn text(&mut self, field: &'static str, label: &str, value: &str, max: usize) {
+        let lang = crate::i18n::use_lang();
         let len = value.trim().chars().count();
         if len == 0 {
-            self.push(field, format!("{label} is required."));
+            self.push(field, t!(lang, "field-required", label = label));
         } else if len > max {
             self.push(
                 field,
-                format!("{label} must be at most {max} characters (it has {len})."),
+                t!(lang, "field-too-long", label = label, max = max, len = len),
             );
         }
     }
@@ -59,32 +61,61 @@ impl Session {
     /// Checks every field; returns all problems at once so a form can show them together.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        errors.text("name", "The session's name", &self.name, MAX_NAME);
-        errors.text("venue.name", "The venue's name", &self.venue.name, MAX_NAME);
-        errors.text("town", "The town", &self.town, MAX_PLACE);
+        let lang = crate::i18n::use_lang();
         errors.text(
-            "area",
-            "The area (county, state or region)",
-            &self.area,
+            "name",
+            &t!(lang, "label-session-name"),
+            &self.name,
+            MAX_NAME,
+        );
+        errors.text(
+            "venue.name",
+            &t!(lang, "label-venue-name"),
+            &self.venue.name,
+            MAX_NAME,
+        );
+        errors.text("town", &t!(lang, "label-town"), &self.town, MAX_PLACE);
+        errors.text("area", &t!(lang, "label-area"), &self.area, MAX_PLACE);
+        errors.text(
+            "country.name",
+            &t!(lang, "label-country"),
+            &self.country.name,
             MAX_PLACE,
         );
-        errors.text("country.name", "The country", &self.country.name, MAX_PLACE);
         for (field, label, value) in [
-            ("address", "The address", Some(&self.address)),
-            ("venue_phone", "The phone number", self.venue.phone.as_ref()),
+            ("address", t!(lang, "label-address"), Some(&self.address)),
+            (
+                "venue_phone",
+                t!(lang, "label-phone"),
+                self.venue.phone.as_ref(),
+            ),
             (
                 "venue_email",
-                "The email address",
+                t!(lang, "label-email"),
                 self.venue.email.as_ref(),
             ),
-            ("venue_website", "The website", self.venue.website.as_ref()),
-            ("time_zone", "The time zone", Some(&self.time_zone)),
+            (
+                "venue_website",
+                t!(lang, "label-website"),
+                self.venue.website.as_ref(),
+            ),
+            (
+                "time_zone",
+                t!(lang, "label-time-zone"),
+                Some(&self.time_zone),
+            ),
         ] {
             let len = value.map_or(0, |v| v.chars().count());
             if len > MAX_CONTACT {
                 errors.push(
                     field,
-                    format!("{label} must be at most {MAX_CONTACT} characters (it has {len})."),
+                    t!(
+                        lang,
+                        "field-too-long",
+                        label = label,
+                        max = MAX_CONTACT,
+                        len = len
+                    ),
                 );
             }
         }
@@ -92,45 +123,30 @@ impl Session {
         if let Some(website) = &self.venue.website {
             let lower = website.trim().to_ascii_lowercase();
             if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-                errors.push(
-                    "venue_website",
-                    "The website must start with https:// (or http://).",
-                );
+                errors.push("venue_website", t!(lang, "error-website-scheme"));
             }
         }
         let code = &self.country.code;
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-            errors.push(
-                "country.code",
-                format!("The country code must be two capital letters (ISO 3166-1), not '{code}'."),
-            );
+            errors.push("country.code", t!(lang, "error-country-code", code = code));
         }
         if let Some(point) = self.point {
             let lat_ok = point.lat.is_finite() && (-90.0..=90.0).contains(&point.lat);
             let lng_ok = point.lng.is_finite() && (-180.0..=180.0).contains(&point.lng);
             if !lat_ok || !lng_ok {
-                errors.push(
-                    "point",
-                    "The map point must have a latitude between -90 and 90 and a longitude between -180 and 180.",
-                );
+                errors.push("point", t!(lang, "error-point-range"));
             }
         }
         if self.time_zone.trim().is_empty() {
-            errors.push(
-                "time_zone",
-                "The time zone is required, e.g. Europe/Dublin.",
-            );
+            errors.push("time_zone", t!(lang, "error-zone-required"));
         }
         if self.schedules.is_empty() {
-            errors.push(
-                "schedules",
-                "Add at least one schedule: when does the session happen?",
-            );
+            errors.push("schedules", t!(lang, "error-no-schedule"));
         }
         if self.schedules.len() > MAX_SCHEDULES {
             errors.push(
                 "schedules",
-                format!("A session can have at most {MAX_SCHEDULES} schedules."),
+                t!(lang, "error-too-many-schedules", max = MAX_SCHEDULES),
             );
         }
         for schedule in &self.schedules {
@@ -139,10 +155,10 @@ impl Session {
             } = schedule
             {
                 if days.is_empty() {
-                    errors.push("schedules", "A weekly schedule needs at least one day.");
+                    errors.push("schedules", t!(lang, "error-weekly-no-day"));
                 }
                 if !(1..=8).contains(every_weeks) {
-                    errors.push("schedules", "A weekly schedule repeats every 1 to 8 weeks.");
+                    errors.push("schedules", t!(lang, "error-weekly-interval"));
                 }
             }
         }
@@ -150,8 +166,11 @@ impl Session {
         if len > MAX_DESCRIPTION {
             errors.push(
                 "description",
-                format!(
-                    "The description must be at most {MAX_DESCRIPTION} characters (it has {len})."
+                t!(
+                    lang,
+                    "error-description-long",
+                    max = MAX_DESCRIPTION,
+                    len = len
                 ),
             );
         }

@@ -35,7 +35,7 @@ pub fn guarded() -> Result<AppState, AppError> {
         tracing::warn!(origin = ?origin, "refused a cross-site account request");
         return Err(edge::respond_with(AppError::new(
             403,
-            "This request did not come from a Seisiún page. Please use the site's own forms.",
+            crate::t!(crate::i18n::use_lang(), "error-not-our-page"),
         )));
     }
     Ok(state)
@@ -86,9 +86,10 @@ fn too_many(attempt: &str, address: IpAddr, wait: std::time::Duration) -> AppErr
     }
     edge::respond_with(AppError::new(
         429,
-        format!(
-            "Too many attempts. Please wait {} and try again.",
-            wait_in_words(wait)
+        crate::t!(
+            crate::i18n::use_lang(),
+            "error-too-many-attempts",
+            wait = wait_in_words(wait)
         ),
     ))
 }
@@ -133,18 +134,34 @@ pub async fn signed_in(doing: &str) -> Result<Member, AppError> {
                 clear_session(&state);
                 return Err(edge::respond_with(AppError::new(
                     401,
-                    format!("You were signed out on every device. Please sign in again to {doing}."),
+                    crate::t!(
+                        crate::i18n::use_lang(),
+                        "error-signed-out-everywhere",
+                        doing = crate::t!(
+                            crate::i18n::use_lang(),
+                            "doing",
+                            what = crate::text::slug(doing)
+                        )
+                    ),
                 )));
             }
             Ok(member)
         }
         Asking::Nobody => Err(edge::respond_with(AppError::new(
             401,
-            format!("Please sign in to {doing}."),
+            crate::t!(
+                crate::i18n::use_lang(),
+                "error-sign-in-to",
+                doing = crate::t!(
+                    crate::i18n::use_lang(),
+                    "doing",
+                    what = crate::text::slug(doing)
+                )
+            ),
         ))),
         Asking::CannotTell => Err(edge::respond_with(AppError::new(
             503,
-            "We cannot check your sign-in right now. You are still signed in: please try again in a minute.",
+            crate::t!(crate::i18n::use_lang(), "error-cannot-check-sign-in"),
         ))),
     }
 }
@@ -249,7 +266,10 @@ pub async fn start_session(state: &AppState, tokens: &Tokens) -> Result<Member, 
 pub async fn renewed_member(state: &AppState) -> Result<Member, AppError> {
     let jar = request_cookies();
     let refresh = jar.get(REFRESH).ok_or_else(|| {
-        edge::respond_with(AppError::new(401, "Please sign in again to continue."))
+        edge::respond_with(AppError::new(
+            401,
+            crate::t!(crate::i18n::use_lang(), "error-sign-in-again"),
+        ))
     })?;
     let tokens = state.identity.refresh(refresh).await?;
     start_session(state, &tokens).await

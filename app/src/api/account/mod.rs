@@ -18,7 +18,7 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<()
     cookies::throttled(&state, &email).await?;
     state.identity.sign_up(&email, &password, &name).await?;
     let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
-    leptos_axum::redirect(&format!("/account/confirm?{query}"));
+    crate::api::edge::redirect_to(&format!("/account/confirm?{query}"));
     Ok(())
 }
 
@@ -32,7 +32,7 @@ pub async fn confirm_account(email: String, code: String) -> Result<(), AppError
         state.identity.confirm_sign_up(&email, &code),
     )
     .await?;
-    leptos_axum::redirect("/account/sign-in?confirmed=1");
+    crate::api::edge::redirect_to("/account/sign-in?confirmed=1");
     Ok(())
 }
 
@@ -44,7 +44,7 @@ pub async fn resend_code(email: String) -> Result<(), AppError> {
     state.identity.resend_code(&email).await?;
     // Back to the form, which says a code is on its way.
     let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
-    leptos_axum::redirect(&format!("/account/confirm?{query}&resent=1"));
+    crate::api::edge::redirect_to(&format!("/account/confirm?{query}&resent=1"));
     Ok(())
 }
 
@@ -62,7 +62,7 @@ pub async fn sign_in(
             .await?;
     let member = cookies::start_session(&state, &tokens).await?;
     let next = safe_next(next.as_deref());
-    leptos_axum::redirect(&next);
+    crate::api::edge::redirect_to(&next);
     Ok((member, next))
 }
 
@@ -82,7 +82,7 @@ pub async fn sign_out(#[server(default)] everywhere: bool) -> Result<(), AppErro
     // The fragment never reaches a server or a cache: it tells this browser's service
     // worker registration (public/sw-register.js) to drop the pages kept for offline
     // reading, so the next person on a shared phone cannot read them.
-    leptos_axum::redirect(SIGNED_OUT_HOME);
+    crate::api::edge::redirect_to(SIGNED_OUT_HOME);
     Ok(())
 }
 
@@ -132,7 +132,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     cookies::throttled(&state, &email).await?;
     state.identity.forgot_password(&email).await?;
     let query = super::encode_pairs(&[("email", email.trim().to_lowercase())]);
-    leptos_axum::redirect(&format!("/account/reset?{query}"));
+    crate::api::edge::redirect_to(&format!("/account/reset?{query}"));
     Ok(())
 }
 
@@ -152,7 +152,7 @@ pub async fn reset_password(email: String, code: String, password: String) -> Re
         .store
         .end_sign_ins(&email.trim().to_lowercase(), chrono::Utc::now())
         .await?;
-    leptos_axum::redirect("/account/sign-in?reset=1");
+    crate::api::edge::redirect_to("/account/sign-in?reset=1");
     Ok(())
 }
 
@@ -169,7 +169,7 @@ pub async fn update_profile(name: String) -> Result<Member, AppError> {
     state.identity.update_display_name(access, &name).await?;
     let tokens = state.identity.refresh(refresh).await?;
     let member = cookies::start_session(&state, &tokens).await?;
-    leptos_axum::redirect("/account?saved=1");
+    crate::api::edge::redirect_to("/account?saved=1");
     Ok(member)
 }
 
