@@ -20,10 +20,12 @@ export async function launch() {
 }
 
 /** A phone-sized page; collects console errors and uncaught exceptions as they happen. */
-export async function phonePage(browser, { javaScriptEnabled = true, blockTiles = true, timezoneId } = {}) {
+export async function phonePage(browser, { javaScriptEnabled = true, blockTiles = true, timezoneId, locale } = {}) {
   const context = await browser.newContext({
     viewport: PHONE,
     timezoneId,
+    // The browser's language (navigator.language and Accept-Language).
+    locale,
     isMobile: true,
     hasTouch: true,
     javaScriptEnabled,

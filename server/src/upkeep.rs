@@ -8,7 +8,7 @@ use app::model::{MemberId, SitemapOutline};
 use app::store::{change_session, Store, StoreError, MAX_PAGE_SIZE};
 use chrono::{DateTime, Utc};
 
-use crate::feeds::sitemap::{rebuild, MAX_URLS_PER_FILE};
+use crate::feeds::sitemap::{rebuild, MAX_PAGES_PER_FILE};
 
 /// Who the upkeep's changes are by, should one ever need saying.
 pub const UPKEEP_MEMBER: &str = "seisiun-upkeep";
@@ -29,7 +29,7 @@ pub async fn run(store: &dyn Store, now: DateTime<Utc>) -> Result<Upkeep, StoreE
         tracing::warn!(error = %err, "could not read the ended one-offs; next hour, then");
         0
     });
-    let sitemap = rebuild(store, MAX_URLS_PER_FILE).await?;
+    let sitemap = rebuild(store, MAX_PAGES_PER_FILE).await?;
     Ok(Upkeep { retired, sitemap })
 }
 

@@ -32,7 +32,7 @@ pub fn SessionCard(session: ListedSession) -> impl IntoView {
                 <p class="session-stale">{t!(lang, "card-stale")}</p>
             })}
             {next.map(|when| view! {
-                <p class="session-next">{t!(lang, "card-next")}" " <strong><time class="starts" datetime=next_at>{when}</time></strong></p>
+                <p class="session-next">{format!("{} ", t!(lang, "card-next"))}<strong><time class="starts" datetime=next_at>{when}</time></strong></p>
             })}
             {distance.map(|d| view! { <p class="session-distance">{t!(lang, "card-distance", distance = d)}</p> })}
             <p class="session-venue">{venue}</p>

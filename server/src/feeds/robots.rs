@@ -7,7 +7,9 @@ use axum::response::Response;
 const MAX_AGE: u32 = 86_400;
 
 pub fn robots_txt_body(site_url: &str) -> String {
-    format!("User-agent: *\nDisallow: /api/\n\nSitemap: {site_url}/sitemap.xml\n")
+    format!(
+        "User-agent: *\nDisallow: /api/\nDisallow: /ga/api/\n\nSitemap: {site_url}/sitemap.xml\n"
+    )
 }
 
 pub(super) async fn serve_robots_txt(State(app): State<AppState>) -> Response {

@@ -15,10 +15,14 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::{document, plain, push_element, session_url, store_failure, XML};
+use super::{document, plain, push_element, session_url, store_failure, xml_text, XML};
+use app::i18n::Lang;
 
 /// The protocol's limit on URLs in one sitemap file.
 pub const MAX_URLS_PER_FILE: usize = 50_000;
+/// Pages per part: each is listed once per language, and a part holds at most
+/// [`MAX_URLS_PER_FILE`] URLs.
+pub const MAX_PAGES_PER_FILE: usize = MAX_URLS_PER_FILE / Lang::ALL.len();
 
 /// An hour: new sessions show up in search soon enough without rebuilding per crawl.
 const MAX_AGE: u32 = 3_600;
@@ -33,6 +37,7 @@ pub const REBUILD_EVERY_MINUTES: u64 = 60;
 const MAX_PARTS: usize = 200;
 
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
 /// Walks the store and saves a new listing cut into parts of `per_file` URLs: what the
 /// scheduled task runs. Reads every place and session once.
@@ -90,28 +95,39 @@ pub async fn collect_entries(store: &dyn Store) -> Result<Vec<SitemapEntry>, Sto
     Ok(entries)
 }
 
-/// A sitemaps.org `<urlset>` of `entries` under `site_url`.
+/// A sitemaps.org `<urlset>` of `entries` under `site_url`: each page once per language,
+/// each naming all its languages (`xhtml:link` hreflang alternates, as Google reads them).
 pub fn urlset(site_url: &str, entries: &[SitemapEntry]) -> String {
-    let mut out = String::with_capacity(100 + entries.len() * 90);
+    let mut out = String::with_capacity(100 + entries.len() * Lang::ALL.len() * 400);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!("<urlset xmlns=\"{NAMESPACE}\">\n"));
+    out.push_str(&format!(
+        "<urlset xmlns=\"{NAMESPACE}\" xmlns:xhtml=\"{XHTML}\">\n"
+    ));
     for entry in entries {
-        out.push_str("  <url>\n");
-        push_element(
-            &mut out,
-            "    ",
-            "loc",
-            &format!("{site_url}{}", entry.path),
-        );
-        if let Some(day) = entry.lastmod {
-            push_element(
-                &mut out,
-                "    ",
-                "lastmod",
-                &day.format("%Y-%m-%d").to_string(),
-            );
+        let url = |lang: Lang| format!("{site_url}{}", lang.path(&entry.path));
+        for lang in Lang::ALL {
+            out.push_str("  <url>\n");
+            push_element(&mut out, "    ", "loc", &url(lang));
+            if let Some(day) = entry.lastmod {
+                push_element(
+                    &mut out,
+                    "    ",
+                    "lastmod",
+                    &day.format("%Y-%m-%d").to_string(),
+                );
+            }
+            let alternates = Lang::ALL
+                .map(|other| (other.code(), url(other)))
+                .into_iter()
+                .chain([("x-default", url(Lang::En))]);
+            for (code, href) in alternates {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\"/>\n",
+                    xml_text(&href)
+                ));
+            }
+            out.push_str("  </url>\n");
         }
-        out.push_str("  </url>\n");
     }
     out.push_str("</urlset>\n");
     out

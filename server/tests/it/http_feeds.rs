@@ -182,10 +182,51 @@ fn urlset_entries(xml: &str) -> Vec<(String, Option<String>)> {
         root.attribute("xmlns"),
         Some("http://www.sitemaps.org/schemas/sitemap/0.9")
     );
-    root.children_named("url")
+    assert_eq!(
+        root.attribute("xmlns:xhtml"),
+        Some("http://www.w3.org/1999/xhtml")
+    );
+    let urls: Vec<(String, Option<String>, Vec<(String, String)>)> = root
+        .children_named("url")
         .map(|url| {
             let lastmod = url.children_named("lastmod").next().map(|l| l.text.clone());
-            (url.text_of("loc").to_string(), lastmod)
+            let alternates = url
+                .children_named("xhtml:link")
+                .map(|link| {
+                    assert_eq!(link.attribute("rel"), Some("alternate"));
+                    (
+                        link.attribute("hreflang").unwrap().to_string(),
+                        link.attribute("href").unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (url.text_of("loc").to_string(), lastmod, alternates)
+        })
+        .collect();
+    // Every page twice, English then Irish (under /ga), each naming both and the default.
+    assert_eq!(urls.len() % 2, 0, "{xml}");
+    urls.chunks(2)
+        .map(|pair| {
+            let [(english, lastmod, alternates), (irish, irish_lastmod, irish_alternates)] = pair
+            else {
+                unreachable!()
+            };
+            let path = english.strip_prefix(SITE).expect("our site");
+            let expected_irish = if path == "/" {
+                format!("{SITE}/ga/")
+            } else {
+                format!("{SITE}/ga{path}")
+            };
+            assert_eq!(irish, &expected_irish);
+            assert_eq!(lastmod, irish_lastmod);
+            let expected = vec![
+                ("en".to_string(), english.clone()),
+                ("ga".to_string(), irish.clone()),
+                ("x-default".to_string(), english.clone()),
+            ];
+            assert_eq!(alternates, &expected);
+            assert_eq!(irish_alternates, &expected);
+            (english.clone(), lastmod.clone())
         })
         .collect()
 }
@@ -220,7 +261,7 @@ fn robots_txt_allows_all_but_the_api_and_names_the_sitemap() {
         .await;
         assert_eq!(
             body,
-            format!("User-agent: *\nDisallow: /api/\n\nSitemap: {SITE}/sitemap.xml\n")
+            format!("User-agent: *\nDisallow: /api/\nDisallow: /ga/api/\n\nSitemap: {SITE}/sitemap.xml\n")
         );
     })
 }

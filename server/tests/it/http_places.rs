@@ -35,8 +35,9 @@ fn the_country_list_shows_every_country_with_its_count() {
             entry.1 += 1;
         }
         for (code, (name, count)) in expected {
+            let sessions = if count == 1 { "session" } else { "sessions" };
             let link = format!(
-            "href=\"/sessions/{code}\" class=\"place-link\"><span class=\"place-name\">{name}</span><span class=\"place-count\">{count} sessions</span>"
+            "href=\"/sessions/{code}\" class=\"place-link\"><span class=\"place-name\">{name}</span><span class=\"place-count\">{count} {sessions}</span>"
         );
             assert!(html.contains(&link), "missing {link}");
         }

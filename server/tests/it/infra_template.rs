@@ -380,6 +380,40 @@ fn feeds_are_cached_whatever_the_query_string() {
     }
 }
 
+/// The front page's language is chosen at the edge, before the cache (the pages' cache key
+/// stays free of Accept-Language): the function runs on the default behaviour's viewer
+/// requests, and the cache key names no header.
+#[test]
+fn the_front_page_language_is_chosen_before_the_cache() {
+    let template = to_json(&template()["Resources"]);
+    let function = &template["LanguageFunction"];
+    assert_eq!(function["Type"], "AWS::CloudFront::Function");
+    assert_eq!(
+        function["Properties"]["FunctionConfig"]["Runtime"],
+        "cloudfront-js-2.0"
+    );
+    assert_eq!(function["Properties"]["AutoPublish"], true);
+    let code = function["Properties"]["FunctionCode"].as_str().unwrap();
+    assert!(
+        code.contains("function handler(event)") && code.contains("'/ga/'"),
+        "{code}"
+    );
+    let default =
+        &template["Distribution"]["Properties"]["DistributionConfig"]["DefaultCacheBehavior"];
+    let associations = default["FunctionAssociations"]
+        .as_array()
+        .expect("associations");
+    assert_eq!(associations.len(), 1);
+    assert_eq!(associations[0]["EventType"], "viewer-request");
+    assert_eq!(
+        associations[0]["FunctionARN"]["Fn::GetAtt"],
+        "LanguageFunction.FunctionARN"
+    );
+    let pages = &template["PagesCachePolicy"]["Properties"]["CachePolicyConfig"]
+        ["ParametersInCacheKeyAndForwardedToOrigin"];
+    assert_eq!(pages["HeadersConfig"]["HeaderBehavior"], "none");
+}
+
 // ---------------------------------------------------------------------------------------
 // Issue 16: what would break a first real deploy. Each test fails on the templates and
 // scripts as they were before it (checked when each was written).
