@@ -3,13 +3,16 @@
 //! must not unsubscribe anyone); pressing the button, or a mail app's one-click `POST`
 //! (RFC 8058, `List-Unsubscribe-Post`), stops them. The link carries the follow's id (or
 //! `all=1`) and the secret stored with the member's follows, compared in constant time.
+use app::i18n::Lang;
 use app::model::{Follow, MemberId};
 use app::state::AppState;
+use app::t;
 use axum::extract::{RawQuery, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 use quick_xml::escape::escape;
 
@@ -22,7 +25,7 @@ pub fn routes() -> Router<ServerState> {
 }
 
 /// The follows a stop link names, checked against the stored ones.
-async fn named_follows(app: &AppState, query: &str) -> Result<Vec<Follow>, Response> {
+async fn named_follows(app: &AppState, lang: Lang, query: &str) -> Result<Vec<Follow>, Response> {
     let mut member = None;
     let mut ids = Vec::new();
     let mut tokens = Vec::new();
@@ -40,17 +43,24 @@ async fn named_follows(app: &AppState, query: &str) -> Result<Vec<Follow>, Respo
     let well_formed = tokens.len() == 1 && if all { ids.is_empty() } else { ids.len() == 1 };
     let Some(member) = member.filter(|_| well_formed) else {
         return Err(page(
+            lang,
             StatusCode::BAD_REQUEST,
-            "Not a stop link",
-            "<p>This link is not one of ours, or it was cut short. Copy the whole link from the email, or change what you follow on <a href=\"/account#following\">your account page</a>.</p>",
+            &t!(lang, "stop-not-a-link-title"),
+            &format!(
+                "<p>{} <a href=\"{}\">{}</a>.</p>",
+                escape(&t!(lang, "stop-not-a-link")),
+                lang.path("/account#following"),
+                escape(&t!(lang, "stop-account-page"))
+            ),
         ));
     };
     let stored = app.store.follows_of(&member).await.map_err(|err| {
         tracing::warn!(error = %err, "stop link: cannot read follows");
         page(
+            lang,
             StatusCode::SERVICE_UNAVAILABLE,
-            "Please try again",
-            "<p>We could not reach the list of what you follow just now. Nothing was changed; please try the link again in a minute.</p>",
+            &t!(lang, "stop-try-again-title"),
+            &format!("<p>{}</p>", escape(&t!(lang, "stop-cannot-read"))),
         )
     })?;
     let token = tokens[0].as_bytes();
@@ -74,54 +84,91 @@ fn labels(follows: &[Follow]) -> String {
         .collect()
 }
 
-const NOTHING_TO_STOP: &str = "<p>There is nothing to stop: these emails were already stopped (or the link is not one we sent). You can see what you follow on <a href=\"/account#following\">your account page</a>.</p>";
-
-async fn ask(State(app): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let query = query.unwrap_or_default();
-    let follows = match named_follows(&app, &query).await {
-        Ok(follows) => follows,
-        Err(response) => return response,
-    };
-    if follows.is_empty() {
-        return page(StatusCode::OK, "Nothing to stop", NOTHING_TO_STOP);
-    }
-    let action = format!("{STOP_PATH}?{query}");
+fn nothing_to_stop(lang: Lang) -> Response {
     page(
+        lang,
         StatusCode::OK,
-        "Stop these emails?",
+        &t!(lang, "stop-nothing-title"),
         &format!(
-            "<p>You will get no more emails about:</p><ul>{}</ul><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"button\">Stop these emails</button></form><p>No sign-in needed. You can follow places again at any time.</p>",
-            labels(&follows),
-            escape(&action)
+            "<p>{} <a href=\"{}\">{}</a>.</p>",
+            escape(&t!(lang, "stop-nothing")),
+            lang.path("/account#following"),
+            escape(&t!(lang, "stop-account-page"))
         ),
     )
 }
 
-async fn stop(State(app): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let follows = match named_follows(&app, &query.unwrap_or_default()).await {
+/// The language the page was asked in (`/ga/alerts/stop` for a member who followed in
+/// Irish: their emails link there).
+fn lang_of(lang: Option<Extension<Lang>>) -> Lang {
+    lang.map(|Extension(lang)| lang).unwrap_or_default()
+}
+
+async fn ask(
+    State(app): State<AppState>,
+    lang: Option<Extension<Lang>>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(lang);
+    let query = query.unwrap_or_default();
+    let follows = match named_follows(&app, lang, &query).await {
         Ok(follows) => follows,
         Err(response) => return response,
     };
     if follows.is_empty() {
-        return page(StatusCode::OK, "Nothing to stop", NOTHING_TO_STOP);
+        return nothing_to_stop(lang);
+    }
+    let action = format!("{}?{query}", lang.path(STOP_PATH));
+    page(
+        lang,
+        StatusCode::OK,
+        &t!(lang, "stop-ask-title"),
+        &format!(
+            "<p>{}</p><ul>{}</ul><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"button\">{}</button></form><p>{}</p>",
+            escape(&t!(lang, "stop-ask")),
+            labels(&follows),
+            escape(&action),
+            escape(&t!(lang, "stop-button")),
+            escape(&t!(lang, "stop-ask-hint"))
+        ),
+    )
+}
+
+async fn stop(
+    State(app): State<AppState>,
+    lang: Option<Extension<Lang>>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(lang);
+    let follows = match named_follows(&app, lang, &query.unwrap_or_default()).await {
+        Ok(follows) => follows,
+        Err(response) => return response,
+    };
+    if follows.is_empty() {
+        return nothing_to_stop(lang);
     }
     for follow in &follows {
         if let Err(err) = app.store.remove_follow(&follow.member, &follow.id()).await {
             tracing::warn!(error = %err, "stop link: cannot remove a follow");
             return page(
+                lang,
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Please try again",
-                "<p>We could not stop the emails just now. Please press the button again in a minute.</p>",
+                &t!(lang, "stop-try-again-title"),
+                &format!("<p>{}</p>", escape(&t!(lang, "stop-cannot-stop"))),
             );
         }
     }
     tracing::info!(member = %follows[0].member, stopped = follows.len(), "follows stopped from an email");
     page(
+        lang,
         StatusCode::OK,
-        "Emails stopped",
+        &t!(lang, "stop-done-title"),
         &format!(
-            "<p role=\"status\">Done: you will get no more emails about</p><ul>{}</ul><p><a href=\"/\">Find a session tonight</a></p>",
-            labels(&follows)
+            "<p role=\"status\">{}</p><ul>{}</ul><p><a href=\"{}\">{}</a></p>",
+            escape(&t!(lang, "stop-done")),
+            labels(&follows),
+            lang.path("/"),
+            escape(&t!(lang, "home-title"))
         ),
     )
 }
@@ -129,13 +176,14 @@ async fn stop(State(app): State<AppState>, RawQuery(query): RawQuery) -> Respons
 /// A small page of its own, plain HTML (readable on any phone; the CSP allows no inline
 /// style, and these pages need no script): these answers are for people arriving from an email, and
 /// must never be kept by a cache (each is about one member's follows).
-fn page(status: StatusCode, title: &str, body: &str) -> Response {
+fn page(lang: Lang, status: StatusCode, title: &str, body: &str) -> Response {
     (
         status,
         [(CACHE_CONTROL, "no-store")],
         Html(format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>{title} · Seisiún</title></head><body><main><h1>{title}</h1>{body}</main></body></html>",
-            title = escape(title)
+            "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>{title} · Seisiún</title></head><body><main><h1>{title}</h1>{body}</main></body></html>",
+            title = escape(title),
+            code = lang.code()
         )),
     )
         .into_response()

@@ -664,3 +664,43 @@ error-weekly-every = A weekly session repeats every 1 to 8 weeks.
 error-choose-week = Choose which week of the month (first … last).
 label-start-time = start time
 label-end-time = end time
+
+## The digest email and its stop page
+
+digest-count-new = { $count ->
+    [one] { $count } new session
+   *[other] { $count } new sessions
+}
+digest-count-changed = { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+}
+digest-count-stale = { $count } that may have stopped
+digest-new = New: { $name }
+digest-changed = Changed: { $name }
+digest-stale = May have stopped: { $name }
+digest-stale-detail = Nobody has confirmed it runs for a year. If you know it does, confirm it on its page.
+digest-subject = { $counts } in { $places } · Seisiún
+digest-why = You get this { $cadence ->
+    [daily] once a day
+   *[weekly] once a week
+} because you follow these places on Seisiún.
+digest-stop-all = Stop all emails from Seisiún
+digest-no-sign-in = no sign-in needed
+digest-change = Change what you follow
+digest-intro = What is new in the places you follow:
+digest-stop-place = Stop emails about { $place }
+stop-not-a-link-title = Not a stop link
+stop-not-a-link = This link is not one of ours, or it was cut short. Copy the whole link from the email, or change what you follow on
+stop-account-page = your account page
+stop-try-again-title = Please try again
+stop-cannot-read = We could not reach the list of what you follow just now. Nothing was changed; please try the link again in a minute.
+stop-nothing-title = Nothing to stop
+stop-nothing = There is nothing to stop: these emails were already stopped (or the link is not one we sent). You can see what you follow on
+stop-ask-title = Stop these emails?
+stop-ask = You will get no more emails about:
+stop-button = Stop these emails
+stop-ask-hint = No sign-in needed. You can follow places again at any time.
+stop-cannot-stop = We could not stop the emails just now. Please press the button again in a minute.
+stop-done-title = Emails stopped
+stop-done = Done: you will get no more emails about

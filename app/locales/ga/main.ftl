@@ -689,3 +689,45 @@ error-weekly-every = Athdhéantar seisiún seachtainiúil gach 1 go 8 seachtain.
 error-choose-week = Roghnaigh cén tseachtain den mhí (an chéad … an ceann deireanach).
 label-start-time = an t-am tosaithe
 label-end-time = an t-am críochnaithe
+
+## An ríomhphost achoimre agus a leathanach stoptha
+
+digest-count-new = { $count ->
+    [one] { $count } seisiún nua
+    [two] { $count } sheisiún nua
+    [few] { $count } sheisiún nua
+   *[other] { $count } seisiún nua
+}
+digest-count-changed = { $count ->
+    [one] { $count } athrú
+   *[other] { $count } athrú
+}
+digest-count-stale = { $count } a d'fhéadfadh a bheith stoptha
+digest-new = Nua: { $name }
+digest-changed = Athraithe: { $name }
+digest-stale = D'fhéadfadh sé a bheith stoptha: { $name }
+digest-stale-detail = Níor dheimhnigh aon duine le bliain go bhfuil sé ar siúl. Má tá a fhios agat go bhfuil, deimhnigh é ar a leathanach.
+digest-subject = { $counts }: { $places } · Seisiún
+digest-why = Faigheann tú é seo { $cadence ->
+    [daily] uair sa lá
+   *[weekly] uair sa tseachtain
+} mar go leanann tú na háiteanna seo ar Seisiún.
+digest-stop-all = Stop gach ríomhphost ó Seisiún
+digest-no-sign-in = gan síniú isteach
+digest-change = Athraigh an méid a leanann tú
+digest-intro = Nuacht ó na háiteanna a leanann tú:
+digest-stop-place = Stop ríomhphoist faoi { $place }
+stop-not-a-link-title = Ní nasc stoptha é seo
+stop-not-a-link = Ní linne an nasc seo, nó gearradh é. Cóipeáil an nasc iomlán ón ríomhphost, nó athraigh an méid a leanann tú ar
+stop-account-page = leathanach do chuntais
+stop-try-again-title = Bain triail eile as, le do thoil
+stop-cannot-read = Níorbh fhéidir linn liosta na n-áiteanna a leanann tú a shroicheadh díreach anois. Níor athraíodh aon rud; bain triail eile as an nasc i gceann nóiméid.
+stop-nothing-title = Níl aon rud le stopadh
+stop-nothing = Níl aon rud le stopadh: stopadh na ríomhphoist seo cheana (nó ní linne an nasc). Feicfidh tú an méid a leanann tú ar
+stop-ask-title = Na ríomhphoist seo a stopadh?
+stop-ask = Ní bhfaighidh tú a thuilleadh ríomhphoist faoi:
+stop-button = Stop na ríomhphoist seo
+stop-ask-hint = Níl gá síniú isteach. Is féidir leat áiteanna a leanúint arís am ar bith.
+stop-cannot-stop = Níorbh fhéidir linn na ríomhphoist a stopadh díreach anois. Brúigh an cnaipe arís i gceann nóiméid, le do thoil.
+stop-done-title = Ríomhphoist stoptha
+stop-done = Déanta: ní bhfaighidh tú a thuilleadh ríomhphoist faoi

@@ -68,6 +68,7 @@ pub async fn follow(
             |f| f.stop_token.clone(),
         ),
         since,
+        lang: crate::i18n::use_lang(),
     };
     state.store.put_follow(&follow).await?;
     crate::api::edge::redirect_to("/account?followed=1#following");

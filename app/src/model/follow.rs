@@ -110,6 +110,10 @@ pub struct Follow {
     pub stop_token: String,
     /// News before this is not reported (the first digest starts here).
     pub since: DateTime<Utc>,
+    /// The language of the page they followed from: their emails and the stop page speak
+    /// it. (Absent in follows stored before there were two: English.)
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 impl Follow {

@@ -1,9 +1,12 @@
 //! A member's digest as an email: one section per place they follow that has news, each
 //! with its own stop link, and a link that stops all of them (also the one-click header).
+use app::i18n::Lang;
 use app::model::{Cadence, Follow, Session};
+use app::t;
 use quick_xml::escape::escape;
 
 use super::news::News;
+use crate::alerts::STOP_PATH;
 use crate::mail::Email;
 
 /// One followed place and its news, sessions in the order they were read.
@@ -13,14 +16,14 @@ pub struct Section<'a> {
 }
 
 /// The link that stops emails about one follow, with no sign-in: its id and the secret
-/// stored with it.
+/// stored with it; in the follow's language.
 pub fn stop_url(site_url: &str, follow: &Follow) -> String {
     let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("m", follow.member.as_str())
         .append_pair("f", &follow.id())
         .append_pair("t", &follow.stop_token)
         .finish();
-    format!("{site_url}/alerts/stop?{query}")
+    format!("{site_url}{}?{query}", follow.lang.path(STOP_PATH))
 }
 
 /// The link that stops every email to the member: a member's follows share one secret
@@ -32,64 +35,65 @@ pub fn stop_all_url(site_url: &str, any_follow: &Follow) -> String {
         .append_pair("all", "1")
         .append_pair("t", &any_follow.stop_token)
         .finish();
-    format!("{site_url}/alerts/stop?{query}")
+    format!("{site_url}{}?{query}", any_follow.lang.path(STOP_PATH))
 }
 
-fn count_words(sections: &[Section]) -> String {
+fn count_words(lang: Lang, sections: &[Section]) -> String {
     let count = |wanted: fn(&News) -> bool| -> usize {
         sections
             .iter()
             .map(|s| s.news.iter().filter(|(_, n)| wanted(n)).count())
             .sum()
     };
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     let mut parts = Vec::new();
     let added = count(|n| matches!(n, News::Added));
     let changed = count(|n| matches!(n, News::Changed(_)));
     let stale = count(|n| matches!(n, News::MayHaveStopped));
     if added > 0 {
-        parts.push(plural(added, "new session", "new sessions"));
+        parts.push(t!(lang, "digest-count-new", count = added));
     }
     if changed > 0 {
-        parts.push(plural(changed, "change", "changes"));
+        parts.push(t!(lang, "digest-count-changed", count = changed));
     }
     if stale > 0 {
-        parts.push(plural(
-            stale,
-            "that may have stopped",
-            "that may have stopped",
-        ));
+        parts.push(t!(lang, "digest-count-stale", count = stale));
     }
     parts.join(", ")
 }
 
-fn headline(session: &Session, news: &News) -> String {
+fn headline(lang: Lang, session: &Session, news: &News) -> String {
     match news {
-        News::Added => format!("New: {}", session.name),
-        News::Changed(_) => format!("Changed: {}", session.name),
-        News::MayHaveStopped => format!("May have stopped: {}", session.name),
+        News::Added => t!(lang, "digest-new", name = &session.name),
+        News::Changed(_) => t!(lang, "digest-changed", name = &session.name),
+        News::MayHaveStopped => t!(lang, "digest-stale", name = &session.name),
     }
 }
 
-fn detail_lines(session: &Session, news: &News) -> Vec<String> {
+fn detail_lines(lang: Lang, session: &Session, news: &News) -> Vec<String> {
     match news {
-        News::Added => vec![crate::feeds::atom::summary(session)],
+        News::Added => vec![summary(lang, session)],
+        // The revision's own words, kept as they were written (English).
         News::Changed(lines) => lines.clone(),
-        News::MayHaveStopped => vec![
-            "Nobody has confirmed it runs for a year. If you know it does, confirm it on its page."
-                .into(),
-        ],
+        News::MayHaveStopped => vec![t!(lang, "digest-stale-detail")],
     }
+}
+
+/// "Hogan's · Ennis, Clare, Ireland · Thursdays from 21:30", in `lang`.
+fn summary(lang: Lang, session: &Session) -> String {
+    [
+        session.venue.name.trim().to_string(),
+        session.place_line(),
+        session.schedule_line_in(lang),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// The email for `sections` (each with news), to `to`; `any_follow` of the member's
-/// carries the secret of the link that stops them all.
+/// carries the secret of the link that stops them all, and the language of the email
+/// (the member's follows').
 pub fn digest_email(
     site_url: &str,
     to: &str,
@@ -97,29 +101,33 @@ pub fn digest_email(
     sections: &[Section],
     any_follow: &Follow,
 ) -> Email {
+    let lang = any_follow.lang;
     let places: Vec<&str> = sections.iter().map(|s| s.follow.label.as_str()).collect();
-    let subject = format!(
-        "{} in {} · Seisiún",
-        capitalised(&count_words(sections)),
-        places.join("; ")
+    let subject = t!(
+        lang,
+        "digest-subject",
+        counts = capitalised(&count_words(lang, sections)),
+        places = places.join("; ")
     );
     let stop_all = stop_all_url(site_url, any_follow);
-    let account = format!("{site_url}/account#following");
-    let why = format!(
-        "You get this {} because you follow these places on Seisiún.",
-        cadence.words()
-    );
-    let stop_all_words = "Stop all emails from Seisiún";
+    let account = format!("{site_url}{}", lang.path("/account#following"));
+    let why = t!(lang, "digest-why", cadence = cadence.slug());
+    let stop_all_words = t!(lang, "digest-stop-all");
+    let no_sign_in = t!(lang, "digest-no-sign-in");
+    let change = t!(lang, "digest-change");
+    let intro = t!(lang, "digest-intro");
 
-    let mut text = String::from("What is new in the places you follow:\n");
-    let mut html = String::from(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">",
+    let mut text = format!("{intro}\n");
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">",
+        lang.code()
     );
-    html.push_str("<p>What is new in the places you follow:</p>");
+    html.push_str(&format!("<p>{}</p>", escape(&intro)));
     for section in sections {
         let place = &section.follow.label;
-        let place_url = format!("{site_url}{}", section.follow.target.href());
+        let place_url = format!("{site_url}{}", lang.path(&section.follow.target.href()));
         let stop = stop_url(site_url, section.follow);
+        let stop_words = t!(lang, "digest-stop-place", place = place);
         text.push_str(&format!("\n== {place} ==\n{place_url}\n"));
         html.push_str(&format!(
             "<h2 style=\"font-size:1.15em\"><a href=\"{}\">{}</a></h2><ul>",
@@ -127,9 +135,12 @@ pub fn digest_email(
             escape(place)
         ));
         for (session, news) in &section.news {
-            let url = format!("{site_url}/session/{}", session.id);
-            let head = headline(session, news);
-            let details = detail_lines(session, news);
+            let url = format!(
+                "{site_url}{}",
+                lang.path(&format!("/session/{}", session.id))
+            );
+            let head = headline(lang, session, news);
+            let details = detail_lines(lang, session, news);
             text.push_str(&format!("\n* {head}\n"));
             for line in &details {
                 text.push_str(&format!("  {line}\n"));
@@ -145,22 +156,24 @@ pub fn digest_email(
             }
             html.push_str("</li>");
         }
-        text.push_str(&format!("\nStop emails about {place}: {stop}\n"));
+        text.push_str(&format!("\n{stop_words}: {stop}\n"));
         html.push_str(&format!(
-            "</ul><p style=\"font-size:.9em\"><a href=\"{}\">Stop emails about {}</a></p>",
+            "</ul><p style=\"font-size:.9em\"><a href=\"{}\">{}</a></p>",
             escape(&stop),
-            escape(place)
+            escape(&stop_words)
         ));
     }
     text.push_str(&format!(
-        "\n--\n{why}\n{stop_all_words} (no sign-in needed): {stop_all}\nChange what you follow: {account}\n"
+        "\n--\n{why}\n{stop_all_words} ({no_sign_in}): {stop_all}\n{change}: {account}\n"
     ));
     html.push_str(&format!(
-        "<hr><p style=\"font-size:.9em\">{}<br><a href=\"{}\">{}</a> (no sign-in needed) · <a href=\"{}\">Change what you follow</a></p></body></html>",
+        "<hr><p style=\"font-size:.9em\">{}<br><a href=\"{}\">{}</a> ({}) · <a href=\"{}\">{}</a></p></body></html>",
         escape(&why),
         escape(&stop_all),
-        stop_all_words,
-        escape(&account)
+        escape(&stop_all_words),
+        escape(&no_sign_in),
+        escape(&account),
+        escape(&change)
     ));
     Email {
         to: to.to_string(),
@@ -196,6 +209,7 @@ mod tests {
             cadence: Cadence::Weekly,
             stop_token: "5f0c9a3e8b7d4c2a9e1f6b3d8c7a2e4f".into(),
             since: chrono::Utc::now(),
+            lang: Lang::En,
         }
     }
 
@@ -235,5 +249,43 @@ mod tests {
             "{}",
             email.subject
         );
+    }
+
+    #[test]
+    fn a_member_who_followed_in_irish_gets_the_email_in_irish() {
+        let session = sample_session("a", "Seisiún an Chlub", "IE");
+        let follow = Follow {
+            lang: Lang::Ga,
+            ..follow("ennis")
+        };
+        let sections = [Section {
+            follow: &follow,
+            news: vec![(&session, News::Added), (&session, News::MayHaveStopped)],
+        }];
+        let email = digest_email(
+            "https://seisiun.example",
+            "aoife@example.org",
+            Cadence::Daily,
+            &sections,
+            &follow,
+        );
+        assert_eq!(
+            email.subject,
+            "1 seisiún nua, 1 a d'fhéadfadh a bheith stoptha: ennis, Clare, Ireland · Seisiún"
+        );
+        for words in [
+            "Nua: Seisiún an Chlub",
+            "Gach Déardaoin ó 21:30",
+            "https://seisiun.example/ga/session/a",
+            "https://seisiun.example/ga/alerts/stop?m=",
+            "https://seisiun.example/ga/account#following",
+            "uair sa lá",
+        ] {
+            assert!(email.text.contains(words), "{words} in {}", email.text);
+        }
+        assert!(email.html.starts_with("<!DOCTYPE html><html lang=\"ga\">"));
+        assert!(email
+            .unsubscribe_url
+            .starts_with("https://seisiun.example/ga/alerts/stop?"));
     }
 }

@@ -183,3 +183,125 @@ fn irish_lists_count_in_irish() {
         app.stop().await;
     })
 }
+
+/// A member on Irish pages is answered in Irish: a refused form says why in Irish, a form
+/// that succeeds leads on to an Irish page, and what they follow from there emails them
+/// in Irish, with a stop link whose page is Irish too.
+#[test]
+fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let mut old = sample_session("old-ennis", "Old Ennis Session", "IE");
+        old.created_at = chrono::Utc::now() - chrono::TimeDelta::days(100);
+        old.updated_at = old.created_at;
+        old.last_confirmed = Some(chrono::Utc::now().date_naive());
+        app.store.create_session(&old, None).await.unwrap();
+        let aoife = app
+            .new_member("Aoife", "aoife@example.org", "Reels4Ever")
+            .await;
+        let irish_page = "/ga/sessions/ie/clare/ennis";
+
+        let refused = aoife
+            .call_from(
+                irish_page,
+                "follow",
+                &[("place", "ie/nowhere/at-all"), ("cadence", "daily")],
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 404);
+        let message = refused.text().await.unwrap();
+        assert!(
+            message.contains("Níl seisiún ar bith liostaithe ansin."),
+            "{message}"
+        );
+        assert!(app
+            .store
+            .follows_of(&member_id(&aoife).await)
+            .await
+            .unwrap()
+            .is_empty());
+
+        let followed = aoife
+            .call_from(
+                irish_page,
+                "follow",
+                &[("place", "ie/clare/ennis"), ("cadence", "daily")],
+            )
+            .await;
+        assert!(followed.status().is_success() || followed.status().is_redirection());
+        let to = followed.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(to, "/ga/account?followed=1#following");
+        let (_, account) = aoife.page("/ga/account").await;
+        assert!(account.contains("Áiteanna a leanann tú"), "{account}");
+
+        let mut new = sample_session("new-ennis", "Seisiún Nua na hInse", "IE");
+        new.created_at = chrono::Utc::now();
+        new.updated_at = new.created_at;
+        app.store.create_session(&new, None).await.unwrap();
+        let run = app
+            .client
+            .post(format!("{}/account/outbox/digest", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(run.status().as_u16(), 303);
+        let sent = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir)
+            .newest(5)
+            .unwrap();
+        assert_eq!(sent.len(), 1);
+        let email = &sent[0].email;
+        assert!(
+            email.subject.starts_with("1 seisiún nua"),
+            "{}",
+            email.subject
+        );
+        assert!(
+            email.text.contains("Nua: Seisiún Nua na hInse"),
+            "{}",
+            email.text
+        );
+        assert!(
+            email.text.contains("Gach Déardaoin ó 21:30"),
+            "{}",
+            email.text
+        );
+        let stop = email
+            .text
+            .split_whitespace()
+            .find(|w| w.contains("/ga/alerts/stop?"))
+            .expect("an Irish stop link");
+        let stop_path = &stop[stop.find("/ga/alerts/stop?").unwrap()..];
+        let (status, ask) = app.visitor().page(stop_path).await;
+        assert_eq!(status, 200);
+        assert!(ask.contains("<html lang=\"ga\">"), "{ask}");
+        assert!(ask.contains("Na ríomhphoist seo a stopadh?"), "{ask}");
+        assert!(
+            ask.contains("action=\"/ga/alerts/stop?"),
+            "the button posts in Irish"
+        );
+        let stopped = app
+            .client
+            .post(format!("{}{stop_path}", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert!(stopped
+            .text()
+            .await
+            .unwrap()
+            .contains("Ríomhphoist stoptha"));
+        assert!(app
+            .store
+            .follows_of(&member_id(&aoife).await)
+            .await
+            .unwrap()
+            .is_empty());
+        app.stop().await;
+    })
+}
+
+async fn member_id(member: &crate::accounts::Browser) -> app::model::MemberId {
+    let me = member.current_member().await;
+    app::model::MemberId::new(me["subject"].as_str().expect("signed in"))
+}

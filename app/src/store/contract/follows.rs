@@ -18,6 +18,7 @@ fn follow(member: &str, town: &str, cadence: Cadence) -> Follow {
         cadence,
         stop_token: format!("token-{member}-{town}"),
         since: at("2026-11-01T00:00:00Z"),
+        lang: crate::i18n::Lang::En,
     }
 }
 
@@ -67,6 +68,8 @@ pub async fn following_again_replaces_and_unfollowing_removes(store: Arc<dyn Sto
             25,
         ),
         label: "near".into(),
+        // Kept as followed: the digest and the stop page speak it.
+        lang: crate::i18n::Lang::Ga,
         ..follow("aoife", "x", Cadence::Daily)
     };
     store.put_follow(&near).await.unwrap();

@@ -56,6 +56,25 @@ impl Browser {
             .unwrap()
     }
 
+    /// Calls a server function from one of our pages at `page` (its address is the
+    /// `Referer`, as a browser sends it): the answer speaks that page's language.
+    pub async fn call_from(
+        &self,
+        page: &str,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .header(ORIGIN, &self.address)
+            .header(reqwest::header::REFERER, format!("{}{page}", self.address))
+            .header(COOKIE, &self.cookies)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A page as this browser sees it: status and HTML.
     pub async fn page(&self, path: &str) -> (u16, String) {
         let response = self
