@@ -48,9 +48,9 @@ async fn named_follows(app: &AppState, lang: Lang, query: &str) -> Result<Vec<Fo
             &t!(lang, "stop-not-a-link-title"),
             &format!(
                 "<p>{} <a href=\"{}\">{}</a>.</p>",
-                escape(&t!(lang, "stop-not-a-link")),
+                escape(t!(lang, "stop-not-a-link")),
                 lang.path("/account#following"),
-                escape(&t!(lang, "stop-account-page"))
+                escape(t!(lang, "stop-account-page"))
             ),
         ));
     };
@@ -60,7 +60,7 @@ async fn named_follows(app: &AppState, lang: Lang, query: &str) -> Result<Vec<Fo
             lang,
             StatusCode::SERVICE_UNAVAILABLE,
             &t!(lang, "stop-try-again-title"),
-            &format!("<p>{}</p>", escape(&t!(lang, "stop-cannot-read"))),
+            &format!("<p>{}</p>", escape(t!(lang, "stop-cannot-read"))),
         )
     })?;
     let token = tokens[0].as_bytes();
@@ -91,9 +91,9 @@ fn nothing_to_stop(lang: Lang) -> Response {
         &t!(lang, "stop-nothing-title"),
         &format!(
             "<p>{} <a href=\"{}\">{}</a>.</p>",
-            escape(&t!(lang, "stop-nothing")),
+            escape(t!(lang, "stop-nothing")),
             lang.path("/account#following"),
-            escape(&t!(lang, "stop-account-page"))
+            escape(t!(lang, "stop-account-page"))
         ),
     )
 }
@@ -125,11 +125,11 @@ async fn ask(
         &t!(lang, "stop-ask-title"),
         &format!(
             "<p>{}</p><ul>{}</ul><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"button\">{}</button></form><p>{}</p>",
-            escape(&t!(lang, "stop-ask")),
+            escape(t!(lang, "stop-ask")),
             labels(&follows),
             escape(&action),
-            escape(&t!(lang, "stop-button")),
-            escape(&t!(lang, "stop-ask-hint"))
+            escape(t!(lang, "stop-button")),
+            escape(t!(lang, "stop-ask-hint"))
         ),
     )
 }
@@ -154,7 +154,7 @@ async fn stop(
                 lang,
                 StatusCode::SERVICE_UNAVAILABLE,
                 &t!(lang, "stop-try-again-title"),
-                &format!("<p>{}</p>", escape(&t!(lang, "stop-cannot-stop"))),
+                &format!("<p>{}</p>", escape(t!(lang, "stop-cannot-stop"))),
             );
         }
     }
@@ -165,10 +165,10 @@ async fn stop(
         &t!(lang, "stop-done-title"),
         &format!(
             "<p role=\"status\">{}</p><ul>{}</ul><p><a href=\"{}\">{}</a></p>",
-            escape(&t!(lang, "stop-done")),
+            escape(t!(lang, "stop-done")),
             labels(&follows),
             lang.path("/"),
-            escape(&t!(lang, "home-title"))
+            escape(t!(lang, "home-title"))
         ),
     )
 }

@@ -20,7 +20,14 @@ pub async fn refuse_large_bodies(request: Request, next: Next) -> Response {
     if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
         let error = app::error::AppError::new(
             413,
-            "That is more than Seisiún accepts in one go (64 KB). Please shorten it and try again.",
+            app::t!(
+                request
+                    .extensions()
+                    .get::<app::i18n::Lang>()
+                    .copied()
+                    .unwrap_or_default(),
+                "error-body-too-large"
+            ),
         );
         return (
             StatusCode::PAYLOAD_TOO_LARGE,

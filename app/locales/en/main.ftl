@@ -704,3 +704,19 @@ stop-ask-hint = No sign-in needed. You can follow places again at any time.
 stop-cannot-stop = We could not stop the emails just now. Please press the button again in a minute.
 stop-done-title = Emails stopped
 stop-done = Done: you will get no more emails about
+
+## Accounts: what the identity provider said
+
+identity-user-exists = An account with that email already exists. Sign in, or reset your password.
+identity-wrong-code = That code is not right. Check the latest email we sent, or ask for a new code.
+identity-expired-code = That code has expired. Ask for a new one.
+identity-not-confirmed = Please confirm your email first: enter the code we sent you.
+identity-wrong-credentials = That email and password do not match an account.
+identity-too-many = Too many attempts. Please wait a few minutes and try again.
+identity-session-ended = Your session has ended. Please sign in again.
+identity-unavailable = Signing in is not available right now. Please try again in a moment.
+identity-stronger-password = Choose a stronger password: { $detail }
+identity-reset-required = Your password must be changed: choose “Forgot your password?” to set a new one.
+identity-check-input = Please check what you entered and try again.
+identity-unsupported-step = This account needs a step we cannot do here yet. Reset your password to carry on.
+error-body-too-large = That is more than Seisiún accepts in one go (64 KB). Please shorten it and try again.

@@ -731,3 +731,19 @@ stop-ask-hint = Níl gá síniú isteach. Is féidir leat áiteanna a leanúint 
 stop-cannot-stop = Níorbh fhéidir linn na ríomhphoist a stopadh díreach anois. Brúigh an cnaipe arís i gceann nóiméid, le do thoil.
 stop-done-title = Ríomhphoist stoptha
 stop-done = Déanta: ní bhfaighidh tú a thuilleadh ríomhphoist faoi
+
+## Cuntais: an méid a dúirt an soláthraí aitheantais
+
+identity-user-exists = Tá cuntas leis an ríomhphost sin ann cheana. Sínigh isteach, nó athshocraigh do phasfhocal.
+identity-wrong-code = Níl an cód sin ceart. Seiceáil an ríomhphost is déanaí a sheolamar, nó iarr cód nua.
+identity-expired-code = Tá an cód sin as feidhm. Iarr ceann nua.
+identity-not-confirmed = Deimhnigh do ríomhphost ar dtús, le do thoil: cuir isteach an cód a sheolamar chugat.
+identity-wrong-credentials = Ní hionann an ríomhphost agus an pasfhocal sin agus cuntas ar bith.
+identity-too-many = An iomarca iarrachtaí. Fan cúpla nóiméad agus bain triail eile as, le do thoil.
+identity-session-ended = Tá deireadh le do sheisiún. Sínigh isteach arís, le do thoil.
+identity-unavailable = Níl síniú isteach ar fáil faoi láthair. Bain triail eile as i gceann nóiméid, le do thoil.
+identity-stronger-password = Roghnaigh pasfhocal níos láidre: { $detail }
+identity-reset-required = Caithfear do phasfhocal a athrú: roghnaigh “Ar dhearmad tú do phasfhocal?” chun ceann nua a shocrú.
+identity-check-input = Seiceáil an méid a chuir tú isteach agus bain triail eile as, le do thoil.
+identity-unsupported-step = Teastaíonn céim ón gcuntas seo nach féidir linn a dhéanamh anseo fós. Athshocraigh do phasfhocal chun leanúint ar aghaidh.
+error-body-too-large = Is mó é sin ná mar a ghlacann Seisiún in aon iarracht amháin (64 KB). Giorraigh é agus bain triail eile as, le do thoil.

@@ -102,7 +102,22 @@ impl From<IdentityError> for AppError {
         if let IdentityError::Unavailable(detail) = &err {
             tracing::warn!(error = %detail, "identity provider unavailable");
         }
-        respond_with(AppError::new(status, err.to_string()).caused_by(&err))
+        let lang = crate::i18n::use_lang();
+        let message = match &err {
+            IdentityError::UserExists => crate::t!(lang, "identity-user-exists"),
+            // Made in the member's language where they were found (`identity::check_*`).
+            IdentityError::WeakPassword(message) | IdentityError::InvalidInput(message) => {
+                message.clone()
+            }
+            IdentityError::WrongCode => crate::t!(lang, "identity-wrong-code"),
+            IdentityError::ExpiredCode => crate::t!(lang, "identity-expired-code"),
+            IdentityError::NotConfirmed => crate::t!(lang, "identity-not-confirmed"),
+            IdentityError::WrongCredentials => crate::t!(lang, "identity-wrong-credentials"),
+            IdentityError::TooManyAttempts => crate::t!(lang, "identity-too-many"),
+            IdentityError::SessionEnded => crate::t!(lang, "identity-session-ended"),
+            IdentityError::Unavailable(_) => crate::t!(lang, "identity-unavailable"),
+        };
+        respond_with(AppError::new(status, message).caused_by(&err))
     }
 }
 

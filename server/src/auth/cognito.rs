@@ -39,20 +39,20 @@ pub fn classify(call: Call, code: Option<&str>, message: Option<&str>) -> Identi
     use IdentityError::*;
     match code.unwrap_or_default() {
         "UsernameExistsException" | "AliasExistsException" => UserExists,
-        "InvalidPasswordException" => WeakPassword(format!(
-            "Choose a stronger password: {}",
-            message.unwrap_or("this one does not meet the password rules.")
+        "InvalidPasswordException" => WeakPassword(app::t!(
+            app::i18n::use_lang(),
+            "identity-stronger-password",
+            detail = message.unwrap_or("this one does not meet the password rules.")
         )),
         "CodeMismatchException" => WrongCode,
         "ExpiredCodeException" => ExpiredCode,
         "UserNotConfirmedException" => NotConfirmed,
-        "TooManyRequestsException" | "TooManyFailedAttemptsException" | "LimitExceededException" => {
-            TooManyAttempts
+        "TooManyRequestsException"
+        | "TooManyFailedAttemptsException"
+        | "LimitExceededException" => TooManyAttempts,
+        "PasswordResetRequiredException" => {
+            InvalidInput(app::t!(app::i18n::use_lang(), "identity-reset-required"))
         }
-        "PasswordResetRequiredException" => InvalidInput(
-            "Your password must be changed: choose \u{201c}Forgot your password?\u{201d} to set a new one."
-                .into(),
-        ),
         "UserNotFoundException" | "NotAuthorizedException" => match call {
             Call::SignIn => WrongCredentials,
             Call::Confirm | Call::Reset => WrongCode,
@@ -62,7 +62,7 @@ pub fn classify(call: Call, code: Option<&str>, message: Option<&str>) -> Identi
             }
         },
         "InvalidParameterException" => {
-            InvalidInput("Please check what you entered and try again.".into())
+            InvalidInput(app::t!(app::i18n::use_lang(), "identity-check-input"))
         }
         other => Unavailable(format!("{other}: {}", message.unwrap_or_default())),
     }
@@ -147,10 +147,10 @@ impl CognitoIdentity {
                 ?challenge,
                 "Cognito asked for a challenge we do not support"
             );
-            return Err(IdentityError::InvalidInput(
-                "This account needs a step we cannot do here yet. Reset your password to carry on."
-                    .into(),
-            ));
+            return Err(IdentityError::InvalidInput(app::t!(
+                app::i18n::use_lang(),
+                "identity-unsupported-step"
+            )));
         };
         match (result.id_token(), result.access_token()) {
             (Some(id), Some(access)) => Ok(Tokens {

@@ -175,6 +175,9 @@ fn parse(xml: &str) -> Element {
 }
 
 /// A urlset's entries as (loc, lastmod).
+/// One `<url>`: its address, `lastmod`, and its (hreflang, href) alternates.
+type SitemapUrl = (String, Option<String>, Vec<(String, String)>);
+
 fn urlset_entries(xml: &str) -> Vec<(String, Option<String>)> {
     let root = parse(xml);
     assert_eq!(root.name, "urlset");
@@ -186,7 +189,7 @@ fn urlset_entries(xml: &str) -> Vec<(String, Option<String>)> {
         root.attribute("xmlns:xhtml"),
         Some("http://www.w3.org/1999/xhtml")
     );
-    let urls: Vec<(String, Option<String>, Vec<(String, String)>)> = root
+    let urls: Vec<SitemapUrl> = root
         .children_named("url")
         .map(|url| {
             let lastmod = url.children_named("lastmod").next().map(|l| l.text.clone());
