@@ -54,6 +54,8 @@ before(async () => {
   const session = await firstLink(page, town, '.session-card .session-name');
   pages.splice(2, 0, ['area', area], ['town', town]);
   pages.push(['session', session]);
+  // The same pages in Irish load the same code (the words are in the HTML).
+  pages.push(['home in Irish', '/ga/'], ['session in Irish', `/ga${session}`]);
   await context.close();
 });
 

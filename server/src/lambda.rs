@@ -50,7 +50,7 @@ async fn run_sitemap_task(settings: Settings) -> anyhow::Result<()> {
                 "retired": upkeep.retired,
                 "generation": outline.generation,
                 "parts": outline.parts.len(),
-                "urls": outline.parts.iter().map(|p| p.entries).sum::<usize>(),
+                "urls": crate::feeds::sitemap::url_count(&outline),
             }))
         }
     }))

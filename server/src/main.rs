@@ -119,7 +119,7 @@ async fn rebuild_sitemap(settings: Settings) -> anyhow::Result<()> {
     let store = open_store(&settings).await?;
     let upkeep = server::upkeep::run(store.as_ref(), chrono::Utc::now()).await?;
     let outline = upkeep.sitemap;
-    let urls: usize = outline.parts.iter().map(|p| p.entries).sum();
+    let urls = server::feeds::sitemap::url_count(&outline);
     println!(
         "{} one-off session(s) that are over left the lists. Sitemap rebuilt: {urls} URLs in {} part(s), build {}",
         upkeep.retired,

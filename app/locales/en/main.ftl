@@ -720,3 +720,4 @@ identity-reset-required = Your password must be changed: choose “Forgot your p
 identity-check-input = Please check what you entered and try again.
 identity-unsupported-step = This account needs a step we cannot do here yet. Reset your password to carry on.
 error-body-too-large = That is more than Seisiún accepts in one go (64 KB). Please shorten it and try again.
+follow-label-near = Within { $km } km of { $place }

@@ -747,3 +747,4 @@ identity-reset-required = Caithfear do phasfhocal a athrú: roghnaigh “Ar dhea
 identity-check-input = Seiceáil an méid a chuir tú isteach agus bain triail eile as, le do thoil.
 identity-unsupported-step = Teastaíonn céim ón gcuntas seo nach féidir linn a dhéanamh anseo fós. Athshocraigh do phasfhocal chun leanúint ar aghaidh.
 error-body-too-large = Is mó é sin ná mar a ghlacann Seisiún in aon iarracht amháin (64 KB). Giorraigh é agus bain triail eile as, le do thoil.
+follow-label-near = Laistigh de { $km } km de { $place }

@@ -157,11 +157,19 @@ mod ssr {
         };
         // Named for the nearest session's town, as a person would say it.
         let nearest = state.store.sessions_near(centre, f64::from(km)).await?;
+        // Kept with the follow and shown on the account page and in its emails: in the
+        // language it was made in, as the emails are.
+        let lang = crate::i18n::use_lang();
         let label = match nearest.first() {
             Some(n) if !n.session.town.is_empty() => {
-                format!("Within {km} km of {}", n.session.town)
+                crate::t!(lang, "follow-label-near", km = km, place = &n.session.town)
             }
-            _ => format!("Within {km} km of {:.3}, {:.3}", centre.lat, centre.lng),
+            _ => crate::t!(
+                lang,
+                "follow-label-near",
+                km = km,
+                place = format!("{:.3}, {:.3}", centre.lat, centre.lng)
+            ),
         };
         Ok((target, label))
     }

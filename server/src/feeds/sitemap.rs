@@ -95,6 +95,11 @@ pub async fn collect_entries(store: &dyn Store) -> Result<Vec<SitemapEntry>, Sto
     Ok(entries)
 }
 
+/// How many URLs a build lists: each page once per language.
+pub fn url_count(outline: &SitemapOutline) -> usize {
+    outline.parts.iter().map(|p| p.entries).sum::<usize>() * Lang::ALL.len()
+}
+
 /// A sitemaps.org `<urlset>` of `entries` under `site_url`: each page once per language,
 /// each naming all its languages (`xhtml:link` hreflang alternates, as Google reads them).
 pub fn urlset(site_url: &str, entries: &[SitemapEntry]) -> String {
