@@ -43,10 +43,105 @@ pub fn message(lang: Lang, id: &'static str, args: &[(&'static str, Arg)]) -> St
                 })
                 .collect()
         });
+    lookup(lang, id, values)
+}
+
+fn lookup(
+    lang: Lang,
+    id: &'static str,
+    values: Option<HashMap<Cow<'static, str>, FluentValue<'static>>>,
+) -> String {
     CATALOG
         .try_lookup_complete(language(lang), id, values.as_ref())
         .unwrap_or_else(|| {
             tracing::error!(id, lang = lang.code(), "message missing from the catalog");
             id.to_string()
         })
+}
+
+/// The values each message takes (`{ $name }`), read once from the catalogs' source.
+fn variables() -> &'static HashMap<(Lang, String), Vec<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    static VARIABLES: std::sync::LazyLock<HashMap<(Lang, String), Vec<String>>> =
+        std::sync::LazyLock::new(|| {
+            fn collect(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+                for element in &pattern.elements {
+                    if let PatternElement::Placeable { expression } = element {
+                        expression_variables(expression, out);
+                    }
+                }
+            }
+            fn expression_variables(expression: &Expression<&str>, out: &mut Vec<String>) {
+                match expression {
+                    Expression::Inline(inline) => inline_variables(inline, out),
+                    Expression::Select { selector, variants } => {
+                        inline_variables(selector, out);
+                        for variant in variants {
+                            collect(&variant.value, out);
+                        }
+                    }
+                }
+            }
+            fn inline_variables(inline: &InlineExpression<&str>, out: &mut Vec<String>) {
+                match inline {
+                    InlineExpression::VariableReference { id } => {
+                        if !out.iter().any(|name| name == id.name) {
+                            out.push(id.name.to_string());
+                        }
+                    }
+                    InlineExpression::Placeable { expression } => {
+                        expression_variables(expression, out)
+                    }
+                    _ => {}
+                }
+            }
+            let mut all = HashMap::new();
+            for (lang, source) in [
+                (Lang::En, include_str!("../../locales/en/main.ftl")),
+                (Lang::Ga, include_str!("../../locales/ga/main.ftl")),
+            ] {
+                let resource = match fluent_syntax::parser::parse(source) {
+                    Ok(resource) | Err((resource, _)) => resource,
+                };
+                for entry in &resource.body {
+                    if let Entry::Message(message) = entry {
+                        let mut names = Vec::new();
+                        if let Some(pattern) = &message.value {
+                            collect(pattern, &mut names);
+                        }
+                        all.insert((lang, message.id.name.to_string()), names);
+                    }
+                }
+            }
+            all
+        });
+    &VARIABLES
+}
+
+/// The message with each value left as `{ $name }`, for the browser to fill in
+/// (`IslandWords`): islands' words take values but never choose a form by them. Worked
+/// out once per language and message.
+pub fn template(lang: Lang, id: &'static str) -> String {
+    static TEMPLATES: std::sync::LazyLock<std::sync::Mutex<HashMap<(Lang, &'static str), String>>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut templates = TEMPLATES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    templates
+        .entry((lang, id))
+        .or_insert_with(|| {
+            let values: HashMap<Cow<'static, str>, FluentValue<'static>> = variables()
+                .get(&(lang, id.to_string()))
+                .into_iter()
+                .flatten()
+                .map(|name| {
+                    (
+                        Cow::Owned(name.clone()),
+                        FluentValue::from(format!("{{ ${name} }}")),
+                    )
+                })
+                .collect();
+            lookup(lang, id, (!values.is_empty()).then_some(values))
+        })
+        .clone()
 }

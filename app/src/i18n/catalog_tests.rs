@@ -247,3 +247,21 @@ fn irish_counts_take_the_right_form() {
     assert_eq!(t!(Lang::En, "count-sessions", count = 1), "1 session");
     assert_eq!(t!(Lang::En, "count-sessions", count = 360), "360 sessions");
 }
+
+#[test]
+fn the_page_carries_each_browser_word_with_its_values_left_to_fill() {
+    for lang in Lang::ALL {
+        for id in ISLAND_WORDS.iter().chain(FORM_WORDS) {
+            let word = super::catalog::template(lang, id);
+            assert_ne!(&word, id, "{id} in {lang:?} did not render");
+            assert!(!word.contains('\u{2068}'), "no isolation marks: {word}");
+        }
+        assert!(super::catalog::template(lang, "showing-of").contains("{ $shown }"));
+        assert!(super::catalog::template(lang, "showing-of").contains("{ $total }"));
+        assert!(super::catalog::template(lang, "your-time").contains("{ $time }"));
+    }
+    assert_eq!(
+        super::catalog::template(Lang::Ga, "showing-of"),
+        "{ $shown } as { $total } á dtaispeáint"
+    );
+}

@@ -307,10 +307,20 @@ fn words(lang: Lang, ids: &'static [&'static str], id: &'static str) -> impl lep
         <div id=id class="words" hidden>
             {ids
                 .iter()
-                .map(|id| view! { <span data-w=*id>{text(lang, id)}</span> })
+                .map(|id| view! { <span data-w=*id>{word(lang, id)}</span> })
                 .collect_view()}
         </div>
     }
+}
+
+/// A word for the browser: with `{ $name }` left for it to fill in.
+fn word(lang: Lang, id: &'static str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        catalog::template(lang, id)
+    }
+    #[cfg(not(feature = "ssr"))]
+    text(lang, id)
 }
 
 /// The words islands need in the browser, in the page's language, out of sight.
