@@ -46,12 +46,7 @@ async fn named_follows(app: &AppState, lang: Lang, query: &str) -> Result<Vec<Fo
             lang,
             StatusCode::BAD_REQUEST,
             &t!(lang, "stop-not-a-link-title"),
-            &format!(
-                "<p>{} <a href=\"{}\">{}</a>.</p>",
-                escape(t!(lang, "stop-not-a-link")),
-                lang.path("/account#following"),
-                escape(t!(lang, "stop-account-page"))
-            ),
+            &pointing_to_account(lang, t!(lang, "stop-not-a-link")),
         ));
     };
     let stored = app.store.follows_of(&member).await.map_err(|err| {
@@ -89,12 +84,17 @@ fn nothing_to_stop(lang: Lang) -> Response {
         lang,
         StatusCode::OK,
         &t!(lang, "stop-nothing-title"),
-        &format!(
-            "<p>{} <a href=\"{}\">{}</a>.</p>",
-            escape(t!(lang, "stop-nothing")),
-            lang.path("/account#following"),
-            escape(t!(lang, "stop-account-page"))
-        ),
+        &pointing_to_account(lang, t!(lang, "stop-nothing")),
+    )
+}
+
+/// "… on your account page." with the link.
+fn pointing_to_account(lang: Lang, words: String) -> String {
+    format!(
+        "<p>{} <a href=\"{}\">{}</a>.</p>",
+        escape(words),
+        lang.path("/account#following"),
+        escape(t!(lang, "stop-account-page"))
     )
 }
 
