@@ -84,10 +84,10 @@ fn variables() -> &'static HashMap<(Lang, String), Vec<String>> {
             }
             fn inline_variables(inline: &InlineExpression<&str>, out: &mut Vec<String>) {
                 match inline {
-                    InlineExpression::VariableReference { id } => {
-                        if !out.iter().any(|name| name == id.name) {
-                            out.push(id.name.to_string());
-                        }
+                    InlineExpression::VariableReference { id }
+                        if !out.iter().any(|name| name == id.name) =>
+                    {
+                        out.push(id.name.to_string());
                     }
                     InlineExpression::Placeable { expression } => {
                         expression_variables(expression, out)
