@@ -13,7 +13,8 @@ if ('serviceWorker' in navigator) {
         return;
       }
       const list = document.getElementById('bookmarks')?.closest('section');
-      if (!list || location.pathname !== '/account') return;
+      // The account page in either language (`/ga/account`): its cards link in that language.
+      if (!list || !['/account', '/ga/account'].includes(location.pathname)) return;
       const paths = [...list.querySelectorAll('a.session-name')].map((a) => new URL(a.href).pathname);
       const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
       worker?.postMessage({ type: 'bookmarks', paths });

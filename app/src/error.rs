@@ -63,7 +63,7 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg)
                 if msg.contains(UNKNOWN_SESSION) =>
             {
-                Self::not_found(UNKNOWN_SESSION)
+                Self::not_found(crate::t!(crate::i18n::use_lang(), "error-unknown-session"))
             }
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
                 Self::bad_request(crate::t!(

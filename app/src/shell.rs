@@ -156,7 +156,8 @@ fn LanguageSwitch() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let href = move || {
         let search = location.search.get();
-        let path = location.pathname.get();
+        // A made-up `//host` path (a 404) must not become a link to that host.
+        let path = crate::i18n::site_path(&location.pathname.get());
         if search.is_empty() {
             other.path(&path)
         } else {

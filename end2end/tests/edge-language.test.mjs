@@ -1,6 +1,6 @@
 // The CloudFront Function that sends the front page to Irish for browsers that prefer it
-// (infra/template.yaml, LanguageFunction): the same rule as the origin's
-// (server/src/languages.rs), run here on the code as deployed. No browser needed.
+// (infra/template.yaml, LanguageFunction), run here on the code as deployed, on the same
+// cases as the origin's rule (server/src/languages.rs). No browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -29,8 +29,11 @@ function visit({ uri = '/', method = 'GET', acceptLanguage, fetchSite, querystri
   return handler({ request: { uri, method, headers, querystring } });
 }
 
+// The cases the origin's rule is tested on too (server/src/languages.rs).
+const cases = JSON.parse(readFileSync(new URL('./language-cases.json', import.meta.url), 'utf8'));
+
 test('the front page opened from outside by an Irish-first browser goes to /ga/', () => {
-  for (const acceptLanguage of ['ga-IE,ga;q=0.9,en;q=0.8', 'ga', 'fr, ga;q=0.7, en;q=0.5', 'en;q=0.4, ga-IE']) {
+  for (const acceptLanguage of cases.irish) {
     const answer = visit({ acceptLanguage, fetchSite: 'none' });
     assert.equal(answer.statusCode, 302, acceptLanguage);
     assert.equal(answer.headers.location.value, '/ga/');
@@ -45,9 +48,7 @@ test('the front page opened from outside by an Irish-first browser goes to /ga/'
 
 test('everything else passes through to the cache unchanged', () => {
   const passes = [
-    { acceptLanguage: 'en-IE,en;q=0.9,ga;q=0.8' },
-    { acceptLanguage: 'fr-FR' },
-    { acceptLanguage: 'ga;q=0, en' },
+    ...cases.english.map((acceptLanguage) => ({ acceptLanguage })),
     {},
     { acceptLanguage: 'ga', fetchSite: 'same-origin' },
     { acceptLanguage: 'ga', uri: '/sessions' },

@@ -10,12 +10,15 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('a browser that asks for Irish gets the Irish site, and can switch to English', async () => {
-  const { context, page, errors } = await phonePage(browser, { locale: 'ga-IE' });
+  // Far from Ireland's clock, so cards add the visitor's own time (words the island fills).
+  const { context, page, errors } = await phonePage(browser, { locale: 'ga-IE', timezoneId: 'Pacific/Kiritimati' });
   await page.goto('/');
   assert.equal(new URL(page.url()).pathname, '/ga/', 'Accept-Language chose Irish');
   assert.equal(await page.locator('html').getAttribute('lang'), 'ga');
   await page.getByRole('heading', { level: 1, name: 'Aimsigh seisiún anocht' }).waitFor();
   await waitForHydration(page);
+  const yourTime = await page.locator('.your-time').first().innerText();
+  assert.match(yourTime, /^\s*\((Domh |Luan |Máirt |Céad |Déar |Aoine |Sath )?\d\d:\d\d do chuid ama\)$/, yourTime);
 
   // Islands speak Irish once awake: "more sessions" counts in Irish.
   await page.getByRole('button', { name: 'Tuilleadh seisiún' }).click();

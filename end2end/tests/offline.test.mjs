@@ -40,8 +40,15 @@ test('a bookmarked session reads offline; any other page gets the offline page',
   await page.goto('/sessions/ie');
   await page.getByRole('heading', { name: 'You’re offline' }).waitFor();
 
-  // Signing out drops the kept copies: the next person on a shared phone reads nothing.
+  // In Irish too: the Irish account page keeps the Irish page of the same session.
   await context.setOffline(false);
+  await page.goto('/ga/account');
+  await page.waitForFunction(async (path) => {
+    const kept = await (await caches.open('seisiun-bookmarks')).keys();
+    return kept.some((request) => new URL(request.url).pathname === path);
+  }, `/ga${href}`, { timeout: 20_000 });
+
+  // Signing out drops the kept copies: the next person on a shared phone reads nothing.
   await page.goto('/account');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');

@@ -90,7 +90,15 @@ pub async fn signed_form_errors(
                 let path = value(&found, PATH).unwrap_or_default();
                 let sig = value(&found, SIG).unwrap_or_default();
                 if !key.verifies(path, err, sig) {
-                    return without_error(request.uri().path(), &found);
+                    let lang = request
+                        .extensions()
+                        .get::<app::i18n::Lang>()
+                        .copied()
+                        .unwrap_or_default();
+                    return without_error(
+                        &lang.path(&app::i18n::site_path(request.uri().path())),
+                        &found,
+                    );
                 }
             }
         }
@@ -143,7 +151,8 @@ fn without_error(path: &str, found: &[(String, String)]) -> Response {
         target.push('?');
         target.push_str(&query.finish());
     }
-    // `path` is the request's own path, so this never leaves the site.
+    // `path` is the request's own path, one leading slash (`app::i18n::site_path`):
+    // never another site.
     match HeaderValue::from_str(&target) {
         Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
         Err(_) => StatusCode::BAD_REQUEST.into_response(),

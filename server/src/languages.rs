@@ -64,7 +64,10 @@ fn opened_from_outside(headers: &HeaderMap) -> bool {
         .is_none_or(|site| site != "same-origin")
 }
 
-/// Irish comes before English in Accept-Language (`ga-IE,ga;q=0.9,en;q=0.8`).
+/// Irish comes before English in Accept-Language (`ga-IE,ga;q=0.9,en;q=0.8`): of the
+/// tags for either, the highest weight wins, the first on a tie; weight 0 (or one that is
+/// not a number) means "not this one". The same rule as the edge's (`LanguageFunction`),
+/// checked against the same cases (`end2end/tests/language-cases.json`).
 pub fn prefers_irish(headers: &HeaderMap) -> bool {
     let Some(accepted) = headers
         .get(header::ACCEPT_LANGUAGE)
@@ -72,11 +75,31 @@ pub fn prefers_irish(headers: &HeaderMap) -> bool {
     else {
         return false;
     };
-    fluent_langneg::accepted_languages::parse(accepted)
-        .iter()
-        .map(|tag| tag.language.as_str())
-        .find(|language| matches!(*language, "ga" | "en"))
-        == Some("ga")
+    let mut best: Option<(bool, f32)> = None;
+    for range in accepted.split(',') {
+        let mut fields = range.split(';');
+        let tag = fields
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let irish = match tag.split('-').next().unwrap_or_default() {
+            "ga" => true,
+            "en" => false,
+            _ => continue,
+        };
+        let weight = fields
+            .filter_map(|field| field.trim().strip_prefix("q="))
+            .next_back()
+            .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
+        let Some(weight) = weight.filter(|w| *w > 0.0) else {
+            continue;
+        };
+        if best.is_none_or(|(_, top)| weight > top) {
+            best = Some((irish, weight));
+        }
+    }
+    best.is_some_and(|(irish, _)| irish)
 }
 
 /// The language of the page a form was posted from (its `Referer`, sent for same-origin
@@ -123,12 +146,16 @@ mod tests {
 
     #[test]
     fn irish_first_in_accept_language_is_a_preference_for_irish() {
-        assert!(prefers_irish(&asking("ga-IE,ga;q=0.9,en;q=0.8")));
-        assert!(prefers_irish(&asking("ga")));
-        assert!(prefers_irish(&asking("fr, ga;q=0.7, en;q=0.5")));
-        assert!(!prefers_irish(&asking("en-IE,en;q=0.9,ga;q=0.8")));
-        assert!(!prefers_irish(&asking("en-GB")));
-        assert!(!prefers_irish(&asking("fr-FR")));
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../end2end/tests/language-cases.json")).unwrap();
+        for (key, irish) in [("irish", true), ("english", false)] {
+            let headers = cases[key].as_array().unwrap();
+            assert!(headers.len() > 3);
+            for header in headers {
+                let header = header.as_str().unwrap();
+                assert_eq!(prefers_irish(&asking(header)), irish, "{header:?}");
+            }
+        }
         assert!(!prefers_irish(&HeaderMap::new()));
     }
 

@@ -721,3 +721,6 @@ identity-check-input = Please check what you entered and try again.
 identity-unsupported-step = This account needs a step we cannot do here yet. Reset your password to carry on.
 error-body-too-large = That is more than Seisiún accepts in one go (64 KB). Please shorten it and try again.
 follow-label-near = Within { $km } km of { $place }
+error-unknown-session = That session is not listed (any more).
+error-unknown-review = That review is not there any more.
+error-unknown-schedule-kind = “{ $kind }” is not a kind of schedule.

@@ -35,13 +35,13 @@ weekday-short = { $day ->
 }
 # An lá a bhíonn seisiún seachtainiúil ann: "Déardaoin ó 21:30".
 weekday-every = { $day ->
-    [mon] Dé Luain
-    [tue] Dé Máirt
-    [wed] Dé Céadaoin
+    [mon] Luan
+    [tue] Máirt
+    [wed] Céadaoin
     [thu] Déardaoin
-    [fri] Dé hAoine
-    [sat] Dé Sathairn
-   *[sun] Dé Domhnaigh
+    [fri] Aoine
+    [sat] Satharn
+   *[sun] Domhnach
 }
 month-short = { $month ->
     [1] Ean
@@ -71,23 +71,55 @@ schedule-weekly = { $interval ->
     [2] Gach re seachtain: { $days } { $when }
    *[other] Gach { $interval } seachtaine: { $days } { $when }
 }
+# "An chéad Mháirt", "an dara hAoine", "an Aoine dheireanach": the forms differ by week
+# (lenition after "chéad", h before a vowel after "dara", "tríú", "ceathrú") and by the
+# day's gender (feminine days take a lenited article form and adjective).
 schedule-monthly = { $week ->
-    [first] An chéad
-    [second] An dara
-    [third] An tríú
-    [fourth] An ceathrú
-   *[last] An
-} { $day ->
-    [mon] Luan
-    [tue] Máirt
-    [wed] Chéadaoin
-    [thu] Déardaoin
-    [fri] Aoine
-    [sat] Satharn
-   *[sun] Domhnach
-}{ $week ->
-    [last] {" "}deireanach
-   *[other] {""}
+    [first] { $day ->
+        [mon] An chéad Luan
+        [tue] An chéad Mháirt
+        [wed] An chéad Chéadaoin
+        [thu] An chéad Déardaoin
+        [fri] An chéad Aoine
+        [sat] An chéad Satharn
+       *[sun] An chéad Domhnach
+    }
+    [second] { $day ->
+        [mon] An dara Luan
+        [tue] An dara Máirt
+        [wed] An dara Céadaoin
+        [thu] An dara Déardaoin
+        [fri] An dara hAoine
+        [sat] An dara Satharn
+       *[sun] An dara Domhnach
+    }
+    [third] { $day ->
+        [mon] An tríú Luan
+        [tue] An tríú Máirt
+        [wed] An tríú Céadaoin
+        [thu] An tríú Déardaoin
+        [fri] An tríú hAoine
+        [sat] An tríú Satharn
+       *[sun] An tríú Domhnach
+    }
+    [fourth] { $day ->
+        [mon] An ceathrú Luan
+        [tue] An ceathrú Máirt
+        [wed] An ceathrú Céadaoin
+        [thu] An ceathrú Déardaoin
+        [fri] An ceathrú hAoine
+        [sat] An ceathrú Satharn
+       *[sun] An ceathrú Domhnach
+    }
+   *[last] { $day ->
+        [mon] An Luan deireanach
+        [tue] An Mháirt dheireanach
+        [wed] An Chéadaoin dheireanach
+        [thu] An Déardaoin deireanach
+        [fri] An Aoine dheireanach
+        [sat] An Satharn deireanach
+       *[sun] An Domhnach deireanach
+    }
 } den mhí, { $times }
 schedule-once = { $date } { $when }
 
@@ -173,6 +205,7 @@ directory-size = { $sessions ->
 } i { $countries } { $countries ->
     [two] thír
     [few] thír
+    [many] dtír
    *[other] tír
 }
 browse-by-country = Brabhsáil de réir tíre
@@ -486,10 +519,16 @@ first-reports = Na chéad tuairiscí
 moderators-did = An méid a rinne modhnóirí
 reported-by = { $count ->
     [one] tuairiscithe ag { $name } · { $when }
+    [two] tuairiscithe ag { $count } bhall, { $name } ar dtús · { $when }
+    [few] tuairiscithe ag { $count } bhall, { $name } ar dtús · { $when }
+    [many] tuairiscithe ag { $count } mball, { $name } ar dtús · { $when }
    *[other] tuairiscithe ag { $count } ball, { $name } ar dtús · { $when }
 }
 dismiss-reports = { $count ->
     [one] Ruaig an tuairisc
+    [two] Ruaig an dá thuairisc
+    [few] Ruaig na { $count } thuairisc
+    [many] Ruaig na { $count } dtuairisc
    *[other] Ruaig na { $count } tuairisc
 }
 hide-it = Folaigh é
@@ -638,7 +677,10 @@ error-internal = Chuaigh rud éigin amú inár dtaobh féin. Bain triail eile as
 error-busy = Tá Seisiún gnóthach faoi láthair. Bain triail eile as i gceann cúpla soicind, le do thoil.
 error-unreadable = Níorbh fhéidir an t-iarratas a léamh: { $detail }
 password-needs = Roghnaigh pasfhocal ina bhfuil { $what }.
-password-needs-length = { $count } carachtar ar a laghad
+password-needs-length = { $count ->
+    [many] { $count } gcarachtar ar a laghad
+   *[other] { $count } carachtar ar a laghad
+}
 password-needs-lower = litir bheag
 password-needs-upper = ceannlitir
 password-needs-digit = digit
@@ -699,7 +741,7 @@ digest-count-new = { $count ->
    *[other] { $count } seisiún nua
 }
 digest-count-changed = { $count ->
-    [one] { $count } athrú
+    [many] { $count } n-athrú
    *[other] { $count } athrú
 }
 digest-count-stale = { $count } a d'fhéadfadh a bheith stoptha
@@ -748,3 +790,6 @@ identity-check-input = Seiceáil an méid a chuir tú isteach agus bain triail e
 identity-unsupported-step = Teastaíonn céim ón gcuntas seo nach féidir linn a dhéanamh anseo fós. Athshocraigh do phasfhocal chun leanúint ar aghaidh.
 error-body-too-large = Is mó é sin ná mar a ghlacann Seisiún in aon iarracht amháin (64 KB). Giorraigh é agus bain triail eile as, le do thoil.
 follow-label-near = Laistigh de { $km } km de { $place }
+error-unknown-session = Níl an seisiún sin liostaithe (a thuilleadh).
+error-unknown-review = Níl an léirmheas sin ann a thuilleadh.
+error-unknown-schedule-kind = Ní cineál sceidil é “{ $kind }”.

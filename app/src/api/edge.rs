@@ -47,7 +47,8 @@ pub fn parse_place(key: &str) -> Result<PlacePath, AppError> {
 /// A session id from a URL or a form; anything we would not have made is a 404, before
 /// it reaches the store, a redirect or a log line.
 pub fn session_id(raw: &str) -> Result<crate::model::SessionId, AppError> {
-    crate::model::SessionId::parse(raw).ok_or_else(|| not_found(crate::model::UNKNOWN_SESSION))
+    crate::model::SessionId::parse(raw)
+        .ok_or_else(|| not_found(&crate::t!(crate::i18n::use_lang(), "error-unknown-session")))
 }
 
 /// Sends the browser on to `path` in the language of the page the form came from.

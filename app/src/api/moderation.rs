@@ -60,12 +60,16 @@ async fn review_of_handle(
         .store
         .session_with_activity(session_id)
         .await?
-        .ok_or_else(|| super::edge::not_found(crate::model::UNKNOWN_SESSION))?;
+        .ok_or_else(|| {
+            super::edge::not_found(&crate::t!(crate::i18n::use_lang(), "error-unknown-session"))
+        })?;
     activity
         .reviews
         .into_iter()
         .find(|r| review_handle(session_id.as_str(), r.author.as_str()) == handle.as_str())
-        .ok_or_else(|| super::edge::not_found(crate::model::UNKNOWN_REVIEW))
+        .ok_or_else(|| {
+            super::edge::not_found(&crate::t!(crate::i18n::use_lang(), "error-unknown-review"))
+        })
 }
 
 #[cfg(feature = "ssr")]

@@ -203,7 +203,9 @@ pub async fn session_detail_for(
         .session_with_activity(&edge::session_id(&id)?)
         .await?
         .filter(|(session, _)| moderator || !session.hidden)
-        .ok_or_else(|| edge::not_found(crate::model::UNKNOWN_SESSION))?;
+        .ok_or_else(|| {
+            edge::not_found(&crate::t!(crate::i18n::use_lang(), "error-unknown-session"))
+        })?;
     let now = chrono::Utc::now();
     let upcoming = upcoming_dates(&session, now, UPCOMING_DATES);
     let url = format!("{}{}", state.site_url, session_href(&session));

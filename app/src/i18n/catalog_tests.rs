@@ -149,11 +149,16 @@ fn browser_code(path: &Path, source: &str) -> Vec<String> {
     if whole.iter().any(|name| path.ends_with(name)) {
         return vec![source.to_string()];
     }
-    source
-        .split("#[island]")
-        .skip(1)
-        .map(|island| island.split("\n}\n").next().unwrap_or(island).to_string())
-        .collect()
+    // Islands, and what is compiled for the browser only (`locate`, `share`…).
+    [
+        "#[island]",
+        "#[cfg(feature = \"hydrate\")]\npub fn",
+        "#[cfg(feature = \"hydrate\")]\nfn",
+    ]
+    .iter()
+    .flat_map(|marker| source.split(marker).skip(1))
+    .map(|item| item.split("\n}\n").next().unwrap_or(item).to_string())
+    .collect()
 }
 
 #[test]
@@ -217,6 +222,31 @@ fn days_and_times_read_naturally_in_irish() {
     assert_eq!(
         monthly.describe_in(Lang::Ga),
         "An chéad Aoine den mhí, 20:00–23:00"
+    );
+    let last_tuesday = crate::model::Schedule::Monthly {
+        week: crate::model::WeekOfMonth::Last,
+        day: Weekday::Tue,
+        start: hm(20, 0),
+        end: None,
+    };
+    assert_eq!(
+        last_tuesday.describe_in(Lang::Ga),
+        "An Mháirt dheireanach den mhí, 20:00"
+    );
+    let several = crate::model::Schedule::Weekly {
+        days: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri],
+        every_weeks: 1,
+        anchor: d(2026, 1, 1),
+        start: hm(21, 0),
+        end: Some(hm(23, 30)),
+    };
+    assert_eq!(
+        several.describe_in(Lang::Ga),
+        "Gach Luan, Céadaoin agus Aoine 21:00–23:30"
+    );
+    assert_eq!(
+        several.describe_in(Lang::En),
+        "Mondays, Wednesdays and Fridays 21:00–23:30"
     );
     let once = crate::model::Schedule::Once {
         date: d(2026, 8, 14),

@@ -97,6 +97,12 @@ impl Lang {
     }
 }
 
+/// A request's path as a path on this site: `//evil.example` (or `/\\evil.example`) would
+/// be another site's address in a link or a `Location`, so leading slashes collapse to one.
+pub fn site_path(path: &str) -> String {
+    format!("/{}", path.trim_start_matches(['/', '\\']))
+}
+
 /// The language of the page being rendered, or of the form being answered: the server
 /// puts it in the request's extensions (`server/src/languages.rs`).
 pub fn use_lang() -> Lang {
@@ -377,6 +383,11 @@ mod tests {
         assert_eq!(
             Lang::En.url("https://s.example/session/x"),
             "https://s.example/session/x"
+        );
+        assert_eq!(site_path("//evil.example"), "/evil.example");
+        assert_eq!(
+            Lang::Ga.path(&site_path("/\\evil.example")),
+            "/ga/evil.example"
         );
         assert_eq!(Lang::of_path("/ga"), (Lang::Ga, "/"));
         assert_eq!(Lang::of_path("/ga/"), (Lang::Ga, "/"));

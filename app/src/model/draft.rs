@@ -412,7 +412,13 @@ fn schedule_of(draft: &ScheduleDraft, today: NaiveDate) -> Result<Option<Schedul
             start,
             end,
         },
-        other => return Err(format!("“{other}” is not a kind of schedule.")),
+        other => {
+            return Err(crate::t!(
+                crate::i18n::use_lang(),
+                "error-unknown-schedule-kind",
+                kind = other
+            ))
+        }
     }))
 }
 

@@ -49,13 +49,17 @@ fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
         // Crawlers: each language its own canonical URL, and both named.
         let head = head(&irish);
         assert!(head_has_canonical(head, "/ga/session/s1"), "{head}");
+        // Whole addresses: `/ga/session/s1` also ends in `/session/s1`.
+        let site = site_of(head);
         for (lang, href) in [
             ("en", "/session/s1"),
             ("ga", "/ga/session/s1"),
             ("x-default", "/session/s1"),
         ] {
             assert!(
-                head.contains(&format!("{href}\" hreflang=\"{lang}\" rel=\"alternate\">")),
+                head.contains(&format!(
+                    "href=\"{site}{href}\" hreflang=\"{lang}\" rel=\"alternate\">"
+                )),
                 "{lang} alternate in {head}"
             );
         }
@@ -74,6 +78,18 @@ fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
         assert!(head_has_canonical(&english, "/session/s1"));
         app.stop().await;
     })
+}
+
+/// The site's address (`https://host`), from the page's canonical link.
+fn site_of(head: &str) -> String {
+    let link = head
+        .split("<link ")
+        .find(|link| link.contains("rel=\"canonical\""))
+        .expect("a canonical link");
+    let href = link.split('"').nth(1).unwrap();
+    let after_scheme = href.find("://").unwrap() + 3;
+    let path_start = after_scheme + href[after_scheme..].find('/').unwrap();
+    href[..path_start].to_string()
 }
 
 /// The canonical link names the site's `path` (and no other).
@@ -304,4 +320,29 @@ fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
 async fn member_id(member: &crate::accounts::Browser) -> app::model::MemberId {
     let me = member.current_member().await;
     app::model::MemberId::new(me["subject"].as_str().expect("signed in"))
+}
+
+/// A refused form's message comes back in the URL, signed; a forged one is dropped by a
+/// redirect to the same page: in its language, and never to another site.
+#[test]
+fn a_forged_form_error_leads_back_to_the_same_page_in_its_language_only() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        for (asked, expected) in [
+            ("/ga/search?__err=forged&q=ennis", "/ga/search?q=ennis"),
+            ("/search?__err=forged", "/search"),
+            ("//evil.example?__err=forged", "/evil.example"),
+            ("/ga//evil.example?__err=forged", "/ga/evil.example"),
+        ] {
+            let response = app.get(asked).await;
+            assert_eq!(response.status().as_u16(), 303, "{asked}");
+            assert_eq!(response.headers()["location"], expected, "{asked}");
+        }
+        // A made-up `//host` path's language switch stays on this site.
+        let (_, page) = app.get_text("//evil.example").await;
+        assert!(!page.contains("href=\"//evil.example"), "{page}");
+        assert!(!page.contains("href=\"/ga//evil.example"), "{page}");
+        app.stop().await;
+    })
 }

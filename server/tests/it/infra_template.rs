@@ -412,6 +412,17 @@ fn the_front_page_language_is_chosen_before_the_cache() {
     let pages = &template["PagesCachePolicy"]["Properties"]["CachePolicyConfig"]
         ["ParametersInCacheKeyAndForwardedToOrigin"];
     assert_eq!(pages["HeadersConfig"]["HeaderBehavior"], "none");
+    // The origin sees what the rule and a form's language need (not in the key).
+    let forwarded = list(
+        &template["PagesOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"]
+            ["HeadersConfig"]["Headers"],
+    );
+    for header in ["Accept-Language", "Sec-Fetch-Site", "Referer"] {
+        assert!(
+            forwarded.contains(&Value::from(header)),
+            "{header} reaches the origin"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1147,14 +1158,17 @@ fn pages_are_cached_by_the_parameters_they_depend_on() {
     let behaviors = resources["Distribution"]["Properties"]["DistributionConfig"]["CacheBehaviors"]
         .as_array()
         .unwrap();
-    let account = behaviors
-        .iter()
-        .find(|b| b["PathPattern"] == "/account*")
-        .expect("a behaviour for account pages");
-    assert_eq!(
-        account["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-        "CachingDisabled"
-    );
+    // In both languages.
+    for path in ["/account*", "/ga/account*"] {
+        let account = behaviors
+            .iter()
+            .find(|b| b["PathPattern"] == path)
+            .unwrap_or_else(|| panic!("a behaviour for account pages at {path}"));
+        assert_eq!(
+            account["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+            "CachingDisabled"
+        );
+    }
     // Every parameter and cookie still reaches the origin for pages.
     let origin = &resources["PagesOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"];
     assert_eq!(origin["QueryStringsConfig"]["QueryStringBehavior"], "all");
