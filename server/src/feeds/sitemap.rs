@@ -49,7 +49,8 @@ pub async fn rebuild(store: &dyn Store, per_file: usize) -> Result<SitemapOutlin
         .collect();
     let outline = store.save_sitemap(chrono::Utc::now(), &parts).await?;
     tracing::info!(
-        urls = entries.len(),
+        pages = entries.len(),
+        urls = url_count(&outline),
         parts = outline.parts.len(),
         generation = %outline.generation,
         "sitemap rebuilt"
