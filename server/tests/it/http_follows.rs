@@ -199,7 +199,8 @@ fn a_follower_is_emailed_once_about_a_new_session_and_stops_it_from_the_email() 
     })
 }
 
-async fn member_id(member: &crate::accounts::Browser) -> app::model::MemberId {
+/// The member a browser is signed in as.
+pub(crate) async fn member_id(member: &crate::accounts::Browser) -> app::model::MemberId {
     let me = member.current_member().await;
     app::model::MemberId::new(me["subject"].as_str().expect("signed in"))
 }

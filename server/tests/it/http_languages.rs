@@ -3,6 +3,7 @@
 //! cache never hands one language's page to the other.
 use crate::common;
 
+use crate::http_follows::member_id;
 use app::model::fixtures::sample_session;
 use common::spawn_app_in;
 
@@ -315,11 +316,6 @@ fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
             .is_empty());
         app.stop().await;
     })
-}
-
-async fn member_id(member: &crate::accounts::Browser) -> app::model::MemberId {
-    let me = member.current_member().await;
-    app::model::MemberId::new(me["subject"].as_str().expect("signed in"))
 }
 
 /// A refused form's message comes back in the URL, signed; a forged one is dropped by a
