@@ -39,6 +39,7 @@ test('a bookmarked session reads offline; any other page gets the offline page',
 
   await page.goto('/sessions/ie');
   await page.getByRole('heading', { name: 'You’re offline' }).waitFor();
+  await page.getByRole('heading', { name: 'Níl tú ar líne' }).waitFor();
 
   // In Irish too: the Irish account page keeps the Irish page of the same session.
   await context.setOffline(false);
