@@ -119,29 +119,38 @@ fn variables() -> &'static HashMap<(Lang, String), Vec<String>> {
 }
 
 /// The message with each value left as `{ $name }`, for the browser to fill in
-/// (`IslandWords`): islands' words take values but never choose a form by them. Worked
-/// out once per language and message.
+/// (`IslandWords`): islands' words take values but never choose a form by them. Every
+/// page carries these, so they are worked out once, at first use, not per render.
 pub fn template(lang: Lang, id: &'static str) -> String {
-    static TEMPLATES: std::sync::LazyLock<std::sync::Mutex<HashMap<(Lang, &'static str), String>>> =
-        std::sync::LazyLock::new(Default::default);
-    let mut templates = TEMPLATES
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    templates
-        .entry((lang, id))
-        .or_insert_with(|| {
-            let values: HashMap<Cow<'static, str>, FluentValue<'static>> = variables()
-                .get(&(lang, id.to_string()))
+    static TEMPLATES: std::sync::LazyLock<HashMap<(Lang, &'static str), String>> =
+        std::sync::LazyLock::new(|| {
+            Lang::ALL
                 .into_iter()
-                .flatten()
-                .map(|name| {
-                    (
-                        Cow::Owned(name.clone()),
-                        FluentValue::from(format!("{{ ${name} }}")),
-                    )
+                .flat_map(|lang| {
+                    super::ISLAND_WORDS
+                        .iter()
+                        .chain(super::FORM_WORDS)
+                        .map(move |id| ((lang, *id), fill_later(lang, id)))
                 })
-                .collect();
-            lookup(lang, id, (!values.is_empty()).then_some(values))
+                .collect()
+        });
+    TEMPLATES
+        .get(&(lang, id))
+        .cloned()
+        .unwrap_or_else(|| fill_later(lang, id))
+}
+
+fn fill_later(lang: Lang, id: &'static str) -> String {
+    let values: HashMap<Cow<'static, str>, FluentValue<'static>> = variables()
+        .get(&(lang, id.to_string()))
+        .into_iter()
+        .flatten()
+        .map(|name| {
+            (
+                Cow::Owned(name.clone()),
+                FluentValue::from(format!("{{ ${name} }}")),
+            )
         })
-        .clone()
+        .collect();
+    lookup(lang, id, (!values.is_empty()).then_some(values))
 }

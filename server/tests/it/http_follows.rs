@@ -13,7 +13,8 @@ use common::{spawn_app_in, TestApp};
 const PASSWORD: &str = "Reels4Ever";
 const ENNIS: &str = "ie/clare/ennis";
 
-async fn app() -> (TestApp, tempfile::TempDir) {
+/// An empty site with one session in Ennis, added long ago and confirmed today.
+pub(crate) async fn app() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
     let mut old = sample_session("old-ennis", "Old Ennis Session", "IE");

@@ -7,6 +7,12 @@ use crate::http_follows::member_id;
 use app::model::fixtures::sample_session;
 use common::spawn_app_in;
 
+async fn empty_app() -> (common::TestApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+    (app, dir)
+}
+
 fn head(html: &str) -> &str {
     &html[..html.find("</head>").expect("a head")]
 }
@@ -14,8 +20,7 @@ fn head(html: &str) -> &str {
 #[test]
 fn a_session_page_reads_in_irish_under_ga_and_names_its_english_twin() {
     common::run(async {
-        let dir = tempfile::tempdir().unwrap();
-        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let (app, _dir) = empty_app().await;
         app.store
             .create_session(&sample_session("s1", "The Thursday Session", "IE"), None)
             .await
@@ -108,8 +113,7 @@ fn head_has_canonical(html: &str, path: &str) -> bool {
 #[test]
 fn the_front_page_follows_accept_language_only_from_outside() {
     common::run(async {
-        let dir = tempfile::tempdir().unwrap();
-        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let (app, _dir) = empty_app().await;
         let get = |accept: &'static str, site: Option<&'static str>| {
             let mut request = app
                 .client
@@ -176,8 +180,7 @@ fn the_page_cache_keeps_each_language_apart() {
 #[test]
 fn irish_lists_count_in_irish() {
     common::run(async {
-        let dir = tempfile::tempdir().unwrap();
-        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let (app, _dir) = empty_app().await;
         for n in 0..3 {
             app.store
                 .create_session(
@@ -207,13 +210,8 @@ fn irish_lists_count_in_irish() {
 #[test]
 fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
     common::run(async {
-        let dir = tempfile::tempdir().unwrap();
-        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
-        let mut old = sample_session("old-ennis", "Old Ennis Session", "IE");
-        old.created_at = chrono::Utc::now() - chrono::TimeDelta::days(100);
-        old.updated_at = old.created_at;
-        old.last_confirmed = Some(chrono::Utc::now().date_naive());
-        app.store.create_session(&old, None).await.unwrap();
+        // A site with one session in Ennis, as the follow tests use.
+        let (app, _dir) = crate::http_follows::app().await;
         let aoife = app
             .new_member("Aoife", "aoife@example.org", "Reels4Ever")
             .await;
@@ -323,8 +321,7 @@ fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
 #[test]
 fn a_forged_form_error_leads_back_to_the_same_page_in_its_language_only() {
     common::run(async {
-        let dir = tempfile::tempdir().unwrap();
-        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let (app, _dir) = empty_app().await;
         for (asked, expected) in [
             ("/ga/search?__err=forged&q=ennis", "/ga/search?q=ennis"),
             ("/search?__err=forged", "/search"),
