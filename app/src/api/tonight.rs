@@ -16,7 +16,8 @@ pub const HORIZON_HOURS: i64 = 36;
 const CANDIDATES_PER_CARD: usize = 5;
 
 /// The `count` running sessions that are on now or start soonest within
-/// [`HORIZON_HOURS`], soonest first (then by name), each with its next date in words. A
+/// [`HORIZON_HOURS`], soonest first (then by name), at most half of them under way (see
+/// [`share_places`]), each with its next date in words. A
 /// store error is returned as it is (not as a page error): the caller shows no section.
 pub async fn tonight_and_next(
     store: &dyn Store,
@@ -53,9 +54,50 @@ pub async fn tonight_and_next(
         })
         .collect();
     soonest.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.name.cmp(&y.name)));
-    Ok(soonest
+    let (under_way, to_come): (Vec<_>, Vec<_>) =
+        soonest.into_iter().partition(|(start, _)| *start <= now);
+    Ok(share_places(under_way, to_come, count)
         .into_iter()
-        .take(count)
         .map(|(_, s)| ListedSession::new(crate::i18n::use_lang(), s, now, None))
         .collect())
+}
+
+/// `count` places, soonest first, shared so that neither half crowds out the other: at the
+/// evening's peak the sessions under way would fill every place and hide what starts
+/// next. What is under way gets at most half (those that started last, with the most of
+/// the night left); places either half cannot fill go to the other.
+fn share_places<T>(mut under_way: Vec<T>, to_come: Vec<T>, count: usize) -> Vec<T> {
+    let kept_for_under_way = under_way.len().min(count / 2);
+    let to_come_places = to_come.len().min(count - kept_for_under_way);
+    let under_way_places = under_way.len().min(count - to_come_places);
+    let mut shown: Vec<T> = under_way.split_off(under_way.len() - under_way_places);
+    shown.extend(to_come.into_iter().take(to_come_places));
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_places;
+
+    #[test]
+    fn neither_what_is_under_way_nor_what_is_next_crowds_out_the_other() {
+        let under_way: Vec<u32> = (1..=20).collect();
+        let to_come: Vec<u32> = (101..=120).collect();
+        // At the peak: the six latest starters under way, then the six soonest to come.
+        assert_eq!(
+            share_places(under_way.clone(), to_come.clone(), 12),
+            [15, 16, 17, 18, 19, 20, 101, 102, 103, 104, 105, 106]
+        );
+        // Few to come: what is under way fills their places, and the reverse.
+        assert_eq!(
+            share_places(under_way.clone(), vec![101, 102], 12),
+            [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 101, 102]
+        );
+        assert_eq!(
+            share_places(vec![1, 2], to_come.clone(), 12),
+            [1, 2, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110]
+        );
+        assert_eq!(share_places(Vec::<u32>::new(), vec![101], 12), [101]);
+        assert_eq!(share_places(under_way, to_come, 1), [101]);
+    }
 }

@@ -125,3 +125,36 @@ fn sessions_already_over_do_not_crowd_out_the_ones_to_come() {
         app.stop().await;
     })
 }
+
+/// At the evening's peak, what is under way must not hide what starts next: 20 sessions
+/// that started in the last two hours and three to come share the twelve places.
+#[test]
+fn sessions_under_way_leave_room_for_what_starts_next() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let now = Utc::now();
+        for n in 0..20 {
+            let started = now - TimeDelta::minutes(120 - 5 * n);
+            let session = weekly_at(&format!("on-{n:02}"), &format!("On Now {n:02}"), started);
+            app.store.create_session(&session, None).await.unwrap();
+        }
+        for (n, hours) in [1, 3, 6].into_iter().enumerate() {
+            let at = now + TimeDelta::hours(hours);
+            let session = weekly_at(&format!("next-{n}"), &format!("Next Up {n}"), at);
+            app.store.create_session(&session, None).await.unwrap();
+        }
+        let (_, home) = app.get_text("/").await;
+        let names = tonight_names(&home);
+        assert_eq!(names.len(), 12, "{names:?}");
+        // The nine latest starters (the most of the night left), then all three to come.
+        let latest: Vec<String> = (11..20).map(|n| format!("On Now {n:02}")).collect();
+        assert_eq!(names[..9], latest[..], "{names:?}");
+        assert_eq!(
+            names[9..],
+            ["Next Up 0", "Next Up 1", "Next Up 2"],
+            "{names:?}"
+        );
+        app.stop().await;
+    })
+}
