@@ -351,6 +351,7 @@ nothing-filtered = Nothing { $filters } here. Clear the filters to see every mat
 follow-within = within { $km } km
 status-paused = Paused
 status-closed = Closed: { $reason }
+status-over = Over
 
 ## Reviews
 

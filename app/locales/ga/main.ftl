@@ -403,6 +403,7 @@ nothing-filtered = Níl aon rud anseo: { $filters }. Glan na scagairí chun gach
 follow-within = laistigh de { $km } km
 status-paused = Ar fionraí
 status-closed = Dúnta: { $reason }
+status-over = Thart
 
 ## Léirmheasanna
 

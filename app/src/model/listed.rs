@@ -15,7 +15,7 @@ pub struct ListedSession {
     pub place: String,
     pub schedule: String,
     pub tags: Vec<Tag>,
-    /// "Paused" or "Closed: the pub shut"; `None` while it runs.
+    /// "Paused", "Closed: the pub shut" or, for an event, "Over"; `None` while it runs.
     pub status_note: Option<String>,
     /// When it next happens, in the session's local terms: "tonight 21:30", "Wed 4 Dec".
     pub next: Option<String>,
@@ -87,7 +87,11 @@ impl ListedSession {
             place: session.place_line(),
             schedule: session.schedule_line_in(lang),
             tags: session.tags.clone(),
-            status_note: Self::status_note(lang, &session.status),
+            status_note: if super::occurrence::is_over(session, now) {
+                Some(crate::t!(lang, "status-over"))
+            } else {
+                Self::status_note(lang, &session.status)
+            },
             next,
             next_at,
             distance_km,
@@ -121,5 +125,20 @@ mod tests {
         assert_eq!(card.next, None);
         assert_eq!(card.status_note.as_deref(), Some("Closed: the pub shut"));
         assert_eq!(card.distance_text().as_deref(), Some("42 km"));
+
+        // An event that is over says so (its author still lists it), in either language.
+        let mut event = session.clone();
+        event.schedules = vec![crate::model::Schedule::Once {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 8, 8).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            end: None,
+        }];
+        let card = ListedSession::new(crate::i18n::Lang::En, &event, now, None);
+        assert_eq!(
+            (card.next, card.status_note.as_deref()),
+            (None, Some("Over"))
+        );
+        let card = ListedSession::new(crate::i18n::Lang::Ga, &event, now, None);
+        assert_eq!(card.status_note.as_deref(), Some("Thart"));
     }
 }

@@ -32,7 +32,8 @@ pub trait Members: Send + Sync {
     /// The member's reviews, newest change first, at most [`MAX_MEMBER_LIST`].
     async fn member_reviews(&self, member: &MemberId) -> Result<Vec<Review>, StoreError>;
 
-    /// Sessions the member added (`added_by`), by name, at most [`MAX_MEMBER_LIST`].
+    /// Sessions the member added (`added_by`), by name, at most [`MAX_MEMBER_LIST`]: events
+    /// that are over too (they are still the author's), never hidden ones.
     async fn sessions_added_by(&self, member: &MemberId) -> Result<Vec<Session>, StoreError>;
 
     /// The member's private calendar-feed token, if they made one.

@@ -187,11 +187,28 @@ const GEOHASH_LETTERS: &str = "0123456789bcdefghjkmnpqrstuvwxyz";
 /// Keys (pk, sk) of the session's search-term, cell and start items, which carry a copy
 /// of the session (`doc`) so searches, "near me" and "tonight" need no second read.
 pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
-    if !session.is_listed() {
-        // A hidden session, or an event that is over, leaves every search, map cell,
-        // start and member list.
+    if session.hidden {
+        // A hidden session leaves every search, map cell, start and member list.
         return Vec::new();
     }
+    let mut keys = if session.is_listed() {
+        listed_item_keys(session)
+    } else {
+        // An event that is over leaves them too, but for its author's own list.
+        Vec::new()
+    };
+    // "Sessions I added", by name, in the member's partition.
+    if !session.added_by.is_empty() {
+        keys.push((
+            super::members::member_pk(session.added_by.as_str()),
+            format!("{}{}", super::members::ADDED_PREFIX, name_sort_key(session)),
+        ));
+    }
+    keys
+}
+
+/// The keys only a listed session has: its words, cells, end and starts.
+fn listed_item_keys(session: &Session) -> Vec<(String, String)> {
     let id = session.id.as_str();
     let mut keys: Vec<(String, String)> = search::index_terms(session)
         .into_iter()
@@ -210,13 +227,6 @@ pub fn index_item_keys(session: &Session) -> Vec<(String, String)> {
     }
     for minute in app::model::occurrence::start_minutes(session) {
         keys.push((start_pk(minute), start_sk(minute, id)));
-    }
-    // "Sessions I added", by name, in the member's partition.
-    if !session.added_by.is_empty() {
-        keys.push((
-            super::members::member_pk(session.added_by.as_str()),
-            format!("{}{}", super::members::ADDED_PREFIX, name_sort_key(session)),
-        ));
     }
     keys
 }

@@ -25,10 +25,21 @@ pub(super) const PLACE_COUNTS: TableDefinition<&str, &[u8]> = TableDefinition::n
 pub(super) const SESSIONS_BY_AUTHOR: TableDefinition<&str, &str> =
     TableDefinition::new("sessions_by_author");
 
-/// A secondary index: a table of key → session id, and the keys a session has in it.
+/// A secondary index: a table of key → session id, which sessions it holds, and the keys
+/// a session has in it.
 pub(super) struct Index {
     table: TableDefinition<'static, &'static str, &'static str>,
+    holds: Holds,
     keys: fn(&Session) -> Vec<String>,
+}
+
+/// Which sessions an index holds.
+#[derive(Clone, Copy)]
+pub(super) enum Holds {
+    /// Those listed: not hidden, and not an event that is over.
+    Listed,
+    /// Every one not hidden: an author's event is still theirs to see once it is over.
+    NotHidden,
 }
 
 /// Each scheduled start's UTC minute of the week + id → id, read in minute order for
@@ -43,34 +54,42 @@ pub(super) const SESSIONS_BY_END: TableDefinition<&str, &str> =
 pub(super) const INDEXES: [Index; 8] = [
     Index {
         table: SESSIONS_BY_NAME,
+        holds: Holds::Listed,
         keys: |s| vec![name_sort_key(s)],
     },
     Index {
         table: SESSIONS_BY_PLACE,
+        holds: Holds::Listed,
         keys: |s| vec![place_index_key(s)],
     },
     Index {
         table: SESSIONS_BY_CREATED,
+        holds: Holds::Listed,
         keys: |s| vec![created_index_key(s)],
     },
     Index {
         table: SEARCH_TERMS,
+        holds: Holds::Listed,
         keys: search_index_keys,
     },
     Index {
         table: SESSIONS_BY_CELL,
+        holds: Holds::Listed,
         keys: cell_index_keys,
     },
     Index {
         table: SESSIONS_BY_AUTHOR,
+        holds: Holds::NotHidden,
         keys: |s| vec![format!("{}\u{0}{}", s.added_by, name_sort_key(s))],
     },
     Index {
         table: SESSIONS_BY_START,
+        holds: Holds::Listed,
         keys: start_index_keys,
     },
     Index {
         table: SESSIONS_BY_END,
+        holds: Holds::Listed,
         keys: |s| app::store::end_key(s).into_iter().collect(),
     },
 ];
@@ -88,13 +107,17 @@ pub(super) fn start_key(minute: u32, id: &str) -> String {
     format!("{minute:05}\u{0}{id}")
 }
 
-/// The session's keys in an index: none while it is hidden, so every list, search and
-/// count leaves it out while `get_session` still finds it.
+/// The session's keys in an index: none while it is hidden (or, in most, over), so every
+/// list, search and count leaves it out while `get_session` still finds it.
 pub(super) fn index_keys(index: &Index, session: &Session) -> Vec<String> {
-    if !session.is_listed() {
-        Vec::new()
-    } else {
+    let held = match index.holds {
+        Holds::Listed => session.is_listed(),
+        Holds::NotHidden => !session.hidden,
+    };
+    if held {
         (index.keys)(session)
+    } else {
+        Vec::new()
     }
 }
 

@@ -83,3 +83,31 @@ fn a_one_off_that_is_over_leaves_every_list_but_keeps_its_page() {
         app.stop().await;
     })
 }
+
+/// The author of an event that is over still finds it among the sessions they added,
+/// marked as over, while it has left every public list.
+#[test]
+fn an_event_that_is_over_stays_with_its_author() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let author = app
+            .new_member("Nóra", "nora@example.org", "Reels4Ever")
+            .await;
+        let mut over = one_off("fleadh-over", "Fleadh Past Session", -100);
+        over.added_by = crate::http_follows::member_id(&author).await;
+        app.store.create_session(&over, None).await.unwrap();
+        server::upkeep::retire_ended(app.store.as_ref(), Utc::now())
+            .await
+            .unwrap();
+
+        let (status, account) = author.page("/account").await;
+        assert_eq!(status, 200);
+        let added = &account[account.find("Sessions you added").expect("the section")..];
+        assert!(added.contains("Fleadh Past Session"), "{added}");
+        assert!(added.contains(">Over<"), "said to be over: {added}");
+        let (_, home) = app.get_text("/").await;
+        assert!(!home.contains("Fleadh Past Session"));
+        app.stop().await;
+    })
+}

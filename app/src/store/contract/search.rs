@@ -388,4 +388,8 @@ pub async fn ended_one_offs_are_found_until_marked_over(store: Arc<dyn Store>) {
         .await
         .unwrap()
         .is_some_and(|s| s.over));
+    // Its author still has it among the sessions they added.
+    let added = store.sessions_added_by(&"tester".into()).await.unwrap();
+    assert!(added.iter().any(|s| s.id.as_str() == "august" && s.over));
+    assert_eq!(added.len(), 4, "over or not, every one of theirs");
 }
