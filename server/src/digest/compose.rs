@@ -39,11 +39,14 @@ pub fn stop_all_url(site_url: &str, any_follow: &Follow) -> String {
 }
 
 fn count_words(lang: Lang, sections: &[Section]) -> String {
+    // Each session once, though a town and its country both followed list it twice.
     let count = |wanted: fn(&News) -> bool| -> usize {
         sections
             .iter()
-            .map(|s| s.news.iter().filter(|(_, n)| wanted(n)).count())
-            .sum()
+            .flat_map(|s| s.news.iter().filter(|(_, n)| wanted(n)))
+            .map(|(session, _)| &session.id)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
     };
     let mut parts = Vec::new();
     let added = count(|n| matches!(n, News::Added));
@@ -91,17 +94,17 @@ fn summary(lang: Lang, session: &Session) -> String {
     .join(" · ")
 }
 
-/// The email for `sections` (each with news), to `to`; `any_follow` of the member's
-/// carries the secret of the link that stops them all, and the language of the email
-/// (the member's follows').
+/// The email for `sections` (each with news), to `to`, in the language of `latest`, the
+/// follow the member made last (every follow of theirs carries the secret of the link
+/// that stops them all).
 pub fn digest_email(
     site_url: &str,
     to: &str,
     cadence: Cadence,
     sections: &[Section],
-    any_follow: &Follow,
+    latest: &Follow,
 ) -> Email {
-    let lang = any_follow.lang;
+    let lang = latest.lang;
     let places: Vec<&str> = sections.iter().map(|s| s.follow.label.as_str()).collect();
     let subject = t!(
         lang,
@@ -109,7 +112,7 @@ pub fn digest_email(
         counts = capitalised(&count_words(lang, sections)),
         places = places.join("; ")
     );
-    let stop_all = stop_all_url(site_url, any_follow);
+    let stop_all = stop_all_url(site_url, latest);
     let account = format!("{site_url}{}", lang.path("/account#following"));
     let why = t!(lang, "digest-why", cadence = cadence.slug());
     let stop_all_words = t!(lang, "digest-stop-all");
@@ -244,8 +247,9 @@ mod tests {
         assert_eq!(email.text.matches("/alerts/stop?m=").count(), 41);
         assert!(email.html.contains("Alpha &lt;b&gt;&amp;"));
         assert!(!email.html.contains("Alpha <b>"));
+        // One session in every place: counted once.
         assert!(
-            email.subject.starts_with("40 new sessions in "),
+            email.subject.starts_with("1 new session in "),
             "{}",
             email.subject
         );

@@ -295,13 +295,10 @@ async fn digest_one(
             news: news.iter().map(|(s, n)| (s, n.clone())).collect(),
         })
         .collect();
-    // The address the member last followed with.
-    let to = of_cadence
-        .iter()
-        .max_by_key(|f| f.since)
-        .map(|f| f.email.as_str())
-        .unwrap_or_default();
-    let email = digest_email(site_url, to, cadence, &sections, &all[0]);
+    // The follow the member made last speaks for them: its address, and the language of
+    // the page they made it on.
+    let latest = all.iter().max_by_key(|f| f.since).unwrap_or(&all[0]);
+    let email = digest_email(site_url, &latest.email, cadence, &sections, latest);
     if let Err(err) = mailer.send(&email).await {
         // Given back whatever the reason, so nothing is lost: a misconfigured sender or
         // an outage must not eat everyone's news. An address SES keeps refusing shows

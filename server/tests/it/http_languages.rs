@@ -316,6 +316,54 @@ fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
     })
 }
 
+/// A member whose follows were made in both languages gets their digest in the language
+/// of the one they made last (Ireland from an English page, then Ennis from an Irish one).
+#[test]
+fn a_digest_speaks_the_language_of_the_members_latest_follow() {
+    common::run(async {
+        let (app, _dir) = crate::http_follows::app().await;
+        let nora = app
+            .new_member("Nóra", "nora@example.org", "Reels4Ever")
+            .await;
+        for (page, place) in [
+            ("/sessions/ie", "ie"),
+            ("/ga/sessions/ie/clare/ennis", "ie/clare/ennis"),
+        ] {
+            let followed = nora
+                .call_from(page, "follow", &[("place", place), ("cadence", "daily")])
+                .await;
+            assert!(followed.status().is_success() || followed.status().is_redirection());
+        }
+        let follows = app.store.follows_of(&member_id(&nora).await).await.unwrap();
+        assert_eq!(follows.len(), 2, "{follows:?}");
+        let mut new = sample_session("new-ennis", "Seisiún Nua na hInse", "IE");
+        new.created_at = chrono::Utc::now();
+        new.updated_at = new.created_at;
+        app.store.create_session(&new, None).await.unwrap();
+        let run = app
+            .client
+            .post(format!("{}/account/outbox/digest", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(run.status().as_u16(), 303);
+        let sent = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir)
+            .newest(5)
+            .unwrap();
+        assert_eq!(sent.len(), 1, "one digest for both places");
+        let email = &sent[0].email;
+        // One session, though both places list it.
+        assert!(
+            email.subject.starts_with("1 seisiún nua: Ireland; Ennis"),
+            "{}",
+            email.subject
+        );
+        assert!(email.html.contains("<html lang=\"ga\">"), "{}", email.html);
+        assert!(email.text.contains("/ga/alerts/stop?"), "{}", email.text);
+        app.stop().await;
+    })
+}
+
 /// A refused form's message comes back in the URL, signed; a forged one is dropped by a
 /// redirect to the same page: in its language, and never to another site.
 #[test]
