@@ -48,11 +48,9 @@ pub async fn follow(
         None => chrono::Utc::now(),
         Some(f) if f.cadence == cadence => f.since,
         Some(f) => {
-            let sent = state
-                .store
-                .digest_sent_until(&member.subject, f.cadence)
-                .await?;
-            sent.map_or(f.since, |sent| sent.max(f.since))
+            let mark = state.store.digest_mark(&member.subject, f.cadence).await?;
+            mark.and_then(|mark| mark.surely_sent_until())
+                .map_or(f.since, |sent| sent.max(f.since))
         }
     };
     let follow = Follow {

@@ -1,5 +1,6 @@
 //! The domain's shared types: compiled for the server and the browser alike.
 pub mod countries;
+mod digest_mark;
 mod draft;
 mod filter;
 #[cfg(any(test, feature = "contract-tests"))]
@@ -27,6 +28,7 @@ mod sitemap;
 mod tag;
 mod validate;
 
+pub use digest_mark::{Claim, DigestMark, MarkState, CLAIM_LEASE};
 pub use draft::{ScheduleDraft, SessionDraft, SCHEDULE_ROWS};
 pub use filter::{weekday_slug, SessionFilter, When, WEEKDAYS};
 pub use follow::{Cadence, Follow, FollowTarget, MAX_FOLLOWS};

@@ -1,10 +1,9 @@
 //! The follows port: what members follow (places, radii round a point), and when each
-//! member's digest last went out, so a digest run twice sends once.
+//! member's digest last went out (or is being sent), so a digest run twice sends once.
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 
 use super::StoreError;
-use crate::model::{Cadence, Follow, MemberId};
+use crate::model::{Cadence, DigestMark, Follow, MemberId};
 
 /// The most follows one read of [`Follows::follows_after`] answers.
 pub const MAX_FOLLOWS_READ: usize = 500;
@@ -29,21 +28,21 @@ pub trait Follows: Send + Sync {
         limit: usize,
     ) -> Result<Vec<Follow>, StoreError>;
 
-    /// The end of the period the member's last digest of `cadence` reported.
-    async fn digest_sent_until(
+    /// Where the member's digests of `cadence` stand (`None` before their first).
+    async fn digest_mark(
         &self,
         member: &MemberId,
         cadence: Cadence,
-    ) -> Result<Option<DateTime<Utc>>, StoreError>;
+    ) -> Result<Option<DigestMark>, StoreError>;
 
-    /// Moves the mark of the member's last digest from `expected` to `until` (`None`
-    /// removes it) if it is still `expected`: a conditional write, so of two runs at once
-    /// only one claims a digest. Whether this call moved it.
+    /// Moves the member's mark from `expected` to `to` (`None` removes it) if it is still
+    /// `expected`: a conditional write, so of two runs at once only one claims a digest.
+    /// Whether this call moved it.
     async fn move_digest_mark(
         &self,
         member: &MemberId,
         cadence: Cadence,
-        expected: Option<DateTime<Utc>>,
-        until: Option<DateTime<Utc>>,
+        expected: Option<&DigestMark>,
+        to: Option<&DigestMark>,
     ) -> Result<bool, StoreError>;
 }

@@ -2,13 +2,15 @@
 //! they chose, what was added, changed or went a year unconfirmed there since their last
 //! digest. Run by `server digest`, the Lambda's `SEISIUN_TASK=digest` on a schedule, or
 //! the local outbox page's button; a run twice sends once, because each digest is
-//! claimed by moving the member's mark with a conditional write before it is sent.
+//! claimed by moving the member's mark with a conditional write before it is sent, and
+//! marked sent after. A run that stops in between leaves a claim that the first run
+//! after its lease sends again ([`app::model::DigestMark`]): never lost, rarely twice.
 pub mod compose;
 pub mod news;
 
 use std::collections::HashMap;
 
-use app::model::{Cadence, Follow, FollowTarget, MemberId, Session};
+use app::model::{Cadence, DigestMark, Follow, FollowTarget, MarkState, MemberId, Session};
 use app::store::{Store, StoreError, MAX_FOLLOWS_READ};
 use chrono::{DateTime, Utc};
 
@@ -262,13 +264,27 @@ async fn digest_one(
 ) -> Result<(), StoreError> {
     let cadence = of_cadence[0].cadence;
     let member = &of_cadence[0].member;
-    let mark = store.digest_sent_until(member, cadence).await?;
-    if mark.is_some_and(|m| at.now - m < cadence.interval()) {
-        outcome.not_due += 1;
-        return Ok(());
-    }
+    let mark = store.digest_mark(member, cadence).await?;
+    // Where this digest's period begins: where the last one sent ended, or, for one a
+    // stopped run claimed and never sent, where that one's began.
+    let sent_until = match DigestMark::state(mark.as_ref(), at.now) {
+        MarkState::Claimed => {
+            outcome.claimed_elsewhere += 1;
+            return Ok(());
+        }
+        MarkState::SentUntil(Some(sent)) if at.now - sent < cadence.interval() => {
+            outcome.not_due += 1;
+            return Ok(());
+        }
+        MarkState::SentUntil(sent) => sent,
+        MarkState::Abandoned { since } => {
+            tracing::warn!(%member, "a digest claimed by a run that stopped: sent again");
+            since
+        }
+    };
     let until = at.now - at.settle;
-    let since = mark.unwrap_or_else(|| of_cadence.iter().map(|f| f.since).min().unwrap_or(until));
+    let since =
+        sent_until.unwrap_or_else(|| of_cadence.iter().map(|f| f.since).min().unwrap_or(until));
     let period = Period { since, until };
     let mut found = Vec::new();
     for follow in of_cadence {
@@ -281,8 +297,9 @@ async fn digest_one(
         outcome.quiet += 1;
         return Ok(());
     }
+    let claim = DigestMark::claim(until, sent_until, at.now);
     if !store
-        .move_digest_mark(member, cadence, mark, Some(until))
+        .move_digest_mark(member, cadence, mark.as_ref(), Some(&claim))
         .await?
     {
         outcome.claimed_elsewhere += 1;
@@ -309,10 +326,23 @@ async fn digest_one(
         tracing::warn!(%member, %reason, "digest not sent; given back for the next run");
         outcome.not_sent += 1;
         store
-            .move_digest_mark(member, cadence, Some(until), mark)
+            .move_digest_mark(member, cadence, Some(&claim), mark.as_ref())
             .await?;
-    } else {
-        outcome.sent += 1;
+        return Ok(());
+    }
+    outcome.sent += 1;
+    // Sent: said so, or a run after the lease sends it again. Failing to say it is
+    // logged, not counted as unsent: the email went.
+    let sent = DigestMark::sent(until);
+    match store
+        .move_digest_mark(member, cadence, Some(&claim), Some(&sent))
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => tracing::warn!(%member, "a digest's claim changed while it was sent"),
+        Err(err) => {
+            tracing::warn!(%member, error = %err, "digest sent but not marked; it may go again")
+        }
     }
     Ok(())
 }

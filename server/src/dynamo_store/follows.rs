@@ -1,11 +1,11 @@
 //! Follows in the single table: every follow is an item of the one partition `FOLLOW`
 //! (sort key `{member}\0{follow id}`, the follow as JSON in `doc`), so a member's follows
 //! are one Query by prefix and the digest's walk is Queries in key order. The mark of a
-//! member's last digest is `M#{member}` / `DIGEST#{cadence}` with `until`, moved by a
-//! conditional write.
+//! member's last digest is `M#{member}` / `DIGEST#{cadence}` with `until` (and, while a
+//! run is sending it, `claimed_at` and `claim_since`), moved by a conditional write.
 use std::collections::HashMap;
 
-use app::model::{Cadence, Follow, MemberId};
+use app::model::{Cadence, Claim, DigestMark, Follow, MemberId};
 use app::store::{Follows, StoreError, MAX_FOLLOWS_READ};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -25,6 +25,34 @@ fn follow_sk(member: &MemberId, id: &str) -> String {
 
 fn mark_sk(cadence: Cadence) -> String {
     format!("DIGEST#{}", cadence.slug())
+}
+
+/// A mark item as the port's mark.
+fn mark_of(
+    item: &HashMap<String, aws_sdk_dynamodb::types::AttributeValue>,
+) -> Result<DigestMark, StoreError> {
+    let time = |name: &str| -> Result<Option<DateTime<Utc>>, StoreError> {
+        item.get(name)
+            .map(|value| {
+                let text = value.as_s().map_err(|_| {
+                    StoreError::Internal(format!("a digest mark's {name} is not a string"))
+                })?;
+                DateTime::parse_from_rfc3339(text)
+                    .map(|t| t.to_utc())
+                    .map_err(|e| StoreError::Internal(e.to_string()))
+            })
+            .transpose()
+    };
+    let until = time("until")?
+        .ok_or_else(|| StoreError::Internal("a digest mark without a time".into()))?;
+    let sending = match time("claimed_at")? {
+        Some(at) => Some(Claim {
+            at,
+            since: time("claim_since")?,
+        }),
+        None => None,
+    };
+    Ok(DigestMark { until, sending })
 }
 
 impl DynamoStore {
@@ -122,52 +150,63 @@ impl Follows for DynamoStore {
         }
     }
 
-    async fn digest_sent_until(
+    async fn digest_mark(
         &self,
         member: &MemberId,
         cadence: Cadence,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+    ) -> Result<Option<DigestMark>, StoreError> {
         let item = self
             .get(member_pk(member.as_str()), &mark_sk(cadence))
             .await?;
-        let Some(until) = item.as_ref().and_then(|i| i.get("until")) else {
-            return Ok(None);
-        };
-        let until = until
-            .as_s()
-            .map_err(|_| StoreError::Internal("a digest mark without a time".into()))?;
-        DateTime::parse_from_rfc3339(until)
-            .map(|t| Some(t.with_timezone(&Utc)))
-            .map_err(|e| StoreError::Internal(e.to_string()))
+        item.as_ref().map(mark_of).transpose()
     }
 
     async fn move_digest_mark(
         &self,
         member: &MemberId,
         cadence: Cadence,
-        expected: Option<DateTime<Utc>>,
-        until: Option<DateTime<Utc>>,
+        expected: Option<&DigestMark>,
+        to: Option<&DigestMark>,
     ) -> Result<bool, StoreError> {
         let pk = member_pk(member.as_str());
         let sk = mark_sk(cadence);
-        // `until` is a DynamoDB reserved word: hence `#until`.
+        // `until` is a DynamoDB reserved word: hence `#until`. The claim's time tells one
+        // claim from another on the same period.
         let guard = match expected {
-            Some(expected) => (
-                "#until = :expected",
-                vec![(":expected", s(expected.to_rfc3339()))],
+            Some(DigestMark {
+                until,
+                sending: None,
+            }) => (
+                "#until = :until AND attribute_not_exists(claimed_at)",
+                vec![(":until", s(until.to_rfc3339()))],
+            ),
+            Some(DigestMark {
+                until,
+                sending: Some(claim),
+            }) => (
+                "#until = :until AND claimed_at = :claimed_at",
+                vec![
+                    (":until", s(until.to_rfc3339())),
+                    (":claimed_at", s(claim.at.to_rfc3339())),
+                ],
             ),
             None => ("attribute_not_exists(#until)", vec![]),
         };
-        let write = match until {
-            Some(until) => self.put_named(
-                HashMap::from([
+        let write = match to {
+            Some(mark) => {
+                let mut item = HashMap::from([
                     ("pk".to_string(), s(pk)),
                     ("sk".to_string(), s(sk)),
-                    ("until".to_string(), s(until.to_rfc3339())),
-                ]),
-                guard,
-                &[("#until", "until")],
-            ),
+                    ("until".to_string(), s(mark.until.to_rfc3339())),
+                ]);
+                if let Some(claim) = &mark.sending {
+                    item.insert("claimed_at".into(), s(claim.at.to_rfc3339()));
+                    if let Some(since) = claim.since {
+                        item.insert("claim_since".into(), s(since.to_rfc3339()));
+                    }
+                }
+                self.put_named(item, guard, &[("#until", "until")])
+            }
             None => {
                 let (expression, values) = guard;
                 let mut delete = self

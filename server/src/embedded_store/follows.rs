@@ -1,9 +1,10 @@
 //! Follows in the embedded store: `follows` (member `\0` follow id → JSON), walked in key
-//! order by the digest, and `digest_marks` (member `\0` cadence → RFC 3339 time).
-use app::model::{Cadence, Follow, MemberId};
+//! order by the digest, and `digest_marks` (member `\0` cadence → the mark as JSON; files
+//! from before claims were kept hold an RFC 3339 time, read as a mark sent until then).
+use app::model::{Cadence, DigestMark, Follow, MemberId};
 use app::store::{Follows, StoreError, MAX_FOLLOWS_READ};
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use redb::{ReadableDatabase, ReadableTable, TableDefinition};
 
 use super::members::member_key;
@@ -16,10 +17,14 @@ fn mark_key(member: &MemberId, cadence: Cadence) -> String {
     member_key(member.as_str(), cadence.slug())
 }
 
-fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(internal)
+fn parse_mark(text: &str) -> Result<DigestMark, StoreError> {
+    if text.starts_with('{') {
+        serde_json::from_str(text).map_err(internal)
+    } else {
+        DateTime::parse_from_rfc3339(text)
+            .map(|t| DigestMark::sent(t.to_utc()))
+            .map_err(internal)
+    }
 }
 
 #[async_trait]
@@ -104,17 +109,17 @@ impl Follows for EmbeddedStore {
         .await
     }
 
-    async fn digest_sent_until(
+    async fn digest_mark(
         &self,
         member: &MemberId,
         cadence: Cadence,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+    ) -> Result<Option<DigestMark>, StoreError> {
         let key = mark_key(member, cadence);
         self.blocking(move |db| {
             let txn = db.begin_read().map_err(internal)?;
             let marks = txn.open_table(DIGEST_MARKS).map_err(internal)?;
             let found = marks.get(key.as_str()).map_err(internal)?;
-            found.map(|v| parse_time(v.value())).transpose()
+            found.map(|v| parse_mark(v.value())).transpose()
         })
         .await
     }
@@ -123,10 +128,15 @@ impl Follows for EmbeddedStore {
         &self,
         member: &MemberId,
         cadence: Cadence,
-        expected: Option<DateTime<Utc>>,
-        until: Option<DateTime<Utc>>,
+        expected: Option<&DigestMark>,
+        to: Option<&DigestMark>,
     ) -> Result<bool, StoreError> {
         let key = mark_key(member, cadence);
+        let expected = expected.cloned();
+        let to = to
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(internal)?;
         self.blocking(move |db| {
             // One write transaction at a time: the read and the write cannot interleave
             // with another run's.
@@ -136,16 +146,14 @@ impl Follows for EmbeddedStore {
                 let stored = marks
                     .get(key.as_str())
                     .map_err(internal)?
-                    .map(|v| parse_time(v.value()))
+                    .map(|v| parse_mark(v.value()))
                     .transpose()?;
                 if stored != expected {
                     false
                 } else {
-                    match until {
-                        Some(until) => {
-                            marks
-                                .insert(key.as_str(), until.to_rfc3339().as_str())
-                                .map_err(internal)?;
+                    match to {
+                        Some(to) => {
+                            marks.insert(key.as_str(), to.as_str()).map_err(internal)?;
                         }
                         None => {
                             marks.remove(key.as_str()).map_err(internal)?;
@@ -158,5 +166,22 @@ impl Follows for EmbeddedStore {
             Ok(moved)
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_written_before_claims_read_as_sent() {
+        let monday = "2026-11-30T07:00:00Z".parse().unwrap();
+        assert_eq!(
+            parse_mark("2026-11-30T07:00:00+00:00").unwrap(),
+            DigestMark::sent(monday)
+        );
+        let claim = DigestMark::claim(monday, None, monday);
+        let text = serde_json::to_string(&claim).unwrap();
+        assert_eq!(parse_mark(&text).unwrap(), claim);
     }
 }

@@ -480,3 +480,59 @@ fn a_digest_the_mail_service_does_not_take_goes_with_the_next_run() {
         assert!(refused.is_err());
     })
 }
+
+/// A run that stops between claiming a digest and sending it: its mail call never returns.
+struct Stops;
+
+#[async_trait::async_trait]
+impl server::mail::Mailer for Stops {
+    async fn send(&self, _: &server::mail::Email) -> Result<(), server::mail::MailError> {
+        panic!("the run stops here (a timeout, a crash)")
+    }
+}
+
+#[test]
+fn a_digest_claimed_by_a_run_that_stopped_goes_with_a_run_after_its_lease() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+        aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
+        new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
+        let site = "https://seisiun.example";
+        let at = |minutes| server::digest::RunAt {
+            now: Utc::now() + TimeDelta::minutes(minutes),
+            settle: TimeDelta::zero(),
+        };
+        let store = app.store.clone();
+        let stopped =
+            tokio::spawn(
+                async move { server::digest::run(store.as_ref(), &Stops, site, at(0)).await },
+            )
+            .await;
+        assert!(stopped.is_err(), "the first run stopped mid-way");
+
+        // Within the claim's lease that run may still be sending: another leaves it.
+        let mailer = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir);
+        let run = server::digest::run(app.store.as_ref(), &mailer, site, at(5))
+            .await
+            .unwrap();
+        assert_eq!((run.sent, run.claimed_elsewhere), (0, 1));
+        assert!(outbox(&app).is_empty());
+
+        // After it, the next run sends what the stopped one claimed.
+        let lease = app::model::CLAIM_LEASE.num_minutes();
+        let run = server::digest::run(app.store.as_ref(), &mailer, site, at(lease + 1))
+            .await
+            .unwrap();
+        assert_eq!(run.sent, 1);
+        assert!(outbox(&app)[0].email.text.contains("Brand New Ennis Tunes"));
+        // And says so: nothing goes twice.
+        let run = server::digest::run(app.store.as_ref(), &mailer, site, at(lease + 2))
+            .await
+            .unwrap();
+        assert_eq!((run.sent, run.not_due), (0, 1));
+        assert_eq!(outbox(&app).len(), 1);
+    })
+}

@@ -1247,6 +1247,13 @@ fn the_digest_runs_daily_from_the_same_package_and_sends_only_as_the_site() {
         task["FunctionUrlConfig"].is_null(),
         "only the schedule starts it"
     );
+    // A digest claimed by a run is sent again once the claim is older than its lease,
+    // which is safe only if no run can still be going by then.
+    let timeout = task["Timeout"].as_i64().expect("a timeout in seconds");
+    assert!(
+        timeout < app::model::CLAIM_LEASE.num_seconds(),
+        "a run of {timeout} s could outlive a claim's lease"
+    );
 
     let schedule = &task["Events"]["Daily"];
     assert_eq!(schedule["Type"], "ScheduleV2");

@@ -245,19 +245,19 @@ impl Follows for DownStore {
     ) -> Result<Vec<Follow>, StoreError> {
         down()
     }
-    async fn digest_sent_until(
+    async fn digest_mark(
         &self,
         _: &MemberId,
         _: Cadence,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+    ) -> Result<Option<app::model::DigestMark>, StoreError> {
         down()
     }
     async fn move_digest_mark(
         &self,
         _: &MemberId,
         _: Cadence,
-        _: Option<DateTime<Utc>>,
-        _: Option<DateTime<Utc>>,
+        _: Option<&app::model::DigestMark>,
+        _: Option<&app::model::DigestMark>,
     ) -> Result<bool, StoreError> {
         down()
     }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::model::{Cadence, Follow, FollowTarget, GeoPoint, MemberId, PlacePath};
+use crate::model::{Cadence, DigestMark, Follow, FollowTarget, GeoPoint, MemberId, PlacePath};
 use crate::store::Store;
 
 fn follow(member: &str, town: &str, cadence: Cadence) -> Follow {
@@ -126,57 +126,77 @@ pub async fn a_digest_mark_moves_only_from_what_it_was(store: Arc<dyn Store>) {
     let aoife: MemberId = "aoife".into();
     let monday = at("2026-11-30T07:00:00Z");
     let tuesday = monday + Duration::days(1);
-    assert_eq!(
-        store
-            .digest_sent_until(&aoife, Cadence::Daily)
-            .await
-            .unwrap(),
-        None
-    );
+    let mark = |until| DigestMark::sent(until);
+    let mark_of = |cadence| {
+        let store = store.clone();
+        let aoife = aoife.clone();
+        async move { store.digest_mark(&aoife, cadence).await.unwrap() }
+    };
+    assert_eq!(mark_of(Cadence::Daily).await, None);
     assert!(store
-        .move_digest_mark(&aoife, Cadence::Daily, None, Some(monday))
+        .move_digest_mark(&aoife, Cadence::Daily, None, Some(&mark(monday)))
         .await
         .unwrap());
     // A second run that read no mark claims nothing.
     assert!(!store
-        .move_digest_mark(&aoife, Cadence::Daily, None, Some(monday))
+        .move_digest_mark(&aoife, Cadence::Daily, None, Some(&mark(monday)))
         .await
         .unwrap());
-    assert_eq!(
-        store
-            .digest_sent_until(&aoife, Cadence::Daily)
-            .await
-            .unwrap(),
-        Some(monday)
-    );
+    assert_eq!(mark_of(Cadence::Daily).await, Some(mark(monday)));
     // Weekly is a mark of its own.
-    assert_eq!(
-        store
-            .digest_sent_until(&aoife, Cadence::Weekly)
+    assert_eq!(mark_of(Cadence::Weekly).await, None);
+    assert!(!store
+        .move_digest_mark(
+            &aoife,
+            Cadence::Daily,
+            Some(&mark(tuesday)),
+            Some(&mark(tuesday))
+        )
+        .await
+        .unwrap());
+
+    // Claimed, then said sent: the claim is kept whole, and only it moves on.
+    let claim = DigestMark::claim(tuesday, Some(monday), tuesday);
+    assert!(store
+        .move_digest_mark(&aoife, Cadence::Daily, Some(&mark(monday)), Some(&claim))
+        .await
+        .unwrap());
+    assert_eq!(mark_of(Cadence::Daily).await, Some(claim.clone()));
+    let other_claim = DigestMark::claim(tuesday, Some(monday), tuesday + Duration::minutes(1));
+    assert!(!store
+        .move_digest_mark(
+            &aoife,
+            Cadence::Daily,
+            Some(&other_claim),
+            Some(&mark(tuesday))
+        )
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .move_digest_mark(&aoife, Cadence::Daily, Some(&mark(tuesday)), None)
             .await
             .unwrap(),
-        None
+        "a claim is not the sent mark of the same time"
     );
-    assert!(!store
-        .move_digest_mark(&aoife, Cadence::Daily, Some(tuesday), Some(tuesday))
-        .await
-        .unwrap());
     assert!(store
-        .move_digest_mark(&aoife, Cadence::Daily, Some(monday), Some(tuesday))
+        .move_digest_mark(&aoife, Cadence::Daily, Some(&claim), Some(&mark(tuesday)))
         .await
         .unwrap());
+    assert_eq!(mark_of(Cadence::Daily).await, Some(mark(tuesday)));
+    // A member's first digest claimed: no start to the period but their follows'.
+    let first = DigestMark::claim(tuesday, None, tuesday);
+    assert!(store
+        .move_digest_mark(&aoife, Cadence::Weekly, None, Some(&first))
+        .await
+        .unwrap());
+    assert_eq!(mark_of(Cadence::Weekly).await, Some(first));
     // Released (a send that failed): the next run tries again.
     assert!(store
-        .move_digest_mark(&aoife, Cadence::Daily, Some(tuesday), None)
+        .move_digest_mark(&aoife, Cadence::Daily, Some(&mark(tuesday)), None)
         .await
         .unwrap());
-    assert_eq!(
-        store
-            .digest_sent_until(&aoife, Cadence::Daily)
-            .await
-            .unwrap(),
-        None
-    );
+    assert_eq!(mark_of(Cadence::Daily).await, None);
 }
 
 pub async fn racing_digest_runs_claim_a_digest_once(store: Arc<dyn Store>) {
@@ -188,7 +208,12 @@ pub async fn racing_digest_runs_claim_a_digest_once(store: Arc<dyn Store>) {
         let aoife = aoife.clone();
         runs.spawn(async move {
             store
-                .move_digest_mark(&aoife, Cadence::Weekly, None, Some(until))
+                .move_digest_mark(
+                    &aoife,
+                    Cadence::Weekly,
+                    None,
+                    Some(&DigestMark::sent(until)),
+                )
                 .await
                 .unwrap()
         });
