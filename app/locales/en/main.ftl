@@ -643,6 +643,7 @@ error-point-range = The map point must have a latitude between -90 and 90 and a 
 error-zone-required = The time zone is required, e.g. Europe/Dublin.
 error-no-schedule = Add at least one schedule: when does the session happen?
 error-too-many-schedules = A session can have at most { $max } schedules.
+error-too-many-meetings = A session can meet at most { $max } times a week: list the others as a session of their own.
 error-weekly-no-day = A weekly schedule needs at least one day.
 error-weekly-interval = A weekly schedule repeats every 1 to 8 weeks.
 error-description-long = The description must be at most { $max } characters (it has { $len }).

@@ -710,6 +710,7 @@ error-point-range = Caithfidh domhanleithead idir -90 agus 90 agus domhanfhad id
 error-zone-required = Tá gá leis an gcrios ama, m.sh. Europe/Dublin.
 error-no-schedule = Cuir sceideal amháin ar a laghad leis: cathain a bhíonn an seisiún ar siúl?
 error-too-many-schedules = Is féidir { $max } sceideal ar a mhéad a bheith ag seisiún.
+error-too-many-meetings = Ní féidir le seisiún teacht le chéile níos minice ná { $max } uair sa tseachtain: liostaigh na cinn eile mar sheisiún eile.
 error-weekly-no-day = Teastaíonn lá amháin ar a laghad ó sceideal seachtainiúil.
 error-weekly-interval = Athdhéantar sceideal seachtainiúil gach 1 go 8 seachtain.
 error-description-long = Caithfidh an cur síos a bheith { $max } carachtar ar a mhéad (tá { $len } ann).

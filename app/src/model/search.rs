@@ -28,14 +28,27 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .into_iter()
 }
 
-/// The words a store indexes the session under: every word of its name, venue, town and
-/// area. One-letter words are left out: no query term is that short.
+/// The most words a session is indexed under. In DynamoDB each is an item written in the
+/// session's transaction (at most 100 items: an edit deletes the old keys and writes the
+/// new); real names, venues and places have far fewer.
+pub const MAX_INDEXED_TERMS: usize = 30;
+
+/// The words a store indexes the session under: the words of its name, venue, town and
+/// area, in that order, up to [`MAX_INDEXED_TERMS`]. One-letter words are left out: no
+/// query term is that short.
 pub fn index_terms(session: &Session) -> BTreeSet<String> {
-    searchable_fields(session)
-        .iter()
+    let mut terms = BTreeSet::new();
+    let words = searchable_fields(session)
+        .into_iter()
         .flat_map(|(text, _)| words(text))
-        .filter(|w| w.len() >= MIN_QUERY_CHARS)
-        .collect()
+        .filter(|w| w.len() >= MIN_QUERY_CHARS);
+    for word in words {
+        if terms.len() == MAX_INDEXED_TERMS {
+            break;
+        }
+        terms.insert(word);
+    }
+    terms
 }
 
 /// What a query becomes: its folded words, each matched as a prefix. One-letter words are

@@ -52,12 +52,30 @@ pub const MAX_NAME: usize = 120;
 pub const MAX_PLACE: usize = 80;
 pub const MAX_DESCRIPTION: usize = 4000;
 pub const MAX_SCHEDULES: usize = 7;
+/// Times a session meets in a week, over all its schedules: each is a key of the start
+/// index, and with [`super::search::MAX_INDEXED_TERMS`] bounds the items a DynamoDB
+/// transaction writes for one edit.
+pub const MAX_MEETINGS_A_WEEK: usize = 10;
 /// Address, phone, email and website: generous for real ones, bounded all the same.
 pub const MAX_CONTACT: usize = 200;
 /// Why a session closed.
 pub const MAX_REASON: usize = 200;
 
 impl Session {
+    /// How many times a week its schedules can meet: each weekday of a weekly schedule,
+    /// one for a monthly or one-off one.
+    fn meetings_a_week(&self) -> usize {
+        self.schedules
+            .iter()
+            .map(|schedule| match schedule {
+                Schedule::Weekly { days, .. } => {
+                    days.iter().collect::<std::collections::HashSet<_>>().len()
+                }
+                Schedule::Monthly { .. } | Schedule::Once { .. } => 1,
+            })
+            .sum()
+    }
+
     /// Checks every field; returns all problems at once so a form can show them together.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
@@ -149,6 +167,12 @@ impl Session {
                 t!(lang, "error-too-many-schedules", max = MAX_SCHEDULES),
             );
         }
+        if self.meetings_a_week() > MAX_MEETINGS_A_WEEK {
+            errors.push(
+                "schedules",
+                t!(lang, "error-too-many-meetings", max = MAX_MEETINGS_A_WEEK),
+            );
+        }
         for schedule in &self.schedules {
             if let Schedule::Weekly {
                 days, every_weeks, ..
@@ -214,6 +238,28 @@ mod tests {
         assert!(err
             .to_string()
             .contains("name: The session's name is required."));
+    }
+
+    #[test]
+    fn a_session_meets_at_most_ten_times_a_week() {
+        use chrono::Weekday::*;
+        let weekly = |days: Vec<chrono::Weekday>, hour| Schedule::Weekly {
+            days,
+            every_weeks: 1,
+            anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
+            end: None,
+        };
+        let mut s = valid();
+        s.schedules = vec![
+            weekly(vec![Mon, Tue, Wed, Thu, Fri, Sat, Sun], 21),
+            weekly(vec![Fri, Sat, Sun, Sun], 14),
+        ];
+        assert_eq!(s.validate(), Ok(()), "ten, a day named twice counted once");
+        s.schedules.push(weekly(vec![Fri], 13));
+        let err = s.validate().unwrap_err();
+        assert_eq!(fields(err.clone()), vec!["schedules"]);
+        assert!(err.to_string().contains("at most 10 times a week"), "{err}");
     }
 
     #[test]

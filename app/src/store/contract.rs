@@ -33,6 +33,7 @@ macro_rules! store_contract_tests {
     ($make:path) => {
         $crate::store_contract_tests!(@each $make;
             create_then_get_round_trips,
+            the_largest_session_the_form_allows_is_written_and_edited_whole,
             coordinates_come_back_bit_for_bit,
             creating_a_taken_id_fails_and_keeps_the_original,
             a_missing_session_reads_as_none,

@@ -134,7 +134,9 @@ impl DynamoStore {
         for ((pk, sk), (name, delta)) in place_deltas(old, Some(new)) {
             writes.push(self.count_update(pk, sk, name, delta));
         }
-        if writes.len() > 100 {
+        // DynamoDB takes at most 100 items in a transaction; one is kept for the revision
+        // most writes add. The form's limits keep every session within it.
+        if writes.len() > 99 {
             return Err(StoreError::Internal(format!(
                 "a session with {} index items is more than one transaction can write",
                 writes.len()

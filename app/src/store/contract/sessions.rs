@@ -149,3 +149,70 @@ pub async fn concurrent_edits_of_one_version_let_exactly_one_win(store: Arc<dyn 
 pub async fn ping_answers(store: Arc<dyn Store>) {
     store.ping().await.unwrap();
 }
+
+/// `count` different words of two letters and more, fitting in `max` characters.
+fn many_words(seed: char, count: usize, max: usize) -> String {
+    let words: Vec<String> = (0..count)
+        .map(|n| format!("{seed}{}", char::from(b'a' + (n % 26) as u8)) + &"q".repeat(n / 26))
+        .collect();
+    let mut text = words.join(" ");
+    text.truncate(max);
+    text.trim_end().to_string()
+}
+
+/// The most a form allows (every text at its length in short words, ten meetings a week)
+/// is written and edited whole, however the store keeps it.
+pub async fn the_largest_session_the_form_allows_is_written_and_edited_whole(
+    store: Arc<dyn Store>,
+) {
+    use chrono::Weekday::*;
+    let weekly = |days: Vec<chrono::Weekday>, hour| Schedule::Weekly {
+        days,
+        every_weeks: 1,
+        anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        start: chrono::NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
+        end: None,
+    };
+    // Each text's words start with a letter of their own: none repeats another's.
+    let filled = |seeds: [char; 4], hours: (u32, u32)| {
+        let mut s = sample_session("largest", "x", "IE");
+        s.name = many_words(seeds[0], 60, MAX_NAME);
+        s.venue.name = many_words(seeds[1], 60, MAX_NAME);
+        s.town = many_words(seeds[2], 40, MAX_PLACE);
+        s.area = many_words(seeds[3], 40, MAX_PLACE);
+        s.schedules = vec![
+            weekly(vec![Mon, Tue, Wed, Thu, Fri, Sat, Sun], hours.0),
+            weekly(vec![Fri, Sat, Sun], hours.1),
+        ];
+        s
+    };
+    let first = filled(['b', 'd', 'f', 'g'], (21, 14));
+    first.validate().expect("as much as the form allows");
+    store.create_session(&first, None).await.unwrap();
+    let found = store.search_sessions(&["ba".to_string()]).await.unwrap();
+    assert_eq!(found.len(), 1, "found by its name's first word");
+
+    // Every word, place, time and point changed at once.
+    let mut changed = filled(['c', 'h', 'j', 'k'], (20, 13));
+    changed.version = first.version;
+    changed.created_at = first.created_at;
+    changed.point = Some(GeoPoint {
+        lat: 53.27,
+        lng: -9.05,
+    });
+    changed.validate().expect("as much as the form allows");
+    store.update_session(&changed, None).await.unwrap();
+    assert!(store
+        .search_sessions(&["ba".to_string()])
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store
+            .search_sessions(&["ca".to_string()])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
