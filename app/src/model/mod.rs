@@ -53,5 +53,6 @@ pub use session::{
 pub use sitemap::{SitemapEntry, SitemapOutline, SitemapPartOutline};
 pub use tag::Tag;
 pub use validate::{
-    FieldError, ValidationErrors, MAX_CONTACT, MAX_DESCRIPTION, MAX_NAME, MAX_PLACE, MAX_REASON,
+    FieldError, ValidationErrors, MAX_CONTACT, MAX_DESCRIPTION, MAX_MEETINGS_A_WEEK, MAX_NAME,
+    MAX_PLACE, MAX_REASON,
 };

@@ -222,10 +222,13 @@ pub fn week_minute(at: DateTime<Utc>) -> u32 {
 
 /// When in the week each of the session's schedules starts, as UTC minutes of the week
 /// ([`week_minute`]), one per weekday it meets on, sorted and without repeats: the keys
-/// of the index that lists sessions soonest first. The zone's offset is taken on one
-/// reference date, so a start may be off by up to [`START_INDEX_SLACK_MINUTES`]; readers
-/// widen their window by that much and work out the real next date. A session with an
-/// unknown zone is in no such index.
+/// of the index that lists sessions soonest first. A meeting that ends more than
+/// [`ASSUMED_HOURS`] after it starts has a second key that long before its end, so a
+/// reader looking back [`ASSUMED_HOURS`] for what is under way finds it all through
+/// meetings of up to twice that (an afternoon from 14:00 to 19:00, a night to 02:00). The
+/// zone's offset is taken on one reference date, so a key may be off by up to
+/// [`START_INDEX_SLACK_MINUTES`]; readers widen their window by that much and work out the
+/// real next date. A session with an unknown zone is in no such index.
 pub fn start_minutes(session: &Session) -> Vec<u32> {
     let Ok(tz) = parse_time_zone(&session.time_zone) else {
         return Vec::new();
@@ -240,17 +243,24 @@ pub fn start_minutes(session: &Session) -> Vec<u32> {
         .schedules
         .iter()
         .flat_map(|schedule| {
-            let (start, _) = times(schedule);
+            let (start, end) = times(schedule);
             let days: Vec<chrono::Weekday> = match schedule {
                 Schedule::Weekly { days, .. } => days.clone(),
                 Schedule::Monthly { day, .. } => vec![*day],
                 Schedule::Once { date, .. } => vec![date.weekday()],
             };
-            days.into_iter().map(move |day| {
+            // Minutes from the start to the second key, for a long meeting.
+            let assumed = ASSUMED_HOURS * 60;
+            let still_on = end
+                .map(|end| (end - start).num_minutes().rem_euclid(24 * 60))
+                .filter(|&length| length > assumed)
+                .map(|length| length - assumed);
+            days.into_iter().flat_map(move |day| {
                 let local = i64::from(day.num_days_from_monday()) * 24 * 60
                     + i64::from(start.hour()) * 60
                     + i64::from(start.minute());
-                (local - offset).rem_euclid(i64::from(WEEK_MINUTES)) as u32
+                let minute = |at: i64| (at - offset).rem_euclid(i64::from(WEEK_MINUTES)) as u32;
+                std::iter::once(minute(local)).chain(still_on.map(|later| minute(local + later)))
             })
         })
         .collect();
@@ -344,6 +354,30 @@ mod tests {
             );
         }
         assert!(next_occurrence(&session, now).is_none());
+    }
+
+    #[test]
+    fn a_long_meeting_is_indexed_again_three_hours_before_its_end() {
+        let mut session = crate::model::fixtures::sample_session("s", "S", "IE");
+        let sunday = |start: u32, end: Option<u32>| Schedule::Weekly {
+            days: vec![chrono::Weekday::Sun],
+            every_weeks: 1,
+            anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 4).unwrap(),
+            start: NaiveTime::from_hms_opt(start, 0, 0).unwrap(),
+            end: end.map(|h| NaiveTime::from_hms_opt(h, 0, 0).unwrap()),
+        };
+        // Dublin is on UTC in January, the reference date: Sunday is day 6.
+        let at = |hour: u32| 6 * 24 * 60 + hour * 60;
+        session.schedules = vec![sunday(14, Some(19))];
+        assert_eq!(start_minutes(&session), [at(14), at(16)]);
+        // Three hours or less, or no end given: the start alone.
+        session.schedules = vec![sunday(14, Some(17)), sunday(21, None)];
+        assert_eq!(start_minutes(&session), [at(14), at(21)]);
+        // Past midnight, into Monday (the week's start): 21:00 to 02:00 is keyed at 23:00.
+        session.schedules = vec![sunday(21, Some(2))];
+        assert_eq!(start_minutes(&session), [at(21), at(23)]);
+        session.schedules = vec![sunday(22, Some(3))];
+        assert_eq!(start_minutes(&session), [0, at(22)]);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The most words a session is indexed under. In DynamoDB each is an item written in the
 /// session's transaction (at most 100 items: an edit deletes the old keys and writes the
 /// new); real names, venues and places have far fewer.
-pub const MAX_INDEXED_TERMS: usize = 30;
+pub const MAX_INDEXED_TERMS: usize = 20;
 
 /// The words a store indexes the session under: the words of its name, venue, town and
 /// area, in that order, up to [`MAX_INDEXED_TERMS`]. One-letter words are left out: no

@@ -52,9 +52,11 @@ pub const MAX_NAME: usize = 120;
 pub const MAX_PLACE: usize = 80;
 pub const MAX_DESCRIPTION: usize = 4000;
 pub const MAX_SCHEDULES: usize = 7;
-/// Times a session meets in a week, over all its schedules: each is a key of the start
-/// index, and with [`super::search::MAX_INDEXED_TERMS`] bounds the items a DynamoDB
-/// transaction writes for one edit.
+/// Times a session meets in a week, over all its schedules: each is one or two keys of
+/// the start index, and with [`super::search::MAX_INDEXED_TERMS`] bounds the items a
+/// DynamoDB transaction writes for one edit (at most 100: 20 words, 20 start keys, 3
+/// cells and 1 author entry, deleted and written, plus the session, 6 place counts and
+/// the revision is 96).
 pub const MAX_MEETINGS_A_WEEK: usize = 10;
 /// Address, phone, email and website: generous for real ones, bounded all the same.
 pub const MAX_CONTACT: usize = 200;

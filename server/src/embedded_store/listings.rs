@@ -169,11 +169,12 @@ impl Listings for EmbeddedStore {
             let mut entries = Vec::new();
             for (first, last) in start_ranges(from, within) {
                 let (low, high) = (start_key(first, ""), start_key(last + 1, ""));
-                // A session meets at most 7 times a week: this many entries hold `cap`.
+                // A session has at most two keys for each of its meetings in a week:
+                // this many entries hold `cap` sessions.
                 for entry in index
                     .range::<&str>(low.as_str()..high.as_str())
                     .map_err(internal)?
-                    .take(cap * 7)
+                    .take(cap * 2 * app::model::MAX_MEETINGS_A_WEEK)
                 {
                     let (key, id) = entry.map_err(internal)?;
                     let minute = key.value()[..5].parse::<u32>().map_err(internal)?;

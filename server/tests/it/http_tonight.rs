@@ -158,3 +158,33 @@ fn sessions_under_way_leave_room_for_what_starts_next() {
         app.stop().await;
     })
 }
+
+/// A long session (six hours) is on four and a half hours in, past the three hours a
+/// session without an end is taken to last; one of four hours is over by then.
+#[test]
+fn a_long_session_is_on_now_until_its_end() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let now = Utc::now();
+        let started = now - TimeDelta::minutes(270);
+        let mut long = weekly_at("long", "Long Afternoon", started);
+        let mut short = weekly_at("short", "Short Afternoon", started);
+        for (session, hours) in [(&mut long, 6), (&mut short, 4)] {
+            let Schedule::Weekly { start, end, .. } = &mut session.schedules[0] else {
+                unreachable!()
+            };
+            *end = Some(*start + TimeDelta::hours(hours));
+        }
+        for session in [long, short] {
+            app.store.create_session(&session, None).await.unwrap();
+        }
+        let (_, home) = app.get_text("/").await;
+        assert_eq!(
+            tonight_names(&home),
+            ["Long Afternoon"],
+            "the short one is over"
+        );
+        app.stop().await;
+    })
+}

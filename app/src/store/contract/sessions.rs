@@ -160,8 +160,8 @@ fn many_words(seed: char, count: usize, max: usize) -> String {
     text.trim_end().to_string()
 }
 
-/// The most a form allows (every text at its length in short words, ten meetings a week)
-/// is written and edited whole, however the store keeps it.
+/// The most a form allows (every text at its length in short words, ten long meetings a
+/// week) is written and edited whole, however the store keeps it.
 pub async fn the_largest_session_the_form_allows_is_written_and_edited_whole(
     store: Arc<dyn Store>,
 ) {
@@ -171,7 +171,8 @@ pub async fn the_largest_session_the_form_allows_is_written_and_edited_whole(
         every_weeks: 1,
         anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
         start: chrono::NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
-        end: None,
+        // Five hours: two keys a meeting in the start index.
+        end: chrono::NaiveTime::from_hms_opt((hour + 5) % 24, 0, 0),
     };
     // Each text's words start with a letter of their own: none repeats another's.
     let filled = |seeds: [char; 4], hours: (u32, u32)| {
