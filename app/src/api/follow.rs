@@ -67,6 +67,7 @@ pub async fn follow(
         ),
         since,
         lang: crate::i18n::use_lang(),
+        followed_at: Some(chrono::Utc::now()),
     };
     state.store.put_follow(&follow).await?;
     crate::api::edge::redirect_to("/account?followed=1#following");

@@ -15,6 +15,9 @@ pub const HORIZON_HOURS: i64 = 36;
 /// Sessions read from each window for every card shown.
 const CANDIDATES_PER_CARD: usize = 5;
 
+/// The window of the latest starters, read apart from the earlier ones.
+const RECENT_MINUTES: u32 = 120;
+
 /// The `count` running sessions that are on now or start soonest within
 /// [`HORIZON_HOURS`], soonest first (then by name), at most half of them under way (see
 /// [`share_places`]), each with its next date in words. A
@@ -24,10 +27,11 @@ pub async fn tonight_and_next(
     now: DateTime<Utc>,
     count: usize,
 ) -> Result<Vec<ListedSession>, StoreError> {
-    // Two windows, read at once, each widened by what daylight saving can move an
-    // indexed start: what started since `ASSUMED_HOURS` ago (under way now), and what
-    // starts from now to the horizon. Apart, so that where sessions are many the first
-    // window's oldest (already over) cannot use up the places of the ones to come.
+    // Three windows, read at once, each widened by what daylight saving can move an
+    // indexed start: what started two to `ASSUMED_HOURS` ago and what started in the last
+    // two hours (under way now), and what starts from now to the horizon. Apart, so that
+    // where sessions are many the oldest (already over) cannot use up the places of the
+    // latest starters, nor they those of the ones to come.
     let slack = START_INDEX_SLACK_MINUTES;
     let minute = week_minute(now);
     let before = |minutes: u32| (minute + WEEK_MINUTES - minutes) % WEEK_MINUTES;
@@ -36,15 +40,17 @@ pub async fn tonight_and_next(
     // Five candidates a card: enough when some meet fortnightly or monthly (the index
     // lists them every week), and each is a session to read and a date to work out.
     let candidates = (count * CANDIDATES_PER_CARD).min(MAX_STARTS);
-    let (on_now, to_come) = tokio::join!(
-        store.sessions_by_start(before(back), back, candidates),
+    let (earlier, recent, to_come) = tokio::join!(
+        store.sessions_by_start(before(back), back - RECENT_MINUTES, candidates),
+        store.sessions_by_start(before(RECENT_MINUTES), RECENT_MINUTES, candidates),
         store.sessions_by_start(before(slack), ahead, candidates)
     );
-    let (on_now, to_come) = (on_now?, to_come?);
+    let (earlier, recent, to_come) = (earlier?, recent?, to_come?);
     let horizon = now + TimeDelta::hours(HORIZON_HOURS);
     let mut seen = std::collections::HashSet::new();
-    let mut soonest: Vec<_> = on_now
+    let mut soonest: Vec<_> = earlier
         .iter()
+        .chain(recent.iter())
         .chain(to_come.iter())
         .filter(|s| seen.insert(s.id.clone()))
         .filter(|s| s.status == SessionStatus::Active && !is_over(s, now))
@@ -64,8 +70,8 @@ pub async fn tonight_and_next(
 
 /// `count` places, soonest first, shared so that neither half crowds out the other: at the
 /// evening's peak the sessions under way would fill every place and hide what starts
-/// next. What is under way gets at most half (those that started last, with the most of
-/// the night left); places either half cannot fill go to the other.
+/// next. What is under way gets at most half (of those read, the ones that started last,
+/// with the most of the night left); places either half cannot fill go to the other.
 fn share_places<T>(mut under_way: Vec<T>, to_come: Vec<T>, count: usize) -> Vec<T> {
     let kept_for_under_way = under_way.len().min(count / 2);
     let to_come_places = to_come.len().min(count - kept_for_under_way);

@@ -6,9 +6,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-/// How long a claim holds. A run takes seconds from claiming a member's digest to
-/// sending it, and the digest task is stopped at 15 minutes (Lambda's limit), so a claim
-/// older than this belongs to a run that is gone.
+/// How long a claim holds. A claim carries the time its run started, and the digest task
+/// is stopped 15 minutes after it starts (its timeout, a template test checks), so a claim
+/// older than this belongs to a run that is gone. (Lambda's own retries of a run that
+/// timed out come within the lease and leave its claims: the next day's run sends them.)
 pub const CLAIM_LEASE: Duration = Duration::minutes(20);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub struct DigestMark {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
-    /// When the run claimed it.
+    /// When the run that claimed it started.
     pub at: DateTime<Utc>,
     /// Where the claimed period began: the mark before the claim (`None` for a member's
     /// first digest, whose period begins at their follows).
@@ -49,7 +50,7 @@ impl DigestMark {
         }
     }
 
-    /// The claim a run makes at `at` on the period from `since` to `until`.
+    /// The claim a run started at `at` makes on the period from `since` to `until`.
     pub fn claim(until: DateTime<Utc>, since: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Self {
         Self {
             until,

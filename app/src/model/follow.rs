@@ -114,11 +114,20 @@ pub struct Follow {
     /// it. (Absent in follows stored before there were two: English.)
     #[serde(default)]
     pub lang: crate::i18n::Lang,
+    /// When the member last followed it (made, or followed again to change how often):
+    /// their latest follow speaks for them. (Absent in follows stored before: `since`.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followed_at: Option<DateTime<Utc>>,
 }
 
 impl Follow {
     pub fn id(&self) -> String {
         self.target.id()
+    }
+
+    /// When the member last followed it.
+    pub fn last_followed(&self) -> DateTime<Utc> {
+        self.followed_at.unwrap_or(self.since)
     }
 }
 

@@ -213,6 +213,7 @@ mod tests {
             stop_token: "5f0c9a3e8b7d4c2a9e1f6b3d8c7a2e4f".into(),
             since: chrono::Utc::now(),
             lang: Lang::En,
+            followed_at: None,
         }
     }
 

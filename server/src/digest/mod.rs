@@ -31,7 +31,8 @@ pub struct DigestRun {
     pub not_due: usize,
     /// Due, but nothing happened where they follow: nothing sent.
     pub quiet: usize,
-    /// Claimed by another run at the same time.
+    /// Claimed by another run, at the same time or one that stopped less than a claim's
+    /// lease ago (`app::model::CLAIM_LEASE`): sent by the first run after it.
     pub claimed_elsewhere: usize,
     /// Digests the mail service did not take (refused or unavailable): given back, so
     /// the next run sends them.
@@ -267,7 +268,8 @@ async fn digest_one(
     let mark = store.digest_mark(member, cadence).await?;
     // Where this digest's period begins: where the last one sent ended, or, for one a
     // stopped run claimed and never sent, where that one's began.
-    let sent_until = match DigestMark::state(mark.as_ref(), at.now) {
+    let state = DigestMark::state(mark.as_ref(), at.now);
+    let sent_until = match state {
         MarkState::Claimed => {
             outcome.claimed_elsewhere += 1;
             return Ok(());
@@ -277,11 +279,9 @@ async fn digest_one(
             return Ok(());
         }
         MarkState::SentUntil(sent) => sent,
-        MarkState::Abandoned { since } => {
-            tracing::warn!(%member, "a digest claimed by a run that stopped: sent again");
-            since
-        }
+        MarkState::Abandoned { since } => since,
     };
+    let abandoned = matches!(state, MarkState::Abandoned { .. });
     let until = at.now - at.settle;
     let since =
         sent_until.unwrap_or_else(|| of_cadence.iter().map(|f| f.since).min().unwrap_or(until));
@@ -295,7 +295,21 @@ async fn digest_one(
     }
     if found.is_empty() {
         outcome.quiet += 1;
+        if abandoned {
+            // Nothing to tell after all: the stopped run's claim is settled as sent.
+            store
+                .move_digest_mark(
+                    member,
+                    cadence,
+                    mark.as_ref(),
+                    Some(&DigestMark::sent(until)),
+                )
+                .await?;
+        }
         return Ok(());
+    }
+    if abandoned {
+        tracing::warn!(%member, "a digest claimed by a run that stopped is sent again");
     }
     let claim = DigestMark::claim(until, sent_until, at.now);
     if !store
@@ -314,7 +328,10 @@ async fn digest_one(
         .collect();
     // The follow the member made last speaks for them: its address, and the language of
     // the page they made it on.
-    let latest = all.iter().max_by_key(|f| f.since).unwrap_or(&all[0]);
+    let latest = all
+        .iter()
+        .max_by_key(|f| f.last_followed())
+        .unwrap_or(&all[0]);
     let email = digest_email(site_url, &latest.email, cadence, &sections, latest);
     if let Err(err) = mailer.send(&email).await {
         // Given back whatever the reason, so nothing is lost: a misconfigured sender or

@@ -536,3 +536,39 @@ fn a_digest_claimed_by_a_run_that_stopped_goes_with_a_run_after_its_lease() {
         assert_eq!(outbox(&app).len(), 1);
     })
 }
+
+/// A stopped run's claim on a period with nothing to tell is settled, not kept open.
+#[test]
+fn a_stopped_runs_claim_with_nothing_to_tell_is_settled() {
+    common::run(async {
+        let (app, _dir) = app().await;
+        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+        aoife
+            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+            .await;
+        let me = member_id(&aoife).await;
+        let now = Utc::now();
+        let left = app::model::DigestMark::claim(now, None, now - TimeDelta::hours(1));
+        assert!(app
+            .store
+            .move_digest_mark(&me, app::model::Cadence::Daily, None, Some(&left))
+            .await
+            .unwrap());
+        let at = server::digest::RunAt {
+            now,
+            settle: TimeDelta::zero(),
+        };
+        let mailer = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir);
+        let run = server::digest::run(app.store.as_ref(), &mailer, "https://seisiun.example", at)
+            .await
+            .unwrap();
+        assert_eq!((run.sent, run.quiet), (0, 1));
+        assert_eq!(
+            app.store
+                .digest_mark(&me, app::model::Cadence::Daily)
+                .await
+                .unwrap(),
+            Some(app::model::DigestMark::sent(now))
+        );
+    })
+}

@@ -100,6 +100,8 @@ fn an_event_that_is_over_stays_with_its_author() {
         server::upkeep::retire_ended(app.store.as_ref(), Utc::now())
             .await
             .unwrap();
+        let stored = app.store.get_session(&over.id).await.unwrap().unwrap();
+        assert!(stored.over, "marked over, out of every public index");
 
         let (status, account) = author.page("/account").await;
         assert_eq!(status, 200);

@@ -188,3 +188,36 @@ fn a_long_session_is_on_now_until_its_end() {
         app.stop().await;
     })
 }
+
+/// Where more sessions are under way than a window reads (here 80 that started two to
+/// three hours ago), the ones shown under way are still the latest starters.
+#[test]
+fn at_the_peak_the_sessions_shown_under_way_are_the_latest_starters() {
+    common::run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let app = spawn_app_in(dir.path(), &[("SEED_DEMO_DATA", "false")]).await;
+        let now = Utc::now();
+        for n in 0..80 {
+            let started = now - TimeDelta::minutes(170 - n / 2);
+            let session = weekly_at(&format!("early-{n:02}"), &format!("Early {n:02}"), started);
+            app.store.create_session(&session, None).await.unwrap();
+        }
+        for n in 0..6 {
+            let started = now - TimeDelta::minutes(60 - 5 * n);
+            let session = weekly_at(&format!("late-{n}"), &format!("Late {n}"), started);
+            app.store.create_session(&session, None).await.unwrap();
+        }
+        let next = weekly_at("next", "Next Up", now + TimeDelta::hours(1));
+        app.store.create_session(&next, None).await.unwrap();
+        let (_, home) = app.get_text("/").await;
+        let names = tonight_names(&home);
+        // One to come leaves eleven places to what is under way: the latest starters
+        // read, soonest first, so the six late ones last; then what is next.
+        assert_eq!(
+            names[names.len() - 7..],
+            ["Late 0", "Late 1", "Late 2", "Late 3", "Late 4", "Late 5", "Next Up"],
+            "{names:?}"
+        );
+        app.stop().await;
+    })
+}

@@ -19,6 +19,7 @@ fn follow(member: &str, town: &str, cadence: Cadence) -> Follow {
         stop_token: format!("token-{member}-{town}"),
         since: at("2026-11-01T00:00:00Z"),
         lang: crate::i18n::Lang::En,
+        followed_at: Some(at("2026-11-01T00:00:00Z")),
     }
 }
 
