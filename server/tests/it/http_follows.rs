@@ -26,7 +26,7 @@ pub(crate) async fn app() -> (TestApp, tempfile::TempDir) {
 }
 
 /// The digest as the outbox page's button runs it; answers the outbox page after it.
-async fn run_digest(app: &TestApp) -> String {
+pub(crate) async fn run_digest(app: &TestApp) -> String {
     let response = app
         .client
         .post(format!("{}/account/outbox/digest", app.address))
@@ -352,14 +352,23 @@ fn anyone_can_read_a_places_feed_newest_change_first() {
 }
 
 /// Adds a session in Ennis now, as another member would.
-async fn new_session_in_ennis(app: &TestApp, id: &str, name: &str) {
+pub(crate) async fn new_session_in_ennis(app: &TestApp, id: &str, name: &str) {
     let mut new = sample_session(id, name, "IE");
     new.created_at = Utc::now();
     new.updated_at = new.created_at;
     app.store.create_session(&new, None).await.unwrap();
 }
 
-fn outbox(app: &TestApp) -> Vec<server::mail::outbox::Sent> {
+/// Aoife, a new member, following Ennis for a daily digest.
+async fn aoife_following_ennis_daily(app: &TestApp) -> crate::accounts::Browser {
+    let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
+    aoife
+        .call("follow", &[("place", ENNIS), ("cadence", "daily")])
+        .await;
+    aoife
+}
+
+pub(crate) fn outbox(app: &TestApp) -> Vec<server::mail::outbox::Sent> {
     server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir)
         .newest(50)
         .unwrap()
@@ -442,10 +451,7 @@ impl server::mail::Mailer for Down {
 fn a_digest_the_mail_service_does_not_take_goes_with_the_next_run() {
     common::run(async {
         let (app, _dir) = app().await;
-        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
-        aoife
-            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
-            .await;
+        aoife_following_ennis_daily(&app).await;
         new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
         let at = server::digest::RunAt {
             now: Utc::now(),
@@ -495,10 +501,7 @@ impl server::mail::Mailer for Stops {
 fn a_digest_claimed_by_a_run_that_stopped_goes_with_a_run_after_its_lease() {
     common::run(async {
         let (app, _dir) = app().await;
-        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
-        aoife
-            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
-            .await;
+        aoife_following_ennis_daily(&app).await;
         new_session_in_ennis(&app, "new-ennis", "Brand New Ennis Tunes").await;
         let site = "https://seisiun.example";
         let at = |minutes| server::digest::RunAt {
@@ -542,10 +545,7 @@ fn a_digest_claimed_by_a_run_that_stopped_goes_with_a_run_after_its_lease() {
 fn a_stopped_runs_claim_with_nothing_to_tell_is_settled() {
     common::run(async {
         let (app, _dir) = app().await;
-        let aoife = app.new_member("Aoife", "aoife@example.org", PASSWORD).await;
-        aoife
-            .call("follow", &[("place", ENNIS), ("cadence", "daily")])
-            .await;
+        let aoife = aoife_following_ennis_daily(&app).await;
         let me = member_id(&aoife).await;
         let now = Utc::now();
         let left = app::model::DigestMark::claim(now, None, now - TimeDelta::hours(1));

@@ -250,20 +250,9 @@ fn a_member_following_from_an_irish_page_is_answered_and_emailed_in_irish() {
         let (_, account) = aoife.page("/ga/account").await;
         assert!(account.contains("Áiteanna a leanann tú"), "{account}");
 
-        let mut new = sample_session("new-ennis", "Seisiún Nua na hInse", "IE");
-        new.created_at = chrono::Utc::now();
-        new.updated_at = new.created_at;
-        app.store.create_session(&new, None).await.unwrap();
-        let run = app
-            .client
-            .post(format!("{}/account/outbox/digest", app.address))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(run.status().as_u16(), 303);
-        let sent = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir)
-            .newest(5)
-            .unwrap();
+        crate::http_follows::new_session_in_ennis(&app, "new-ennis", "Seisiún Nua na hInse").await;
+        crate::http_follows::run_digest(&app).await;
+        let sent = crate::http_follows::outbox(&app);
         assert_eq!(sent.len(), 1);
         let email = &sent[0].email;
         assert!(
@@ -339,20 +328,9 @@ fn a_digest_speaks_the_language_of_the_members_latest_follow() {
         }
         let follows = app.store.follows_of(&member_id(&nora).await).await.unwrap();
         assert_eq!(follows.len(), 2, "{follows:?}");
-        let mut new = sample_session("new-ennis", "Seisiún Nua na hInse", "IE");
-        new.created_at = chrono::Utc::now();
-        new.updated_at = new.created_at;
-        app.store.create_session(&new, None).await.unwrap();
-        let run = app
-            .client
-            .post(format!("{}/account/outbox/digest", app.address))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(run.status().as_u16(), 303);
-        let sent = server::mail::outbox::LocalOutbox::in_data_dir(&app.data_dir)
-            .newest(5)
-            .unwrap();
+        crate::http_follows::new_session_in_ennis(&app, "new-ennis", "Seisiún Nua na hInse").await;
+        crate::http_follows::run_digest(&app).await;
+        let sent = crate::http_follows::outbox(&app);
         assert_eq!(sent.len(), 1, "one digest for both places");
         let email = &sent[0].email;
         // One session, though both places list it.
