@@ -20,8 +20,8 @@ const RECENT_MINUTES: u32 = 120;
 
 /// The `count` running sessions that are on now or start soonest within
 /// [`HORIZON_HOURS`], soonest first (then by name), at most half of them under way (see
-/// [`share_places`]), each with its next date in words. A
-/// store error is returned as it is (not as a page error): the caller shows no section.
+/// [`share_places`]), each with its next date in words. A store error is returned as it
+/// is (not as a page error): the caller shows no section.
 pub async fn tonight_and_next(
     store: &dyn Store,
     now: DateTime<Utc>,
