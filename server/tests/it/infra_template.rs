@@ -37,6 +37,17 @@ fn to_json(value: &serde_norway::Value) -> Value {
     }
 }
 
+/// AWS's managed cache policy "CachingDisabled".
+const CACHING_DISABLED: &str = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+/// The distribution's cache behaviour for `path`.
+fn behavior_for<'a>(behaviors: &'a [Value], path: &str) -> &'a Value {
+    behaviors
+        .iter()
+        .find(|b| b["PathPattern"] == path)
+        .unwrap_or_else(|| panic!("no cache behaviour for {path}"))
+}
+
 #[test]
 fn the_template_table_equals_the_adapters_table() {
     let template = template();
@@ -364,10 +375,7 @@ fn feeds_are_cached_whatever_the_query_string() {
         .as_array()
         .expect("cache behaviors");
     for path in ["/sitemap*", "/feed.atom", "/feeds/places/*", "/robots.txt"] {
-        let behavior = behaviors
-            .iter()
-            .find(|b| b["PathPattern"] == path)
-            .unwrap_or_else(|| panic!("no behavior for {path}"));
+        let behavior = behavior_for(behaviors, path);
         assert_eq!(
             behavior["CachePolicyId"]["Ref"], "FeedsCachePolicy",
             "{path}"
@@ -1160,14 +1168,8 @@ fn pages_are_cached_by_the_parameters_they_depend_on() {
         .unwrap();
     // In both languages.
     for path in ["/account*", "/ga/account*"] {
-        let account = behaviors
-            .iter()
-            .find(|b| b["PathPattern"] == path)
-            .unwrap_or_else(|| panic!("a behaviour for account pages at {path}"));
-        assert_eq!(
-            account["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-            "CachingDisabled"
-        );
+        let account = behavior_for(behaviors, path);
+        assert_eq!(account["CachePolicyId"], CACHING_DISABLED, "{path}");
     }
     // Every parameter and cookie still reaches the origin for pages.
     let origin = &resources["PagesOriginRequestPolicy"]["Properties"]["OriginRequestPolicyConfig"];
@@ -1331,14 +1333,8 @@ fn stop_links_reach_the_function_uncached_with_their_parameters() {
         .clone();
     // English, and Irish for members who followed from an Irish page.
     for path in ["/alerts/*", "/ga/alerts/*"] {
-        let alerts = behaviors
-            .iter()
-            .find(|b| b["PathPattern"] == path)
-            .unwrap_or_else(|| panic!("a behavior for stop links at {path}"));
-        assert_eq!(
-            alerts["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-            "CachingDisabled"
-        );
+        let alerts = behavior_for(&behaviors, path);
+        assert_eq!(alerts["CachePolicyId"], CACHING_DISABLED, "{path}");
         assert_eq!(
             alerts["OriginRequestPolicyId"]["Ref"],
             "PagesOriginRequestPolicy"
